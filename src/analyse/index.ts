@@ -1,0 +1,25 @@
+import type { AnalysedArticle, Article } from '../types.js';
+import { splitSentences } from './sentences.js';
+import { extractEntities } from './entities.js';
+import { extractNumbers } from './numbers.js';
+import { extractDates } from './dates.js';
+import { extractQuotes } from './quotes.js';
+import { extractMediaAttributions } from './attributions.js';
+import { findNegations } from './negation.js';
+
+/** Pure per-article analysis: every finding is a Span into `article.text`. */
+export function analyse(article: Article): AnalysedArticle {
+  const { text } = article;
+  const sentences = splitSentences(text);
+  const entities = extractEntities(text, sentences);
+  return {
+    article,
+    sentences,
+    entities,
+    quotes: extractQuotes(text, sentences, entities),
+    numbers: extractNumbers(text, sentences),
+    dates: extractDates(text, sentences, article.published),
+    attributions: extractMediaAttributions(text, sentences, entities),
+    negations: findNegations(text, sentences),
+  };
+}

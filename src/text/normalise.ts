@@ -1,0 +1,24 @@
+/** Lower-case, strip diacritics, possessive 's, curly quotes and punctuation at the ends; collapse spaces. */
+export function normaliseKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/'s\b/gi, '')
+    .toLowerCase()
+    .replace(/^(the)\s+/, '')
+    .replace(/[^\p{L}\p{N}\s&-]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Word tokens of a text, lower-cased, diacritics folded (for lexical similarity). */
+export function wordTokens(text: string): string[] {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []
+  );
+}

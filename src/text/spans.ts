@@ -1,0 +1,30 @@
+import type { Sentence, Span } from '../types.js';
+
+/** A Span of `text` from `start` to `end` (UTF-16 indices, end exclusive). */
+export function spanOf(text: string, start: number, end: number): Span {
+  return { start, end, text: text.slice(start, end) };
+}
+
+/** Shrinks [start, end) so that it neither starts nor ends with white space. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s] ?? '')) s++;
+  while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+  return spanOf(text, s, e);
+}
+
+/** Index of the sentence containing `offset` (binary search; sentences sorted by start). -1 when none. */
+export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (offset < s.start) hi = mid - 1;
+    else if (offset >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  // Offsets in the white space between sentences belong to the following sentence.
+  return lo < sentences.length ? lo : sentences.length - 1;
+}
