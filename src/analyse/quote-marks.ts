@@ -1,0 +1,216 @@
+/**
+ * Pairs of quotation marks in a text: curly “…”, straight "…", guillemets «…» / »…« and ‹…›, and single
+ * curly ‘…’ when it is clearly a quote (not an apostrophe).
+ *
+ * Pairing is done per line (a quote never closes on a later line), except for the news convention for
+ * quotes running over several paragraphs: a paragraph that opens with a mark and has no closing one
+ * continues into the next paragraph when that one also opens with a mark. Such a quote is returned as
+ * one `QuotePair` with one piece per paragraph.
+ */
+
+export interface QuotePiece {
+  /** Offset of the opening mark. */
+  open: number;
+  /** Offset of the closing mark, or -1 when the piece runs to the end of its line (continued quote). */
+  close: number;
+  /** The words inside the marks (whitespace trimmed). */
+  innerStart: number;
+  innerEnd: number;
+}
+
+export interface QuotePair {
+  /** The mark style: “ " « » ‹ ‘ */
+  mark: string;
+  pieces: QuotePiece[];
+  /** Start of the first piece's inner text; end of the last one's. */
+  innerStart: number;
+  innerEnd: number;
+  /** Offset of the first opening mark and just after the last closing mark (or line end). */
+  outerStart: number;
+  outerEnd: number;
+}
+
+const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '‹': '›', '„': '”' };
+
+function isSpace(ch: string | undefined): boolean {
+  return ch === undefined || /\s/.test(ch);
+}
+function isLetterOrDigit(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+}
+
+interface Line {
+  start: number;
+  end: number;
+}
+
+function linesOf(text: string): Line[] {
+  const out: Line[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      out.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+function trimInner(text: string, s: number, e: number): [number, number] {
+  let a = s;
+  let b = e;
+  while (a < b && /\s/.test(text[a] ?? '')) a++;
+  while (b > a && /\s/.test(text[b - 1] ?? '')) b--;
+  return [a, b];
+}
+
+/** Straight double quote at i: is it an opening mark (by context)? */
+function straightOpens(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  if (isSpace(next)) return false;
+  return prev === undefined || /[\s(\[{\u2014\u2013:—-]/.test(prev);
+}
+
+/** Closing ’ candidates for an opening ‘ : not between letters (apostrophe), not a plural possessive before a noun. */
+function singleCloses(text: string, i: number): boolean {
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  if (isLetterOrDigit(prev) && isLetterOrDigit(next)) return false;
+  if (isLetterOrDigit(next)) return false;
+  if (prev === 's' && next === ' ' && /[a-z]/.test(text[i + 2] ?? '')) return false;
+  return true;
+}
+
+/** Quote pairs in one line, as pieces with the unclosed trailing piece (if any) returned separately. */
+function pairsInLine(text: string, line: Line): { closed: Array<{ mark: string; piece: QuotePiece }>; open: { mark: string; at: number } | null } {
+  const closed: Array<{ mark: string; piece: QuotePiece }> = [];
+  let i = line.start;
+  let unclosed: { mark: string; at: number } | null = null;
+  while (i < line.end) {
+    const ch = text[i]!;
+    let closeAt = -1;
+    let mark = '';
+    if (ch in OPEN_CLOSE) {
+      mark = ch === '„' ? '“' : ch;
+      const closer = OPEN_CLOSE[ch]!;
+      closeAt = text.indexOf(closer, i + 1);
+      if (closeAt >= line.end) closeAt = -1;
+      // A nested opening of the same kind before the closer means we are looking at an unbalanced mark; keep it simple.
+    } else if (ch === '»' && isLetterOrDigit(text[i + 1])) {
+      // Reversed guillemets (»…«), used in German and Danish.
+      mark = '»';
+      closeAt = text.indexOf('«', i + 1);
+      if (closeAt >= line.end) closeAt = -1;
+    } else if (ch === '"') {
+      if (straightOpens(text, i)) {
+        mark = '"';
+        closeAt = text.indexOf('"', i + 1);
+        if (closeAt >= line.end) closeAt = -1;
+      }
+    } else if (ch === '‘') {
+      const prev = text[i - 1];
+      const next = text[i + 1];
+      if ((prev === undefined || /[\s“"(\[—–-]/.test(prev)) && /\p{L}/u.test(next ?? '')) {
+        let j = i + 1;
+        closeAt = -1;
+        while (j < line.end) {
+          const k = text.indexOf('’', j);
+          if (k < 0 || k >= line.end) break;
+          // Do not run past the end of an enclosing double quote.
+          const dbl = text.indexOf('”', i + 1);
+          if (dbl >= 0 && dbl < k && dbl < line.end) break;
+          if (singleCloses(text, k)) {
+            closeAt = k;
+            break;
+          }
+          j = k + 1;
+        }
+        if (closeAt >= 0) mark = '‘';
+      }
+    }
+    if (mark === '') {
+      i++;
+      continue;
+    }
+    if (closeAt < 0) {
+      // Unclosed: only meaningful for a double mark opening the line (continued paragraph quote).
+      if (mark !== '‘' && unclosed === null) unclosed = { mark, at: i };
+      i++;
+      continue;
+    }
+    const [a, b] = trimInner(text, i + 1, closeAt);
+    if (b > a) closed.push({ mark, piece: { open: i, close: closeAt, innerStart: a, innerEnd: b } });
+    // Single quotes may nest inside double quotes: scan inside them too.
+    if (mark !== '‘') {
+      for (let k = i + 1; k < closeAt; k++) {
+        if (text[k] === '‘') {
+          const sub = pairsInLine(text, { start: k, end: closeAt });
+          for (const c of sub.closed) if (c.mark === '‘') closed.push(c);
+          break;
+        }
+      }
+    }
+    i = closeAt + 1;
+  }
+  return { closed, open: unclosed };
+}
+
+/** Every quotation in `text`, in order of the opening mark. Nested single quotes are listed too. */
+export function findQuotePairs(text: string): QuotePair[] {
+  const out: QuotePair[] = [];
+  const lines = linesOf(text);
+  let pending: { mark: string; pieces: QuotePiece[] } | null = null;
+  const flush = (): void => {
+    if (pending && pending.pieces.length > 0) out.push(toPair(pending.mark, pending.pieces));
+    pending = null;
+  };
+  for (const line of lines) {
+    let ls = line.start;
+    while (ls < line.end && /\s/.test(text[ls]!)) ls++;
+    if (ls >= line.end) continue; // blank line: does not interrupt a continued quote
+    const { closed, open } = pairsInLine(text, line);
+    const opensLine = text[ls] === '“' || text[ls] === '"' || text[ls] === '«';
+    if (pending) {
+      if (opensLine) {
+        // The continued quote goes on in this paragraph.
+        const firstClosed = closed.find((c) => c.piece.open === ls);
+        if (firstClosed) {
+          (pending as { pieces: QuotePiece[] }).pieces.push(firstClosed.piece);
+          closed.splice(closed.indexOf(firstClosed), 1);
+          flush();
+        } else if (open && open.at === ls) {
+          const [a, b] = trimInner(text, ls + 1, line.end);
+          (pending as { pieces: QuotePiece[] }).pieces.push({ open: ls, close: -1, innerStart: a, innerEnd: b });
+          for (const c of closed) out.push(toPair(c.mark, [c.piece]));
+          continue;
+        } else flush();
+      } else flush();
+    }
+    for (const c of closed) out.push(toPair(c.mark, [c.piece]));
+    if (open && open.at === ls) {
+      // A paragraph that opens with a quote and never closes it: candidate for continuation.
+      const [a, b] = trimInner(text, ls + 1, line.end);
+      pending = { mark: open.mark, pieces: [{ open: ls, close: -1, innerStart: a, innerEnd: b }] };
+    }
+  }
+  if (pending) {
+    // Never closed: keep what we have (the quote ran to the end of its last paragraph).
+    flush();
+  }
+  out.sort((x, y) => x.outerStart - y.outerStart || y.outerEnd - x.outerEnd);
+  return out;
+}
+
+function toPair(mark: string, pieces: QuotePiece[]): QuotePair {
+  const first = pieces[0]!;
+  const last = pieces[pieces.length - 1]!;
+  return {
+    mark,
+    pieces,
+    innerStart: first.innerStart,
+    innerEnd: last.innerEnd,
+    outerStart: first.open,
+    outerEnd: last.close >= 0 ? last.close + 1 : last.innerEnd,
+  };
+}

@@ -1,0 +1,20 @@
+/** A mistake in how the command was called: one line to stderr, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** The output could not be written (bad --out path, closed pipe): exit code 3. */
+export class OutputError extends Error {
+  override readonly name = 'OutputError';
+}
+
+/** Exit codes, documented in `--help` and the README. */
+export const EXIT = {
+  ok: 0,
+  /** No input could be analysed (every input was skipped, or none was given). */
+  nothingAnalysed: 1,
+  usage: 2,
+  output: 3,
+  /** A bug: please report it (run with --debug for the stack trace). */
+  internal: 70,
+} as const;

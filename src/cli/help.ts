@@ -1,0 +1,38 @@
+export const HELP = `corroborate — compare news articles claim by claim
+
+Usage:
+  corroborate compare <input...> [--format text|json|html] [--out FILE]
+  corroborate extract <input...> [--format jsonl|json]      [--out FILE]
+  corroborate --help | --version
+
+Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
+.html/.htm[.gz] (article extraction), .jsonl[.gz] (one {id, text, title?, source?, url?, published?,
+language?} per line), directories (recursively, in path order), and - for standard input.
+
+compare   groups the articles into stories and reports, per story, what the sources agree on, what only
+          one says, what conflicts, the quote ledger (single-source quotes = possible fabrication) and
+          who likely derived from whom.
+extract   the per-article analysis only: sentences, entities, quotes with speakers, numbers, dates,
+          media attributions, negations — every finding with UTF-16 offsets into the text.
+
+Options:
+  --format FORMAT   compare: text (default), json, html; extract: jsonl (default), json
+  --out FILE        write the report to FILE instead of standard output
+  --color / --no-color   colour the text report (default: on when standard output is a terminal)
+  --no-encoder      do not use the sentence encoder (lexical similarity only; faster on a cold cache)
+  --cache-dir DIR   sentence-vector cache (default: $CORROBORATE_CACHE_DIR, else ~/.cache/corroborate)
+  --quiet           do not print skipped-input messages (the count is still printed)
+  --debug           show stack traces for internal errors
+  -h, --help        this help;  -v, --version  the version
+
+Bad inputs (missing path, empty or binary file, invalid UTF-8, a JSONL line that is not JSON or has no
+text, an HTML page with no article) are reported on standard error, one line each, and skipped; the run
+goes on with the rest.
+
+Exit codes:
+  0   report written (some inputs may have been skipped: see standard error)
+  1   no input could be analysed
+  2   usage error (unknown command or option, bad --format, no inputs)
+  3   the output could not be written
+  70  internal error (a bug; --debug shows the stack trace)
+`;

@@ -1,0 +1,49 @@
+import type { AnalysedArticle, SentenceVectors } from '../types.js';
+import { wordTokens } from '../text/normalise.js';
+import { isStopword, stemToken } from './stopwords.js';
+
+/** A sparse weighted term bag of one article, before IDF weighting. */
+export type TermCounts = Map<string, number>;
+
+/** How much more an entity, a number-with-its-noun or a date counts than a plain content word. */
+const ENTITY_WEIGHT = 2;
+const SLOT_WEIGHT = 1.5;
+const TITLE_WEIGHT = 2;
+
+/** Content words (stemmed, stopwords dropped), entity keys (`e:`), counted numbers (`n:`) and day dates (`d:`). */
+export function documentTerms(doc: AnalysedArticle): TermCounts {
+  const counts: TermCounts = new Map();
+  const add = (term: string, weight: number): void => {
+    counts.set(term, (counts.get(term) ?? 0) + weight);
+  };
+  const addWords = (text: string, weight: number): void => {
+    for (const token of wordTokens(text)) {
+      if (token.length < 3 || isStopword(token) || /^\d+$/.test(token)) continue;
+      add(stemToken(token), weight);
+    }
+  };
+  if (doc.article.title) addWords(doc.article.title, TITLE_WEIGHT);
+  addWords(doc.article.text, 1);
+  for (const entity of doc.entities) add(`e:${entity.key}`, ENTITY_WEIGHT * entity.mentions.length);
+  for (const n of doc.numbers) if (n.countedKey) add(`n:${n.value}:${n.countedKey}`, SLOT_WEIGHT);
+  for (const d of doc.dates) if (d.grain === 'day' && !d.inferred) add(`d:${d.iso}`, SLOT_WEIGHT);
+  return counts;
+}
+
+/** Mean of the article's sentence vectors (unit length), or null without the encoder. */
+export function documentVector(doc: AnalysedArticle, vectors: SentenceVectors): Float32Array | null {
+  let sum: Float32Array | null = null;
+  for (const sentence of doc.sentences) {
+    const v = vectors.get(sentence.text);
+    if (!v) continue;
+    sum ??= new Float32Array(v.length);
+    for (let i = 0; i < v.length; i++) sum[i]! += v[i]!;
+  }
+  if (!sum) return null;
+  let norm = 0;
+  for (const x of sum) norm += x * x;
+  norm = Math.sqrt(norm);
+  if (norm === 0) return null;
+  for (let i = 0; i < sum.length; i++) sum[i]! /= norm;
+  return sum;
+}
