@@ -188,10 +188,10 @@ export function findQuotePairs(text: string): QuotePair[] {
       } else flush();
     }
     for (const c of closed) out.push(toPair(c.mark, [c.piece]));
-    if (open && open.at === ls) {
-      // A paragraph that opens with a quote and never closes it: candidate for continuation.
-      const [a, b] = trimInner(text, ls + 1, line.end);
-      pending = { mark: open.mark, pieces: [{ open: ls, close: -1, innerStart: a, innerEnd: b }] };
+    if (open) {
+      // A paragraph that opens a quote and never closes it: candidate for continuation.
+      const [a, b] = trimInner(text, open.at + 1, line.end);
+      pending = { mark: open.mark, pieces: [{ open: open.at, close: -1, innerStart: a, innerEnd: b }] };
     }
   }
   if (pending) {

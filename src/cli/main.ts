@@ -1,12 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
-import type { AnalysedArticle, Article, InputProblem, StoryReport } from '../types.js';
-import { readInputs } from '../ingest/index.js';
-import { analyse } from '../analyse/index.js';
-import { embedSentences } from '../similarity/encoder.js';
-import { clusterArticles } from '../cluster/index.js';
-import { compareStory } from '../compare/index.js';
+import type { AnalysedArticle } from '../types.js';
+import { compareAnalysed, defaultCacheDir, readAndAnalyse } from '../pipeline.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
@@ -55,7 +49,12 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(options: CliOptions): Promise<number> {
-  const { analysed, problems } = await readAndAnalyse(options);
+  const { analysed, problems } = await readAndAnalyse(options.inputs, {
+    stdin: process.stdin,
+    onProblem: (problem) => {
+      if (!options.quiet) process.stderr.write(`${formatProblem(problem)}\n`);
+    },
+  });
   if (analysed.length === 0) {
     process.stderr.write(`corroborate: no article could be analysed (${problems.length} input${problems.length === 1 ? '' : 's'} skipped)\n`);
     return EXIT.nothingAnalysed;
@@ -63,7 +62,7 @@ async function run(options: CliOptions): Promise<number> {
   if (options.command === 'extract') {
     await writeOutput(renderExtract(analysed, options.format), options.out);
   } else {
-    const stories = await compareAll(analysed, options);
+    const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
     const report = buildReport(analysed, stories, problems, `corroborate ${VERSION}`);
     const content =
       options.format === 'json'
@@ -81,39 +80,6 @@ async function run(options: CliOptions): Promise<number> {
   }
   if (problems.length > 0) process.stderr.write(`corroborate: ${problems.length} input${problems.length === 1 ? '' : 's'} skipped\n`);
   return EXIT.ok;
-}
-
-async function readAndAnalyse(options: CliOptions): Promise<{ analysed: AnalysedArticle[]; problems: InputProblem[] }> {
-  const analysed: AnalysedArticle[] = [];
-  const problems: InputProblem[] = [];
-  for await (const item of readInputs(options.inputs, { stdin: process.stdin })) {
-    if (isProblem(item)) {
-      problems.push(item);
-      if (!options.quiet) process.stderr.write(`${formatProblem(item)}\n`);
-    } else {
-      analysed.push(analyse(item));
-    }
-  }
-  return { analysed, problems };
-}
-
-function isProblem(item: Article | InputProblem): item is InputProblem {
-  return 'kind' in item && item.kind === 'problem';
-}
-
-async function compareAll(analysed: AnalysedArticle[], options: CliOptions): Promise<StoryReport[]> {
-  const vectors = await embedSentences(analysed, {
-    enabled: options.encoder,
-    cacheDir: options.cacheDir ?? process.env.CORROBORATE_CACHE_DIR ?? join(homedir(), '.cache', 'corroborate'),
-  });
-  const byId = new Map(analysed.map((a) => [a.article.id, a]));
-  return clusterArticles(analysed, vectors).map((story) =>
-    compareStory(
-      story,
-      story.articles.map((id) => byId.get(id)!),
-      vectors,
-    ),
-  );
 }
 
 function renderExtract(analysed: AnalysedArticle[], format: CliOptions['format']): string {

@@ -1,0 +1,198 @@
+/**
+ * Rule-based sentence splitter with exact offsets.
+ *
+ * Paragraphs
+ * - A blank line starts a new paragraph.
+ * - A single newline also starts a new paragraph (one-line-per-paragraph text, headlines, list items),
+ *   except inside a hard-wrapped block: a block of three or more lines where most lines end without
+ *   terminal punctuation and nearly all are at least 30 characters long. There a single newline is just white space. Outside such blocks a single
+ *   newline that ends a line with a comma, a hyphen, or before a line starting in lower case is also
+ *   treated as a wrap.
+ * - A line break always ends a sentence unless it is a wrap as above, so a headline without final
+ *   punctuation is a sentence of its own.
+ *
+ * Sentence ends inside a paragraph: `.`, `!`, `?`, `…` (runs of them), followed by any closing quotes or
+ * brackets (which belong to the sentence), then white space, then something that can start a sentence
+ * (an upper-case letter, a digit, or an opening quote/bracket). Not an end:
+ * - titles and other abbreviations that never end a sentence (Mr., Dr., Sen., Gov., ...), initials
+ *   ("J. K. Rowling"), "No. 5";
+ * - dotted abbreviations (U.S., a.m., p.m., e.g.) and ambiguous ones (Jan., St., Inc., etc.) unless the
+ *   next word is a common sentence opener ("The", "He", "But", ...);
+ * - decimals ("6.4") and anything followed by a lower-case word.
+ *
+ * Quoted passages: a boundary inside a quotation that opens and closes in the same paragraph and holds at
+ * most 3 sentences (at most 2 boundaries inside) is ignored, so “A. B,” he said. stays one sentence with
+ * its reporting clause. Longer quotes, and quotes that run on into the next paragraph, split normally.
+ */
+import type { Sentence } from '../types.js';
+import { findQuotePairs } from './quote-marks.js';
+
+const NEVER_END = new Set([
+  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'col', 'lt', 'sgt',
+  'capt', 'cmdr', 'adm', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'maj', 'cpl', 'pvt', 'gens', 'fr',
+  'vs', 'v', 'cf', 'approx', 'dept', 'univ', 'assn', 'mt', 'ft', 'pp', 'vol', 'fig', 'nos', 'ca',
+]);
+const AMBIGUOUS = new Set([
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+  'st', 'ave', 'blvd', 'rd', 'inc', 'corp', 'co', 'ltd', 'llc', 'jr', 'sr', 'bros', 'etc', 'no', 'est', 'al',
+]);
+/** Words that commonly open a sentence: after an ambiguous abbreviation they signal a real end. */
+const OPENERS = new Set([
+  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'my',
+  'this', 'that', 'these', 'those', 'there', 'but', 'and', 'or', 'so', 'yet', 'however', 'in', 'on', 'at',
+  'for', 'as', 'after', 'before', 'when', 'while', 'if', 'since', 'although', 'though', 'meanwhile',
+  'still', 'also', 'officials', 'some', 'many', 'most', 'no', 'not', 'one', 'what', 'who', 'why', 'how',
+  'where', 'during', 'by', 'with', 'from', 'to', 'of', 'about', 'under', 'over', 'earlier', 'later',
+  'then', 'now', 'today', 'yesterday', 'both', 'all', 'each', 'every', 'such', 'mr', 'mrs', 'ms', 'dr',
+]);
+
+const TERMINAL = /[.!?…]/;
+const CLOSERS = /[”’"»›)\]'}]/;
+const OPENING = /[“‘"«‹(\[']/;
+
+interface Segment {
+  start: number;
+  end: number;
+  paragraph: number;
+}
+
+function endsTerminal(line: string): boolean {
+  return /[.!?…:;]["”’'»›)\]]*\s*$/.test(line);
+}
+
+/** Split the text into paragraph segments (see the module comment). */
+function segments(text: string): Segment[] {
+  // Lines with their offsets.
+  const lines: Array<{ start: number; end: number }> = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      lines.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  // Blocks of consecutive non-blank lines.
+  const blocks: Array<Array<{ start: number; end: number }>> = [];
+  let cur: Array<{ start: number; end: number }> = [];
+  for (const l of lines) {
+    if (text.slice(l.start, l.end).trim() === '') {
+      if (cur.length) blocks.push(cur);
+      cur = [];
+    } else cur.push(l);
+  }
+  if (cur.length) blocks.push(cur);
+
+  const out: Segment[] = [];
+  let paragraph = 0;
+  for (const block of blocks) {
+    let open = 0;
+    if (block.length >= 3) {
+      const body = block.slice(0, -1);
+      const nonTerminal = body.filter((l) => !endsTerminal(text.slice(l.start, l.end))).length;
+      const long = body.filter((l) => l.end - l.start >= 30).length;
+      if (nonTerminal / body.length > 0.5 && long / body.length >= 0.8) open = 1; // hard-wrapped block
+    }
+    let segStart = block[0]!.start;
+    for (let k = 0; k < block.length; k++) {
+      const l = block[k]!;
+      const next = block[k + 1];
+      if (!next) break;
+      const lineText = text.slice(l.start, l.end).trimEnd();
+      const nextFirst = text.slice(next.start, next.end).trimStart()[0] ?? '';
+      const wrap =
+        open === 1 ||
+        (!endsTerminal(lineText) && (/[,\-–]$/.test(lineText) || /[a-z]/.test(nextFirst)));
+      if (!wrap) {
+        out.push({ start: segStart, end: l.end, paragraph });
+        paragraph++;
+        segStart = next.start;
+      }
+    }
+    out.push({ start: segStart, end: block[block.length - 1]!.end, paragraph });
+    paragraph++;
+  }
+  return out;
+}
+
+/** The word (letters and inner dots) ending just before offset `dot`. */
+function wordBefore(text: string, dot: number): string {
+  let i = dot;
+  while (i > 0 && /[\p{L}\p{N}.]/u.test(text[i - 1]!)) i--;
+  return text.slice(i, dot);
+}
+
+function wordAfter(text: string, at: number): string {
+  const m = /^[“‘"«‹(\[']*([\p{L}\p{N}]+)/u.exec(text.slice(at, at + 40));
+  return m?.[1] ?? '';
+}
+
+/** Is the terminal run text[i..j) followed at `next` by a real sentence end? */
+function isBoundary(text: string, i: number, runEnd: number, next: number): boolean {
+  const after = text[next];
+  if (after === undefined) return true;
+  if (/\p{Ll}/u.test(after)) return false;
+  const upperOrDigit = /[\p{Lu}\p{N}]/u.test(after);
+  const opening = OPENING.test(after) && /[\p{Lu}\p{N}“‘"]/u.test(text[next + 1] ?? '');
+  if (!upperOrDigit && !opening) return false;
+  const run = text.slice(i, runEnd);
+  if (run !== '.') return true; // !, ?, ellipses and mixed runs
+  const w = wordBefore(text, i);
+  if (w === '') return true;
+  const lower = w.toLowerCase();
+  const nextWord = wordAfter(text, next);
+  const opener = OPENERS.has(nextWord.toLowerCase()) && /^\p{Lu}/u.test(nextWord);
+  if (/^\p{Lu}$/u.test(w)) return false; // an initial: "J. K. Rowling", "George W. Bush"
+  if (NEVER_END.has(lower)) return false;
+  if (lower === 'no' && /\p{N}/u.test(after)) return false;
+  if (w.includes('.')) return opener; // U.S., a.m., p.m., e.g.
+  if (AMBIGUOUS.has(lower)) return opener && !/\p{N}/u.test(after);
+  return true;
+}
+
+/** Sentences of `text` in order, with exact offsets, trimmed, numbered from 0. */
+export function splitSentences(text: string): Sentence[] {
+  const segs = segments(text);
+  // Quotes closed in one line, for the quoted-passage rule.
+  const quotes = findQuotePairs(text).filter((q) => q.pieces.length === 1 && q.pieces[0]!.close >= 0 && q.mark !== '‘');
+  const out: Sentence[] = [];
+  for (const seg of segs) {
+    const breaks: number[] = [];
+    for (let i = seg.start; i < seg.end; i++) {
+      if (!TERMINAL.test(text[i]!)) continue;
+      let j = i;
+      while (j < seg.end && TERMINAL.test(text[j]!)) j++;
+      let k = j;
+      while (k < seg.end && CLOSERS.test(text[k]!)) k++;
+      if (k < seg.end && !/\s/.test(text[k]!)) {
+        i = j - 1;
+        continue;
+      }
+      let n = k;
+      while (n < seg.end && /\s/.test(text[n]!)) n++;
+      if (n >= seg.end) {
+        i = j - 1;
+        continue; // the segment end is a boundary anyway
+      }
+      if (isBoundary(text, i, j, n)) breaks.push(k);
+      i = j - 1;
+    }
+    // Quoted-passage rule.
+    const drop = new Set<number>();
+    for (const q of quotes) {
+      const p = q.pieces[0]!;
+      if (p.open < seg.start || p.close >= seg.end) continue;
+      const inside = breaks.filter((b) => b > p.open && b <= p.close);
+      if (inside.length > 0 && inside.length <= 2) for (const b of inside) drop.add(b);
+    }
+    let s = seg.start;
+    for (const b of [...breaks.filter((x) => !drop.has(x)), seg.end]) {
+      let a = s;
+      let e = b;
+      while (a < e && /\s/.test(text[a]!)) a++;
+      while (e > a && /\s/.test(text[e - 1]!)) e--;
+      if (e > a) out.push({ start: a, end: e, text: text.slice(a, e), index: out.length, paragraph: seg.paragraph });
+      s = b;
+    }
+  }
+  return out;
+}

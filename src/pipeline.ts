@@ -1,0 +1,56 @@
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { AnalysedArticle, Article, InputProblem, StoryReport } from './types.js';
+import { readInputs } from './ingest/index.js';
+import { analyse } from './analyse/index.js';
+import { embedSentences } from './similarity/encoder.js';
+import { clusterArticles } from './cluster/index.js';
+import { compareStory } from './compare/index.js';
+
+export interface ReadOptions {
+  stdin?: NodeJS.ReadableStream;
+  /** Called for each skipped input as it is found. */
+  onProblem?: (problem: InputProblem) => void;
+}
+
+export interface CompareOptions {
+  encoder: boolean;
+  /** null: no disk cache. */
+  cacheDir: string | null;
+}
+
+export function isProblem(item: Article | InputProblem): item is InputProblem {
+  return 'kind' in item && item.kind === 'problem';
+}
+
+/** ingest → analyse: every readable article analysed, every bad input collected. */
+export async function readAndAnalyse(paths: string[], options: ReadOptions = {}): Promise<{ analysed: AnalysedArticle[]; problems: InputProblem[] }> {
+  const analysed: AnalysedArticle[] = [];
+  const problems: InputProblem[] = [];
+  for await (const item of readInputs(paths, options.stdin ? { stdin: options.stdin } : {})) {
+    if (isProblem(item)) {
+      problems.push(item);
+      options.onProblem?.(item);
+    } else {
+      analysed.push(analyse(item));
+    }
+  }
+  return { analysed, problems };
+}
+
+/** cluster → compare: one StoryReport per story, biggest story first. */
+export async function compareAnalysed(analysed: AnalysedArticle[], options: CompareOptions): Promise<StoryReport[]> {
+  const vectors = await embedSentences(analysed, { enabled: options.encoder, cacheDir: options.cacheDir });
+  const byId = new Map(analysed.map((a) => [a.article.id, a]));
+  return clusterArticles(analysed, vectors).map((story) =>
+    compareStory(
+      story,
+      story.articles.map((id) => byId.get(id)!),
+      vectors,
+    ),
+  );
+}
+
+export function defaultCacheDir(): string {
+  return process.env.CORROBORATE_CACHE_DIR ?? join(homedir(), '.cache', 'corroborate');
+}

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));
+const good = join(dir, 'good.txt');
+writeFileSync(good, 'Bridge reopens in Dunmore\n\nThe Dunmore bridge reopened on Monday after repairs, the town council said.\n');
+const empty = join(dir, 'empty.txt');
+writeFileSync(empty, '');
+const binary = join(dir, 'binary.txt');
+writeFileSync(binary, Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00]));
+const badJsonl = join(dir, 'feed.jsonl');
+writeFileSync(badJsonl, '{"id":"x1","text":"The Dunmore ferry resumed service on Monday."}\nnot json\n{"id":"x2"}\n');
+
+test('--help documents the exit codes and exits 0', () => {
+  const r = runCli(['--help']);
+  assert.equal(r.status, 0);
+  for (const code of ['0 ', '1 ', '2 ', '3 ', '70 ']) assert.match(r.stdout, new RegExp(`^\\s+${code}`, 'm'));
+});
+
+test('usage errors are one line and exit 2', () => {
+  for (const args of [[], ['frobnicate', good], ['compare'], ['compare', good, '--format', 'pdf'], ['compare', good, '--nope']]) {
+    const r = runCli(args);
+    assert.equal(r.status, 2, `args ${args.join(' ')}: ${r.stderr}`);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+    assert.match(r.stderr, /^corroborate: /);
+    assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
+  }
+});
+
+test('bad inputs are reported with file and line, counted and skipped; the rest goes on', () => {
+  const r = runCli(['extract', join(dir, 'missing.txt'), empty, binary, badJsonl, good, '--format', 'jsonl']);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id: string });
+  assert.deepEqual(
+    lines.map((l) => l.id),
+    ['x1', 'good'],
+  );
+  assert.match(r.stderr, /missing\.txt: .*(not exist|no such)/i);
+  assert.match(r.stderr, /empty\.txt: .*empty/i);
+  assert.match(r.stderr, /binary\.txt: .*(binary|UTF-8)/i);
+  assert.match(r.stderr, /feed\.jsonl:2: /);
+  assert.match(r.stderr, /feed\.jsonl:3: .*text/);
+  assert.match(r.stderr, /5 inputs skipped/);
+  assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
+});
+
+test('nothing analysable exits 1', () => {
+  const r = runCli(['compare', empty, join(dir, 'missing.txt')]);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /no article could be analysed/);
+});
+
+test('an unwritable --out exits 3 with one line', () => {
+  const r = runCli(['compare', good, '--format', 'json', '--no-encoder', '--out', join(dir, 'no', 'such', 'dir', 'r.json')]);
+  assert.equal(r.status, 3, r.stderr);
+  assert.match(r.stderr, /cannot write .*r\.json/);
+});
+
+test('stdin is read with -', () => {
+  const r = runCli(['extract', '-'], { input: 'Ferry strike ends\n\nFerry workers in Dunmore ended their strike on Friday, the union said.\n' });
+  assert.equal(r.status, 0, r.stderr);
+  const record = JSON.parse(r.stdout.trim()) as { title: string; text: string };
+  assert.equal(record.title, 'Ferry strike ends');
+  assert.match(record.text, /^Ferry workers in Dunmore/);
+});
