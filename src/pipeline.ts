@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalysedArticle, Article, InputProblem, StoryReport } from './types.js';
-import { readInputs } from './ingest/index.js';
+import type { AnalysedArticle, InputProblem, StoryReport } from './types.js';
+import { isProblem, readInputs } from './ingest/index.js';
 import { analyse } from './analyse/index.js';
 import { embedSentences } from './similarity/encoder.js';
 import { clusterArticles } from './cluster/index.js';
@@ -17,10 +17,6 @@ export interface CompareOptions {
   encoder: boolean;
   /** null: no disk cache. */
   cacheDir: string | null;
-}
-
-export function isProblem(item: Article | InputProblem): item is InputProblem {
-  return 'kind' in item && item.kind === 'problem';
 }
 
 /** ingest → analyse: every readable article analysed, every bad input collected. */

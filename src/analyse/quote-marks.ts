@@ -1,6 +1,6 @@
 /**
- * Pairs of quotation marks in a text: curly “…”, straight "…", guillemets «…» / »…« and ‹…›, and single
- * curly ‘…’ when it is clearly a quote (not an apostrophe).
+ * Pairs of quotation marks in a text: curly “…”, straight "…", two apostrophes ''…'' (old newspaper archives),
+ * guillemets «…» / »…« and ‹…›, and single curly ‘…’ when it is clearly a quote (not an apostrophe).
  *
  * Pairing is done per line (a quote never closes on a later line), except for the news convention for
  * quotes running over several paragraphs: a paragraph that opens with a mark and has no closing one
@@ -19,7 +19,7 @@ export interface QuotePiece {
 }
 
 export interface QuotePair {
-  /** The mark style: “ " « » ‹ ‘ */
+  /** The mark style: “ " « » ‹ ‘ or '' (two apostrophes) */
   mark: string;
   pieces: QuotePiece[];
   /** Start of the first piece's inner text; end of the last one's. */
@@ -67,7 +67,7 @@ function trimInner(text: string, s: number, e: number): [number, number] {
 /** Straight double quote at i: is it an opening mark (by context)? */
 function straightOpens(text: string, i: number): boolean {
   const prev = text[i - 1];
-  const next = text[i + 1];
+  const next = text[i + (text[i] === "'" ? 2 : 1)];
   if (isSpace(next)) return false;
   return prev === undefined || /[\s(\[{\u2014\u2013:—-]/.test(prev);
 }
@@ -102,6 +102,18 @@ function pairsInLine(text: string, line: Line): { closed: Array<{ mark: string; 
       mark = '»';
       closeAt = text.indexOf('«', i + 1);
       if (closeAt >= line.end) closeAt = -1;
+    } else if (ch === "'" && text[i + 1] === "'" && text[i + 2] !== "'" && straightOpens(text, i) && !isSpace(text[i + 2])) {
+      // Two apostrophes as a double quote (''…'', as in the New York Times archive). `closeAt` is the
+      // last character of the closing pair, so that the piece's `close + 1` is just after it.
+      let k = text.indexOf("''", i + 2);
+      if (k >= 0 && text[k + 2] === "'") k++;
+      if (k >= 0 && k < line.end) {
+        mark = "''";
+        const [a, b] = trimInner(text, i + 2, k);
+        if (b > a) closed.push({ mark, piece: { open: i, close: k + 1, innerStart: a, innerEnd: b } });
+        i = k + 2;
+        continue;
+      }
     } else if (ch === '"') {
       if (straightOpens(text, i)) {
         mark = '"';

@@ -132,7 +132,8 @@ function isBoundary(text: string, i: number, runEnd: number, next: number): bool
   if (after === undefined) return true;
   if (/\p{Ll}/u.test(after)) return false;
   const upperOrDigit = /[\p{Lu}\p{N}]/u.test(after);
-  const opening = OPENING.test(after) && /[\p{Lu}\p{N}“‘"]/u.test(text[next + 1] ?? '');
+  const afterMark = after === "'" && text[next + 1] === "'" ? next + 2 : next + 1;
+  const opening = OPENING.test(after) && /[\p{Lu}\p{N}“‘"]/u.test(text[afterMark] ?? '');
   if (!upperOrDigit && !opening) return false;
   const run = text.slice(i, runEnd);
   if (run !== '.') return true; // !, ?, ellipses and mixed runs

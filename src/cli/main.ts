@@ -8,7 +8,8 @@ import { renderHtml } from '../report/html.js';
 import { parseCli, type CliOptions } from './args.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { HELP } from './help.js';
-import { formatProblem, writeOutput } from './output.js';
+import { writeOutput } from './output.js';
+import { formatProblem } from '../ingest/index.js';
 
 const VERSION = readVersion();
 
@@ -52,7 +53,7 @@ async function run(options: CliOptions): Promise<number> {
   const { analysed, problems } = await readAndAnalyse(options.inputs, {
     stdin: process.stdin,
     onProblem: (problem) => {
-      if (!options.quiet) process.stderr.write(`${formatProblem(problem)}\n`);
+      if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
     },
   });
   if (analysed.length === 0) {

@@ -16,9 +16,3 @@ export async function writeOutput(content: string, out: string | null): Promise<
     throw new OutputError(`cannot write ${out}: ${code === 'ENOENT' ? 'no such directory' : code ?? String(error)}`);
   }
 }
-
-/** One line per skipped input on stderr: `corroborate: skipped feed.jsonl:7: line is not JSON`. */
-export function formatProblem(problem: { input: string; line?: number; message: string }): string {
-  const where = problem.line === undefined ? problem.input : `${problem.input}:${problem.line}`;
-  return `corroborate: skipped ${where}: ${problem.message}`;
-}

@@ -6,15 +6,19 @@ const HTML_ESCAPES: Record<string, string> = {
   '>': '&gt;',
   '"': '&quot;',
   "'": '&#39;',
+  '=': '&#61;',
+  '`': '&#96;',
 };
 
 /**
- * Escapes text for HTML element content AND for quoted attribute values: & < > " ' become entities.
+ * Escapes text for HTML element content AND for quoted attribute values: & < > " ' become entities, and
+ * so do = and ` (not needed inside quoted attributes, but it keeps "onerror=" and the like from appearing
+ * verbatim anywhere in a tag, which makes the output easy to audit).
  * Every string that came from an input (article text, titles, sources, urls, speakers, claim text, ids)
  * goes through this function before it reaches the HTML output.
  */
 export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+  return value.replace(/[&<>"'=`]/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
 const SAFE_ID = /^[A-Za-z0-9_-]+$/;

@@ -244,3 +244,8 @@ export function sentenceAt(article: ReportArticle, offset: number): number {
   if (article.sentences.length === 0) return -1;
   return article.sentences[sentenceIndexAt(article.sentences, offset)]?.index ?? -1;
 }
+
+/** Wraps quote text in curly quotes unless it already starts with a quotation mark. */
+export function quoted(text: string): string {
+  return /^["“«„‘'‹]/.test(text) ? text : `“${text}”`;
+}

@@ -1,0 +1,216 @@
+/**
+ * Calendar arithmetic and the date patterns chrono's strict mode does not cover: weekdays, relative day
+ * words, bare years, month + year, and a month after a preposition. All pure; dates are {y, m, d} in the
+ * proleptic Gregorian calendar (UTC arithmetic, no time zones).
+ */
+
+export interface Ymd {
+  y: number;
+  m: number;
+  d: number;
+}
+
+export const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+
+export const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};
+
+export function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+export function isoDay(d: Ymd): string {
+  return `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
+}
+
+function toUtc(d: Ymd): number {
+  return Date.UTC(d.y, d.m - 1, d.d, 12);
+}
+
+function fromUtc(ms: number): Ymd {
+  const dt = new Date(ms);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth() + 1, d: dt.getUTCDate() };
+}
+
+export function addDays(d: Ymd, n: number): Ymd {
+  return fromUtc(toUtc(d) + n * 86_400_000);
+}
+
+export function weekdayOf(d: Ymd): number {
+  return new Date(toUtc(d)).getUTCDay();
+}
+
+/**
+ * The publication date's calendar day as written (the date part of an ISO string, no time-zone
+ * conversion: "2026-11-17T23:30:00-05:00" is 17 November). Null when absent or unreadable.
+ */
+export function parsePublished(published: string | null): Ymd | null {
+  if (!published) return null;
+  const m = /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (m) {
+    const d = { y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) };
+    if (d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= 31) return d;
+    return null;
+  }
+  const ms = Date.parse(published);
+  if (Number.isNaN(ms)) return null;
+  return fromUtc(ms);
+}
+
+/**
+ * A weekday name relative to the publication day. Rule (documented for users):
+ * - plain ("on Tuesday", "Tuesday morning"): the day with that name within ±3 days of publication
+ *   (exactly one such day exists; news mostly reports the last few days or announces the next few);
+ * - "last Tuesday": the most recent such day strictly before publication (1–7 days back);
+ * - "next Tuesday": the first such day strictly after publication (1–7 days ahead);
+ * - "this Tuesday": as plain.
+ */
+export function resolveWeekday(ref: Ymd, weekday: number, qualifier: string | null): Ymd {
+  const refDay = weekdayOf(ref);
+  if (qualifier === 'last') {
+    let diff = (refDay - weekday + 7) % 7;
+    if (diff === 0) diff = 7;
+    return addDays(ref, -diff);
+  }
+  if (qualifier === 'next') {
+    let diff = (weekday - refDay + 7) % 7;
+    if (diff === 0) diff = 7;
+    return addDays(ref, diff);
+  }
+  let diff = (weekday - refDay + 7) % 7; // 0..6 days ahead
+  if (diff > 3) diff -= 7; // → -3..3
+  return addDays(ref, diff);
+}
+
+/** The year that puts month (and day) closest to the reference day (as chrono does). */
+export function closestYear(ref: Ymd, month: number, day: number): number {
+  let best = ref.y;
+  let bestDist = Infinity;
+  for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    const dist = Math.abs(toUtc({ y, m: month, d: day }) - toUtc(ref));
+    if (dist < bestDist) {
+      bestDist = dist;
+      best = y;
+    }
+  }
+  return best;
+}
+
+export interface RuleDate {
+  start: number;
+  end: number;
+  iso: string;
+  grain: 'year' | 'month' | 'day';
+  inferred: boolean;
+}
+
+const WEEKDAY_RE = /\b(?:(last|next|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)/g;
+const RELATIVE_RE = /\b(yesterday|today|tomorrow|tonight|last night)\b/gi;
+const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
+const MONTH_YEAR_RE = new RegExp(`\\b(${MONTH_NAMES})\\.?,?\\s+((?:1[0-9]|20)[0-9]{2})\\b(?![,.]?\\d)`, 'g');
+const PREP_MONTH_RE = new RegExp(`\\b(?:in|since|until|till|by|from|during|through|early|late|mid|last|next|this|of|before|after)[\\s-]+(${MONTH_NAMES.replace(/\|Mar\|/, '|').replace(/\|May\|/, '|May|')})\\b(?!\\.?\\s*\\d)`, 'g');
+const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2}|2100)\b/g;
+const YEAR_PREPS = new Set([
+  'in', 'since', 'from', 'until', 'till', 'by', 'before', 'after', 'during', 'of', 'between', 'and', 'to',
+  'around', 'circa', 'year', 'early', 'late', 'mid', 'spring', 'summer', 'autumn', 'fall', 'winter', 'through',
+  'throughout', 'as', 'or',
+]);
+/** Words that may follow a year without making it a count ("in 1952 the river ..."). */
+const NOT_COUNTED_AFTER = /^(?:was|has|is|as|its|this|his|us|thus|always|plus|across|unless|whereas|does|goes|says)$/;
+
+export interface RuleContext {
+  text: string;
+  ref: Ymd | null;
+  /** Spans already taken (chrono results); rule matches overlapping them are dropped. */
+  taken: [number, number][];
+}
+
+function overlaps(taken: readonly [number, number][], s: number, e: number): boolean {
+  return taken.some(([a, b]) => s < b && a < e);
+}
+
+function push(out: RuleDate[], ctx: RuleContext, d: RuleDate): void {
+  if (overlaps(ctx.taken, d.start, d.end)) return;
+  out.push(d);
+  ctx.taken.push([d.start, d.end]);
+}
+
+/** Weekday names and relative day words (only with a publication date). */
+function relativeDays(ctx: RuleContext, out: RuleDate[]): void {
+  const { text, ref } = ctx;
+  if (!ref) return;
+  for (const m of text.matchAll(WEEKDAY_RE)) {
+    const qualifier = m[1]?.toLowerCase() ?? null;
+    const day = resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier);
+    push(out, ctx, { start: m.index, end: m.index + m[0].length, iso: isoDay(day), grain: 'day', inferred: true });
+  }
+  for (const m of text.matchAll(RELATIVE_RE)) {
+    const w = m[1]!.toLowerCase();
+    const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
+    push(out, ctx, { start: m.index, end: m.index + m[0].length, iso: isoDay(addDays(ref, offset)), grain: 'day', inferred: true });
+  }
+}
+
+/** "November 2026" (month grain). */
+function monthYears(ctx: RuleContext, out: RuleDate[]): void {
+  for (const m of ctx.text.matchAll(MONTH_YEAR_RE)) {
+    // "3 March 2024" and "March 3, 2024" are chrono's; a day number right before means we are inside one.
+    const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
+    if (/\d\s*$/.test(before) || /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (m[1] === 'May' || m[1] === 'March') {
+      // Also verbs; fine before a year ("May 2026"), which a verb would rarely be followed by.
+    }
+    const month = MONTHS[m[1]!.toLowerCase()]!;
+    push(out, ctx, { start: m.index, end: m.index + m[0].length, iso: `${m[2]}-${pad(month)}`, grain: 'month', inferred: false });
+  }
+}
+
+/** "in March", "since September" (month grain; year from the publication date, else "--MM"). */
+function prepositionMonths(ctx: RuleContext, out: RuleDate[]): void {
+  for (const m of ctx.text.matchAll(PREP_MONTH_RE)) {
+    const name = m[1]!;
+    const start = m.index + m[0].length - name.length;
+    const month = MONTHS[name.toLowerCase()]!;
+    if (ctx.ref) {
+      const y = closestYear(ctx.ref, month, 15);
+      push(out, ctx, { start, end: start + name.length, iso: `${pad(y, 4)}-${pad(month)}`, grain: 'month', inferred: true });
+    } else {
+      push(out, ctx, { start, end: start + name.length, iso: `--${pad(month)}`, grain: 'month', inferred: false });
+    }
+  }
+}
+
+/** A bare year after a preposition ("in 1952", "since 1952") or before punctuation. */
+function years(ctx: RuleContext, out: RuleDate[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(YEAR_RE)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const prevChar = text[s - 1] ?? ' ';
+    const nextChar = text[e] ?? ' ';
+    if (/[\d,.$€£%/:-]/.test(prevChar) || /[\d%/:]/.test(nextChar) || (/[.,]/.test(nextChar) && /\d/.test(text[e + 1] ?? ''))) continue;
+    const prevWord = /([\p{L}.]+)[\s-]+$/u.exec(text.slice(Math.max(0, s - 16), s))?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
+    const nextWord = /^\s+(\p{L}+)/u.exec(text.slice(e, e + 24))?.[1] ?? '';
+    const afterPunct = /^(?:\s*[,.;:)!?”"’]|\s*$)/.test(text.slice(e, e + 3));
+    const countedAfter = /^\p{Ll}/u.test(nextWord) && /s$/.test(nextWord) && !NOT_COUNTED_AFTER.test(nextWord);
+    if (countedAfter) continue;
+    if (YEAR_PREPS.has(prevWord) || (afterPunct && Number(m[0]) >= 1900 && prevWord !== '')) {
+      push(out, ctx, { start: s, end: e, iso: m[0], grain: 'year', inferred: false });
+    }
+  }
+}
+
+/** All rule-based dates not overlapping `ctx.taken`, in no particular order. */
+export function ruleDates(ctx: RuleContext): RuleDate[] {
+  const out: RuleDate[] = [];
+  monthYears(ctx, out);
+  relativeDays(ctx, out);
+  prepositionMonths(ctx, out);
+  years(ctx, out);
+  return out;
+}

@@ -1,0 +1,500 @@
+/**
+ * Direct and indirect quotes with their speakers.
+ *
+ * Direct quotes (`direct: true`, span = the words inside the marks). For each outermost quotation
+ * (see quote-marks.ts) the reporting clause is looked for, in this order:
+ * 1. after the closing mark in the same sentence: “…,” Putin stated / he said / said Caddell /
+ *    the former official stated / Sen. X, a Democrat, said / according to X;
+ * 2. before the opening mark: X said, “…” / X told reporters: “…” / said X: “…” / According to X, “…” /
+ *    NAME: “…” (transcripts);
+ * 3. a reporting verb earlier in the sentence with a subject (partial quotes: He called it “a shift”).
+ * A quote with no clause of its own that opens its sentence takes the speaker of the quote just before it
+ * in the same or the previous paragraph (“A,” said X. “B.”), with cue null.
+ * “A,” X said, “B.” — two quotations joined by a reporting clause that ends in a comma or colon, the first
+ * not ending a sentence — become ONE quote with `fragments` [A, B].
+ * Kept: quotes of 3+ words, and shorter ones only with a reporting clause (1 or 2). Title-case quotes
+ * without punctuation or clause (“The Nightly Show”) are titles, not quotes.
+ *
+ * Indirect quotes (`direct: false`, span = the content clause, without final punctuation), outside
+ * quotation marks, per sentence:
+ * - X said (that) … / X told reporters (that) … / X said in a statement that …
+ * - …, X said.  / …, said X.  and the parenthetical  A, he explained, B  (fragments [A, B])
+ * - According to X, …  / …, according to X.  / A, according to X, B
+ * - X’s assertion/claim/argument that …
+ * X must be a name, a pronoun or a description (see speakers.ts); otherwise nothing is reported.
+ *
+ * Quotes are numbered q1, q2, ... in text order.
+ */
+import type { Entity, Quote, Sentence, SpeakerRef, Span } from '../types.js';
+import { sentenceIndexAt, spanOf } from '../text/spans.js';
+import { findQuotePairs, type QuotePair } from './quote-marks.js';
+import { INDIRECT_VERBS, REPORTING_VERBS } from './lexicon-speech.js';
+import { SpeakerResolver, tokenize, type Token } from './speakers.js';
+
+interface Clause {
+  speaker: SpeakerRef | null;
+  cue: Span | null;
+  /** Where the clause text ends (exclusive), for fragment joining. */
+  end: number;
+}
+
+interface Draft {
+  start: number;
+  end: number;
+  direct: boolean;
+  speaker: SpeakerRef | null;
+  cue: Span | null;
+  sentence: number;
+  fragments?: Span[];
+}
+
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'for', 'of', 'about', 'with', 'to', 'by', 'from', 'over', 'last', 'this', 'late', 'early', 'earlier', 'later', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today']);
+const CLAIM_NOUNS = /^(assertion|claim|argument|statement|insistence|warning|suggestion|contention|allegation|admission|promise|pledge|view|belief|announcement|prediction|remark|comments?)$/;
+const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+}
+
+function isTitleCase(text: string): boolean {
+  if (/[.!?,;:]/.test(text)) return false;
+  const words = text.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length > 0 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** Trim trailing terminal punctuation and closing marks from an indirect content span end. */
+function trimContentEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && /[\s.!?;:,”’"»)]/.test(text[e - 1]!)) e--;
+  return e;
+}
+
+function trimStart(text: string, start: number, end: number): number {
+  let s = start;
+  while (s < end && /[\s,;:—–-]/.test(text[s]!)) s++;
+  return s;
+}
+
+/**
+ * Is this direct quote embedded in a clause (a partial quote: He called it “a pivotal shift”) rather
+ * than a full quotation (at the start of its sentence, or after a colon, comma, dash or reporting verb)?
+ */
+export function isPartialQuote(text: string, sentences: readonly Sentence[], quote: Quote): boolean {
+  if (!quote.direct) return false;
+  const s = sentences[quote.sentence];
+  let i = quote.start - 1;
+  while (i >= 0 && /[“"«‹‘»\s]/.test(text[i]!)) i--;
+  if (i < 0 || (s && i < s.start)) return false;
+  const ch = text[i]!;
+  if (/[:,;—–\-(\[.!?]/.test(ch)) return false;
+  const toks = tokenize(text, Math.max(0, i - 30), i + 1);
+  const last = toks[toks.length - 1];
+  if (last && REPORTING_VERBS.has(last.lower) && !['called', 'call', 'calls', 'described'].includes(last.lower)) return false;
+  return true;
+}
+
+export function extractQuotes(text: string, sentences: Sentence[], entities: Entity[]): Quote[] {
+  const resolver = new SpeakerResolver(text, sentences, entities);
+  const all = findQuotePairs(text);
+  // Outermost pairs only.
+  const pairs: QuotePair[] = [];
+  for (const p of all) {
+    const last = pairs[pairs.length - 1];
+    if (last && p.outerStart >= last.outerStart && p.outerStart < last.outerEnd) continue;
+    pairs.push(p);
+  }
+  resolver.setQuoteRanges(pairs.map((p) => [p.outerStart, p.outerEnd] as [number, number]));
+
+  const drafts: Draft[] = [];
+  const usedCues = new Set<number>();
+  const pairsBySentence = new Map<number, QuotePair[]>();
+  for (const p of pairs) {
+    const si = sentenceIndexAt(sentences, p.innerStart);
+    const arr = pairsBySentence.get(si) ?? [];
+    arr.push(p);
+    pairsBySentence.set(si, arr);
+  }
+  let pi = 0;
+  let lastDirect: Draft | null = null;
+  for (let si = 0; si < sentences.length; si++) {
+    const S = sentences[si]!;
+    // Direct quotes opening in this sentence.
+    while (pi < pairs.length && sentenceIndexAt(sentences, pairs[pi]!.innerStart) === si) {
+      const P = pairs[pi]!;
+      pi++;
+      const fragments: Span[] = P.pieces.map((x) => spanOf(text, x.innerStart, x.innerEnd));
+      const innerText = text.slice(P.innerStart, P.innerEnd);
+      let clause = afterClause(P, pairs[pi] ?? null);
+      let adjacent = clause !== null;
+      // “A,” X said, “B.” → join.
+      let end = P.innerEnd;
+      let outerEnd = P.outerEnd;
+      while (clause && clause.speaker && pi < pairs.length) {
+        const Q = pairs[pi]!;
+        const between = text.slice(clause.end, Q.outerStart);
+        const lastInner = text.slice(Math.max(P.innerStart, end - 1), end);
+        if (!/^[^.!?;“”"]*$/.test(between) || tokenize(text, clause.end, Q.outerStart).length > 12 || /[.!?]/.test(lastInner) || !/[,:;—–-]\s*$/.test(text.slice(clause.end - 1, Q.outerStart)) || Q.pieces.length > 1 || sentences[sentenceIndexAt(sentences, Q.innerStart)]?.paragraph !== S.paragraph) break;
+        fragments.push(spanOf(text, Q.innerStart, Q.innerEnd));
+        end = Q.innerEnd;
+        outerEnd = Q.outerEnd;
+        pi++;
+        const next: Clause | null = afterClause(Q, pairs[pi] ?? null);
+        if (next && next.speaker) clause = { ...clause, end: next.end };
+        else break;
+      }
+      if (!clause || !clause.speaker) {
+        const before = beforeClause(P, S);
+        if (before) {
+          clause = before;
+          adjacent = true;
+        }
+      }
+      if (!clause || !clause.speaker) {
+        const emb = embeddedClause(P, S);
+        if (emb) clause = emb;
+      }
+      let speaker = clause?.speaker ?? null;
+      let cue = clause?.cue ?? null;
+      const opensSentence = P.outerStart <= S.start;
+      if (!speaker && opensSentence && lastDirect && lastDirect.speaker) {
+        const prevPara = sentences[lastDirect.sentence]?.paragraph ?? -10;
+        if (S.paragraph - prevPara <= 1) {
+          speaker = lastDirect.speaker;
+          cue = null;
+        }
+      }
+      const words = wordCount(fragments.map((f) => f.text).join(' '));
+      if (words === 0) continue;
+      if (words < 3 && !adjacent) continue;
+      if (!adjacent && isTitleCase(innerText) && P.pieces.length === 1) continue;
+      if (cue) usedCues.add(cue.start);
+      if (speaker) resolver.noteSpeaker(si, speaker);
+      const d: Draft = { start: P.innerStart, end, direct: true, speaker, cue, sentence: si };
+      if (fragments.length > 1) d.fragments = fragments;
+      void outerEnd;
+      drafts.push(d);
+      lastDirect = d;
+    }
+    // Indirect quotes in this sentence.
+    for (const d of indirectIn(S, si)) {
+      if (d.speaker) resolver.noteSpeaker(si, d.speaker);
+      drafts.push(d);
+    }
+  }
+
+  drafts.sort((a, b) => a.start - b.start || a.end - b.end);
+  return drafts.map((d, i) => {
+    const q: Quote = {
+      start: d.start,
+      end: d.end,
+      text: text.slice(d.start, d.end),
+      id: `q${i + 1}`,
+      direct: d.direct,
+      speaker: d.speaker,
+      cue: d.cue,
+      sentence: d.sentence,
+    };
+    if (d.fragments) q.fragments = d.fragments;
+    return q;
+  });
+
+  // ───────────────────────── helpers (closures over text, sentences, resolver) ─────────────────────────
+
+  function sentenceEndAt(offset: number): number {
+    const s = sentences[sentenceIndexAt(sentences, Math.max(0, offset))];
+    return s ? s.end : text.length;
+  }
+
+  /** The reporting clause right after the closing mark: “…,” Putin stated / said X / he said. */
+  function afterClause(P: QuotePair, next: QuotePair | null): Clause | null {
+    const from = P.outerEnd;
+    const lastChar = text.slice(P.innerEnd - 1, P.innerEnd);
+    let hi = sentenceEndAt(P.outerEnd - 1);
+    if (next && next.outerStart < hi) hi = next.outerStart;
+    if (hi <= from) return null;
+    const region = text.slice(from, hi);
+    const lead = /^[\s,—–-]*/.exec(region)![0].length;
+    const start = from + lead;
+    // After a sentence-final mark the clause continues in lower case (“Why?” he asked), or is a short
+    // sentence of its own: “…!” Clinton said. / “….” Trump said on Tuesday.
+    let ownSentence = false;
+    if (/[.!?]/.test(lastChar) && !/^\p{Ll}/u.test(text[start] ?? '')) {
+      const ns = sentences[sentenceIndexAt(sentences, start)];
+      if (!ns || ns.start !== start) return null;
+      hi = ns.end;
+      if (next && next.outerStart < hi) hi = next.outerStart;
+      ownSentence = true;
+    }
+    const toks = tokenize(text, start, hi);
+    if (toks.length === 0 || toks[0]!.start !== start) return null;
+    const first = toks[0]!;
+    if (first.lower === 'according' && toks[1]?.lower === 'to') {
+      const sp = resolver.subjectAfter(toks[1].end + 1, hi, entities) ?? rawSubject(toks[1].end, hi);
+      if (!sp) return null;
+      return { speaker: sp, cue: spanOf(text, first.start, toks[1].end), end: clauseEnd(sp.end, hi) };
+    }
+    if (REPORTING_VERBS.has(first.lower)) {
+      const sp = resolver.subjectAfter(skipSpace(first.end), hi, entities) ?? rawSubject(first.end, hi);
+      if (!sp) return null;
+      return { speaker: sp, cue: spanOf(text, first.start, first.end), end: clauseEnd(sp.end, hi) };
+    }
+    // Subject first: find the reporting verb within the first tokens.
+    for (let k = 1; k < Math.min(toks.length, 25); k++) {
+      const v = toks[k]!;
+      if (!REPORTING_VERBS.has(v.lower)) continue;
+      if (/[!?;]/.test(text.slice(start, v.start))) return null;
+      const sp = resolver.subjectBefore(start, v.start, entities);
+      if (!sp) continue;
+      // The subject must start the clause (allowing leading title words that are not part of the name).
+      const preTokens = tokenize(text, start, sp.start);
+      if (preTokens.length > 3 || /[,;]/.test(text.slice(start, sp.start))) {
+        if (!/,\s*$/.test(text.slice(sp.end, v.start))) continue;
+      }
+      if (ownSentence) {
+        // Only a short reporting sentence: "Trump said on Tuesday." — not "Trump said the wall …".
+        const tail = tokenize(text, v.end, hi);
+        if (tail.length > 8 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|the|a|an|in)$/.test(tail[0].lower) && !tail[0].cap)) return null;
+      }
+      return { speaker: sp, cue: spanOf(text, v.start, v.end), end: clauseEnd(v.end, hi) };
+    }
+    return null;
+  }
+
+  function skipSpace(i: number): number {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    return i;
+  }
+
+  /** End of a reporting clause: up to the next comma/colon or the region end. */
+  function clauseEnd(from: number, hi: number): number {
+    const rest = text.slice(from, hi);
+    const m = /[,:;—–]/.exec(rest);
+    return m ? from + m.index + 1 : hi;
+  }
+
+  /** Speaker text after "according to" when it is not a name or a known description. */
+  function rawSubject(from: number, hi: number): SpeakerRef | null {
+    const s = skipSpace(from);
+    const m = /^[^,.;:“”"()]{2,60}/u.exec(text.slice(s, hi));
+    if (!m) return null;
+    const e = s + m[0].trimEnd().length;
+    const t = text.slice(s, e);
+    return { start: s, end: e, text: t, name: t.replace(/^(?:the|a|an)\s+/i, ''), entity: null, via: 'description' };
+  }
+
+  /** The reporting clause before the opening mark: X said, “…” / said X: “…” / According to X, “…”. */
+  function beforeClause(P: QuotePair, S: Sentence): Clause | null {
+    let lo = S.start;
+    for (const p of pairs) if (p.outerEnd <= P.outerStart && p.outerEnd > lo) lo = p.outerEnd;
+    // At the start of a sentence, the clause may be the end of the previous one ("He added: “…”" split at a colon? no) —
+    // only the current sentence is used.
+    let hi = P.outerStart;
+    let fromPrev = false;
+    if (hi <= lo || !/[\p{L}\p{N}]/u.test(text.slice(lo, hi))) {
+      // "… X said:" ending the previous sentence or paragraph, the quote opening the next one.
+      const prev = sentences[S.index - 1];
+      if (!prev || !/:\s*$/.test(prev.text)) return null;
+      lo = prev.start;
+      hi = prev.end - 1;
+      fromPrev = true;
+      if (hi <= lo) return null;
+    }
+    const region = text.slice(lo, hi);
+    // Transcript style: "NAME: “…”"
+    const tr = /(?:^|\n)\s*(\p{Lu}[\p{L}.'’ -]{1,40}):\s*$/u.exec(region);
+    const toks = tokenize(text, lo, hi);
+    for (let k = toks.length - 1; k >= 0 && k >= toks.length - 7; k--) {
+      const v = toks[k]!;
+      if (v.lower === 'according' && toks[k + 1]?.lower === 'to') {
+        const sp = resolver.subjectAfter(skipSpace(toks[k + 1]!.end), hi, entities) ?? rawSubject(toks[k + 1]!.end, hi);
+        if (sp) return { speaker: sp, cue: spanOf(text, v.start, toks[k + 1]!.end), end: hi };
+      }
+      if (!REPORTING_VERBS.has(v.lower)) continue;
+      const tail = text.slice(v.end, hi);
+      const tailToks = toks.length - 1 - k;
+      if (tailToks > 5 || !/^[^.!?;“”"]*$/.test(tail)) continue;
+      if (tailToks > 0 && !/[,:—–-]\s*$/.test(tail) && !TELL.has(v.lower)) {
+        // "said that “…”" is a (partial) reported quote too.
+        if (!(tailToks === 1 && toks[k + 1]!.lower === 'that')) {
+          // "said Caddell: “…”"
+          const sp0 = resolver.subjectAfter(skipSpace(v.end), hi, entities);
+          if (!sp0) continue;
+          return { speaker: sp0, cue: spanOf(text, v.start, v.end), end: hi };
+        }
+      }
+      const sp0 = resolver.subjectBefore(lo, v.start, entities) ?? (tailToks > 0 ? resolver.subjectAfter(skipSpace(v.end), hi, entities) : null);
+      let sp = sp0;
+      // "…, telling reporters, “…”" / "Adding, “…”": the subject of the sentence.
+      if (!sp && /ing$/.test(v.lower)) sp = resolver.sentenceSubject(lo, v.start, entities);
+      if (!sp) continue;
+      return { speaker: sp, cue: spanOf(text, v.start, v.end), end: hi };
+    }
+    if (fromPrev) {
+      // "… in the latest draft of its platform:" then the quote: the subject of that sentence.
+      const sp = resolver.sentenceSubject(lo, hi, entities);
+      if (sp) return { speaker: sp, cue: null, end: hi };
+    }
+    if (tr) {
+      const nameStart = lo + (tr.index ?? 0) + tr[0].indexOf(tr[1]!);
+      const t = tr[1]!.trim();
+      const sp = resolver.resolveName(spanOf(text, nameStart, nameStart + t.length), entities);
+      const colon = text.indexOf(':', nameStart + t.length);
+      return { speaker: sp, cue: spanOf(text, colon, colon + 1), end: hi };
+    }
+    return null;
+  }
+
+  /** A reporting verb earlier in the sentence (partial quote): He called it “a pivotal shift”. */
+  function embeddedClause(P: QuotePair, S: Sentence): Clause | null {
+    const toks = tokenize(text, S.start, P.outerStart).filter((t) => !pairs.some((p) => t.start >= p.outerStart && t.start < p.outerEnd));
+    for (let k = toks.length - 1; k >= 0; k--) {
+      const v = toks[k]!;
+      if (!REPORTING_VERBS.has(v.lower) && !['called', 'calls', 'described', 'describes', 'labeled', 'labelled', 'dubbed'].includes(v.lower)) continue;
+      const sp = resolver.subjectBefore(S.start, v.start, entities);
+      if (sp) return { speaker: sp, cue: spanOf(text, v.start, v.end), end: P.outerStart };
+    }
+    return null;
+  }
+
+  /** Indirect (reported) speech in sentence S, outside quotation marks. */
+  function indirectIn(S: Sentence, si: number): Draft[] {
+    const out: Draft[] = [];
+    const inPair = (o: number): boolean => pairs.some((p) => o >= p.outerStart && o < p.outerEnd);
+    const pairsHere = pairs.filter((p) => p.outerStart < S.end && p.outerEnd > S.start);
+    const toks = tokenize(text, S.start, S.end).filter((t) => !inPair(t.start));
+    const taken: Array<[number, number]> = [];
+    const free = (a: number, b: number): boolean => !taken.some(([x, y]) => a < y && b > x);
+    const add = (d: Draft): void => {
+      if (d.end - d.start < 8 || !free(d.start, d.end)) return;
+      // The content must not be mostly a direct quote (that one is reported already).
+      const quoted = pairsHere.reduce((n, p) => n + Math.max(0, Math.min(p.outerEnd, d.end) - Math.max(p.outerStart, d.start)), 0);
+      if (quoted > 0.6 * (d.end - d.start)) return;
+      taken.push([d.start, d.end]);
+      out.push(d);
+    };
+    const endOfS = trimContentEnd(text, S.start, S.end);
+
+    for (let k = 0; k < toks.length; k++) {
+      const v = toks[k]!;
+      // According to X
+      if (v.lower === 'according' && toks[k + 1]?.lower === 'to') {
+        const to = toks[k + 1]!;
+        const sp = resolver.subjectAfter(skipSpace(to.end), S.end, entities) ?? rawSubject(to.end, S.end);
+        if (!sp) continue;
+        const cue = spanOf(text, v.start, to.end);
+        const afterSp = text.slice(sp.end, S.end);
+        const commaAfter = /^[^,.;:]*?,/.exec(afterSp);
+        const before = text.slice(S.start, v.start);
+        const beforeHasContent = /[\p{L}\p{N}]/u.test(before);
+        if (beforeHasContent && /,\s*$/.test(before)) {
+          const aEnd = trimContentEnd(text, S.start, v.start);
+          if (commaAfter && sp.end + commaAfter[0].length < endOfS) {
+            const bStart = trimStart(text, sp.end + commaAfter[0].length, S.end);
+            add({ start: S.start, end: endOfS, direct: false, speaker: sp, cue, sentence: si, fragments: [spanOf(text, S.start, aEnd), spanOf(text, bStart, endOfS)] });
+          } else add({ start: S.start, end: aEnd, direct: false, speaker: sp, cue, sentence: si });
+        } else if (!beforeHasContent && commaAfter) {
+          const bStart = trimStart(text, sp.end + commaAfter[0].length, S.end);
+          if (bStart < endOfS) add({ start: bStart, end: endOfS, direct: false, speaker: sp, cue, sentence: si });
+        }
+        continue;
+      }
+      // X's assertion that ...
+      if (CLAIM_NOUNS.test(v.lower) && toks[k + 1]?.lower === 'that' && k > 0 && /[’']s$/u.test(toks[k - 1]!.text)) {
+        const owner = toks[k - 1]!;
+        const bare = owner.text.replace(/[’']s$/u, '');
+        const sp = resolver.classify([{ ...owner, end: owner.start + bare.length, text: bare, lower: bare.toLowerCase() }], entities);
+        if (!sp) continue;
+        const cs = skipSpace(toks[k + 1]!.end);
+        const rest = text.slice(cs, S.end);
+        const stop = /[,;—–]/.exec(rest);
+        const ce = trimContentEnd(text, cs, stop ? cs + stop.index : S.end);
+        if (ce > cs) add({ start: cs, end: ce, direct: false, speaker: sp, cue: spanOf(text, v.start, v.end), sentence: si });
+        continue;
+      }
+      if (!INDIRECT_VERBS.has(v.lower) || usedCues.has(v.start)) continue;
+      const prevGap = k > 0 ? text.slice(toks[k - 1]!.end, v.start) : text.slice(S.start, v.start);
+      const nextTok = toks[k + 1];
+      const afterV = text.slice(v.end, S.end);
+      // Parenthetical or final clause: "A, he explained, B." / "A, X said."
+      const finalOrParen = /^\s*(?:[,.!?]|$)/.test(afterV) || (nextTok && PREPOSITIONS.has(nextTok.lower) && /^[^,]*?(?:,|[.!?]?\s*$)/.test(afterV) && !/\bthat\b/.test(afterV.split(',')[0] ?? ''));
+      if (finalOrParen) {
+        // Subject right after a comma before the verb, or inverted "…, said X."
+        let sp: SpeakerRef | null = null;
+        let clauseStart = -1;
+        const commaBefore = text.lastIndexOf(',', v.start);
+        if (commaBefore >= S.start && !inPair(commaBefore)) {
+          sp = resolver.subjectBefore(commaBefore + 1, v.start, entities);
+          if (sp && tokenize(text, commaBefore + 1, sp.start).length > 0) sp = null;
+          clauseStart = commaBefore;
+        }
+        if (!sp && /,\s*$/.test(prevGap) && k > 0) {
+          // "…, said X."
+          sp = resolver.subjectAfter(skipSpace(v.end), S.end, entities);
+          clauseStart = text.lastIndexOf(',', v.start);
+        }
+        if (!sp || clauseStart < S.start) continue;
+        const aEnd = trimContentEnd(text, S.start, clauseStart);
+        if (aEnd <= S.start) continue;
+        const cue = spanOf(text, v.start, v.end);
+        // What follows the clause: nothing (final) or ", B" (parenthetical).
+        const clauseEndAt = Math.max(v.end, sp.end);
+        const restM = /^[^,.!?;]*,/.exec(text.slice(clauseEndAt, S.end));
+        if (restM && !inPair(S.start) && clauseEndAt + restM[0].length < endOfS) {
+          const bStart = trimStart(text, clauseEndAt + restM[0].length, S.end);
+          if (bStart < endOfS) {
+            add({ start: S.start, end: endOfS, direct: false, speaker: sp, cue, sentence: si, fragments: [spanOf(text, S.start, aEnd), spanOf(text, bStart, endOfS)] });
+            continue;
+          }
+        }
+        add({ start: trimStart(text, S.start, aEnd), end: aEnd, direct: false, speaker: sp, cue, sentence: si });
+        continue;
+      }
+      // "X said (that) …" with the subject before the verb.
+      let lo = S.start;
+      for (const p of pairsHere) if (p.outerEnd <= v.start && p.outerEnd > lo) lo = p.outerEnd;
+      const sp = resolver.subjectBefore(lo, v.start, entities);
+      if (!sp) continue;
+      let j = k + 1;
+      if (TELL.has(v.lower)) {
+        // told reporters / told the BBC / told me
+        let n = 0;
+        while (j < toks.length && n < 4 && toks[j]!.lower !== 'that' && !/,/.test(text.slice(toks[j - 1]!.end, toks[j]!.start))) {
+          j++;
+          n++;
+        }
+        if (n === 0) continue;
+      }
+      // Skip "in a statement (on Tuesday)" before "that".
+      let thatAt = -1;
+      for (let m = j; m < Math.min(toks.length, j + 7); m++) {
+        if (toks[m]!.lower === 'that') {
+          thatAt = m;
+          break;
+        }
+        if (m === j && !PREPOSITIONS.has(toks[m]!.lower)) break;
+      }
+      let cs: number;
+      if (thatAt >= 0) cs = skipSpace(toks[thatAt]!.end);
+      else {
+        const t = toks[j];
+        if (!t) continue;
+        if (PREPOSITIONS.has(t.lower) || t.lower === 'it' && false) continue;
+        if (!/^\s+$/.test(text.slice(toks[j - 1]!.end, t.start))) continue;
+        if (TELL.has(v.lower) && t.lower !== 'that') {
+          // "told reporters the water had …" is rare; require "that" after "told X".
+          continue;
+        }
+        cs = t.start;
+      }
+      if (cs >= endOfS) continue;
+      // A direct quote right here is reported already.
+      if (/^[“"«]/.test(text.slice(cs, cs + 1))) continue;
+      if (tokenize(text, cs, endOfS).length < 3) continue;
+      add({ start: cs, end: endOfS, direct: false, speaker: sp, cue: spanOf(text, v.start, v.end), sentence: si });
+    }
+    return out;
+  }
+}
+
+export type { Token };

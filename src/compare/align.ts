@@ -1,0 +1,208 @@
+/**
+ * Sentence alignment for every article pair of a story.
+ *
+ * For a pair, every sentence of a is scored against every sentence of b (the one O(m²) matrix per
+ * pair). Links: mutual best matches scoring ≥ PARTIAL_SCORE, plus one-sided best matches that score
+ * ≥ PARAPHRASE_SCORE or whose content one side contains (CONTAIN_LINK) — so a rewrite that merged two
+ * sentences into one (or split one) links both to their counterpart (many-to-one). Labels: `same`
+ * when the surface tokens nearly coincide, `paraphrase` when the combined score is high, else `partial`.
+ * Each link is checked for typed slot conflicts (numbers, dates, negation, actors, meaning, media
+ * attribution); see thresholds.ts for every constant.
+ */
+import type { AlignmentLink, SentenceRef } from '../types.js';
+import { compareSlots } from '../similarity/slots.js';
+import { dice, sharedCount, weightedContainment, weightedDice } from '../similarity/weights.js';
+import { dot } from '../similarity/vector.js';
+import type { SentenceInfo, StoryContext } from './context.js';
+import { roleConflicts } from './roles.js';
+import {
+  CONTAIN_LINK,
+  CONTAIN_MIN_SHARED,
+  LEXICAL_WEIGHT,
+  PARAPHRASE_SCORE,
+  PARTIAL_SCORE,
+  SAME_SURFACE,
+  SEM_CEIL,
+  SEM_FLOOR,
+  SLOT_BONUS,
+  SLOT_BONUS_MAX,
+} from './thresholds.js';
+import type { LinkConflict, LinkDetail, PairAlignment } from './types.js';
+
+export interface PairScore {
+  lexical: number;
+  semantic: number | null;
+  score: number;
+}
+
+/** Rescales a USE-lite cosine to 0..1 (see thresholds.ts). */
+export function semanticScale(cos: number): number {
+  return Math.max(0, Math.min(1, (cos - SEM_FLOOR) / (SEM_CEIL - SEM_FLOOR)));
+}
+
+/** The combined similarity of two sentences (without slot bonus). */
+export function baseScore(x: SentenceInfo, y: SentenceInfo): PairScore {
+  const lexical = weightedDice(x.content, y.content);
+  if (x.vec && y.vec) {
+    const semantic = dot(x.vec, y.vec);
+    return { lexical, semantic, score: LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semanticScale(semantic) };
+  }
+  return { lexical, semantic: null, score: lexical };
+}
+
+/** Bonus for agreeing number/date values (numbers and dates a pair of sentences share). */
+function slotBonus(x: SentenceInfo, y: SentenceInfo): number {
+  let n = 0;
+  const vy = new Set(y.slots.numbers.map((m) => String(m.value)));
+  for (const v of new Set(x.slots.numbers.map((m) => String(m.value)))) if (vy.has(v)) n++;
+  const dy = new Set(y.slots.dates.map((d) => d.iso));
+  for (const d of new Set(x.slots.dates.map((m) => m.iso))) if (dy.has(d)) n++;
+  return Math.min(SLOT_BONUS_MAX, n * SLOT_BONUS);
+}
+
+/** Word bigrams: near-verbatim means the same words in the same order. */
+function bigrams(tokens: readonly string[]): string[] {
+  if (tokens.length < 2) return [...tokens];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
+}
+
+function ref(s: SentenceInfo): SentenceRef {
+  return { article: s.articleId, sentence: s.sentence.index, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+/** Aligns articles a and b (indices into ctx.articles, a < b). */
+export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignment {
+  const A = ctx.articles[ai]!;
+  const B = ctx.articles[bi]!;
+  const sa = A.sentences;
+  const sb = B.sentences;
+  const n = sa.length;
+  const m = sb.length;
+  const score = new Float64Array(n * m);
+  const parts: (PairScore | null)[] = new Array<PairScore | null>(n * m).fill(null);
+  for (let i = 0; i < n; i++) {
+    const x = sa[i]!;
+    for (let j = 0; j < m; j++) {
+      const y = sb[j]!;
+      const p = baseScore(x, y);
+      let s = p.score;
+      if (s >= PARTIAL_SCORE / 2) s = Math.min(1, s + slotBonus(x, y));
+      p.score = s;
+      score[i * m + j] = s;
+      parts[i * m + j] = p;
+    }
+  }
+  const bestOfA = new Int32Array(n).fill(-1);
+  const bestOfB = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    let best = -1;
+    for (let j = 0; j < m; j++) if (best < 0 || score[i * m + j]! > score[i * m + best]!) best = j;
+    bestOfA[i] = best;
+  }
+  for (let j = 0; j < m; j++) {
+    let best = -1;
+    for (let i = 0; i < n; i++) if (best < 0 || score[i * m + j]! > score[best * m + j]!) best = i;
+    bestOfB[j] = best;
+  }
+  const pairs = new Set<number>();
+  const consider = (i: number, j: number): void => {
+    if (i < 0 || j < 0) return;
+    const k = i * m + j;
+    const s = score[k]!;
+    const mutual = bestOfA[i] === j && bestOfB[j] === i;
+    if (mutual && s >= PARTIAL_SCORE) pairs.add(k);
+    else if (!mutual) {
+      if (s >= PARAPHRASE_SCORE) pairs.add(k);
+      else {
+        const x = sa[i]!;
+        const y = sb[j]!;
+        const cont = Math.max(weightedContainment(x.content, y.content), weightedContainment(y.content, x.content));
+        if (cont >= CONTAIN_LINK && sharedCount(x.content, y.content) >= CONTAIN_MIN_SHARED) pairs.add(k);
+      }
+    }
+  };
+  for (let i = 0; i < n; i++) consider(i, bestOfA[i]!);
+  for (let j = 0; j < m; j++) consider(bestOfB[j]!, j);
+
+  const details: LinkDetail[] = [];
+  for (const k of [...pairs].sort((p, q) => p - q)) {
+    const i = Math.floor(k / m);
+    const j = k % m;
+    const x = sa[i]!;
+    const y = sb[j]!;
+    const p = parts[k]!;
+    const label: AlignmentLink['label'] =
+      dice(bigrams(x.surface), bigrams(y.surface)) >= SAME_SURFACE ? 'same' : p.score >= PARAPHRASE_SCORE ? 'paraphrase' : 'partial';
+    const conflicts = linkConflicts(x, y, label);
+    const link: AlignmentLink = {
+      a: ref(x),
+      b: ref(y),
+      label,
+      score: round(p.score),
+      lexical: round(p.lexical),
+      semantic: p.semantic === null ? null : round(p.semantic),
+      slotConflicts: conflicts.map((c) => `${c.type}:${c.key}`),
+    };
+    details.push({ link, a: x, b: y, conflicts });
+  }
+  const linkedA = new Set(details.map((d) => d.a.sentence.index));
+  const linkedB = new Set(details.map((d) => d.b.sentence.index));
+  return {
+    a: ai,
+    b: bi,
+    alignment: {
+      a: A.id,
+      b: B.id,
+      links: details.map((d) => d.link),
+      unmatchedA: sa.map((s) => s.sentence.index).filter((i) => !linkedA.has(i)),
+      unmatchedB: sb.map((s) => s.sentence.index).filter((i) => !linkedB.has(i)),
+    },
+    details,
+  };
+}
+
+/**
+ * Typed conflicts on one link. Partial links (sentences that share only part of their content) are
+ * checked for counted-number and date disagreements only; negation, actor, meaning and attribution
+ * need the sentences to say the same thing (same/paraphrase).
+ */
+export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label']): LinkConflict[] {
+  const out: LinkConflict[] = [];
+  const slots = compareSlots(x.slots, y.slots, x.tokens, y.tokens);
+  for (const c of slots.conflicts) {
+    if (label === 'partial' && c.kind === 'negation') continue;
+    if (label === 'partial' && c.kind === 'number' && c.key.includes(':')) continue; // unit-only keys
+    const what = c.kind === 'number' ? `Number of ${c.key}` : c.kind === 'date' ? 'Date' : `Negation of “${c.key}”`;
+    const summary = c.kind === 'negation' ? `${what}: “${c.a.value}” vs “${c.b.value}”` : `${what}: ${c.a.value} vs ${c.b.value}`;
+    out.push({ type: c.kind, key: c.key, summary, a: c.a, b: c.b });
+  }
+  if (label === 'partial') return out;
+  out.push(...roleConflicts(x, y));
+  const ka = x.slots.attributions;
+  const kb = y.slots.attributions;
+  if (ka.length > 0 && kb.length > 0 && !ka.some((p) => kb.some((q) => q.key === p.key))) {
+    const p = ka[0]!;
+    const q = kb[0]!;
+    out.push({
+      type: 'attribution',
+      key: `${p.key}|${q.key}`,
+      summary: `Attributed to ${p.outlet} vs ${q.outlet}`,
+      a: { start: p.start, end: p.end, text: p.text, value: p.outlet },
+      b: { start: q.start, end: q.end, text: q.text, value: q.outlet },
+    });
+  }
+  return out;
+}
+
+/** Alignments of every article pair, in story order (0-1, 0-2, ..., 1-2, ...). */
+export function alignStory(ctx: StoryContext): PairAlignment[] {
+  const out: PairAlignment[] = [];
+  for (let a = 0; a < ctx.articles.length; a++) for (let b = a + 1; b < ctx.articles.length; b++) out.push(alignPair(ctx, a, b));
+  return out;
+}

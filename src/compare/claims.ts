@@ -1,0 +1,283 @@
+/**
+ * The claim ledger: statements (groups of aligned sentences), numbers, dates, entities and media
+ * attributions, each with every mention. Quotes are added by quote-ledger.ts.
+ *
+ * Grouping:
+ *  - statement: connected components of sentences over `same`/`paraphrase` links; every sentence not
+ *    in such a multi-article component (unmatched, or only partially matched) is its own statement;
+ *  - number: mentions of quantity kinds (not years/ordinals) with the same value and the same counted
+ *    thing (countedKey, else unit), or with the same value in linked sentences;
+ *  - date: mentions with the same ISO value;
+ *  - entity: persons, places, organisations matched across articles by key/alias;
+ *  - attribution: media attributions by outlet key.
+ * Status: `corroborated` when ≥ 2 articles carry it, else `single-source`; `conflicting` overrides
+ * both when a conflict involves the claim (set in index.ts after conflicts.ts ran).
+ *
+ * Ids: kind prefix + shortHash of the claim's normalised content (so they are stable across runs and
+ * input order); a rare collision gets a numeric suffix in creation order.
+ * Order (documented choice): by kind — statement, quote, number, date, entity, attribution — then by
+ * the first mention (story order of the article, then offset). Reading order within each kind; the
+ * renderers put conflicts first themselves.
+ */
+import type { Claim, ClaimKind, Mention } from '../types.js';
+import { shortHash } from '../text/hash.js';
+import { normaliseKey } from '../text/normalise.js';
+import { entityKeys, numberKey, numberValue, sameEntity } from '../similarity/slots.js';
+import type { StoryContext } from './context.js';
+import type { PairAlignment } from './types.js';
+import { UnionFind } from './union-find.js';
+
+export interface ClaimDraft {
+  id: string;
+  kind: ClaimKind;
+  text: string;
+  value?: string;
+  mentions: Mention[];
+  speaker?: string | null;
+  quotedIn?: string[];
+  supportedIn?: string[];
+  conflicting: boolean;
+  /** Articles that carry the claim without a mention of their own (none today; reserved). */
+  extraArticles?: string[];
+}
+
+const PREFIX: Record<ClaimKind, string> = {
+  statement: 'stmt',
+  quote: 'quote',
+  number: 'num',
+  date: 'date',
+  entity: 'ent',
+  attribution: 'attr',
+};
+const KIND_ORDER: ClaimKind[] = ['statement', 'quote', 'number', 'date', 'entity', 'attribution'];
+const ENTITY_TYPES = new Set(['person', 'place', 'organisation']);
+
+export class ClaimBook {
+  readonly drafts: ClaimDraft[] = [];
+  private readonly ids = new Set<string>();
+  /** Statement claim of each sentence: key `${articleOrder}:${sentenceIndex}`. */
+  readonly statementOf = new Map<string, ClaimDraft>();
+  /** Number/date/attribution claims by mention: key `${articleId}:${start}:${end}`. */
+  readonly bySpan = new Map<string, ClaimDraft[]>();
+  readonly articleOrder: ReadonlyMap<string, number>;
+
+  constructor(readonly ctx: StoryContext) {
+    this.articleOrder = new Map(ctx.articles.map((a) => [a.id, a.order]));
+  }
+
+  add(kind: ClaimKind, content: string, draft: Omit<ClaimDraft, 'id' | 'kind' | 'conflicting'>): ClaimDraft {
+    const base = `${PREFIX[kind]}-${shortHash(kind, content)}`;
+    let id = base;
+    for (let k = 2; this.ids.has(id); k++) id = `${base}-${k}`;
+    this.ids.add(id);
+    const d: ClaimDraft = { id, kind, conflicting: false, ...draft, mentions: this.sortMentions(draft.mentions) };
+    this.drafts.push(d);
+    if (kind === 'number' || kind === 'date' || kind === 'attribution' || kind === 'quote') {
+      for (const m of d.mentions) {
+        const key = spanKey(m.article, m.start, m.end);
+        const list = this.bySpan.get(key);
+        if (list) list.push(d);
+        else this.bySpan.set(key, [d]);
+      }
+    }
+    return d;
+  }
+
+  sortMentions(ms: readonly Mention[]): Mention[] {
+    const seen = new Set<string>();
+    const out: Mention[] = [];
+    for (const m of ms) {
+      const k = spanKey(m.article, m.start, m.end);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      out.push(m);
+    }
+    return out.sort((x, y) => (this.articleOrder.get(x.article) ?? 0) - (this.articleOrder.get(y.article) ?? 0) || x.start - y.start || x.end - y.end);
+  }
+
+  articlesOf(d: ClaimDraft): string[] {
+    const s = new Set(d.mentions.map((m) => m.article));
+    for (const a of d.extraArticles ?? []) s.add(a);
+    for (const a of d.quotedIn ?? []) s.add(a);
+    for (const a of d.supportedIn ?? []) s.add(a);
+    return [...s].sort((x, y) => (this.articleOrder.get(x) ?? 0) - (this.articleOrder.get(y) ?? 0));
+  }
+
+  /** The final, ordered claims. */
+  finish(): Claim[] {
+    const ordered = [...this.drafts].sort((x, y) => {
+      const k = KIND_ORDER.indexOf(x.kind) - KIND_ORDER.indexOf(y.kind);
+      if (k !== 0) return k;
+      const mx = x.mentions[0];
+      const my = y.mentions[0];
+      if (!mx || !my) return mx ? -1 : my ? 1 : 0;
+      return (this.articleOrder.get(mx.article) ?? 0) - (this.articleOrder.get(my.article) ?? 0) || mx.start - my.start || (x.id < y.id ? -1 : 1);
+    });
+    return ordered.map((d) => {
+      const articles = this.articlesOf(d);
+      const claim: Claim = {
+        id: d.id,
+        kind: d.kind,
+        text: d.text,
+        status: d.conflicting ? 'conflicting' : articles.length >= 2 ? 'corroborated' : 'single-source',
+        articles,
+        mentions: d.mentions.map((m) => ({ article: m.article, start: m.start, end: m.end, text: m.text })),
+      };
+      if (d.kind === 'quote') {
+        claim.speaker = d.speaker ?? null;
+        claim.quotedIn = d.quotedIn ?? [];
+        claim.supportedIn = d.supportedIn ?? [];
+      }
+      if (d.value !== undefined) claim.value = d.value;
+      return claim;
+    });
+  }
+}
+
+export function spanKey(article: string, start: number, end: number): string {
+  return `${article}:${start}:${end}`;
+}
+
+function mention(article: string, s: { start: number; end: number; text: string }): Mention {
+  return { article, start: s.start, end: s.end, text: s.text };
+}
+
+/** Statements from the alignments. */
+export function addStatements(book: ClaimBook, pairs: readonly PairAlignment[]): void {
+  const { ctx } = book;
+  const offsets: number[] = [];
+  let total = 0;
+  for (const a of ctx.articles) {
+    offsets.push(total);
+    total += a.sentences.length;
+  }
+  const uf = new UnionFind(total);
+  for (const p of pairs) {
+    for (const d of p.details) {
+      if (d.link.label === 'partial') continue;
+      uf.union(offsets[p.a]! + d.a.sentence.index, offsets[p.b]! + d.b.sentence.index);
+    }
+  }
+  const nodeInfo = (n: number): { order: number; index: number } => {
+    let order = 0;
+    while (order + 1 < offsets.length && offsets[order + 1]! <= n) order++;
+    return { order, index: n - offsets[order]! };
+  };
+  for (const group of uf.groups()) {
+    const members = group.map(nodeInfo);
+    const articles = new Set(members.map((m) => m.order));
+    const parts = articles.size >= 2 ? [members] : members.map((m) => [m]);
+    for (const part of parts) {
+      const infos = part.map((m) => ctx.articles[m.order]!.sentences[m.index]!);
+      const first = infos[0]!;
+      const content = infos
+        .map((s) => normaliseKey(s.sentence.text))
+        .sort()
+        .join('\n');
+      const d = book.add('statement', content, {
+        text: first.sentence.text.replace(/\s+/g, ' ').trim(),
+        mentions: infos.map((s) => mention(s.articleId, s.sentence)),
+      });
+      for (const m of part) book.statementOf.set(`${m.order}:${m.index}`, d);
+    }
+  }
+}
+
+/** Numbers, dates, entities and media attributions. */
+export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void {
+  const { ctx } = book;
+
+  // ── numbers
+  const nums = ctx.articles.flatMap((a) =>
+    a.analysed.numbers.filter((n) => n.kind !== 'year' && n.kind !== 'ordinal').map((n) => ({ a, n })),
+  );
+  const numIndex = new Map<string, number>();
+  nums.forEach((x, i) => numIndex.set(spanKey(x.a.id, x.n.start, x.n.end), i));
+  const uf = new UnionFind(nums.length);
+  const byKeyValue = new Map<string, number>();
+  nums.forEach((x, i) => {
+    const k = numberKey(x.n);
+    if (!k) return;
+    const kv = `${k}=${numberValue(x.n)}`;
+    const first = byKeyValue.get(kv);
+    if (first === undefined) byKeyValue.set(kv, i);
+    else uf.union(first, i);
+  });
+  for (const p of pairs) {
+    for (const d of p.details) {
+      for (const x of d.a.slots.numbers) {
+        for (const y of d.b.slots.numbers) {
+          if (numberValue(x) !== numberValue(y)) continue;
+          const i = numIndex.get(spanKey(d.a.articleId, x.start, x.end));
+          const j = numIndex.get(spanKey(d.b.articleId, y.start, y.end));
+          if (i !== undefined && j !== undefined) uf.union(i, j);
+        }
+      }
+    }
+  }
+  for (const g of uf.groups()) {
+    const first = nums[g[0]!]!.n;
+    const counted = g.map((i) => nums[i]!.n.counted).find((c): c is string => !!c);
+    const text = counted && !first.text.toLowerCase().includes(counted.toLowerCase()) ? `${first.text} ${counted}` : first.text;
+    const key = g.map((i) => numberKey(nums[i]!.n)).find((k): k is string => !!k) ?? first.kind;
+    book.add('number', `${key}=${numberValue(first)}`, {
+      text,
+      value: numberValue(first),
+      mentions: g.map((i) => mention(nums[i]!.a.id, nums[i]!.n)),
+    });
+  }
+
+  // ── dates
+  const dates = new Map<string, Mention[]>();
+  const dateText = new Map<string, string>();
+  for (const a of ctx.articles) {
+    for (const d of a.analysed.dates) {
+      const list = dates.get(d.iso);
+      if (list) list.push(mention(a.id, d));
+      else {
+        dates.set(d.iso, [mention(a.id, d)]);
+        dateText.set(d.iso, d.text);
+      }
+    }
+  }
+  for (const [iso, ms] of dates) book.add('date', iso, { text: dateText.get(iso) ?? iso, value: iso, mentions: ms });
+
+  // ── entities
+  const ents = ctx.articles.flatMap((a) => a.analysed.entities.filter((e) => ENTITY_TYPES.has(e.type)).map((e) => ({ a, e })));
+  const ue = new UnionFind(ents.length);
+  // Entities sharing a key or alias (and a compatible type) are one; indexed by key, not all pairs.
+  const byKey = new Map<string, number[]>();
+  ents.forEach((x, i) => {
+    for (const k of entityKeys(x.e)) {
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    }
+  });
+  for (const list of byKey.values()) {
+    for (let k = 1; k < list.length; k++) {
+      const j = list.findIndex((i) => sameEntity(ents[i]!.e, ents[list[k]!]!.e));
+      if (j >= 0 && j < k) ue.union(list[j]!, list[k]!);
+    }
+  }
+  for (const g of ue.groups()) {
+    const members = g.map((i) => ents[i]!);
+    const name = members.map((m) => m.e.name).reduce((x, y) => (y.length > x.length ? y : x));
+    const keys = [...new Set(members.map((m) => m.e.key))].sort().join('|');
+    book.add('entity', keys, {
+      text: name,
+      mentions: members.flatMap((m) => m.e.mentions.map((s) => mention(m.a.id, s))),
+    });
+  }
+
+  // ── media attributions
+  const attrs = new Map<string, { outlet: string; ms: Mention[] }>();
+  for (const a of ctx.articles) {
+    for (const m of a.analysed.attributions) {
+      const g = attrs.get(m.key);
+      if (g) g.ms.push(mention(a.id, m));
+      else attrs.set(m.key, { outlet: m.outlet, ms: [mention(a.id, m)] });
+    }
+  }
+  for (const [key, g] of attrs) book.add('attribution', key, { text: g.outlet, value: key, mentions: g.ms });
+}

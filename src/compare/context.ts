@@ -1,0 +1,80 @@
+/** Per-story precomputation shared by every compare step: tokens, weighted sets, slots, unit vectors. */
+import type { AnalysedArticle, Sentence, SentenceVectors } from '../types.js';
+import { TermWeights, type WeightedSet } from '../similarity/weights.js';
+import { tokenize, type Token } from '../similarity/tokens.js';
+import { sentenceSlots, type SentenceSlots } from '../similarity/slots.js';
+import { normalised } from '../similarity/vector.js';
+
+export interface SentenceInfo {
+  /** Position of the article in the story. */
+  article: number;
+  articleId: string;
+  sentence: Sentence;
+  tokens: Token[];
+  /** Content-word stems as a weighted set. */
+  content: WeightedSet;
+  /** All normalised tokens (for near-verbatim tests). */
+  surface: string[];
+  slots: SentenceSlots;
+  /** Unit-length sentence vector, or null without vectors. */
+  vec: Float32Array | null;
+}
+
+export interface ArticleInfo {
+  order: number;
+  id: string;
+  analysed: AnalysedArticle;
+  sentences: SentenceInfo[];
+}
+
+export interface StoryContext {
+  articles: ArticleInfo[];
+  weights: TermWeights;
+  /** Unit vector of any text (sentence or quote) the encoder embedded, else null. */
+  unit(text: string): Float32Array | null;
+  /** Content stems of any text as a weighted set under the story's weights. */
+  weigh(text: string): WeightedSet;
+}
+
+export function buildContext(articles: readonly AnalysedArticle[], vectors: SentenceVectors): StoryContext {
+  const units = new Map<string, Float32Array | null>();
+  const unit = (text: string): Float32Array | null => {
+    let u = units.get(text);
+    if (u === undefined) {
+      const v = vectors.get(text);
+      u = v ? normalised(v) : null;
+      units.set(text, u);
+    }
+    return u;
+  };
+  const tokenised = articles.map((a) => a.sentences.map((s) => tokenize(s.text, s.start)));
+  const weights = new TermWeights();
+  for (const art of tokenised) for (const toks of art) weights.add(toks.filter((t) => !t.stop).map((t) => t.stem));
+  const infos: ArticleInfo[] = articles.map((a, order) => {
+    const slots = sentenceSlots(a);
+    return {
+      order,
+      id: a.article.id,
+      analysed: a,
+      sentences: a.sentences.map((s, k) => {
+        const tokens = tokenised[order]![k]!;
+        return {
+          article: order,
+          articleId: a.article.id,
+          sentence: s,
+          tokens,
+          content: weights.set(tokens.filter((t) => !t.stop).map((t) => t.stem)),
+          surface: tokens.map((t) => t.norm),
+          slots: slots[k] ?? { articleText: a.article.text, numbers: [], dates: [], entities: [], negations: [], attributions: [] },
+          vec: unit(s.text),
+        };
+      }),
+    };
+  });
+  return {
+    articles: infos,
+    weights,
+    unit,
+    weigh: (text: string) => weights.set(tokenize(text).filter((t) => !t.stop).map((t) => t.stem)),
+  };
+}

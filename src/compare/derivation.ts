@@ -1,0 +1,141 @@
+/**
+ * Derivation: for each article pair (a before b in story order), who was likely rewritten from whom.
+ *
+ * Signed evidence weights: positive favours `a-from-b` (a was derived from b), negative `b-from-a`.
+ *  - publication-order  ±0.35  the later-published article derived from the earlier (both dates known
+ *                              and different); 0 when unknown or equal.
+ *  - information-superset ±0.3·(cov(a⊂b) − cov(b⊂a))  over the factual claims (numbers, dates,
+ *                              entities, quotes, attributions): cov(x⊂y) = share of x's claims that y
+ *                              also carries. A text whose facts are (nearly) all in the other is the
+ *                              rewrite; counted only when the larger coverage is ≥ 0.6.
+ *  - text-reuse         ±0.3·(aInB − bInA)  share of each side's sentences aligned to the other; the
+ *                              side mostly made of the other's sentences is the rewrite. The detail
+ *                              also gives how many links are near-verbatim (`same`) vs paraphrase.
+ *  - wire-attribution    0     both cite the same agency → the pair points to a common source; one
+ *                              cites an agency the other does not → listed, no direction.
+ *  - shared-quotes       0     direct quotes both print: relatedness only (listed).
+ * Decision:
+ *  - relatedness R = max(aInB, bInA); R < RELATED_REUSE and no shared quote → `independent`,
+ *    confidence 1 − R / RELATED_REUSE (at least 0.5);
+ *  - else S = Σ weights: |S| ≥ DIRECTION_MIN → the signed direction, confidence
+ *    min(0.95, |S|) · (0.5 + 0.5·min(1, R / 0.5));
+ *  - else a shared wire attribution → `common-source`, confidence 0.5 + 0.3·R;
+ *  - else `undetermined` with confidence |S|.
+ */
+import type { DerivationEvidence, DerivationPair } from '../types.js';
+import type { ClaimBook } from './claims.js';
+import { DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
+import type { PairAlignment } from './types.js';
+
+const FACT_KINDS = new Set(['number', 'date', 'entity', 'quote', 'attribution']);
+const W_ORDER = 0.35;
+const W_SUPERSET = 0.3;
+const W_REUSE = 0.3;
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): DerivationPair[] {
+  const { ctx } = book;
+  // Facts carried by each article.
+  const facts = new Map<string, Set<string>>();
+  for (const a of ctx.articles) facts.set(a.id, new Set());
+  for (const d of book.drafts) {
+    if (!FACT_KINDS.has(d.kind)) continue;
+    for (const art of book.articlesOf(d)) facts.get(art)?.add(d.id);
+  }
+  const wires = (i: number): Map<string, string> => new Map(ctx.articles[i]!.analysed.attributions.map((m) => [m.key, m.outlet]));
+  const quotes = book.drafts.filter((d) => d.kind === 'quote');
+
+  return pairs.map((p) => {
+    const A = ctx.articles[p.a]!;
+    const B = ctx.articles[p.b]!;
+    const evidence: DerivationEvidence[] = [];
+    const linkedA = new Set(p.details.map((d) => d.a.sentence.index));
+    const linkedB = new Set(p.details.map((d) => d.b.sentence.index));
+    const aInB = A.sentences.length === 0 ? 0 : linkedA.size / A.sentences.length;
+    const bInA = B.sentences.length === 0 ? 0 : linkedB.size / B.sentences.length;
+    const R = Math.max(aInB, bInA);
+
+    // publication order
+    const pa = A.analysed.article.published ? Date.parse(A.analysed.article.published) : NaN;
+    const pb = B.analysed.article.published ? Date.parse(B.analysed.article.published) : NaN;
+    if (Number.isFinite(pa) && Number.isFinite(pb) && pa !== pb) {
+      const later = pa > pb ? A : B;
+      const earlier = later === A ? B : A;
+      evidence.push({
+        kind: 'publication-order',
+        detail: `${later.id} (${later.analysed.article.published}) was published after ${earlier.id} (${earlier.analysed.article.published})`,
+        weight: pa > pb ? W_ORDER : -W_ORDER,
+      });
+    }
+
+    // information superset
+    const fa = facts.get(A.id)!;
+    const fb = facts.get(B.id)!;
+    const shared = [...fa].filter((x) => fb.has(x)).length;
+    const covA = fa.size === 0 ? 0 : shared / fa.size;
+    const covB = fb.size === 0 ? 0 : shared / fb.size;
+    if (Math.max(covA, covB) >= 0.6 && covA !== covB) {
+      const sub = covA > covB ? A : B;
+      const sup = sub === A ? B : A;
+      evidence.push({
+        kind: 'information-superset',
+        detail: `${round(Math.max(covA, covB) * 100)}% of ${sub.id}'s facts are in ${sup.id} (${shared} shared of ${sub === A ? fa.size : fb.size}; ${round(Math.min(covA, covB) * 100)}% the other way)`,
+        weight: round(W_SUPERSET * (covA - covB)),
+      });
+    }
+
+    // text reuse
+    if (p.details.length > 0) {
+      const same = p.details.filter((d) => d.link.label === 'same').length;
+      const para = p.details.filter((d) => d.link.label === 'paraphrase').length;
+      evidence.push({
+        kind: 'text-reuse',
+        detail: `${round(aInB * 100)}% of ${A.id}'s sentences align with ${B.id}, ${round(bInA * 100)}% the other way; ${same} near-verbatim, ${para} paraphrased, ${p.details.length - same - para} partial links`,
+        weight: round(W_REUSE * (aInB - bInA)),
+      });
+    }
+
+    // wire attribution
+    const wa = wires(p.a);
+    const wb = wires(p.b);
+    const common = [...wa.keys()].filter((k) => wb.has(k));
+    if (common.length > 0) {
+      evidence.push({ kind: 'wire-attribution', detail: `both cite ${common.map((k) => wa.get(k)).join(', ')}`, weight: 0 });
+    } else {
+      for (const [k, outlet] of wa) if (!wb.has(k)) evidence.push({ kind: 'wire-attribution', detail: `only ${A.id} cites ${outlet}`, weight: 0 });
+      for (const [k, outlet] of wb) if (!wa.has(k)) evidence.push({ kind: 'wire-attribution', detail: `only ${B.id} cites ${outlet}`, weight: 0 });
+    }
+
+    // shared quotes
+    const sharedQuotes = quotes.filter((q) => (q.quotedIn ?? []).includes(A.id) && (q.quotedIn ?? []).includes(B.id)).length;
+    if (sharedQuotes > 0) evidence.push({ kind: 'shared-quotes', detail: `${sharedQuotes} direct quote(s) in both`, weight: 0 });
+
+    const S = evidence.reduce((s, e) => s + e.weight, 0);
+    let direction: DerivationPair['direction'];
+    let confidence: number;
+    if (R < RELATED_REUSE && sharedQuotes === 0) {
+      direction = 'independent';
+      confidence = Math.max(0.5, 1 - R / RELATED_REUSE);
+    } else if (Math.abs(S) >= DIRECTION_MIN) {
+      direction = S > 0 ? 'a-from-b' : 'b-from-a';
+      confidence = Math.min(0.95, Math.abs(S)) * (0.5 + 0.5 * Math.min(1, R / 0.5));
+    } else if (common.length > 0) {
+      direction = 'common-source';
+      confidence = 0.5 + 0.3 * R;
+    } else {
+      direction = 'undetermined';
+      confidence = Math.abs(S);
+    }
+    return {
+      a: A.id,
+      b: B.id,
+      direction,
+      confidence: round(confidence),
+      reuse: { aInB: round(aInB), bInA: round(bInA) },
+      evidence,
+    };
+  });
+}

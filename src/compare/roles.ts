@@ -1,0 +1,238 @@
+/**
+ * Who did what to whom, compared across two aligned sentences:
+ *  - actor: the same verb with the participants swapped ("The council blamed the authority" vs "The
+ *    authority blamed the council"), or a different named subject for the same verb and object;
+ *  - meaning: the same ordered words with a clause inserted into a noun's complement, changing what
+ *    the sentence is about ("the initiative for the entire line ..." vs "the initiative to establish a
+ *    security zone along the entire line ...").
+ * Part-of-speech tags come from compromise (pos.ts); only linked sentences are tagged.
+ */
+import { sameEntity } from '../similarity/slots.js';
+import type { Token } from '../similarity/tokens.js';
+import type { SentenceInfo } from './context.js';
+import { posTerms, tagsAt } from './pos.js';
+import { MEANING_MIN_INSERT, MEANING_MIN_SKELETON, OBJECT_WINDOW, SUBJECT_WINDOW } from './thresholds.js';
+import type { LinkConflict } from './types.js';
+
+/** Reporting verbs: "X said Y" vs "Y, X said" is not a role change. */
+const REPORTING = new Set(['said', 'say', 'says', 'told', 'tell', 'stated', 'state', 'added', 'add', 'report', 'according', 'claim', 'note', 'explain', 'emphasiz', 'emphasis', 'announc']);
+/** Time words move freely in a sentence; they are never actors. */
+const TIME_WORDS = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night overnight dawn ' +
+    'today yesterday tomorrow tonight week month year day hour minute january february march april may june ' +
+    'july august september october november december earlier later recently'
+  ).split(' '),
+);
+
+interface Tagged {
+  tok: Token;
+  tags: ReadonlySet<string>;
+  /** Clause number within the sentence (count of , ; : — – ( before the token). */
+  clause: number;
+}
+
+function tagged(info: SentenceInfo): Tagged[] {
+  const s = info.sentence;
+  const terms = posTerms(s.text);
+  const out: Tagged[] = [];
+  let clause = 0;
+  let last = s.start;
+  for (const tok of info.tokens) {
+    const between = s.text.slice(last - s.start, tok.start - s.start);
+    clause += (between.match(/[,;:—–()]/g) ?? []).length;
+    last = tok.end;
+    out.push({ tok, tags: tagsAt(terms, tok.start - s.start), clause });
+  }
+  return out;
+}
+
+function isVerb(t: Tagged): boolean {
+  return t.tags.has('Verb') && !t.tags.has('Auxiliary') && !t.tags.has('Copula') && !t.tags.has('Modal');
+}
+
+function isActorWord(t: Tagged, dateSpans: readonly { start: number; end: number }[]): boolean {
+  if (t.tok.stop || t.tok.numeric || TIME_WORDS.has(t.tok.norm)) return false;
+  if (dateSpans.some((d) => t.tok.start >= d.start && t.tok.end <= d.end)) return false;
+  return !isVerb(t);
+}
+
+/** Actor and meaning conflicts between two aligned sentences (a from the earlier article). */
+export function roleConflicts(a: SentenceInfo, b: SentenceInfo): LinkConflict[] {
+  const ta = tagged(a);
+  const tb = tagged(b);
+  const out: LinkConflict[] = [];
+  const actor = actorConflict(a, b, ta, tb);
+  if (actor) out.push(actor);
+  const meaning = meaningConflict(a, b, ta, tb);
+  if (meaning) out.push(meaning);
+  return out;
+}
+
+interface Frame {
+  verb: Tagged;
+  subj: Tagged[];
+  obj: Tagged[];
+}
+
+function frame(ts: readonly Tagged[], vi: number, dates: readonly { start: number; end: number }[]): Frame {
+  const v = ts[vi]!;
+  const subj: Tagged[] = [];
+  for (let k = vi - 1; k >= 0 && subj.length < SUBJECT_WINDOW; k--) {
+    const t = ts[k]!;
+    if (t.clause !== v.clause) break;
+    if (isVerb(t)) break;
+    if (isActorWord(t, dates)) subj.unshift(t);
+  }
+  const obj: Tagged[] = [];
+  for (let k = vi + 1; k < ts.length && obj.length < OBJECT_WINDOW; k++) {
+    const t = ts[k]!;
+    if (t.clause !== v.clause) break;
+    if (isActorWord(t, dates)) obj.push(t);
+  }
+  return { verb: v, subj, obj };
+}
+
+function occurrences(ts: readonly Tagged[], stem: string): number[] {
+  const out: number[] = [];
+  ts.forEach((t, k) => {
+    if (t.tok.stem === stem) out.push(k);
+  });
+  return out;
+}
+
+function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: Tagged[], tb: Tagged[]): LinkConflict | null {
+  const datesA = a.slots.dates;
+  const datesB = b.slots.dates;
+  for (let i = 0; i < ta.length; i++) {
+    const v = ta[i]!;
+    if (!isVerb(v) || v.tok.stop || REPORTING.has(v.tok.stem) || REPORTING.has(v.tok.norm)) continue;
+    const inA = occurrences(ta, v.tok.stem);
+    const inB = occurrences(tb, v.tok.stem);
+    if (inA.length !== 1 || inB.length !== 1) continue;
+    const fa = frame(ta, i, datesA);
+    const fb = frame(tb, inB[0]!, datesB);
+    const stems = (xs: readonly Tagged[]): Set<string> => new Set(xs.map((x) => x.tok.stem));
+    const subjA = stems(fa.subj);
+    const objA = stems(fa.obj);
+    const subjB = stems(fb.subj);
+    const objB = stems(fb.obj);
+    const swapAB = fa.subj.filter((t) => objB.has(t.tok.stem) && !subjB.has(t.tok.stem));
+    const swapBA = fb.subj.filter((t) => objA.has(t.tok.stem) && !subjA.has(t.tok.stem));
+    if (swapAB.length > 0 && swapBA.length > 0) {
+      const endA = lastOf(fa.obj, (t) => swapBA.some((s) => s.tok.stem === t.tok.stem));
+      const endB = lastOf(fb.obj, (t) => swapAB.some((s) => s.tok.stem === t.tok.stem));
+      const sideA = sideOf(a, swapAB[0]!.tok.start, endA.tok.end);
+      const sideB = sideOf(b, swapBA[0]!.tok.start, endB.tok.end);
+      return {
+        type: 'actor',
+        key: v.tok.norm,
+        summary: `Who ${v.tok.norm} whom: “${sideA.value}” vs “${sideB.value}”`,
+        a: sideA,
+        b: sideB,
+      };
+    }
+    // A different named subject for the same verb and object.
+    const entsIn = (info: SentenceInfo, xs: readonly Tagged[]) =>
+      info.slots.entities.filter((e) => xs.some((t) => t.tok.start >= e.start && t.tok.end <= e.end));
+    const ea = entsIn(a, fa.subj);
+    const eb = entsIn(b, fb.subj);
+    const sharedObj = [...objA].filter((s) => objB.has(s)).length;
+    if (ea.length > 0 && eb.length > 0 && sharedObj > 0) {
+      const anyShared = ea.some((x) => b.slots.entities.some((y) => sameEntity(x.entity, y.entity))) ||
+        eb.some((y) => a.slots.entities.some((x) => sameEntity(x.entity, y.entity)));
+      if (!anyShared) {
+        const sideA = sideOf(a, ea[0]!.start, v.tok.end);
+        const sideB = sideOf(b, eb[0]!.start, tb[inB[0]!]!.tok.end);
+        return {
+          type: 'actor',
+          key: v.tok.norm,
+          summary: `Who ${v.tok.norm}: “${sideA.value}” vs “${sideB.value}”`,
+          a: sideA,
+          b: sideB,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+function lastOf(xs: readonly Tagged[], pred: (t: Tagged) => boolean): Tagged {
+  for (let k = xs.length - 1; k >= 0; k--) if (pred(xs[k]!)) return xs[k]!;
+  return xs[xs.length - 1]!;
+}
+
+function sideOf(info: SentenceInfo, start: number, end: number): LinkConflict['a'] {
+  const text = info.slots.articleText.slice(start, end);
+  return { start, end, text, value: text.replace(/\s+/g, ' ') };
+}
+
+/** Longest common subsequence of content stems: index pairs into the two content-token lists. */
+function lcs(a: readonly string[], b: readonly string[]): [number, number][] {
+  const n = a.length;
+  const m = b.length;
+  const dp: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      dp[i]![j] = a[i] === b[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+    }
+  }
+  const out: [number, number][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[i] === b[j]) {
+      out.push([i, j]);
+      i++;
+      j++;
+    } else if (dp[i + 1]![j]! >= dp[i]![j + 1]!) i++;
+    else j++;
+  }
+  return out;
+}
+
+function meaningConflict(a: SentenceInfo, b: SentenceInfo, ta: Tagged[], tb: Tagged[]): LinkConflict | null {
+  const ca = ta.filter((t) => !t.tok.stop);
+  const cb = tb.filter((t) => !t.tok.stop);
+  const anchors = lcs(
+    ca.map((t) => t.tok.stem),
+    cb.map((t) => t.tok.stem),
+  );
+  if (anchors.length < MEANING_MIN_SKELETON) return null;
+  for (let k = 0; k + 1 < anchors.length; k++) {
+    const [ia, ib] = anchors[k]!;
+    const [na, nb] = anchors[k + 1]!;
+    const gapA = na - ia - 1;
+    const gapB = nb - ib - 1;
+    let ins: 'a' | 'b' | null = null;
+    if (gapA === 0 && gapB >= MEANING_MIN_INSERT) ins = 'b';
+    else if (gapB === 0 && gapA >= MEANING_MIN_INSERT) ins = 'a';
+    if (!ins) continue;
+    const [info, all, c, from, to] = ins === 'b' ? [b, tb, cb, ib, nb] : [a, ta, ca, ia, na];
+    const head = c[from]!;
+    if (!head.tags.has('Noun')) continue;
+    const gapText = info.slots.articleText.slice(head.tok.end, c[to]!.tok.start);
+    if (/[,;:()—–"“”]/.test(gapText)) continue; // a parenthetical adds, it does not change
+    // The insertion must open a clause: "to <verb>", or "that/which/who ... <verb>".
+    const inGap = all.filter((t) => t.tok.start >= head.tok.end && t.tok.end <= c[to]!.tok.start);
+    const opensClause = inGap.some((t, k2) => {
+      if (!isVerb(t) || t.tok.stop) return false;
+      const prev = inGap[k2 - 1];
+      return (prev !== undefined && prev.tok.norm === 'to') || /^(that|which|who)$/.test(inGap[0]?.tok.norm ?? '');
+    });
+    if (!opensClause) continue;
+    // Both sides: from the head noun through the next run of shared words (up to 3).
+    let last = k + 1;
+    while (last + 1 < anchors.length && last < k + 3 && anchors[last + 1]![0] === anchors[last]![0] + 1 && anchors[last + 1]![1] === anchors[last]![1] + 1) last++;
+    const sideA = sideOf(a, ca[ia]!.tok.start, ca[anchors[last]![0]]!.tok.end);
+    const sideB = sideOf(b, cb[ib]!.tok.start, cb[anchors[last]![1]]!.tok.end);
+    return {
+      type: 'meaning',
+      key: head.tok.norm,
+      summary: `Changed meaning around “${head.tok.norm}”: “${sideA.value}” vs “${sideB.value}”`,
+      a: sideA,
+      b: sideB,
+    };
+  }
+  return null;
+}

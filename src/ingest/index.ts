@@ -1,0 +1,151 @@
+/**
+ * Ingest: named inputs → a stream of Article records and InputProblem values (never thrown).
+ *
+ * - A file is read by its extension (.txt/.md → text.ts, .html/.htm → html.ts, .jsonl → jsonl.ts; each may
+ *   be gzipped, `.gz`); a file of unknown extension that the user named is sniffed: HTML if its first
+ *   non-blank character is `<`, else text.
+ * - A directory recurses, sorted by name at each level (code-unit order); dot-files and files of unknown
+ *   extension inside it are skipped silently.
+ * - `-` reads stdin (options.stdin, default process.stdin): JSONL if the first non-blank character is `{`,
+ *   HTML if `<`, else text. Named more than once, it is read once.
+ * - Ids must be unique within a run: the second and later article with an id already seen is not yielded;
+ *   a problem "duplicate id 'x' (first from <origin>); skipped" is yielded instead.
+ *
+ * Problems name the input (`input`, and `line` for JSONL) and carry a one-line message; print them with
+ * formatProblem().
+ */
+import type { Article, InputProblem } from '../types.js';
+import { byteStream, decodeFile, decodeText, expandPath, stemOf, type FileEntry } from './files.js';
+import { readHtml } from './html.js';
+import { readJsonl } from './jsonl.js';
+import { isProblem, problem } from './problem.js';
+import { readText } from './text.js';
+
+export { formatProblem, isProblem } from './problem.js';
+
+export interface ReadInputsOptions {
+  /** Stream read for `-` (default: process.stdin). */
+  stdin?: NodeJS.ReadableStream;
+}
+
+export async function* readInputs(paths: string[], options: ReadInputsOptions = {}): AsyncGenerator<Article | InputProblem> {
+  const seen = new Map<string, string>();
+  let stdinRead = false;
+  for (const path of paths) {
+    let items: AsyncIterable<{ item: Article | InputProblem; input: string }>;
+    if (path === '-') {
+      if (stdinRead) {
+        yield problem('-', 'stdin named more than once; read once');
+        continue;
+      }
+      stdinRead = true;
+      items = tagged('-', readStdin(options.stdin ?? process.stdin));
+    } else {
+      items = readPath(path);
+    }
+    for await (const { item, input } of items) {
+      if (isProblem(item)) {
+        yield item;
+        continue;
+      }
+      const first = seen.get(item.id);
+      if (first !== undefined) {
+        yield problem(input, `duplicate id '${item.id}' (first from ${first}); skipped`, lineOf(item.origin, input));
+        continue;
+      }
+      seen.set(item.id, item.origin);
+      yield item;
+    }
+  }
+}
+
+async function* tagged(input: string, items: AsyncIterable<Article | InputProblem>): AsyncGenerator<{ item: Article | InputProblem; input: string }> {
+  for await (const item of items) yield { item, input };
+}
+
+/** The JSONL line number in an origin `input:line`, if it is one. */
+function lineOf(origin: string, input: string): number | undefined {
+  if (!origin.startsWith(`${input}:`)) return undefined;
+  const n = Number(origin.slice(input.length + 1));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+async function* readPath(path: string): AsyncGenerator<{ item: Article | InputProblem; input: string }> {
+  for await (const entry of expandPath(path)) {
+    if ('kind' in entry) yield { item: entry, input: entry.input };
+    else yield* tagged(entry.path, readFileEntry(entry));
+  }
+}
+
+/** Reads one file by its format (or sniffs it when the format is unknown). */
+export async function* readFileEntry(entry: FileEntry): AsyncGenerator<Article | InputProblem> {
+  if (entry.format === 'jsonl') {
+    yield* readJsonl({ input: entry.path, stem: stemOf(entry.path), chunks: byteStream(entry.path, entry.gz) });
+    return;
+  }
+  const src = await decodeFile(entry, entry.format !== 'text');
+  if ('kind' in src) {
+    yield src;
+    return;
+  }
+  const format = entry.format ?? (src.content.trimStart().startsWith('<') ? 'html' : 'text');
+  if (format === 'html') yield* readHtml(src);
+  else yield* readText(src, { markdown: /\.(?:md|markdown)(?:\.gz)?$/i.test(entry.path) });
+}
+
+function toBuffer(chunk: string | Buffer | Uint8Array): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** First non-white-space byte (after an optional BOM), or undefined. */
+function firstNonBlank(bytes: Buffer): number | undefined {
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  for (; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return b;
+  }
+  return undefined;
+}
+
+async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Article | InputProblem> {
+  const it = (stream as AsyncIterable<string | Buffer>)[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let first: number | undefined;
+  try {
+    while (first === undefined) {
+      const r = await it.next();
+      if (r.done) break;
+      head.push(toBuffer(r.value));
+      first = firstNonBlank(Buffer.concat(head));
+    }
+  } catch {
+    yield problem('-', 'cannot read stdin');
+    return;
+  }
+  if (first === undefined) {
+    yield problem('-', 'empty input');
+    return;
+  }
+  if (first === 0x7b /* { */) {
+    const chunks = (async function* (): AsyncGenerator<Buffer> {
+      yield* head;
+      for (let r = await it.next(); !r.done; r = await it.next()) yield toBuffer(r.value);
+    })();
+    yield* readJsonl({ input: '-', stem: 'stdin', chunks });
+    return;
+  }
+  try {
+    for (let r = await it.next(); !r.done; r = await it.next()) head.push(toBuffer(r.value));
+  } catch {
+    yield problem('-', 'cannot read stdin');
+    return;
+  }
+  const content = decodeText('-', Buffer.concat(head), { html: first === 0x3c });
+  if (typeof content !== 'string') {
+    yield content;
+    return;
+  }
+  const src = { input: '-', origin: '-', stem: 'stdin', content };
+  if (first === 0x3c /* < */) yield* readHtml(src);
+  else yield* readText(src);
+}

@@ -1,0 +1,333 @@
+/**
+ * The HTML report: ONE self-contained file (inline CSS, one small inline script allowed by its hash,
+ * a Content-Security-Policy that forbids every request). Per story: conflicts on top, the articles side by
+ * side with aligned sentences linked and coloured, the claim ledger, the quote ledger, derivation, alignment.
+ *
+ * Safety: every string that came from the input goes through `escapeHtml`; every id placed in an attribute
+ * goes through `safeId` ([A-Za-z0-9_-] only); numbers go through `num`. URLs are shown as text, never links.
+ */
+import type { Claim, Conflict, Report, ReportArticle, Sentence, StoryReport } from '../types.js';
+import { escapeHtml as esc, safeId } from './escape.js';
+import { CSP, SCRIPT, STYLE } from './html-assets.js';
+import { type Highlight, inRange, renderBody } from './html-body.js';
+import {
+  type ArticleIndex,
+  alignmentCounts,
+  articleLabels,
+  countOutlets,
+  derivationPhrase,
+  evidenceContext,
+  fixed2,
+  indexArticles,
+  isPossibleFabrication,
+  labelOf,
+  orderedClaims,
+  quoted,
+  sentenceAlignment,
+  signed,
+} from './view.js';
+
+/** Renders the whole report as one self-contained HTML document. Deterministic. */
+export function renderHtml(report: Report): string {
+  const index = indexArticles(report);
+  const ids = new IdScheme(report);
+  const nStories = report.stories.length;
+
+  const parts: string[] = [];
+  parts.push(`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(report.generator)}">
+<title>Corroborate report</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header class="report-head">
+<h1>Corroborate report</h1>
+<p class="muted">${plural(report.articles.length, 'article')} · ${plural(nStories, 'story', 'stories')} · ${esc(report.generator)}</p>
+<p class="legend"><span class="st-same">same</span><span class="st-paraphrase">paraphrase</span><span class="st-partial">partial</span><span>unmatched</span>
+<span class="mk c-corroborated">corroborated claim</span><span class="mk c-single-source">single-source claim</span><span class="mk cf">conflict evidence</span>
+<span class="muted">Hover or click a sentence to see its counterparts in the other articles.</span></p>
+</header>
+`);
+  if (report.problems.length > 0) {
+    parts.push(`<section class="problems"><strong>Skipped ${plural(report.problems.length, 'input')}</strong><ul>`);
+    for (const p of report.problems) {
+      const where = p.line !== undefined ? `${esc(p.input)}:${num(p.line)}` : esc(p.input);
+      parts.push(`<li><code>${where}</code> — ${esc(p.message)}</li>`);
+    }
+    parts.push('</ul></section>\n');
+  }
+  if (nStories === 0) parts.push('<p class="none">No stories: nothing could be compared.</p>\n');
+  report.stories.forEach((story, i) => parts.push(renderStory(story, i, index, ids)));
+  parts.push(`<script>${SCRIPT}</script>\n</body>\n</html>\n`);
+  return parts.join('');
+}
+
+/** Element ids: unique in the document even when an article appears in several stories. */
+class IdScheme {
+  private readonly firstStory = new Map<string, number>();
+
+  constructor(report: Report) {
+    report.stories.forEach((s, i) => {
+      for (const a of s.articles) if (!this.firstStory.has(a)) this.firstStory.set(a, i);
+    });
+  }
+
+  /** Prefix for an article's elements within story `story`. */
+  article(story: number, articleId: string): string {
+    const base = safeId(articleId);
+    return this.firstStory.get(articleId) === story ? base : `${story}-${base}`;
+  }
+
+  sentence(story: number, articleId: string, n: number): string {
+    return `s-${this.article(story, articleId)}-${num(n)}`;
+  }
+
+  story(story: StoryReport, i: number): string {
+    return `story-${i}-${safeId(story.id)}`;
+  }
+
+  mention(story: number, claim: Claim, k: number): string {
+    return `m-${story}-${safeId(claim.id)}-${k}`;
+  }
+
+  evidence(story: number, conflict: Conflict, k: number): string {
+    return `x-${story}-${safeId(conflict.id)}-${k}`;
+  }
+}
+
+function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: IdScheme): string {
+  const labels = articleLabels(story, index);
+  const label = (id: string): string => esc(labelOf(labels, id));
+  const members = story.articles.map((id) => index.get(id)).filter((a): a is ReportArticle => a !== undefined);
+  const nOutlets = countOutlets(story.articles, index);
+  /** Whether a span can be linked to (its article is rendered in this story and the offsets are valid). */
+  const linkable = (article: string, start: number, end: number): boolean => {
+    const a = index.get(article);
+    return a !== undefined && story.articles.includes(article) && inRange(start, end, a.text.length);
+  };
+
+  const out: string[] = [];
+  out.push(`<section class="story" id="${ids.story(story, si)}">\n`);
+  out.push(`<h2>Story <code>${esc(story.id)}</code> <span class="muted">· ${plural(story.articles.length, 'article')}</span></h2>\n`);
+
+  // Outlets
+  out.push('<table class="outlets"><thead><tr><th>Outlet</th><th>Published</th><th>Headline</th><th>Byline</th><th>URL</th><th>Id</th></tr></thead><tbody>\n');
+  for (const id of story.articles) {
+    const a = index.get(id);
+    out.push(
+      `<tr><td><a href="#a-${ids.article(si, id)}">${label(id)}</a></td><td>${esc(a?.published ?? '—')}</td><td>${esc(a?.title ?? '—')}</td>` +
+        `<td>${esc(a?.byline ?? '—')}</td><td class="url">${esc(a?.url ?? '—')}</td><td><code>${esc(id)}</code></td></tr>\n`,
+    );
+  }
+  out.push('</tbody></table>\n');
+
+  // Conflicts
+  out.push(`<section class="conflicts"><h3>Conflicts (${story.conflicts.length})</h3>\n`);
+  if (story.conflicts.length === 0) out.push('<p class="none">No conflicts found.</p>\n');
+  for (const c of story.conflicts) {
+    out.push(`<div class="conflict"><div><span class="badge">${esc(c.type)}</span><span class="summary">${esc(c.summary)}</span></div><div class="sides">\n`);
+    c.sides.forEach((side, k) => {
+      const a = index.get(side.article);
+      const who = `${label(side.article)}${a?.published ? ` · ${esc(a.published)}` : ''}`;
+      let quote = `<mark class="ev">${esc(side.text)}</mark>`;
+      if (a && inRange(side.start, side.end, a.text.length)) {
+        const ctx = evidenceContext(a.text, a.sentences, side.start, side.end, 160);
+        quote = `${ctx.clippedLeft ? '…' : ''}${esc(ctx.before)}<mark class="ev">${esc(ctx.match)}</mark>${esc(ctx.after)}${ctx.clippedRight ? '…' : ''}`;
+      }
+      const offsets = `${num(side.start)}–${num(side.end)}`;
+      const where = linkable(side.article, side.start, side.end)
+        ? `<a href="#${ids.evidence(si, c, k)}">chars ${offsets}</a>`
+        : `chars ${offsets}`;
+      out.push(
+        `<div class="side"><div class="who">${who}</div><blockquote>${quote}</blockquote>` +
+          `<div class="where">asserts <strong>${esc(side.value)}</strong> · ${where}</div></div>\n`,
+      );
+    });
+    out.push('</div></div>\n');
+  }
+  out.push('</section>\n');
+
+  // Articles side by side
+  out.push('<section class="texts"><h3>Articles side by side</h3><div class="columns">\n');
+  for (const a of members) out.push(renderColumn(a, story, si, labels, ids));
+  out.push('</div></section>\n');
+
+  // Claim ledger
+  const mentionLinks = (c: Claim): string =>
+    c.mentions
+      .map((m, k) => {
+        const text = `${label(m.article)} ${num(m.start)}–${num(m.end)}`;
+        return linkable(m.article, m.start, m.end) ? `<a href="#${ids.mention(si, c, k)}">${text}</a>` : `<span>${text}</span>`;
+      })
+      .join(' ');
+  out.push(`<section class="claims"><h3>Claim ledger (${story.claims.length})</h3>\n`);
+  if (story.claims.length === 0) out.push('<p class="none">No claims.</p>\n');
+  else {
+    out.push('<table><thead><tr><th>Kind</th><th>Claim</th><th>Status</th><th>Articles</th><th>Mentions</th></tr></thead><tbody>\n');
+    for (const c of orderedClaims(story.claims)) {
+      const value = c.value !== undefined && !c.text.includes(c.value) ? ` <span class="muted">(${esc(c.value)})</span>` : '';
+      const k = countOutlets(c.articles, index);
+      out.push(
+        `<tr><td>${esc(c.kind)}</td><td>${esc(c.text)}${value}</td><td>${statusCell(c)} <span class="muted">${k}/${nOutlets}</span></td>` +
+          `<td>${c.articles.map(label).join(', ')}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
+      );
+    }
+    out.push('</tbody></table>\n');
+  }
+  out.push('</section>\n');
+
+  // Quote ledger
+  const quotes = orderedClaims(story.claims.filter((c) => c.kind === 'quote'));
+  out.push(`<section class="quotes"><h3>Quote ledger (${quotes.length})</h3>\n`);
+  if (quotes.length === 0) out.push('<p class="none">No quotes.</p>\n');
+  else {
+    out.push('<table><thead><tr><th>Quote</th><th>Speaker</th><th>Quoted in</th><th>Supported in</th><th>Status</th><th>Mentions</th></tr></thead><tbody>\n');
+    for (const c of quotes) {
+      const list = (xs: readonly string[] | undefined): string => (xs && xs.length > 0 ? xs.map(label).join(', ') : '—');
+      out.push(
+        `<tr><td>${esc(quoted(c.text))}</td><td>${c.speaker ? esc(c.speaker) : '<span class="muted">unknown</span>'}</td>` +
+          `<td>${list(c.quotedIn)}</td><td>${list(c.supportedIn)}</td><td>${statusCell(c)}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
+      );
+    }
+    out.push('</tbody></table>\n');
+  }
+  out.push('</section>\n');
+
+  // Derivation
+  out.push('<section class="derivation"><h3>Derivation</h3>\n');
+  if (story.derivation.length === 0) out.push('<p class="none">No article pairs assessed.</p>\n');
+  else {
+    out.push('<ul>\n');
+    for (const d of story.derivation) {
+      const phrase = derivationPhrase(d, labelOf(labels, d.a), labelOf(labels, d.b));
+      out.push(
+        `<li><strong>${esc(phrase)}</strong> <span class="muted">· confidence ${fixed2(d.confidence)} · text reuse: ` +
+          `${label(d.a)} in ${label(d.b)} ${pct(d.reuse.aInB)}, ${label(d.b)} in ${label(d.a)} ${pct(d.reuse.bInA)}</span>`,
+      );
+      if (d.evidence.length > 0) {
+        out.push('<ul>');
+        for (const e of d.evidence) out.push(`<li>${esc(e.kind)}: ${esc(e.detail)} <span>(${esc(signed(e.weight))})</span></li>`);
+        out.push('</ul>');
+      }
+      out.push('</li>\n');
+    }
+    out.push('</ul>\n');
+  }
+  out.push('</section>\n');
+
+  // Alignment summary
+  out.push('<section class="alignment"><h3>Sentence alignment</h3>\n');
+  if (story.alignments.length === 0) out.push('<p class="none">No article pairs.</p>\n');
+  else {
+    out.push('<table><thead><tr><th>Article A</th><th>Article B</th><th class="num">same</th><th class="num">paraphrase</th><th class="num">partial</th><th class="num">unmatched in A</th><th class="num">unmatched in B</th></tr></thead><tbody>\n');
+    for (const al of story.alignments) {
+      const n = alignmentCounts(al);
+      out.push(
+        `<tr><td>${label(al.a)}</td><td>${label(al.b)}</td><td class="num">${n.same}</td><td class="num">${n.paraphrase}</td>` +
+          `<td class="num">${n.partial}</td><td class="num">${n.unmatchedA}</td><td class="num">${n.unmatchedB}</td></tr>\n`,
+      );
+    }
+    out.push('</tbody></table>\n');
+  }
+  out.push('</section>\n</section>\n');
+  return out.join('');
+}
+
+function renderColumn(
+  a: ReportArticle,
+  story: StoryReport,
+  si: number,
+  labels: ReadonlyMap<string, string>,
+  ids: IdScheme,
+): string {
+  const highlights: Highlight[] = [];
+  for (const c of story.claims) {
+    c.mentions.forEach((m, k) => {
+      if (m.article !== a.id) return;
+      highlights.push({
+        start: m.start,
+        end: m.end,
+        anchor: ids.mention(si, c, k),
+        kind: c.kind,
+        status: c.status,
+        conflict: false,
+        visible: c.kind !== 'statement',
+        title: `${c.kind} · ${c.status}${isPossibleFabrication(c) ? ' · possible fabrication' : ''}: ${c.text}`,
+      });
+    });
+  }
+  for (const c of story.conflicts) {
+    c.sides.forEach((side, k) => {
+      if (side.article !== a.id) return;
+      highlights.push({
+        start: side.start,
+        end: side.end,
+        anchor: ids.evidence(si, c, k),
+        kind: null,
+        status: 'conflicting',
+        conflict: true,
+        visible: true,
+        title: `conflict (${c.type}): ${c.summary}`,
+      });
+    });
+  }
+  const conflictSentences = new Set<number>();
+  for (const h of highlights) {
+    if (!h.conflict) continue;
+    for (const s of a.sentences) if (s.start < Math.max(h.end, h.start + 1) && s.end > h.start) conflictSentences.add(s.index);
+  }
+
+  const view = sentenceAlignment(story, a.id, a.sentences.length);
+  const markup = (s: Sentence) => {
+    const pos = a.sentences.indexOf(s);
+    const labelAt = view.labels[pos] ?? 'unmatched';
+    const partners = view.partners[pos] ?? [];
+    const classes = [`st-${labelAt}`];
+    if (conflictSentences.has(s.index)) classes.push('has-cf');
+    const title = partners
+      .map((p) => {
+        const diff = p.slotConflicts.length > 0 ? ` — differs: ${p.slotConflicts.join(', ')}` : '';
+        return `${p.label}: ${labelOf(labels, p.article)}, sentence ${p.sentence + 1} (score ${fixed2(p.score)})${diff}`;
+      })
+      .join('\n');
+    return {
+      id: ids.sentence(si, a.id, s.index),
+      classes,
+      links: partners.filter((p) => story.articles.includes(p.article)).map((p) => ids.sentence(si, p.article, p.sentence)),
+      title: title || 'unmatched: no counterpart in the other articles',
+    };
+  };
+
+  const meta = [a.published ?? 'date unknown', a.byline, a.language].filter((x): x is string => !!x).map(esc).join(' · ');
+  return (
+    `<article class="col" id="a-${ids.article(si, a.id)}"><header><h4>${esc(labelOf(labels, a.id))}</h4>` +
+    (a.title ? `<div class="headline">${esc(a.title)}</div>` : '') +
+    `<div class="meta">${meta}</div>` +
+    (a.url ? `<div class="url">${esc(a.url)}</div>` : '') +
+    `</header><div class="body">${renderBody(a.text, a.sentences, highlights, markup)}</div></article>\n`
+  );
+}
+
+function statusCell(c: Claim): string {
+  const flag = isPossibleFabrication(c) ? ' <span class="flag">⚠ possible fabrication</span>' : '';
+  return `<span class="status s-${safeId(c.status)}">${esc(c.status)}</span>${flag}`;
+}
+
+/** A number for output: finite numbers as written, anything else "?". */
+function num(n: unknown): string {
+  return typeof n === 'number' && Number.isFinite(n) ? String(n) : '?';
+}
+
+function pct(n: number): string {
+  return Number.isFinite(n) ? `${Math.round(n * 100)}%` : '?';
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

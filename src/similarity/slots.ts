@@ -1,0 +1,226 @@
+/**
+ * Typed slots of a sentence (numbers, dates, entities, negations) and their agreement between two
+ * sentences: numbers by countedKey (else unit), dates by ISO value, entities by key/alias, negation by
+ * parity over a shared scope word.
+ */
+import type { AnalysedArticle, DateMention, Entity, MediaAttribution, Negation, NumberMention, Span } from '../types.js';
+import { sentenceIndexAt } from '../text/spans.js';
+import { tokenize, type Token } from './tokens.js';
+
+export interface EntityRef extends Span {
+  entity: Entity;
+  /** key and aliases, for cross-article matching. */
+  keys: ReadonlySet<string>;
+}
+
+export interface NegationRef extends Negation {
+  /** Content stems within the negation's scope (the next few content words of the sentence). */
+  scope: Token[];
+}
+
+export interface SentenceSlots {
+  /** The whole article text (spans index into it). */
+  articleText: string;
+  numbers: NumberMention[];
+  dates: DateMention[];
+  entities: EntityRef[];
+  negations: NegationRef[];
+  attributions: MediaAttribution[];
+}
+
+/** Number kinds that are compared as quantities (years and ordinals are left to the date slots). */
+const QUANTITY_KINDS = new Set(['count', 'percent', 'money', 'measure', 'other']);
+
+/** How many content words after a negation count as its scope. */
+const NEGATION_SCOPE = 2;
+
+/** Keys an entity is matched by across articles: its key and aliases. */
+export function entityKeys(e: Entity): Set<string> {
+  return new Set([e.key, ...e.aliases].filter((k) => k.length > 0));
+}
+
+/** True when two entities (of different articles) denote the same thing by key/alias. */
+export function sameEntity(a: Entity, b: Entity): boolean {
+  if (a.type !== b.type && a.type !== 'other' && b.type !== 'other') {
+    // A person and a place may share a key ("Jordan"); only same-typed or untyped entities merge.
+    return false;
+  }
+  const kb = entityKeys(b);
+  for (const k of entityKeys(a)) if (kb.has(k)) return true;
+  return false;
+}
+
+/** The slots of every sentence of an analysed article, indexed by sentence index. */
+export function sentenceSlots(a: AnalysedArticle): SentenceSlots[] {
+  const articleText = a.article.text;
+  const out: SentenceSlots[] = a.sentences.map(() => ({ articleText, numbers: [], dates: [], entities: [], negations: [], attributions: [] }));
+  const at = (i: number): SentenceSlots | undefined => out[i];
+  for (const n of a.numbers) at(n.sentence)?.numbers.push(n);
+  for (const d of a.dates) at(d.sentence)?.dates.push(d);
+  for (const m of a.attributions) at(m.sentence)?.attributions.push(m);
+  for (const e of a.entities) {
+    const keys = entityKeys(e);
+    for (const m of e.mentions) {
+      const i = sentenceIndexAt(a.sentences, m.start);
+      const sent = a.sentences[i];
+      if (sent && m.start >= sent.start && m.start < sent.end) at(sent.index)?.entities.push({ ...m, entity: e, keys });
+    }
+  }
+  for (const neg of a.negations) {
+    const s = a.sentences[neg.sentence];
+    if (!s) continue;
+    // The scope runs to the next clause boundary, at most NEGATION_SCOPE content words.
+    const rest = a.article.text.slice(neg.end, s.end);
+    const cut = rest.search(/[,;:—–()"“”]/);
+    const clause = cut >= 0 ? rest.slice(0, cut) : rest;
+    const after = tokenize(clause, neg.end).filter((t) => !t.stop);
+    at(neg.sentence)?.negations.push({ ...neg, scope: after.slice(0, NEGATION_SCOPE) });
+  }
+  return out;
+}
+
+/** The key numbers are compared under: the counted thing, else unit + kind, else null (not comparable). */
+export function numberKey(n: NumberMention): string | null {
+  if (!QUANTITY_KINDS.has(n.kind)) return null;
+  if (n.countedKey) return `${n.countedKey}`;
+  if (n.unit) return `${n.kind}:${n.unit}`;
+  return null;
+}
+
+/** Canonical value text of a number ("1200", "6.4"). */
+export function numberValue(n: NumberMention): string {
+  return Number.isFinite(n.value) ? String(n.value) : n.text;
+}
+
+export type SlotConflictKind = 'number' | 'date' | 'negation';
+
+export interface SlotSide extends Span {
+  value: string;
+}
+
+export interface SlotConflict {
+  kind: SlotConflictKind;
+  /** What is compared ("resident", "date", "contaminated"). */
+  key: string;
+  a: SlotSide;
+  b: SlotSide;
+}
+
+export interface SlotComparison {
+  /** Number of slots (numbers, dates, entities) both sentences fill with the same value. */
+  agreements: number;
+  /** Share of the entities of the smaller side matched on the other side (0 when either has none). */
+  entityOverlap: number;
+  conflicts: SlotConflict[];
+}
+
+/**
+ * Compares the slots of two sentences. `aTokens`/`bTokens` are the sentences' tokens (for negation
+ * scopes: a negation conflicts only when a word it negates occurs un-negated in the other sentence).
+ */
+export function compareSlots(a: SentenceSlots, b: SentenceSlots, aTokens: readonly Token[], bTokens: readonly Token[]): SlotComparison {
+  const conflicts: SlotConflict[] = [];
+  let agreements = 0;
+
+  // Numbers: every value both sentences carry is an agreement; within one key (counted thing or unit),
+  // disjoint values are a conflict ("1,200 residents" vs "2,100 residents").
+  const valuesA = new Set(a.numbers.map(numberValue));
+  for (const v of new Set(b.numbers.map(numberValue))) if (valuesA.has(v)) agreements++;
+  const groups = new Map<string, { a: NumberMention[]; b: NumberMention[] }>();
+  const group = (k: string): { a: NumberMention[]; b: NumberMention[] } => {
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { a: [], b: [] }));
+    return g;
+  };
+  for (const n of a.numbers) {
+    const k = numberKey(n);
+    if (k) group(k).a.push(n);
+  }
+  for (const n of b.numbers) {
+    const k = numberKey(n);
+    if (k) group(k).b.push(n);
+  }
+  for (const [key, g] of groups) {
+    if (g.a.length === 0 || g.b.length === 0) continue;
+    const vb = new Set(g.b.map(numberValue));
+    if (g.a.some((n) => vb.has(numberValue(n)))) continue;
+    const x = g.a[0]!;
+    const y = g.b[0]!;
+    conflicts.push({ kind: 'number', key, a: slotSide(x, numberValue(x)), b: slotSide(y, numberValue(y)) });
+  }
+
+  // Dates: compare at each grain both sides use; explicit (non-inferred) dates only conflict.
+  for (const grain of ['day', 'month', 'year', 'time'] as const) {
+    const da = a.dates.filter((d) => d.grain === grain);
+    const db = b.dates.filter((d) => d.grain === grain);
+    if (da.length === 0 || db.length === 0) continue;
+    const isoB = new Set(db.map((d) => d.iso));
+    if (da.some((d) => isoB.has(d.iso))) agreements++;
+    else {
+      const x = da[0]!;
+      const y = db[0]!;
+      conflicts.push({ kind: 'date', key: grain, a: slotSide(x, x.iso), b: slotSide(y, y.iso) });
+    }
+  }
+
+  // Entities.
+  let entityOverlap = 0;
+  if (a.entities.length > 0 && b.entities.length > 0) {
+    const ua = uniqueEntities(a.entities);
+    const ub = uniqueEntities(b.entities);
+    let matched = 0;
+    for (const x of ua) if (ub.some((y) => sameEntity(x, y))) matched++;
+    agreements += matched;
+    entityOverlap = matched / Math.min(ua.length, ub.length);
+  }
+
+  // Negation parity over a shared scope word.
+  const neg = negationConflict(a, b, bTokens, 'ab') ?? negationConflict(b, a, aTokens, 'ba');
+  if (neg) conflicts.push(neg);
+
+  return { agreements, entityOverlap: Math.min(1, entityOverlap), conflicts };
+}
+
+function uniqueEntities(refs: readonly EntityRef[]): Entity[] {
+  const seen = new Set<string>();
+  const out: Entity[] = [];
+  for (const r of refs) {
+    if (seen.has(r.entity.id)) continue;
+    seen.add(r.entity.id);
+    out.push(r.entity);
+  }
+  return out;
+}
+
+function slotSide(s: Span, value: string): SlotSide {
+  return { start: s.start, end: s.end, text: s.text, value };
+}
+
+/**
+ * A negation on side x whose scope word appears on side y with no negation in front of it.
+ * "was not contaminated" vs "was contaminated" → conflict on "contaminated".
+ */
+function negationConflict(
+  x: SentenceSlots,
+  y: SentenceSlots,
+  yTokens: readonly Token[],
+  order: 'ab' | 'ba',
+): SlotConflict | null {
+  for (const n of x.negations) {
+    for (const w of n.scope) {
+      const hit = yTokens.find((t) => t.stem === w.stem && !t.stop);
+      if (!hit) continue;
+      // Is the matching word in y itself negated (a negation of y within the NEGATION_SCOPE words before it)?
+      const negatedInY = y.negations.some((m) => m.scope.some((s) => s.start === hit.start));
+      if (negatedInY) continue;
+      // The negated side spans negation → scope word; the other side is the plain word.
+      const xText = `${n.text} ${w.norm}`;
+      const negSide: SlotSide = { start: n.start, end: w.end, text: x.articleText.slice(n.start, w.end), value: xText };
+      const plainSide: SlotSide = { start: hit.start, end: hit.end, text: y.articleText.slice(hit.start, hit.end), value: hit.norm };
+      return order === 'ab'
+        ? { kind: 'negation', key: w.norm, a: negSide, b: plainSide }
+        : { kind: 'negation', key: w.norm, a: plainSide, b: negSide };
+    }
+  }
+  return null;
+}

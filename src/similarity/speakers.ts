@@ -1,0 +1,31 @@
+/** Matching speaker / person names across articles ("Tomas Reyes" = "Reyes" = "Fire chief Tomas Reyes"). */
+import { normaliseKey } from '../text/normalise.js';
+
+/** Titles and role words that precede names and do not identify the person. */
+const TITLES = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sir', 'president', 'prime', 'minister', 'mayor', 'chief', 'fire', 'police',
+  'governor', 'senator', 'general', 'gen', 'spokesman', 'spokeswoman', 'spokesperson', 'director', 'secretary',
+  'chairman', 'chairwoman', 'leader', 'former', 'deputy', 'russian', 'ukrainian', 'official', 'the', 'a', 'an',
+]);
+
+/** The identifying name tokens of a speaker name (titles dropped). */
+export function speakerKeys(name: string): string[] {
+  return normaliseKey(name)
+    .split(' ')
+    .filter((t) => t.length > 1 && !TITLES.has(t));
+}
+
+/**
+ * Two speaker names denote the same person when the identifying tokens of one are all in the other
+ * ("Reyes" ⊂ "Tomas Reyes"), or they share the last name. Unknown (null/empty) speakers match nothing.
+ */
+export function sameSpeaker(a: string | null | undefined, b: string | null | undefined): boolean {
+  if (!a || !b) return false;
+  const ka = speakerKeys(a);
+  const kb = speakerKeys(b);
+  if (ka.length === 0 || kb.length === 0) return normaliseKey(a) === normaliseKey(b) && normaliseKey(a) !== '';
+  const sb = new Set(kb);
+  const sa = new Set(ka);
+  if (ka.every((t) => sb.has(t)) || kb.every((t) => sa.has(t))) return true;
+  return ka[ka.length - 1] === kb[kb.length - 1];
+}

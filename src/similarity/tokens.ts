@@ -1,0 +1,103 @@
+/**
+ * Word tokens with offsets, a small English stopword list and a light stemmer.
+ * Every later measure (weights, shingles, alignment, roles) works on these tokens, so "the same word"
+ * means the same thing everywhere.
+ */
+
+/** A word token of a text: `start`/`end` are UTF-16 offsets into the string given to `tokenize`. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Lower-cased, diacritics folded, possessive 's removed, curly apostrophes straightened. */
+  norm: string;
+  /** Light stem of `norm` (plural/-ed/-ing folded); numbers keep their digits without separators. */
+  stem: string;
+  /** True for stopwords (function words), which carry no content. */
+  stop: boolean;
+  /** True when the token is a number ("1,200", "6.4", "1st"). */
+  numeric: boolean;
+}
+
+/** Function words: articles, pronouns, auxiliaries, prepositions, conjunctions, light adverbs. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  (
+    'a an the and or but nor so yet if then than that this these those there here ' +
+    'of in on at to for from by with without within into onto upon about above below over under ' +
+    'across along around after before during since until till through throughout between among against ' +
+    'toward towards via per as like near off out up down ' +
+    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs ' +
+    'who whom whose which what when where why how whether while ' +
+    'is are was were be been being am do does did doing done have has had having ' +
+    'will would shall should can could may might must ' +
+    'not no never none nothing neither ' +
+    'all any both each either every few more most much many other others some such ' +
+    'also just only very too quite rather even still already again ever ' +
+    'own same one s t'
+  ).split(/\s+/),
+);
+
+/** Negation words (used for negation parity and scopes). */
+export const NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', "n't", 'cannot', 'without']);
+
+const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*(?:\p{L}+)?|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*/gu;
+
+/** Folds case and diacritics; straightens apostrophes; drops a trailing possessive. */
+export function normaliseToken(raw: string): string {
+  let t = raw.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/’/g, "'");
+  if (t.endsWith("'s")) t = t.slice(0, -2);
+  else if (t.endsWith("n't")) t = t.slice(0, -3);
+  return t;
+}
+
+/** A light, deterministic suffix stemmer (plurals, -ed, -ing, -ly); numbers lose their separators. */
+export function stem(norm: string): string {
+  if (/^\p{N}/u.test(norm)) {
+    // "1,200" → "1200"; "6.4" stays; ordinals "1st" → "1".
+    const m = /^(\p{N}+(?:[.,]\p{N}+)*)/u.exec(norm);
+    const digits = m ? m[1]! : norm;
+    return /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(digits) ? digits.replace(/,/g, '') : digits.replace(',', '.');
+  }
+  let w = norm;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y';
+  else if (/(ss|us|is)$/.test(w)) {
+    /* keep: "process", "status", "crisis" */
+  } else if (/(ches|shes|xes|sses|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = undouble(w.slice(0, -3));
+  else if (w.length > 4 && w.endsWith('ied')) w = w.slice(0, -3) + 'y';
+  else if (w.length > 4 && w.endsWith('ed') && !w.endsWith('eed')) w = undouble(w.slice(0, -2));
+  else if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
+  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
+  return w;
+}
+
+function undouble(w: string): string {
+  return /([bdfgmnprt])\1$/.test(w) ? w.slice(0, -1) : w;
+}
+
+/** Tokens of `text`; offsets are shifted by `offset` (pass a sentence's start to get article offsets). */
+export function tokenize(text: string, offset = 0): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0];
+    const start = (m.index ?? 0) + offset;
+    const norm = normaliseToken(raw);
+    if (norm === '') continue;
+    const numeric = /^\p{N}/u.test(norm);
+    out.push({ start, end: start + raw.length, norm, stem: stem(norm), stop: !numeric && STOPWORDS.has(norm), numeric });
+  }
+  return out;
+}
+
+/** Stems of the content (non-stopword) tokens of a text, in order. */
+export function contentStems(text: string): string[] {
+  return tokenize(text)
+    .filter((t) => !t.stop)
+    .map((t) => t.stem);
+}
+
+/** All normalised tokens of a text (stopwords included), for surface (near-verbatim) comparison. */
+export function surfaceTokens(text: string): string[] {
+  return tokenize(text).map((t) => t.norm);
+}

@@ -1,0 +1,169 @@
+import { strict as assert } from 'node:assert';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { after, test } from 'node:test';
+import { fsErrorMessage, formatOf, stemOf } from '../src/ingest/files.js';
+import { formatProblem, readInputs } from '../src/ingest/index.js';
+import { isProblem } from '../src/ingest/problem.js';
+import type { Article, InputProblem } from '../src/types.js';
+
+const FIX = 'test/fixtures/ingest';
+const tmp = mkdtempSync(join(tmpdir(), 'corroborate-ingest-inputs-'));
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+async function split(paths: string[], stdin?: NodeJS.ReadableStream): Promise<{ articles: Article[]; problems: InputProblem[] }> {
+  const articles: Article[] = [];
+  const problems: InputProblem[] = [];
+  for await (const item of readInputs(paths, stdin ? { stdin } : {})) {
+    if (isProblem(item)) problems.push(item);
+    else articles.push(item);
+  }
+  return { articles, problems };
+}
+
+function file(name: string, content: string | Buffer): string {
+  const path = join(tmp, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+test('directories recurse in sorted order, skipping dot-files and unknown extensions', async () => {
+  const r = await split([`${FIX}/tree`]);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(
+    r.articles.map((a) => [a.id, a.origin]),
+    [
+      ['a-first', `${FIX}/tree/a/a-first.md`],
+      ['b-second', `${FIX}/tree/b-second.txt`],
+      ['c-line-1', `${FIX}/tree/c-third.jsonl:1`],
+    ],
+  );
+});
+
+test('the examples directory gives the three example articles', async () => {
+  const r = await split(['examples']);
+  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.articles.map((a) => a.id), ['metro-ledger', 'northshore-daily', 'valley-courier']);
+});
+
+test('a named file of unknown extension is sniffed: text, or HTML when it starts with <', async () => {
+  const html = file('page.data', readFileSync('examples/northshore-daily.html'));
+  const r = await split([`${FIX}/text/no-extension-sniffed`, html]);
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.articles[0]!.title, 'Sniffed as text');
+  assert.equal(r.articles[1]!.id, 'page');
+  assert.equal(r.articles[1]!.source, 'Northshore Daily');
+});
+
+test('stdin: JSONL, HTML and text are sniffed', async () => {
+  const jsonl = await split(['-'], Readable.from([Buffer.from('\n{"text":"An article read from standard input as JSON Lines."}\n')]));
+  assert.deepEqual(jsonl.problems, []);
+  assert.deepEqual(jsonl.articles.map((a) => [a.id, a.origin]), [['stdin:2', '-:2']]);
+
+  const html = await split(['-'], Readable.from([readFileSync('examples/northshore-daily.html')]));
+  assert.equal(html.articles[0]!.origin, '-');
+  assert.equal(html.articles[0]!.id, 'stdin');
+  assert.ok(html.articles[0]!.text.startsWith('On Tuesday morning the Arden peaked'));
+
+  const text = await split(['-'], Readable.from(['Headline from stdin\n\n', 'Body text from stdin, in two chunks.\n']));
+  assert.deepEqual(
+    text.articles.map((a) => [a.id, a.title, a.text, a.origin]),
+    [['stdin', 'Headline from stdin', 'Body text from stdin, in two chunks.', '-']],
+  );
+
+  const empty = await split(['-'], Readable.from([' \n']));
+  assert.deepEqual(empty.problems, [{ kind: 'problem', input: '-', message: 'empty input' }]);
+
+  const twice = await split(['-', '-'], Readable.from(['Body text read once only, though named twice.']));
+  assert.equal(twice.articles.length, 1);
+  assert.deepEqual(twice.problems, [{ kind: 'problem', input: '-', message: 'stdin named more than once; read once' }]);
+});
+
+test('missing path, empty file, whitespace-only file', async () => {
+  const empty = file('empty.txt', '');
+  const blank = file('blank.md', ' \n\t\n');
+  const r = await split(['no/such/file.txt', empty, blank]);
+  assert.deepEqual(r.articles, []);
+  assert.deepEqual(r.problems, [
+    { kind: 'problem', input: 'no/such/file.txt', message: 'no such file or directory' },
+    { kind: 'problem', input: empty, message: 'empty file' },
+    { kind: 'problem', input: blank, message: 'empty file' },
+  ]);
+});
+
+test('binary content and invalid UTF-8 are problems; the run goes on', async () => {
+  const bin = file('image.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x0d, 0x0a]));
+  const latin1 = file('latin1.txt', Buffer.from('Caf\xe9 opens\n\nThe caf\xe9 opened on Monday.', 'latin1'));
+  const r = await split([bin, latin1, 'examples/metro-ledger.md']);
+  assert.deepEqual(r.problems, [
+    { kind: 'problem', input: bin, message: 'binary content (NUL bytes); not a text file' },
+    { kind: 'problem', input: latin1, message: 'invalid UTF-8 (not a UTF-8 text file)' },
+  ]);
+  assert.deepEqual(r.articles.map((a) => a.id), ['metro-ledger']);
+});
+
+test('an HTML page declaring another charset is decoded with it', async () => {
+  const page = `<html lang="fr"><head><meta charset="windows-1252"><title>Caf\xe9 du port</title></head><body><article>
+<p>Le caf\xe9 du port de Port Ellery a rouvert lundi apr\xe8s trois mois de travaux, a annonc\xe9 la mairie.</p>
+</article></body></html>`;
+  const path = file('cafe.html', Buffer.from(page, 'latin1'));
+  const r = await split([path]);
+  assert.deepEqual(r.problems, []);
+  assert.equal(r.articles[0]!.title, 'Café du port');
+  assert.ok(r.articles[0]!.text.startsWith('Le café du port'));
+  assert.equal(r.articles[0]!.language, 'fr');
+});
+
+test('a UTF-8 BOM is stripped', async () => {
+  const path = file('bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Headline\n\nBody after a byte order mark.')]));
+  const r = await split([path]);
+  assert.equal(r.articles[0]!.title, 'Headline');
+  assert.equal(r.articles[0]!.text, 'Body after a byte order mark.');
+});
+
+test('duplicate ids across inputs: later ones skipped with a problem naming the first origin', async () => {
+  const other = join(tmp, 'dup');
+  mkdirSync(other, { recursive: true });
+  const copy = join(other, 'valley-courier.md');
+  writeFileSync(copy, 'Another headline\n\nAnother article that happens to share the file stem.');
+  const r = await split(['examples/valley-courier.txt', copy, 'examples/valley-courier.txt']);
+  assert.deepEqual(r.articles.map((a) => a.origin), ['examples/valley-courier.txt']);
+  assert.deepEqual(r.problems, [
+    { kind: 'problem', input: copy, message: "duplicate id 'valley-courier' (first from examples/valley-courier.txt); skipped" },
+    { kind: 'problem', input: 'examples/valley-courier.txt', message: "duplicate id 'valley-courier' (first from examples/valley-courier.txt); skipped" },
+  ]);
+});
+
+test('a directory without supported files is a problem', async () => {
+  const dir = join(tmp, 'nothing-here');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'data.csv'), 'a,b\n');
+  const r = await split([dir]);
+  assert.deepEqual(r.problems, [{ kind: 'problem', input: dir, message: 'no .txt, .md, .html or .jsonl files in directory' }]);
+});
+
+test('permission errors', async (t) => {
+  assert.equal(fsErrorMessage({ code: 'EACCES' }), 'permission denied');
+  assert.equal(fsErrorMessage({ code: 'EIO' }), 'cannot read (EIO)');
+  if (process.getuid?.() === 0) {
+    t.skip('running as root: file permissions are not enforced');
+    return;
+  }
+  const path = file('locked.txt', 'Headline\n\nA file nobody may read.');
+  chmodSync(path, 0o000);
+  const r = await split([path]);
+  assert.deepEqual(r.problems, [{ kind: 'problem', input: path, message: 'permission denied' }]);
+});
+
+test('formats, stems and problem lines', () => {
+  assert.deepEqual(formatOf('a/b.HTML.gz'), { format: 'html', gz: true });
+  assert.deepEqual(formatOf('feed.jsonl'), { format: 'jsonl', gz: false });
+  assert.deepEqual(formatOf('notes.xyz'), { format: null, gz: false });
+  assert.equal(stemOf('dir/page.html.gz'), 'page');
+  assert.equal(stemOf('a.b.txt'), 'a.b');
+  assert.equal(stemOf('README'), 'README');
+  assert.equal(formatProblem({ kind: 'problem', input: 'f.jsonl', line: 3, message: 'line is not valid JSON' }), 'f.jsonl:3: line is not valid JSON');
+  assert.equal(formatProblem({ kind: 'problem', input: 'x.txt', message: 'empty file' }), 'x.txt: empty file');
+});

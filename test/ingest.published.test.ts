@@ -1,0 +1,50 @@
+import { strict as assert } from 'node:assert';
+import { test } from 'node:test';
+import { detectLanguage, normaliseLanguageTag } from '../src/ingest/language.js';
+import { normalisePublished } from '../src/ingest/published.js';
+
+test('ISO dates and date-times are kept', () => {
+  assert.equal(normalisePublished('2026-11-17'), '2026-11-17');
+  assert.equal(normalisePublished('2026-11-17T09:30:00Z'), '2026-11-17T09:30:00Z');
+  assert.equal(normalisePublished(' 2026-11-17T09:30:00.250+01:00 '), '2026-11-17T09:30:00.250+01:00');
+  assert.equal(normalisePublished('2026-11-17 09:30'), '2026-11-17T09:30');
+});
+
+test('unambiguous other forms are converted', () => {
+  assert.equal(normalisePublished('Tue, 17 Nov 2026 09:30:00 GMT'), '2026-11-17T09:30:00Z');
+  assert.equal(normalisePublished('17 Nov 2026 10:30 +0100'), '2026-11-17T09:30:00Z');
+  assert.equal(normalisePublished('2026-11-17T10:30:00+0100'), '2026-11-17T09:30:00Z');
+  assert.equal(normalisePublished('17 November 2026'), '2026-11-17');
+  assert.equal(normalisePublished('November 7th, 2026'), '2026-11-07');
+  assert.equal(normalisePublished('Tuesday, Nov. 17, 2026'), '2026-11-17');
+  assert.equal(normalisePublished('20261117'), '2026-11-17');
+  assert.equal(normalisePublished('17/11/2026'), '2026-11-17');
+  assert.equal(normalisePublished('11/17/2026'), '2026-11-17');
+});
+
+test('ambiguous or invalid values give null', () => {
+  assert.equal(normalisePublished('05/06/2026'), null);
+  assert.equal(normalisePublished('2026-02-30'), null);
+  assert.equal(normalisePublished('2026-11-17T25:00'), null);
+  assert.equal(normalisePublished('yesterday'), null);
+  assert.equal(normalisePublished('17 Nov 2026 09:30'), null);
+  assert.equal(normalisePublished(''), null);
+  assert.equal(normalisePublished(null), null);
+});
+
+test('language tags and detection', async () => {
+  assert.equal(normaliseLanguageTag('en-GB'), 'en');
+  assert.equal(normaliseLanguageTag('pt_BR'), 'pt');
+  assert.equal(normaliseLanguageTag('DE'), 'de');
+  assert.equal(normaliseLanguageTag('English'), null);
+  assert.equal(normaliseLanguageTag('x-default'), null);
+  assert.equal(await detectLanguage('Hello'), null);
+  assert.equal(
+    await detectLanguage('Die Fähre zwischen Port Ellery und der Insel Marlow fährt nach dem Sturm wieder, sagte der Hafenmeister am Sonntag.'),
+    'de',
+  );
+  assert.equal(
+    await detectLanguage('The ferry link between Port Ellery and Marlow Island reopened on Sunday after a three-day suspension.'),
+    'en',
+  );
+});
