@@ -109,11 +109,15 @@ export interface RuleDate {
   inferred: boolean;
 }
 
-const WEEKDAY_RE = /\b(?:(last|next|this)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)/g;
+const WEEKDAY_RE = /\b(?:([Ll]ast|[Nn]ext|[Tt]his)\s+)?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!['’]?s\b)/g;
 const RELATIVE_RE = /\b(yesterday|today|tomorrow|tonight|last night)\b/gi;
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec';
 const MONTH_YEAR_RE = new RegExp(`\\b(${MONTH_NAMES})\\.?,?\\s+((?:1[0-9]|20)[0-9]{2})\\b(?![,.]?\\d)`, 'g');
-const PREP_MONTH_RE = new RegExp(`\\b(?:in|since|until|till|by|from|during|through|early|late|mid|last|next|this|of|before|after)[\\s-]+(${MONTH_NAMES.replace(/\|Mar\|/, '|').replace(/\|May\|/, '|May|')})\\b(?!\\.?\\s*\\d)`, 'g');
+const FULL_MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const MONTH_PREPS = ['in', 'since', 'until', 'till', 'by', 'from', 'during', 'through', 'early', 'late', 'mid', 'last', 'next', 'this', 'of', 'before', 'after']
+  .map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`)
+  .join('|');
+const PREP_MONTH_RE = new RegExp(`\\b(?:${MONTH_PREPS})[\\s-]+(${FULL_MONTHS})\\b(?!\\.?,?\\s*\\d)`, 'g');
 const YEAR_RE = /\b(1[0-9]{3}|20[0-9]{2}|2100)\b/g;
 const YEAR_PREPS = new Set([
   'in', 'since', 'from', 'until', 'till', 'by', 'before', 'after', 'during', 'of', 'between', 'and', 'to',
@@ -162,9 +166,6 @@ function monthYears(ctx: RuleContext, out: RuleDate[]): void {
     // "3 March 2024" and "March 3, 2024" are chrono's; a day number right before means we are inside one.
     const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
     if (/\d\s*$/.test(before) || /\d(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) continue;
-    if (m[1] === 'May' || m[1] === 'March') {
-      // Also verbs; fine before a year ("May 2026"), which a verb would rarely be followed by.
-    }
     const month = MONTHS[m[1]!.toLowerCase()]!;
     push(out, ctx, { start: m.index, end: m.index + m[0].length, iso: `${m[2]}-${pad(month)}`, grain: 'month', inferred: false });
   }
@@ -177,7 +178,10 @@ function prepositionMonths(ctx: RuleContext, out: RuleDate[]): void {
     const start = m.index + m[0].length - name.length;
     const month = MONTHS[name.toLowerCase()]!;
     if (ctx.ref) {
-      const y = closestYear(ctx.ref, month, 15);
+      const qualifier = /^(last|next)\b/i.exec(m[0])?.[1]?.toLowerCase();
+      let y = closestYear(ctx.ref, month, 15);
+      if (qualifier === 'last') y = month < ctx.ref.m ? ctx.ref.y : ctx.ref.y - 1;
+      if (qualifier === 'next') y = month > ctx.ref.m ? ctx.ref.y : ctx.ref.y + 1;
       push(out, ctx, { start, end: start + name.length, iso: `${pad(y, 4)}-${pad(month)}`, grain: 'month', inferred: true });
     } else {
       push(out, ctx, { start, end: start + name.length, iso: `--${pad(month)}`, grain: 'month', inferred: false });

@@ -211,11 +211,13 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     const from = P.outerEnd;
     const lastChar = text.slice(P.innerEnd - 1, P.innerEnd);
     let hi = sentenceEndAt(P.outerEnd - 1);
+    if (hi <= from) hi = sentenceEndAt(from + 1);
     if (next && next.outerStart < hi) hi = next.outerStart;
     if (hi <= from) return null;
     const region = text.slice(from, hi);
     const lead = /^[\s,—–-]*/.exec(region)![0].length;
     const start = from + lead;
+    if (/\n/.test(text.slice(from, start))) return null;
     // After a sentence-final mark the clause continues in lower case (“Why?” he asked), or is a short
     // sentence of its own: “…!” Clinton said. / “….” Trump said on Tuesday.
     let ownSentence = false;
@@ -254,7 +256,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (ownSentence) {
         // Only a short reporting sentence: "Trump said on Tuesday." — not "Trump said the wall …".
         const tail = tokenize(text, v.end, hi);
-        if (tail.length > 8 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|the|a|an|in)$/.test(tail[0].lower) && !tail[0].cap)) return null;
+        if (tail.length > 12 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|in)$/.test(tail[0].lower) && !tail[0].cap)) return null;
       }
       return { speaker: sp, cue: spanOf(text, v.start, v.end), end: clauseEnd(v.end, hi) };
     }
@@ -330,7 +332,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (!sp) continue;
       return { speaker: sp, cue: spanOf(text, v.start, v.end), end: hi };
     }
-    if (fromPrev) {
+    if (fromPrev || /:\s*$/.test(text.slice(lo, hi))) {
       // "… in the latest draft of its platform:" then the quote: the subject of that sentence.
       const sp = resolver.sentenceSubject(lo, hi, entities);
       if (sp) return { speaker: sp, cue: null, end: hi };

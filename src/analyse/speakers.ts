@@ -154,9 +154,9 @@ export class SpeakerResolver {
     let gender: 'm' | 'f' | null = null;
     for (const m of mentions) {
       for (const w of contextWords(this.text, m)) context.add(w);
-      const pre = this.text.slice(Math.max(0, m.start - 5), m.start);
-      if (/\bMr\.?\s$/.test(pre)) gender = 'm';
-      else if (/\bM(?:rs|s)\.?\s$/.test(pre)) gender = 'f';
+      const pre = this.text.slice(Math.max(0, m.start - 30), m.start);
+      if (/\bMr\.?\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(pre)) gender = 'm';
+      else if (/\bM(?:rs|s)\.?\s+(?:\p{Lu}[\p{L}.]*\s+){0,2}$/u.test(pre)) gender = 'f';
     }
     if (described) for (const w of name.toLowerCase().split(/\s+/)) context.add(w);
     if (gender === null) {
@@ -191,6 +191,13 @@ export class SpeakerResolver {
     for (const run0 of runs) {
       let run = run0.map((t) => ({ ...t, text: stripPossessive(t.text), lower: stripPossessive(t.lower) }));
       while (run.length && (TITLES.has(run[0]!.lower.replace(/\.$/, '')) || NOT_NAME.has(run[0]!.lower))) run = run.slice(1);
+      // "Northland President Ivo Karsk": the name follows the last title word.
+      for (let k = run.length - 2; k >= 0; k--) {
+        if (TITLES.has(run[k]!.lower.replace(/\.$/, '')) && k <= run.length - 3) {
+          run = run.slice(k + 1);
+          break;
+        }
+      }
       if (run.length < 2 || run.length > 4) continue;
       const last = run[run.length - 1]!;
       if (NON_PERSON_LAST.has(last.lower) || run.some((t) => NOT_NAME.has(t.lower))) continue;
@@ -272,7 +279,9 @@ export class SpeakerResolver {
       const r = recorded as SpeakerRef;
       // A recorded speaker wins unless it is itself unresolved.
       const unresolved = r.via !== 'name' && r.entity === null && r.name === r.text.replace(/^(?:the|a|an)\s+/i, '');
-      if (!unresolved || !best) return { name: r.name, entity: r.entity };
+      const headWord = stripPossessive(r.text.toLowerCase().split(/\s+/).pop() ?? '');
+      const notAPerson = unresolved && (!ROLE_NOUNS.has(headWord) || headWord.endsWith('s'));
+      if (!notAPerson && (!unresolved || !best)) return { name: r.name, entity: r.entity };
     }
     return best ? { name: best.p.name, entity: best.p.entity } : null;
   }
@@ -370,6 +379,11 @@ export class SpeakerResolver {
       if (comma < 0) return null;
       const between = tokenize(text, lo + comma + 1, lastTok.end);
       if (between.length > 12) return null;
+      // "Carson’s business manager, Armstrong Williams, stated": a name in the appositive is the speaker.
+      if (between.length <= 4 && between.every((t) => t.cap) && !between.some((t) => NOT_NAME.has(t.lower))) {
+        const named = this.classify(between, entities);
+        if (named && named.via === 'name') return named;
+      }
       return this.subjectBefore(lo, lo + comma, entities);
     }
     if (!/^\s*$/.test(gapEnd)) return null;

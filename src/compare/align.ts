@@ -18,12 +18,17 @@ import { roleConflicts } from './roles.js';
 import {
   CONTAIN_LINK,
   CONTAIN_MIN_SHARED,
+  LEXICAL_ONLY_PARAPHRASE,
+  LEXICAL_ONLY_PARTIAL,
   LEXICAL_WEIGHT,
+  PARAPHRASE_MIN_LEXICAL,
   PARAPHRASE_SCORE,
   PARTIAL_SCORE,
   SAME_SURFACE,
   SEM_CEIL,
   SEM_FLOOR,
+  SEM_MARGIN,
+  SEM_MIN_PAIRS,
   SLOT_BONUS,
   SLOT_BONUS_MAX,
 } from './thresholds.js';
@@ -35,17 +40,30 @@ export interface PairScore {
   score: number;
 }
 
-/** Rescales a USE-lite cosine to 0..1 (see thresholds.ts). */
-export function semanticScale(cos: number): number {
-  return Math.max(0, Math.min(1, (cos - SEM_FLOOR) / (SEM_CEIL - SEM_FLOOR)));
+/** Rescales a USE-lite cosine to 0..1 between `floor` and SEM_CEIL (see thresholds.ts). */
+export function semanticScale(cos: number, floor = SEM_FLOOR): number {
+  return Math.max(0, Math.min(1, (cos - floor) / (SEM_CEIL - floor)));
+}
+
+/**
+ * The semantic floor for one article pair: the median cosine over all its sentence pairs plus
+ * SEM_MARGIN (never below SEM_FLOOR). Two articles on one topic have a high background similarity
+ * under USE-lite (median ≈ 0.5 for two rewrites of one report); only cosines well above that
+ * background are evidence that two sentences say the same thing.
+ */
+export function semanticFloor(cosines: Float64Array): number {
+  if (cosines.length < SEM_MIN_PAIRS) return SEM_FLOOR;
+  const sorted = Float64Array.from(cosines).sort();
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return Math.max(SEM_FLOOR, Math.min(SEM_CEIL - 0.1, median + SEM_MARGIN));
 }
 
 /** The combined similarity of two sentences (without slot bonus). */
-export function baseScore(x: SentenceInfo, y: SentenceInfo): PairScore {
+export function baseScore(x: SentenceInfo, y: SentenceInfo, floor = SEM_FLOOR): PairScore {
   const lexical = weightedDice(x.content, y.content);
   if (x.vec && y.vec) {
     const semantic = dot(x.vec, y.vec);
-    return { lexical, semantic, score: LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semanticScale(semantic) };
+    return { lexical, semantic, score: LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semanticScale(semantic, floor) };
   }
   return { lexical, semantic: null, score: lexical };
 }
@@ -86,13 +104,20 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
   const m = sb.length;
   const score = new Float64Array(n * m);
   const parts: (PairScore | null)[] = new Array<PairScore | null>(n * m).fill(null);
+  const cosines: number[] = [];
+  for (const x of sa) for (const y of sb) if (x.vec && y.vec) cosines.push(dot(x.vec, y.vec));
+  const floor = semanticFloor(Float64Array.from(cosines));
+  // Without vectors the score is lexical alone, which runs lower for the same pairs.
+  const withVectors = cosines.length > 0;
+  const PARA = withVectors ? PARAPHRASE_SCORE : LEXICAL_ONLY_PARAPHRASE;
+  const PART = withVectors ? PARTIAL_SCORE : LEXICAL_ONLY_PARTIAL;
   for (let i = 0; i < n; i++) {
     const x = sa[i]!;
     for (let j = 0; j < m; j++) {
       const y = sb[j]!;
-      const p = baseScore(x, y);
+      const p = baseScore(x, y, floor);
       let s = p.score;
-      if (s >= PARTIAL_SCORE / 2) s = Math.min(1, s + slotBonus(x, y));
+      if (s >= PART / 2) s = Math.min(1, s + slotBonus(x, y));
       p.score = s;
       score[i * m + j] = s;
       parts[i * m + j] = p;
@@ -116,9 +141,9 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
     const k = i * m + j;
     const s = score[k]!;
     const mutual = bestOfA[i] === j && bestOfB[j] === i;
-    if (mutual && s >= PARTIAL_SCORE) pairs.add(k);
+    if (mutual && s >= PART) pairs.add(k);
     else if (!mutual) {
-      if (s >= PARAPHRASE_SCORE) pairs.add(k);
+      if (s >= PARA && parts[k]!.lexical >= PARAPHRASE_MIN_LEXICAL) pairs.add(k);
       else {
         const x = sa[i]!;
         const y = sb[j]!;
@@ -138,8 +163,12 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
     const y = sb[j]!;
     const p = parts[k]!;
     const label: AlignmentLink['label'] =
-      dice(bigrams(x.surface), bigrams(y.surface)) >= SAME_SURFACE ? 'same' : p.score >= PARAPHRASE_SCORE ? 'paraphrase' : 'partial';
-    const conflicts = linkConflicts(x, y, label);
+            dice(bigrams(x.surface), bigrams(y.surface)) >= SAME_SURFACE
+        ? 'same'
+        : p.score >= PARA && p.lexical >= PARAPHRASE_MIN_LEXICAL
+          ? 'paraphrase'
+          : 'partial';
+    const conflicts = linkConflicts(x, y, label, p.lexical);
     const link: AlignmentLink = {
       a: ref(x),
       b: ref(y),
@@ -169,10 +198,10 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
 
 /**
  * Typed conflicts on one link. Partial links (sentences that share only part of their content) are
- * checked for counted-number and date disagreements only; negation, actor, meaning and attribution
- * need the sentences to say the same thing (same/paraphrase).
+ * checked for counted-number and date disagreements, and for actor/meaning changes when they share
+ * enough words; negation and media attribution need the sentences to say the same thing.
  */
-export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label']): LinkConflict[] {
+export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label'], lexical: number): LinkConflict[] {
   const out: LinkConflict[] = [];
   const slots = compareSlots(x.slots, y.slots, x.tokens, y.tokens);
   for (const c of slots.conflicts) {
@@ -182,8 +211,10 @@ export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: Alignment
     const summary = c.kind === 'negation' ? `${what}: “${c.a.value}” vs “${c.b.value}”` : `${what}: ${c.a.value} vs ${c.b.value}`;
     out.push({ type: c.kind, key: c.key, summary, a: c.a, b: c.b });
   }
+  // Role checks need a shared skeleton of words themselves, so they also run on partial links that
+  // share enough words.
+  if (label !== 'partial' || lexical >= PARAPHRASE_MIN_LEXICAL) out.push(...roleConflicts(x, y));
   if (label === 'partial') return out;
-  out.push(...roleConflicts(x, y));
   const ka = x.slots.attributions;
   const kb = y.slots.attributions;
   if (ka.length > 0 && kb.length > 0 && !ka.some((p) => kb.some((q) => q.key === p.key))) {

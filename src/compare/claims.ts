@@ -262,6 +262,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void
   }
   for (const g of ue.groups()) {
     const members = g.map((i) => ents[i]!);
+    if (members.every((m) => m.e.mentions.length === 0)) continue;
     const name = members.map((m) => m.e.name).reduce((x, y) => (y.length > x.length ? y : x));
     const keys = [...new Set(members.map((m) => m.e.key))].sort().join('|');
     book.add('entity', keys, {

@@ -8,7 +8,7 @@
  *                              entities, quotes, attributions): cov(x⊂y) = share of x's claims that y
  *                              also carries. A text whose facts are (nearly) all in the other is the
  *                              rewrite; counted only when the larger coverage is ≥ 0.6.
- *  - text-reuse         ±0.3·(aInB − bInA)  share of each side's sentences aligned to the other; the
+ *  - text-reuse         ±0.4·(aInB − bInA)  share of each side's sentences aligned to the other; the
  *                              side mostly made of the other's sentences is the rewrite. The detail
  *                              also gives how many links are near-verbatim (`same`) vs paraphrase.
  *  - wire-attribution    0     both cite the same agency → the pair points to a common source; one
@@ -30,7 +30,7 @@ import type { PairAlignment } from './types.js';
 const FACT_KINDS = new Set(['number', 'date', 'entity', 'quote', 'attribution']);
 const W_ORDER = 0.35;
 const W_SUPERSET = 0.3;
-const W_REUSE = 0.3;
+const W_REUSE = 0.4;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;

@@ -18,7 +18,7 @@ export function compareStory(story: Story, articles: AnalysedArticle[], vectors:
   const pairs = alignStory(ctx);
   const book = new ClaimBook(ctx);
   addStatements(book, pairs);
-  const quoteConflicts = addQuotes(book);
+  const quoteConflicts = addQuotes(book, pairs);
   addFacts(book, pairs);
   const conflicts = findConflicts(book, pairs, quoteConflicts);
   const derivation = deriveAll(book, pairs);

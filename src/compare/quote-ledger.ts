@@ -3,7 +3,8 @@
  * coincide (containment of the shorter in the longer ≥ QUOTE_SAME, ≥ QUOTE_MIN_SHARED shared words):
  * `quotedIn` = the articles of the group. Every other article is checked for a statement of the same
  * content without quotation marks — an indirect quote or any sentence whose content/semantics cover
- * the quote (thresholds.ts: SUPPORT_*) — and lands in `supportedIn`.
+ * the quote (thresholds.ts: SUPPORT_*), or a sentence aligned with the quoting sentence that holds at
+ * least SUPPORT_MIN_CONTAIN of the quote's words — and lands in `supportedIn`.
  *
  * Status: corroborated when quotedIn ∪ supportedIn spans ≥ 2 articles; a quote that one article
  * prints and no other article states is single-source — the possible-fabrication flag. When the same
@@ -18,7 +19,7 @@ import { normaliseKey } from '../text/normalise.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
-import type { ArticleInfo, StoryContext } from './context.js';
+import type { ArticleInfo, SentenceInfo, StoryContext } from './context.js';
 import type { ClaimBook, ClaimDraft } from './claims.js';
 import { semanticScale } from './align.js';
 import {
@@ -28,7 +29,7 @@ import {
   SUPPORT_CONTAIN,
   SUPPORT_MIN_CONTAIN,
 } from './thresholds.js';
-import type { LinkConflict } from './types.js';
+import type { LinkConflict, PairAlignment } from './types.js';
 import { UnionFind } from './union-find.js';
 
 interface QuoteNode {
@@ -54,9 +55,27 @@ function supportScore(ctx: StoryContext, quote: QuoteNode, set: WeightedSet, vec
   return combined >= SUPPORT_COMBINED ? combined : 0;
 }
 
+/** The speaker of an indirect quote in the sentence, if any. */
+function speakerIn(art: ArticleInfo, sentence: number): string | null {
+  return art.analysed.quotes.find((q) => q.sentence === sentence && !q.direct && q.speaker)?.speaker?.name ?? null;
+}
+
 /** Adds quote claims to the book; returns the attribution conflicts found between speakers. */
-export function addQuotes(book: ClaimBook): QuoteConflict[] {
+export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): QuoteConflict[] {
   const { ctx } = book;
+  // Sentences linked to each sentence: `${order}:${index}` → linked SentenceInfos.
+  const linked = new Map<string, SentenceInfo[]>();
+  const link = (k: string, s: SentenceInfo): void => {
+    const l = linked.get(k);
+    if (l) l.push(s);
+    else linked.set(k, [s]);
+  };
+  for (const p of pairs) {
+    for (const d of p.details) {
+      link(`${p.a}:${d.a.sentence.index}`, d.b);
+      link(`${p.b}:${d.b.sentence.index}`, d.a);
+    }
+  }
   const nodes: QuoteNode[] = [];
   for (const art of ctx.articles) {
     for (const q of art.analysed.quotes) {
@@ -98,11 +117,28 @@ export function addQuotes(book: ClaimBook): QuoteConflict[] {
         if (s > 0 && (!best || s > best.score)) best = { score: s, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null };
       }
       if (!best) {
+        // A sentence aligned with a quoting sentence that contains enough of the quote's words.
+        for (const m of members) {
+          for (const s of linked.get(`${m.art.order}:${m.q.sentence}`) ?? []) {
+            if (s.article !== art.order) continue;
+            const cont = weightedContainment(m.set, s.content);
+            if (cont >= SUPPORT_MIN_CONTAIN && (!best || cont > best.score)) {
+              // Point at the indirect quote in that sentence that carries the content, if any.
+              const iq = art.analysed.quotes.find(
+                (q) => q.sentence === s.sentence.index && !q.direct && weightedContainment(m.set, ctx.weigh(q.text)) >= SUPPORT_MIN_CONTAIN,
+              );
+              best = iq
+                ? { score: cont, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null }
+                : { score: cont, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: speakerIn(art, s.sentence.index) };
+            }
+          }
+        }
+      }
+      if (!best) {
         for (const s of art.sentences) {
           const sc = Math.max(...members.map((m) => supportScore(ctx, m, s.content, s.vec)));
           if (sc > 0 && (!best || sc > best.score)) {
-            const iq = art.analysed.quotes.find((q) => q.sentence === s.sentence.index && q.speaker);
-            best = { score: sc, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: iq?.speaker?.name ?? null };
+            best = { score: sc, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: speakerIn(art, s.sentence.index) };
           }
         }
       }

@@ -3,9 +3,8 @@
  *
  * Similarity of two sentences (align.ts):
  *   lexical  = IDF-weighted Dice over content-word stems (IDF over all sentences of the story);
- *   semantic = cosine of the Universal Sentence Encoder lite vectors, rescaled so that
- *              SEM_FLOOR → 0 and SEM_CEIL → 1 (USE-lite gives 0.2–0.45 for unrelated sentences on one
- *              topic and 0.65–0.95 for paraphrases);
+ *   semantic = cosine of the Universal Sentence Encoder lite vectors, rescaled so that the pair's
+ *              floor (median cosine of the article pair + SEM_MARGIN, ≥ SEM_FLOOR) → 0 and SEM_CEIL → 1;
  *   score    = LEXICAL_WEIGHT·lexical + (1 − LEXICAL_WEIGHT)·semantic + slot bonus, or lexical + slot
  *              bonus when there are no vectors; clipped to 0..1.
  *   slot bonus = SLOT_BONUS per agreeing number/date value (at most SLOT_BONUS_MAX), only once the
@@ -19,10 +18,18 @@
 
 /** Weight of the lexical part when vectors are available. */
 export const LEXICAL_WEIGHT = 0.5;
-/** USE-lite cosine mapped to semantic 0. */
+/** USE-lite cosine mapped to semantic 0 at least (see SEM_MARGIN for the per-pair floor). */
 export const SEM_FLOOR = 0.3;
 /** USE-lite cosine mapped to semantic 1. */
-export const SEM_CEIL = 0.85;
+export const SEM_CEIL = 0.95;
+/**
+ * Per article pair, cosines are rescaled from (median cosine of the pair + SEM_MARGIN): two
+ * articles on one topic are all alike to USE-lite (two rewrites of one report: median 0.52, 90th
+ * percentile 0.75), so only a cosine clearly above that background counts. Pairs with fewer than
+ * SEM_MIN_PAIRS sentence pairs use SEM_FLOOR.
+ */
+export const SEM_MARGIN = 0.05;
+export const SEM_MIN_PAIRS = 12;
 /** Bonus per agreeing number or date value between two sentences. */
 export const SLOT_BONUS = 0.05;
 export const SLOT_BONUS_MAX = 0.1;
@@ -31,15 +38,28 @@ export const SLOT_BONUS_MAX = 0.1;
 export const SAME_SURFACE = 0.7;
 /** Combined score at or above which a link is `paraphrase`. */
 export const PARAPHRASE_SCORE = 0.45;
+/**
+ * Lexical similarity a `paraphrase` needs besides the score: the encoder alone (same topic, few
+ * shared words) gives at most `partial`. Rewrites that keep a fact keep some of its words (names,
+ * numbers, the key nouns); sentences sharing only the story's theme do not.
+ */
+export const PARAPHRASE_MIN_LEXICAL = 0.25;
 /** Combined score at or above which two mutually-best sentences are linked as `partial`. */
 export const PARTIAL_SCORE = 0.3;
+/**
+ * The same two thresholds when there are no sentence vectors (encoder disabled): the score is then
+ * the lexical part alone, which is lower for paraphrases (a rewrite that keeps the names and numbers
+ * but changes the verbs scores ≈ 0.35–0.5 lexically).
+ */
+export const LEXICAL_ONLY_PARAPHRASE = 0.38;
+export const LEXICAL_ONLY_PARTIAL = 0.25;
 /**
  * Weighted containment (one sentence's content found in the other) at or above which a non-mutual
  * best match is still linked (a rewrite that merged or split sentences), with at least
  * CONTAIN_MIN_SHARED shared content words.
  */
-export const CONTAIN_LINK = 0.7;
-export const CONTAIN_MIN_SHARED = 3;
+export const CONTAIN_LINK = 0.6;
+export const CONTAIN_MIN_SHARED = 4;
 
 // ─── quotes (quote-ledger.ts) ───
 

@@ -1,0 +1,133 @@
+/**
+ * Dates and times in an article, normalised to ISO at the grain the text gives.
+ *
+ * - chrono-node's strict English parser, run sentence by sentence (so a number in the next sentence is
+ *   never read as an hour), with the publication day (noon UTC) as reference and `forwardDate: false`.
+ *   A leading "on/at/by/in/the/of" is trimmed from the span. Relative expressions chrono resolves from
+ *   the reference ("two years ago", "in 3 days") are skipped: they are durations, not dates.
+ * - Rules (date-rules.ts) for what strict mode leaves: weekday names and yesterday/today/tomorrow/
+ *   tonight/last night (only when the publication date is known; weekday rule: the day of that name
+ *   within ±3 days of publication, "last X" 1–7 days before, "next X" 1–7 days after), "November 2026"
+ *   (month), "in March" (month), and bare years after a preposition or before punctuation ("in 1952",
+ *   "since 1952") (year).
+ *
+ * ISO forms: `2026-11-30` (day), `2026-11` (month), `1952` (year), `2026-11-30T18:00` (time, as the
+ * clock is written; a time-zone in the text is not applied). `inferred` is true when the year (or, for
+ * weekdays and relative words, the whole day) came from the publication date. Without a publication
+ * date a day or month with no year is written in the ISO 8601 truncated form `--11-30` / `--11` with
+ * `inferred: false`. A time with no day ("shortly after 5 a.m.") is skipped.
+ */
+import * as chrono from 'chrono-node';
+import type { DateGrain, DateMention, Sentence } from '../types.js';
+import { sentenceIndexAt } from '../text/spans.js';
+import { closestYear, pad, parsePublished, ruleDates, type Ymd } from './date-rules.js';
+
+/** Fixed reference when the publication date is unknown (only used for parsing; years it implies are dropped). */
+const NO_REF = new Date(Date.UTC(2000, 0, 1, 12));
+const LEADING_WORDS = /^(?:(?:on|at|by|in|the|of|from|since|until|till|before|after|during)\s+)+/i;
+
+interface Segment {
+  start: number;
+  end: number;
+}
+
+/** Sentence spans, or a rough split at line breaks and sentence ends when none are given. */
+function segments(text: string, sentences: readonly Sentence[]): Segment[] {
+  if (sentences.length > 0) return sentences.map((s) => ({ start: s.start, end: s.end }));
+  const out: Segment[] = [];
+  const re = /[^\n]+/g;
+  for (const line of text.matchAll(re)) {
+    let s = line.index;
+    const lineEnd = line.index + line[0].length;
+    const ends = /[.!?]["”’)]*\s+(?=[\p{Lu}“"‘(\d])/gu;
+    for (const m of line[0].matchAll(ends)) {
+      if (/\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|[A-Z])\.$/.test(line[0].slice(0, m.index + 1))) continue;
+      const e = line.index + m.index + m[0].trimEnd().length;
+      out.push({ start: s, end: e });
+      s = line.index + m.index + m[0].length;
+    }
+    out.push({ start: s, end: lineEnd });
+  }
+  return out;
+}
+
+function isRelative(r: chrono.ParsedResult): boolean {
+  for (const tag of r.tags()) {
+    if (/relative|TimeUnit|Casual/i.test(tag)) return true;
+  }
+  return /\b(?:ago|later|earlier|from now|hence|within)\b/i.test(r.text);
+}
+
+function fromChrono(r: chrono.ParsedResult, segStart: number, ref: Ymd | null): Omit<DateMention, 'sentence'> | null {
+  const c = r.start;
+  const hasDay = c.isCertain('day');
+  const hasMonth = c.isCertain('month');
+  const hasYear = c.isCertain('year');
+  const hasHour = c.isCertain('hour');
+  if (!hasDay && !hasMonth && !hasYear) return null; // a time alone, or a weekday alone (rules handle those)
+  if (hasDay && !hasMonth) return null;
+  const month = c.get('month');
+  const day = c.get('day');
+  if (month === null || day === null) return null;
+
+  let year: number | null;
+  let inferred = false;
+  if (hasYear) year = c.get('year');
+  else if (ref) {
+    year = closestYear(ref, month, hasDay ? day : 15);
+    inferred = true;
+  } else year = null;
+
+  let grain: DateGrain;
+  let iso: string;
+  const y = year === null ? '-' : pad(year, 4);
+  if (hasDay && hasHour) {
+    grain = 'time';
+    iso = `${y}-${pad(month)}-${pad(day)}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
+  } else if (hasDay) {
+    grain = 'day';
+    iso = `${y}-${pad(month)}-${pad(day)}`;
+  } else if (hasMonth) {
+    grain = 'month';
+    iso = `${y}-${pad(month)}`;
+  } else {
+    if (year === null) return null;
+    grain = 'year';
+    iso = pad(year, 4);
+  }
+
+  let start = segStart + r.index;
+  let textPart = r.text;
+  const lead = LEADING_WORDS.exec(textPart);
+  if (lead && lead[0].length < textPart.length) {
+    start += lead[0].length;
+    textPart = textPart.slice(lead[0].length);
+  }
+  const trailing = /[\s,]+$/.exec(textPart);
+  if (trailing) textPart = textPart.slice(0, textPart.length - trailing[0].length);
+  return { start, end: start + textPart.length, text: textPart, iso, grain, inferred };
+}
+
+export function extractDates(text: string, sentences: Sentence[], published: string | null): DateMention[] {
+  const ref = parsePublished(published);
+  const refDate = ref ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)) : NO_REF;
+  const found: Omit<DateMention, 'sentence'>[] = [];
+
+  for (const seg of segments(text, sentences)) {
+    const segText = text.slice(seg.start, seg.end);
+    if (!/\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i.test(segText)) continue;
+    for (const r of chrono.strict.parse(segText, refDate, { forwardDate: false })) {
+      if (isRelative(r)) continue;
+      const d = fromChrono(r, seg.start, ref);
+      if (d && d.end > d.start && !found.some((f) => f.start < d.end && d.start < f.end)) found.push(d);
+    }
+  }
+
+  const taken: [number, number][] = found.map((f) => [f.start, f.end]);
+  for (const r of ruleDates({ text, ref, taken })) {
+    found.push({ start: r.start, end: r.end, text: text.slice(r.start, r.end), iso: r.iso, grain: r.grain, inferred: r.inferred });
+  }
+
+  found.sort((a, b) => a.start - b.start || a.end - b.end);
+  return found.map((f) => ({ ...f, sentence: sentenceIndexAt(sentences, f.start) }));
+}

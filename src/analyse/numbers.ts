@@ -1,0 +1,328 @@
+/**
+ * Numbers in an article with what they count.
+ *
+ * Found: digits ("1,200", "6.4", "12%"), number words ("two", "twenty-five", "a dozen", "three hundred"),
+ * multipliers ("5 million", "€3bn", "$5m"), ordinals ("1st", "third"), and years (the year-grain dates of
+ * extractDates: "in 1952").
+ *
+ * Kinds and units:
+ * - percent: "12%", "12 percent", "12 per cent" → unit "%".
+ * - money: a currency symbol or code before, or a currency word after ("$5 million", "€3bn",
+ *   "5 million dollars", "USD 5m") → unit = ISO 4217 code, value with the multiplier applied.
+ * - measure: a unit after the number ("6.4 metres", "5km", "two years") → unit normalised ("m", "km",
+ *   "year"; see number-units.ts).
+ * - ordinal: "1st", "third"; "first"/"second" only before a noun ("the first estimate").
+ * - year: a year-grain date.
+ * - count: a plain number followed by a noun phrase ("87 inhabited localities"); `counted` is the phrase
+ *   and `countedKey` its head noun, singular ("locality").
+ * - other: a plain number with no noun after it ("rose to 12", "Lind, 54,").
+ *
+ * The span covers the number with its currency, multiplier, unit or counted phrase
+ * ("87 inhabited localities", "$5 million", "6.4 metres"); qualifiers before it ("about", "up to") are
+ * left out. In a range ("10-20 people", "between 10 and 20 people") the first number borrows the
+ * second's counted phrase or unit.
+ *
+ * Not reported: parts of dates and times (every non-year date of extractDates, plus clock times such as
+ * "5 a.m.", "10:30"), vague plurals ("thousands", "dozens"), decades ("the 1990s"), numbers inside
+ * words or codes ("COVID-19", "F-16", "24/7"), "one" without a counted noun (usually a pronoun), number
+ * words inside capitalised names ("Formula One").
+ */
+import type { NumberKind, NumberMention, Sentence, Span } from '../types.js';
+import { sentenceIndexAt } from '../text/spans.js';
+import { extractDates } from './dates.js';
+import { parseTerms, type NlpTerm } from './nlp-doc.js';
+import { countedKeyOf, countedPhrase } from './number-counted.js';
+import { findWordNumbers, ORDINAL_WORDS } from './number-words.js';
+import {
+  ATTACHED_MULTIPLIERS,
+  ATTACHED_UNITS,
+  CURRENCY_CODES,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  MULTIPLIER_WORDS,
+  UNIT_PHRASES,
+  UNIT_WORDS,
+} from './number-units.js';
+
+interface Found {
+  start: number;
+  end: number;
+  value: number;
+  kind: NumberKind;
+  unit: string | null;
+  counted: Span | null;
+  /** End of the bare number (with multiplier), before unit/counted words. */
+  numberEnd: number;
+}
+
+const NUMBER_RE = /(US\$|A\$|C\$|HK\$|NZ\$|[$€£¥₹₽₴₩₺])?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/g;
+const TIME_RES = [
+  /\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b|hrs\b|h\b(?=\s*(?:GMT|UTC|local)))/gi,
+  /\b\d{1,2}:\d{2}(?::\d{2})?\b/g,
+];
+const ORDINAL_WORD_RE = new RegExp(`\\b(${Object.keys(ORDINAL_WORDS).join('|')})\\b`, 'gi');
+
+function overlaps(ranges: readonly (readonly [number, number])[], s: number, e: number): boolean {
+  return ranges.some(([a, b]) => s < b && a < e);
+}
+
+/** Extend past white space; returns the index of the next non-space char (same line). */
+function skipSpaces(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && (text[j] === ' ' || text[j] === '\u00a0' || text[j] === '\t')) j++;
+  return j;
+}
+
+function wordAt(text: string, i: number): string {
+  return /^[\p{L}°²³/]+/u.exec(text.slice(i, i + 30))?.[0] ?? '';
+}
+
+interface Suffix {
+  end: number;
+  value: number;
+  kind: NumberKind | null;
+  unit: string | null;
+}
+
+/**
+ * What follows a bare number: multiplier, then percent / currency / unit. `attachedOk` allows
+ * abbreviations written without a space ("5km", "3bn").
+ */
+function readSuffix(text: string, numEnd: number, value: number, currency: string | null): Suffix | null {
+  let v = value;
+  let i = numEnd;
+  let kind: NumberKind | null = currency ? 'money' : null;
+  let unit: string | null = currency;
+  let hadMultiplier = false;
+
+  // Attached letters: ordinal, multiplier, unit, or junk (then not a number we report).
+  const attached = /^[\p{L}°²³]+/u.exec(text.slice(i, i + 8))?.[0] ?? '';
+  if (attached) {
+    const low = attached.toLowerCase();
+    if (/^(?:st|nd|rd|th)$/.test(low)) return { end: i + attached.length, value: v, kind: 'ordinal', unit: null };
+    if (low in ATTACHED_MULTIPLIERS && (currency || low === 'bn' || low === 'tn' || low === 'mn' || low === 'mln')) {
+      v = Number((v * ATTACHED_MULTIPLIERS[low]!).toPrecision(12));
+      i += attached.length;
+      hadMultiplier = true;
+    } else if (low in ATTACHED_UNITS && !currency) {
+      return { end: i + attached.length, value: v, kind: 'measure', unit: ATTACHED_UNITS[low]! };
+    } else if (CURRENCY_CODES.has(attached)) {
+      // "5USD": rare, accept.
+      return { end: i + attached.length, value: v, kind: 'money', unit: attached };
+    } else {
+      return null;
+    }
+  }
+  if (text[i] === '%') return { end: i + 1, value: v, kind: 'percent', unit: '%' };
+
+  // Hyphenated unit: "6.4-metre wall", "20-year-old".
+  if (text[i] === '-' && !hadMultiplier) {
+    const w = wordAt(text, i + 1);
+    const low = w.toLowerCase();
+    if (w && low in UNIT_WORDS) return { end: i + 1 + w.length, value: v, kind: 'measure', unit: UNIT_WORDS[low]! };
+    return { end: i, value: v, kind, unit };
+  }
+
+  // Multiplier word: "5 million", "1.2 billion".
+  let j = skipSpaces(text, i);
+  if (j > i && !hadMultiplier) {
+    const w = wordAt(text, j).toLowerCase();
+    if (w in MULTIPLIER_WORDS) {
+      v = Number((v * MULTIPLIER_WORDS[w]!).toPrecision(12));
+      i = j + w.length;
+      hadMultiplier = true;
+      j = skipSpaces(text, i);
+    }
+  }
+  if (kind === 'money') return { end: i, value: v, kind, unit };
+  if (j === i) return { end: i, value: v, kind, unit };
+
+  const rest = text.slice(j, j + 40);
+  const pct = /^(?:percent|per\s+cent|pct|percentage\s+points?)\b/i.exec(rest);
+  if (pct) return { end: j + pct[0].length, value: v, kind: 'percent', unit: '%' };
+  const code = /^[A-Z]{3}\b/.exec(rest);
+  if (code && CURRENCY_CODES.has(code[0])) return { end: j + 3, value: v, kind: 'money', unit: code[0] };
+  const w = wordAt(text, j);
+  const low = w.toLowerCase();
+  if (low in CURRENCY_WORDS) {
+    let end = j + w.length;
+    // "5 million US dollars" is handled by the code check; "pounds sterling"
+    const st = /^\s+sterling\b/i.exec(text.slice(end, end + 12));
+    if (st) end += st[0].length;
+    return { end, value: v, kind: 'money', unit: CURRENCY_WORDS[low]! };
+  }
+  if ((low === 'pounds' || low === 'pound') && (hadMultiplier || /^\s+sterling/i.test(text.slice(j + w.length)))) {
+    return { end: j + w.length, value: v, kind: 'money', unit: 'GBP' };
+  }
+  for (const [re, u] of UNIT_PHRASES) {
+    const m = re.exec(rest);
+    if (m) return { end: j + m[0].length, value: v, kind: 'measure', unit: u };
+  }
+  // Unit words: whole words only; single letters only "m".
+  if (w && low in UNIT_WORDS && (w.length > 1 || low === 'm') && /^[\p{L}°²³/]+(?![\p{L}\d])/u.test(rest)) {
+    return { end: j + w.length, value: v, kind: 'measure', unit: UNIT_WORDS[low]! };
+  }
+  return { end: i, value: v, kind, unit };
+}
+
+function currencyBefore(text: string, start: number): { start: number; code: string } | null {
+  const m = /\b([A-Z]{3})\s?$/.exec(text.slice(Math.max(0, start - 4), start));
+  if (m && CURRENCY_CODES.has(m[1]!)) return { start: start - m[0].length, code: m[1]! };
+  return null;
+}
+
+function symbolCode(sym: string | undefined): string | null {
+  if (!sym) return null;
+  for (const [s, c] of CURRENCY_SYMBOLS) if (s === sym) return c;
+  return null;
+}
+
+function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): void {
+  for (const m of text.matchAll(NUMBER_RE)) {
+    const start = m.index;
+    const digitsStart = start + (m[1]?.length ?? 0);
+    const numEnd = start + m[0].length;
+    const prev = text[start - 1] ?? ' ';
+    const prev2 = text[start - 2] ?? ' ';
+    if (/[\p{L}\p{N}_.,/#@]/u.test(prev)) continue;
+    if ((prev === '-' || prev === '–') && /[\p{L}]/u.test(prev2)) continue; // COVID-19, F-16
+    const next = text[numEnd] ?? ' ';
+    if (next === '/' || next === ':' || next === '@') continue; // 24/7, 10:30
+    if ((next === '.' || next === ',') && /\d/.test(text[numEnd + 1] ?? '')) continue; // 1.2.3, odd separators
+    const raw = m[2]!;
+    if (raw.replace(/[,.]/g, '').length > 15) continue;
+    // Decades and plurals: "1990s", "the 90s".
+    if (/^['’]?s\b/.test(text.slice(numEnd, numEnd + 3)) && !/^s[\p{L}]/u.test(text.slice(numEnd, numEnd + 2))) continue;
+    const value = Number(raw.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+
+    let currency = symbolCode(m[1]);
+    let spanStart = start;
+    if (!currency) {
+      const c = currencyBefore(text, digitsStart);
+      if (c) {
+        currency = c.code;
+        spanStart = c.start;
+      }
+    }
+    const suf = readSuffix(text, numEnd, value, currency);
+    if (!suf) continue;
+    let kind = suf.kind;
+    let counted: Span | null = null;
+    let end = suf.end;
+    if (kind === null || kind === 'ordinal') {
+      counted = countedPhrase(text, terms, suf.end);
+      if (counted) end = counted.end;
+      if (kind === null) kind = counted ? 'count' : 'other';
+    }
+    out.push({ start: spanStart, end, value: suf.value, kind, unit: suf.unit, counted, numberEnd: suf.end });
+  }
+}
+
+function wordNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): void {
+  for (const w of findWordNumbers(text)) {
+    if (overlaps(out.map((f) => [f.start, f.end] as const), w.start, w.end)) continue;
+    const phrase = text.slice(w.start, w.end);
+    // Inside a capitalised name ("Formula One", "Channel Four").
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, w.start - 24), w.start))?.[1] ?? '';
+    if (/^\p{Lu}/u.test(phrase) && /^\p{Lu}/u.test(before)) continue;
+    const after = text.slice(w.end, w.end + 4);
+    if (/^\s+of\b/.test(after) && w.loneOne) continue;
+    if (w.loneOne && /\bon\s+$/i.test(text.slice(Math.max(0, w.start - 4), w.start)) && /^\s+hand\b/.test(text.slice(w.end, w.end + 6))) continue; // "on one hand"
+    const suf = readSuffix(text, w.end, w.value, null);
+    if (!suf) continue;
+    let kind = suf.kind;
+    let counted: Span | null = null;
+    let end = suf.end;
+    if (kind === null) {
+      counted = countedPhrase(text, terms, suf.end);
+      if (counted) end = counted.end;
+      kind = counted ? 'count' : 'other';
+    }
+    if (w.loneOne && kind !== 'count' && kind !== 'measure') continue;
+    if (kind === 'other') continue; // "two" with nothing counted is too often a pronoun-like use
+    out.push({ start: w.start, end, value: suf.value, kind, unit: suf.unit, counted, numberEnd: suf.end });
+  }
+}
+
+function ordinalWords(text: string, terms: readonly NlpTerm[], out: Found[]): void {
+  for (const m of text.matchAll(ORDINAL_WORD_RE)) {
+    const start = m.index;
+    const end0 = start + m[0].length;
+    if (overlaps(out.map((f) => [f.start, f.end] as const), start, end0)) continue;
+    if (/[-‐]$/.test(text.slice(0, start)) || text[end0] === '-') continue; // "twenty-first" handled loosely: skip
+    const low = m[1]!.toLowerCase();
+    const counted = countedPhrase(text, terms, end0);
+    if ((low === 'first' || low === 'second') && !counted) continue;
+    // "a second" / "per second" are durations.
+    if (low === 'second' && /\b(?:a|per|one|each|every|split)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) continue;
+    const before = /(\p{L}+)\s+$/u.exec(text.slice(Math.max(0, start - 24), start))?.[1] ?? '';
+    if (/^\p{Lu}/u.test(m[0]) && /^\p{Lu}/u.test(before)) continue; // "World War Second"-like names
+    out.push({
+      start,
+      end: counted ? counted.end : end0,
+      value: ORDINAL_WORDS[low]!,
+      kind: 'ordinal',
+      unit: null,
+      counted,
+      numberEnd: end0,
+    });
+  }
+}
+
+/** "10-20 people", "between 10 and 20 people": the first number borrows the second's unit/counted. */
+function shareRanges(text: string, found: Found[]): void {
+  for (let i = 0; i + 1 < found.length; i++) {
+    const a = found[i]!;
+    const b = found[i + 1]!;
+    if (a.end !== a.numberEnd || a.kind === 'year' || a.kind === 'ordinal') continue;
+    if (!/^\s*(?:-|–|to|or|and)\s*$/.test(text.slice(a.end, b.start))) continue;
+    if (b.kind === 'other' || b.kind === 'year' || b.kind === 'ordinal') continue;
+    if (a.kind === 'money' && b.kind !== 'money') continue;
+    a.kind = b.kind;
+    if (a.unit === null) a.unit = b.unit;
+    a.counted = b.counted;
+  }
+}
+
+export function extractNumbers(text: string, sentences: Sentence[]): NumberMention[] {
+  const terms = parseTerms(text);
+  const dates = extractDates(text, sentences, null);
+  const excluded: [number, number][] = dates.filter((d) => d.grain !== 'year').map((d) => [d.start, d.end]);
+  for (const re of TIME_RES) for (const m of text.matchAll(re)) excluded.push([m.index, m.index + m[0].length]);
+  const years = dates.filter((d) => d.grain === 'year');
+
+  const found: Found[] = [];
+  digitNumbers(text, terms, found);
+  wordNumbers(text, terms, found);
+  ordinalWords(text, terms, found);
+
+  const kept: Found[] = [];
+  for (const f of found) {
+    if (overlaps(excluded, f.start, f.numberEnd)) continue;
+    if (years.some((y) => f.start < y.end && y.start < f.numberEnd)) continue;
+    kept.push(f);
+  }
+  for (const y of years) {
+    kept.push({ start: y.start, end: y.end, value: Number(y.iso), kind: 'year', unit: null, counted: null, numberEnd: y.end });
+  }
+  kept.sort((a, b) => a.start - b.start || a.end - b.end);
+  shareRanges(text, kept);
+
+  const out: NumberMention[] = [];
+  for (const f of kept) {
+    if (out.length > 0 && out[out.length - 1]!.end > f.start) continue; // overlapping: keep the first
+    out.push({
+      start: f.start,
+      end: f.end,
+      text: text.slice(f.start, f.end),
+      value: f.value,
+      kind: f.kind,
+      unit: f.unit,
+      counted: f.counted ? f.counted.text : null,
+      countedKey: f.counted ? countedKeyOf(f.counted.text) : null,
+      sentence: sentenceIndexAt(sentences, f.start),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareStory } from '../src/compare/index.js';
+import { NO_VECTORS } from '../src/similarity/vector.js';
+import type { AnalysedArticle, Conflict, StoryReport } from '../src/types.js';
+import { build } from './fixtures/compare/build.js';
+import { wildfire } from './fixtures/compare/wildfire.js';
+
+function run(arts: AnalysedArticle[]): StoryReport {
+  return compareStory({ id: 'story-1', articles: arts.map((a) => a.article.id) }, arts, NO_VECTORS);
+}
+function sidesOk(r: StoryReport, arts: AnalysedArticle[], c: Conflict): void {
+  const byId = new Map(arts.map((a) => [a.article.id, a.article.text]));
+  assert.ok(c.sides.length >= 2);
+  for (const s of c.sides) assert.equal(byId.get(s.article)!.slice(s.start, s.end), s.text);
+  for (const id of c.claims) assert.equal(r.claims.find((x) => x.id === id)?.status, 'conflicting', id);
+}
+
+test('number conflict: the same counted thing with different values, both sides and claims conflicting', () => {
+  const arts = wildfire();
+  const r = run(arts);
+  const c = r.conflicts.find((x) => x.type === 'number')!;
+  assert.ok(c);
+  sidesOk(r, arts, c);
+  assert.deepEqual(
+    c.sides.map((s) => [s.article, s.text, s.value]),
+    [
+      ['alpha-post', '800', '800'],
+      ['beta-news', '1,100', '1100'],
+    ],
+  );
+  assert.match(c.summary, /800 vs 1100/);
+  assert.equal(r.claims.find((x) => x.kind === 'number' && x.value === '800')!.status, 'conflicting');
+  const link = r.alignments[0]!.links.find((l) => l.a.sentence === 0)!;
+  assert.deepEqual(link.slotConflicts, ['number:resident']);
+});
+
+test('actor conflict: who blamed whom is swapped', () => {
+  const arts = wildfire();
+  const r = run(arts);
+  const c = r.conflicts.find((x) => x.type === 'actor')!;
+  assert.ok(c);
+  sidesOk(r, arts, c);
+  assert.equal(c.sides[0]!.text, 'county blamed the power company');
+  assert.equal(c.sides[1]!.text, 'power company blamed the county');
+  const stmt = r.claims.find((x) => x.kind === 'statement' && x.text.startsWith('The county blamed'))!;
+  assert.equal(stmt.status, 'conflicting');
+});
+
+test('negation conflict: "not polluted" vs "polluted"', () => {
+  const arts = wildfire();
+  const r = run(arts);
+  const c = r.conflicts.find((x) => x.type === 'negation')!;
+  assert.ok(c);
+  sidesOk(r, arts, c);
+  assert.deepEqual(
+    c.sides.map((s) => s.text),
+    ['not polluted', 'polluted'],
+  );
+});
+
+test('no conflict between sentences that agree', () => {
+  const r = run(wildfire());
+  assert.equal(r.conflicts.length, 3);
+  assert.equal(r.alignments[1]!.links.every((l) => l.slotConflicts.length === 0), true);
+});
+
+test('meaning conflict: a clause inserted into the complement changes what the sentence says', () => {
+  const a = build({
+    id: 'a',
+    text: 'General Oren Vask said the initiative for the entire northern front belongs to the Coastal Army of Veland.\n\nSupplies reached the port on Monday.',
+  });
+  const b = build({
+    id: 'b',
+    text: 'General Oren Vask said the initiative to open a relief corridor along the entire northern front comes from the Coastal Army of Veland.\n\nA ferry was delayed.',
+  });
+  const r = run([a, b]);
+  const c = r.conflicts.find((x) => x.type === 'meaning')!;
+  assert.ok(c, JSON.stringify(r.alignments[0]!.links));
+  sidesOk(r, [a, b], c);
+  assert.equal(c.sides[0]!.text, 'initiative for the entire northern front');
+  assert.equal(c.sides[1]!.text, 'initiative to open a relief corridor along the entire northern front');
+  const link = r.alignments[0]!.links.find((l) => l.a.sentence === 0)!;
+  assert.ok(link.slotConflicts.includes('meaning:initiative'));
+  const stmt = r.claims.find((x) => x.kind === 'statement' && x.text.startsWith('General Oren Vask'))!;
+  assert.equal(stmt.status, 'conflicting');
+});
+
+test('no meaning conflict for a parenthetical addition or an added prepositional detail', () => {
+  const a = build({ id: 'a', text: 'Fire chief Tomas Reyes said his crews had rescued 37 people by boat during the night.' });
+  const b = build({ id: 'b', text: 'Fire chief Tomas Reyes, who led the overnight rescue, said crews had pulled 37 people from flooded homes by boat.' });
+  const r = run([a, b]);
+  assert.equal(r.alignments[0]!.links.length, 1);
+  assert.deepEqual(r.conflicts, []);
+});
+
+test('date conflict: the same event on different days', () => {
+  const a = build({ id: 'a', text: 'The Dorrow council will vote on the new dam budget on 4 May.', dates: [{ text: '4 May', iso: '2026-05-04' }] });
+  const b = build({ id: 'b', text: 'The Dorrow council will vote on the new dam budget on 14 May.', dates: [{ text: '14 May', iso: '2026-05-14' }] });
+  const r = run([a, b]);
+  const c = r.conflicts.find((x) => x.type === 'date')!;
+  assert.ok(c);
+  sidesOk(r, [a, b], c);
+  assert.deepEqual(
+    c.sides.map((s) => s.value),
+    ['2026-05-04', '2026-05-14'],
+  );
+});
+
+test('attribution conflicts: the same report credited to different agencies; the same words in different mouths', () => {
+  const a = build({
+    id: 'a',
+    text: 'Ninety fishing boats were lost in the storm off Kelby, according to Northwind Wire.\n\n“The harbour wall held,” Mara Quill said.',
+    attributions: [{ text: 'according to Northwind Wire', outlet: 'Northwind Wire' }],
+    quotes: [{ text: 'The harbour wall held,', direct: true, speaker: 'Mara Quill' }],
+  });
+  const b = build({
+    id: 'b',
+    text: 'Ninety fishing boats were lost in the storm off Kelby, according to Baltic Press.\n\n“The harbour wall held,” Ivo Brand said.',
+    attributions: [{ text: 'according to Baltic Press', outlet: 'Baltic Press' }],
+    quotes: [{ text: 'The harbour wall held,', direct: true, speaker: 'Ivo Brand' }],
+  });
+  const r = run([a, b]);
+  const attr = r.conflicts.filter((x) => x.type === 'attribution');
+  assert.equal(attr.length, 2);
+  for (const c of attr) sidesOk(r, [a, b], c);
+  assert.deepEqual(attr[0]!.sides.map((s) => s.value), ['Northwind Wire', 'Baltic Press']);
+  assert.deepEqual(attr[1]!.sides.map((s) => s.value), ['Mara Quill', 'Ivo Brand']);
+  assert.equal(r.claims.find((x) => x.kind === 'quote')!.status, 'conflicting');
+});

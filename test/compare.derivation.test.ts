@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareStory } from '../src/compare/index.js';
+import { NO_VECTORS } from '../src/similarity/vector.js';
+import type { AnalysedArticle, DerivationPair } from '../src/types.js';
+import { build } from './fixtures/compare/build.js';
+import { wildfire } from './fixtures/compare/wildfire.js';
+
+function derive(arts: AnalysedArticle[]): DerivationPair[] {
+  return compareStory({ id: 's', articles: arts.map((a) => a.article.id) }, arts, NO_VECTORS).derivation;
+}
+
+const LONG = [
+  'Heavy snow closed the Brenna pass on Thursday, stranding 60 lorries near the Ostel border post.',
+  'Road crews from Vell County cleared 12 kilometres of the pass road by Friday morning.',
+  'Drivers were given blankets and hot meals at the Ostel customs hall.',
+  'The pass is expected to reopen on Saturday if no further snow falls.',
+  'Forecasters warned of more storms in the Brenna range next week.',
+].join('\n\n');
+const LONG_SPEC = {
+  entities: [
+    { name: 'Brenna', type: 'place' as const },
+    { name: 'Ostel', type: 'place' as const },
+    { name: 'Vell County', type: 'organisation' as const },
+  ],
+  numbers: [
+    { text: '60', value: 60, counted: 'lorries', countedKey: 'lorry' },
+    { text: '12', value: 12, kind: 'measure' as const, unit: 'km', counted: 'kilometres', countedKey: null },
+  ],
+};
+
+test('publication order: the later article is derived from the earlier one', () => {
+  const d = derive(wildfire())[0]!;
+  assert.equal(d.a, 'alpha-post');
+  assert.equal(d.b, 'beta-news');
+  assert.equal(d.direction, 'b-from-a');
+  assert.ok(d.confidence > 0 && d.confidence <= 1);
+  const order = d.evidence.find((e) => e.kind === 'publication-order')!;
+  assert.ok(order.weight < 0);
+  assert.match(order.detail, /beta-news .* after alpha-post/);
+  assert.ok(d.reuse.aInB > 0.5 && d.reuse.bInA > 0.5);
+});
+
+test('information superset: a short text whose facts are all in the other is the rewrite', () => {
+  const full = build({ id: 'full', text: LONG, ...LONG_SPEC, dates: [{ text: 'Saturday', iso: '2026-01-10' }] });
+  const short = build({
+    id: 'short',
+    text: 'Heavy snow closed the Brenna pass on Thursday, stranding 60 lorries near the Ostel border post.\n\nRoad crews from Vell County cleared 12 kilometres of the pass road by Friday morning.',
+    ...LONG_SPEC,
+  });
+  const d = derive([short, full])[0]!;
+  assert.equal(d.direction, 'a-from-b');
+  const sup = d.evidence.find((e) => e.kind === 'information-superset')!;
+  assert.ok(sup.weight > 0);
+  assert.equal(d.reuse.aInB, 1);
+  assert.equal(d.reuse.bInA, 0.4);
+  // Swapping the input order swaps the direction.
+  assert.equal(derive([full, short])[0]!.direction, 'b-from-a');
+});
+
+test('shared wire attribution with symmetric reuse: common source', () => {
+  const a = build({
+    id: 'a',
+    text: 'Heavy snow closed the Brenna pass on Thursday, Nordpress reported.\n\nAbout 60 lorries were stranded near the Ostel border post.',
+    attributions: [{ text: 'Nordpress reported', outlet: 'Nordpress' }],
+  });
+  const b = build({
+    id: 'b',
+    text: 'The Brenna pass was closed by heavy snow on Thursday, according to Nordpress.\n\nSome 60 lorries got stuck near the Ostel border post.',
+    attributions: [{ text: 'according to Nordpress', outlet: 'Nordpress' }],
+  });
+  const d = derive([a, b])[0]!;
+  assert.equal(d.direction, 'common-source');
+  assert.ok(d.evidence.some((e) => e.kind === 'wire-attribution' && /both cite Nordpress/.test(e.detail)));
+});
+
+test('no shared text: independent', () => {
+  const a = build({ id: 'a', text: LONG, published: '2026-01-02' });
+  const b = build({
+    id: 'b',
+    text: 'A mountain rescue team reached two hikers on Mount Tesk late on Wednesday.\n\nBoth were treated for mild frostbite at the valley clinic.',
+    published: '2026-01-03',
+  });
+  const d = derive([a, b])[0]!;
+  assert.equal(d.direction, 'independent');
+  assert.deepEqual(d.reuse, { aInB: 0, bInA: 0 });
+});
