@@ -8,8 +8,11 @@
  * - Rules (date-rules.ts) for what strict mode leaves: weekday names and yesterday/today/tomorrow/
  *   tonight/last night (only when the publication date is known; weekday rule: the day of that name
  *   within ±3 days of publication, "last X" 1–7 days before, "next X" 1–7 days after), "November 2026"
- *   (month), "in March" (month), and bare years after a preposition or before punctuation ("in 1952",
- *   "since 1952") (year).
+ *   (month), a month name after a preposition ("in March", "since September"; month grain, the year
+ *   that puts it closest to publication, "last March"/"next March" the one before/after the publication
+ *   month), and bare years after a preposition or before punctuation ("in 1952", "since 1952") (year).
+ * - A day-month without a year gets the year that puts it closest to the publication day (chrono's rule:
+ *   "November 30" published 2025-12-01 → 2025-11-30; "Jan 3" published 2026-11-17 → 2027-01-03).
  *
  * ISO forms: `2026-11-30` (day), `2026-11` (month), `1952` (year), `2026-11-30T18:00` (time, as the
  * clock is written; a time-zone in the text is not applied). `inferred` is true when the year (or, for

@@ -179,6 +179,16 @@ export function extractEntities(text: string, sentences: Sentence[]): Entity[] {
 
   // 3. Merge short forms into full names.
   const multi = groups.filter((g) => keyTokens(g.key).length >= 2);
+  // News style names a person in full once, then by surname: an untyped two- or three-word name whose
+  // last word also appears on its own is a person ("Wladimir Klitschko" ... "Klitschko").
+  const singles = new Set(groups.filter((g) => keyTokens(g.key).length === 1).map((g) => g.key));
+  for (const g of multi) {
+    const toks = keyTokens(g.key);
+    const first = g.mentions[0]!;
+    if (toks.length > 3 || groupType(g) !== 'other' || first.acronym || /^\p{Lu}{2,}\b/u.test(first.text)) continue;
+    const s = surnameOf(g.key);
+    if (s && singles.has(s)) g.scores.person += 2;
+  }
   // "Crooked Hillary Clinton" → "Hillary Clinton": a longer person key ending in a shorter person key.
   for (const g of multi) {
     if (groupType(g) !== 'person') continue;

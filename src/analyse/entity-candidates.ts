@@ -67,7 +67,6 @@ const KNOWN_ORGS = new Set(['kremlin', 'pentagon', 'white house', 'downing stree
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const ABBREV_WITH_DOT = new Set(['st', 'mt', 'ft', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'mr', 'mrs', 'ms', 'jr', 'sr', 'adm', 'maj', 'cmdr', 'supt', 'det', 'insp', 'hon', 'pres']);
 const OF_HEAD_PLACES = new Set(['gulf', 'sea', 'bay', 'isle', 'isles', 'cape', 'city', 'republic', 'kingdom', 'state', 'province', 'region', 'district', 'strait', 'straits', 'county', 'duchy', 'emirate', 'sultanate', 'commonwealth', 'principality', 'island', 'islands', 'lake', 'mount']);
-const DESCRIPTION_STOP = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'your', 'this', 'that']);
 
 export function emptyScores(): Scores {
   return { person: 0, place: 0, organisation: 0, other: 0 };
@@ -102,6 +101,7 @@ function isNameWord(t: NlpTerm): boolean {
   if (!isCapitalised(t)) return false;
   if (t.tags.has('Date') || t.tags.has('Value') || t.tags.has('Pronoun')) return false;
   if (NEVER_ENTITY.has(bareWord(t.text))) return false;
+  if (/^I[’'](?:d|m|ll|ve)$/.test(t.text)) return false;
   return true;
 }
 
@@ -356,6 +356,9 @@ export function findCandidates(text: string, terms: readonly NlpTerm[]): Candida
     const last = words[words.length - 1]!;
     // A lone title, demonym, or other non-name left over.
     if (words.length === 1 && (isDemonym(first) || isTitleWord(bareWord(first.text)))) continue;
+    if (words.length === 1 && bareWord(first.text).replace(/\./g, '').length < 2) continue; // "E", "J."
+    // Plural demonyms ("Somalis", "Yemenis") are groups of people, not named entities.
+    if (words.length === 1 && /s$/.test(bareWord(first.text)) && isDemonymWord(bareWord(first.text).replace(/s$/, ''))) continue;
     if (words.every((t) => isDescriptorWord(t))) continue;
     // An unknown adjective of nationality before a noun ("the Norlandic minister").
     if (
@@ -511,4 +514,4 @@ export function bestType(s: Scores): EntityType {
   return best;
 }
 
-export { DESCRIPTION_STOP, NAME_SUFFIXES, isTitleWord };
+export { NAME_SUFFIXES, isTitleWord };

@@ -122,6 +122,11 @@ function readSuffix(text: string, numEnd: number, value: number, currency: strin
     if (w && low in UNIT_WORDS) return { end: i + 1 + w.length, value: v, kind: 'measure', unit: UNIT_WORDS[low]! };
     return { end: i, value: v, kind, unit };
   }
+  // "110bn-euro rescue"
+  if (text[i] === '-' && hadMultiplier && !currency) {
+    const w = wordAt(text, i + 1).toLowerCase();
+    if (w in CURRENCY_WORDS) return { end: i + 1 + w.length, value: v, kind: 'money', unit: CURRENCY_WORDS[w]! };
+  }
 
   // Multiplier word: "5 million", "1.2 billion".
   let j = skipSpaces(text, i);
@@ -189,6 +194,12 @@ function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): vo
     const next = text[numEnd] ?? ' ';
     if (next === '/' || next === ':' || next === '@') continue; // 24/7, 10:30
     if ((next === '.' || next === ',') && /\d/.test(text[numEnd + 1] ?? '')) continue; // 1.2.3, odd separators
+    // Phone numbers and records ("800-800-3855", "45-7-2").
+    let a = digitsStart;
+    while (a > 0 && /[\d–-]/.test(text[a - 1]!)) a--;
+    let b = numEnd;
+    while (b < text.length && /[\d–-]/.test(text[b]!)) b++;
+    if (/^\d+(?:[-–]\d+){2,}$/.test(text.slice(a, b))) continue;
     const raw = m[2]!;
     if (raw.replace(/[,.]/g, '').length > 15) continue;
     // Decades and plurals: "1990s", "the 90s".

@@ -3,7 +3,8 @@
  *
  * For a pair, every sentence of a is scored against every sentence of b (the one O(m²) matrix per
  * pair). Links: mutual best matches scoring ≥ PARTIAL_SCORE, plus one-sided best matches that score
- * ≥ PARAPHRASE_SCORE or whose content one side contains (CONTAIN_LINK) — so a rewrite that merged two
+ * ≥ PARTIAL_SCORE with enough shared words and at least NONMUTUAL_RATIO of the better link their
+ * partner has, or whose content one side contains (CONTAIN_LINK) — so a rewrite that merged two
  * sentences into one (or split one) links both to their counterpart (many-to-one). Labels: `same`
  * when the surface tokens nearly coincide, `paraphrase` when the combined score is high, else `partial`.
  * Each link is checked for typed slot conflicts (numbers, dates, negation, actors, meaning, media
@@ -20,7 +21,9 @@ import {
   CONTAIN_MIN_SHARED,
   LEXICAL_ONLY_PARAPHRASE,
   LEXICAL_ONLY_PARTIAL,
+  LEXICAL_EQUIVALENT,
   LEXICAL_WEIGHT,
+  NONMUTUAL_RATIO,
   PARAPHRASE_MIN_LEXICAL,
   PARAPHRASE_SCORE,
   PARTIAL_SCORE,
@@ -63,7 +66,9 @@ export function baseScore(x: SentenceInfo, y: SentenceInfo, floor = SEM_FLOOR): 
   const lexical = weightedDice(x.content, y.content);
   if (x.vec && y.vec) {
     const semantic = dot(x.vec, y.vec);
-    return { lexical, semantic, score: LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semanticScale(semantic, floor) };
+    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semanticScale(semantic, floor);
+    // Where the encoder does not see a paraphrase the words do, it must not halve the evidence.
+    return { lexical, semantic, score: Math.min(1, Math.max(combined, lexical * LEXICAL_EQUIVALENT)) };
   }
   return { lexical, semantic: null, score: lexical };
 }
@@ -143,7 +148,9 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
     const mutual = bestOfA[i] === j && bestOfB[j] === i;
     if (mutual && s >= PART) pairs.add(k);
     else if (!mutual) {
-      if (s >= PARA && parts[k]!.lexical >= PARAPHRASE_MIN_LEXICAL) pairs.add(k);
+      // A second partner must be nearly as good as the first (a merge/split), not a weaker echo.
+      const rival = Math.max(bestOfA[i]! >= 0 ? score[i * m + bestOfA[i]!]! : 0, bestOfB[j]! >= 0 ? score[bestOfB[j]! * m + j]! : 0);
+      if (s >= PART && parts[k]!.lexical >= PARAPHRASE_MIN_LEXICAL && s >= NONMUTUAL_RATIO * rival) pairs.add(k);
       else {
         const x = sa[i]!;
         const y = sb[j]!;

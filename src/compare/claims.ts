@@ -134,6 +134,22 @@ export class ClaimBook {
   }
 }
 
+const MONTHS = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b/i;
+
+/** A date written with a month name or digits ("November 30", "1952", "30.11."), not "Thursday". */
+export function isAbsoluteDate(text: string): boolean {
+  return /\d/.test(text) || MONTHS.test(text);
+}
+
+/**
+ * True when every mention of this ISO value has the same relative wording: then "Tuesday" in three
+ * articles is one date even where the sentences did not align.
+ */
+function sameIsoOnly(dms: readonly { d: { iso: string; text: string } }[], iso: string): boolean {
+  const words = new Set(dms.filter((x) => x.d.iso === iso).map((x) => normaliseKey(x.d.text)));
+  return words.size === 1;
+}
+
 export function spanKey(article: string, start: number, end: number): string {
   return `${article}:${start}:${end}`;
 }
@@ -227,20 +243,40 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void
     });
   }
 
-  // ── dates
-  const dates = new Map<string, Mention[]>();
-  const dateText = new Map<string, string>();
-  for (const a of ctx.articles) {
-    for (const d of a.analysed.dates) {
-      const list = dates.get(d.iso);
-      if (list) list.push(mention(a.id, d));
-      else {
-        dates.set(d.iso, [mention(a.id, d)]);
-        dateText.set(d.iso, d.text);
-      }
+  // ── dates: the same ISO value, merged across mentions when both are absolute ("November 30",
+  // "1952", "3 March 2024") or when their sentences are aligned; a relative mention ("Thursday",
+  // "tonight") only joins through an aligned sentence or the same wording in one article. Two events
+  // on one day ("until Thursday" vs "an emergency session on November 19") stay apart.
+  const dms = ctx.articles.flatMap((a) => a.analysed.dates.map((d) => ({ a, d })));
+  const linkedSentences = new Set<string>();
+  for (const p of pairs) {
+    for (const d of p.details) {
+      linkedSentences.add(`${p.a}:${d.a.sentence.index}|${p.b}:${d.b.sentence.index}`);
+      linkedSentences.add(`${p.b}:${d.b.sentence.index}|${p.a}:${d.a.sentence.index}`);
     }
   }
-  for (const [iso, ms] of dates) book.add('date', iso, { text: dateText.get(iso) ?? iso, value: iso, mentions: ms });
+  const ud = new UnionFind(dms.length);
+  for (let i = 0; i < dms.length; i++) {
+    for (let j = i + 1; j < dms.length; j++) {
+      const x = dms[i]!;
+      const y = dms[j]!;
+      if (x.d.iso !== y.d.iso) continue;
+      const sameWording = normaliseKey(x.d.text) === normaliseKey(y.d.text);
+      const join =
+        (isAbsoluteDate(x.d.text) && isAbsoluteDate(y.d.text)) ||
+        (x.a === y.a ? sameWording : linkedSentences.has(`${x.a.order}:${x.d.sentence}|${y.a.order}:${y.d.sentence}`) || (sameWording && !isAbsoluteDate(x.d.text) && sameIsoOnly(dms, x.d.iso)));
+      if (join) ud.union(i, j);
+    }
+  }
+  for (const g of ud.groups()) {
+    const first = dms[g[0]!]!.d;
+    const wordings = [...new Set(g.map((i) => normaliseKey(dms[i]!.d.text)))].sort().join('|');
+    book.add('date', `${first.iso}|${wordings}`, {
+      text: first.text,
+      value: first.iso,
+      mentions: g.map((i) => mention(dms[i]!.a.id, dms[i]!.d)),
+    });
+  }
 
   // ── entities
   const ents = ctx.articles.flatMap((a) => a.analysed.entities.filter((e) => ENTITY_TYPES.has(e.type)).map((e) => ({ a, e })));

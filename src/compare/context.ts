@@ -48,8 +48,14 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
     return u;
   };
   const tokenised = articles.map((a) => a.sentences.map((s) => tokenize(s.text, s.start)));
+  // Content words: not stopwords, and not inside a media attribution ("according to the Harbor Wire
+  // Service" says who reported, not what happened; two sentences do not agree by citing one agency).
+  const contentOf = (a: AnalysedArticle, toks: readonly Token[]): string[] =>
+    toks.filter((t) => !t.stop && !a.attributions.some((m) => t.start >= m.start && t.end <= m.end)).map((t) => t.stem);
   const weights = new TermWeights();
-  for (const art of tokenised) for (const toks of art) weights.add(toks.filter((t) => !t.stop).map((t) => t.stem));
+  articles.forEach((a, i) => {
+    for (const toks of tokenised[i]!) weights.add(contentOf(a, toks));
+  });
   const infos: ArticleInfo[] = articles.map((a, order) => {
     const slots = sentenceSlots(a);
     return {
@@ -63,7 +69,7 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
           articleId: a.article.id,
           sentence: s,
           tokens,
-          content: weights.set(tokens.filter((t) => !t.stop).map((t) => t.stem)),
+          content: weights.set(contentOf(a, tokens)),
           surface: tokens.map((t) => t.norm),
           slots: slots[k] ?? { articleText: a.article.text, numbers: [], dates: [], entities: [], negations: [], attributions: [] },
           vec: unit(s.text),

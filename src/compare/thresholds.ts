@@ -5,8 +5,11 @@
  *   lexical  = IDF-weighted Dice over content-word stems (IDF over all sentences of the story);
  *   semantic = cosine of the Universal Sentence Encoder lite vectors, rescaled so that the pair's
  *              floor (median cosine of the article pair + SEM_MARGIN, ≥ SEM_FLOOR) → 0 and SEM_CEIL → 1;
- *   score    = LEXICAL_WEIGHT·lexical + (1 − LEXICAL_WEIGHT)·semantic + slot bonus, or lexical + slot
- *              bonus when there are no vectors; clipped to 0..1.
+ *   score    = max(LEXICAL_WEIGHT·lexical + (1 − LEXICAL_WEIGHT)·semantic, LEXICAL_EQUIVALENT·lexical)
+ *              + slot bonus, or lexical + slot bonus when there are no vectors (then with the
+ *              LEXICAL_ONLY_* thresholds); clipped to 0..1. The max() keeps a paraphrase the words
+ *              show but USE-lite misses ("the river crested at 6.4 metres" / "the Arden peaked at
+ *              6.4 metres": cosine 0.61, below the pair's background) from being halved.
  *   slot bonus = SLOT_BONUS per agreeing number/date value (at most SLOT_BONUS_MAX), only once the
  *              base score reaches PARTIAL_SCORE / 2 (shared numbers alone do not make a link).
  *
@@ -30,9 +33,9 @@ export const SEM_CEIL = 0.95;
  */
 export const SEM_MARGIN = 0.05;
 export const SEM_MIN_PAIRS = 12;
-/** Bonus per agreeing number or date value between two sentences. */
-export const SLOT_BONUS = 0.05;
-export const SLOT_BONUS_MAX = 0.1;
+/** Bonus per agreeing number or date value between two sentences ("6.4 metres", "1952", a day). */
+export const SLOT_BONUS = 0.08;
+export const SLOT_BONUS_MAX = 0.2;
 
 /** Dice over surface word bigrams (all tokens, unstemmed, in order) at or above which a link is `same` (near-verbatim). */
 export const SAME_SURFACE = 0.7;
@@ -53,12 +56,20 @@ export const PARTIAL_SCORE = 0.3;
  */
 export const LEXICAL_ONLY_PARAPHRASE = 0.38;
 export const LEXICAL_ONLY_PARTIAL = 0.25;
+/** Lexical similarity counts at least as much as PARAPHRASE_SCORE / LEXICAL_ONLY_PARAPHRASE times itself. */
+export const LEXICAL_EQUIVALENT = PARAPHRASE_SCORE / LEXICAL_ONLY_PARAPHRASE;
 /**
  * Weighted containment (one sentence's content found in the other) at or above which a non-mutual
  * best match is still linked (a rewrite that merged or split sentences), with at least
  * CONTAIN_MIN_SHARED shared content words.
  */
 export const CONTAIN_LINK = 0.6;
+/**
+ * A one-sided best match linked by score (not containment) must score at least NONMUTUAL_RATIO of
+ * the better link its partner has: a merged sentence scores about equally with both halves, an
+ * unrelated sentence that merely shares the story's names scores far below the true partner.
+ */
+export const NONMUTUAL_RATIO = 0.75;
 export const CONTAIN_MIN_SHARED = 4;
 
 // ─── quotes (quote-ledger.ts) ───

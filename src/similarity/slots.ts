@@ -31,6 +31,9 @@ export interface SentenceSlots {
 /** Number kinds that are compared as quantities (years and ordinals are left to the date slots). */
 const QUANTITY_KINDS = new Set(['count', 'percent', 'money', 'measure', 'other']);
 
+/** Auxiliaries and copulas that frame a negated predicate. */
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must']);
+
 /** How many content words after a negation count as its scope. */
 const NEGATION_SCOPE = 2;
 
@@ -175,7 +178,7 @@ export function compareSlots(a: SentenceSlots, b: SentenceSlots, aTokens: readon
   }
 
   // Negation parity over a shared scope word.
-  const neg = negationConflict(a, b, bTokens, 'ab') ?? negationConflict(b, a, aTokens, 'ba');
+  const neg = negationConflict(a, b, aTokens, bTokens, 'ab') ?? negationConflict(b, a, bTokens, aTokens, 'ba');
   if (neg) conflicts.push(neg);
 
   return { agreements, entityOverlap: Math.min(1, entityOverlap), conflicts };
@@ -203,6 +206,7 @@ function slotSide(s: Span, value: string): SlotSide {
 function negationConflict(
   x: SentenceSlots,
   y: SentenceSlots,
+  xTokens: readonly Token[],
   yTokens: readonly Token[],
   order: 'ab' | 'ba',
 ): SlotConflict | null {
@@ -213,6 +217,21 @@ function negationConflict(
       // Is the matching word in y itself negated (a negation of y within the NEGATION_SCOPE words before it)?
       const negatedInY = y.negations.some((m) => m.scope.some((s) => s.start === hit.start));
       if (negatedInY) continue;
+      // The same frame: the word before the negation in x is the word before the plain word in y
+      // ("was not contaminated" / "was contaminated"), or both are auxiliaries ("is not" / "was").
+      // "if no further rain arrives" / "if the rain holds off" say the same thing and do not conflict.
+      const before = (ts: readonly Token[], start: number): Token | undefined => {
+        let prev: Token | undefined;
+        for (const t of ts) {
+          if (t.start >= start) break;
+          prev = t;
+        }
+        return prev;
+      };
+      const px = before(xTokens, n.start);
+      const py = before(yTokens, hit.start);
+      if (!px || !py) continue;
+      if (px.norm !== py.norm && !(AUXILIARIES.has(px.norm) && AUXILIARIES.has(py.norm))) continue;
       // The negated side spans negation → scope word; the other side is the plain word.
       const xText = `${n.text} ${w.norm}`;
       const negSide: SlotSide = { start: n.start, end: w.end, text: x.articleText.slice(n.start, w.end), value: xText };

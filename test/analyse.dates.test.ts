@@ -1,0 +1,111 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { DateMention } from '../src/types.js';
+import { extractDates } from '../src/analyse/dates.js';
+import { resolveWeekday } from '../src/analyse/date-rules.js';
+import { splitSentences } from '../src/analyse/sentences.js';
+
+function example(name: string): { body: string; published: string | null } {
+  const raw = readFileSync(fileURLToPath(new URL(`../examples/${name}`, import.meta.url)), 'utf8');
+  let rest = raw;
+  let published: string | null = null;
+  if (rest.startsWith('---')) {
+    const end = rest.indexOf('\n---', 3);
+    published = /^published:\s*(\S+)/m.exec(rest.slice(0, end))?.[1] ?? null;
+    rest = rest.slice(end + 5);
+  }
+  return { body: rest.slice(rest.indexOf('\n\n') + 2), published };
+}
+
+function dates(text: string, published: string | null): DateMention[] {
+  const ds = extractDates(text, splitSentences(text), published);
+  for (const d of ds) assert.equal(text.slice(d.start, d.end), d.text);
+  return ds;
+}
+
+type Row = [text: string, iso: string, grain: string, inferred: boolean];
+function rows(ds: DateMention[]): Row[] {
+  return ds.map((d) => [d.text, d.iso, d.grain, d.inferred]);
+}
+
+test('day-month dates take the year from the publication date, explicit years do not', () => {
+  const t = 'On November 30 the levee, last inspected on 3 March 2024, failed. By the night of November 1st the water had gone.';
+  assert.deepEqual(rows(dates(t, '2025-12-01')), [
+    ['November 30', '2025-11-30', 'day', true],
+    ['3 March 2024', '2024-03-03', 'day', false],
+    ['November 1st', '2025-11-01', 'day', true],
+  ]);
+  const ds = dates(t, '2025-12-01');
+  assert.equal(ds[0]!.start, t.indexOf('November 30'));
+  assert.deepEqual(ds.map((d) => d.sentence), [0, 0, 1]);
+});
+
+test('without a publication date a year-less day is --MM-DD', () => {
+  const t = 'Speaking on the evening of November 30, he recalled 3 March 2024.';
+  assert.deepEqual(rows(dates(t, null)), [
+    ['November 30', '--11-30', 'day', false],
+    ['3 March 2024', '2024-03-03', 'day', false],
+  ]);
+});
+
+test('weekdays resolve within ±3 days of publication; last/next; relative words', () => {
+  // 2026-11-17 is a Tuesday.
+  const t = 'The river rose on Tuesday. Schools shut until Thursday, roads reopen by Friday, and it began on Sunday. ' +
+    'Crews arrived last Tuesday and leave next Tuesday. Yesterday was calm; tonight is not.';
+  assert.deepEqual(rows(dates(t, '2026-11-17T07:10:00Z')), [
+    ['Tuesday', '2026-11-17', 'day', true],
+    ['Thursday', '2026-11-19', 'day', true],
+    ['Friday', '2026-11-20', 'day', true],
+    ['Sunday', '2026-11-15', 'day', true],
+    ['last Tuesday', '2026-11-10', 'day', true],
+    ['next Tuesday', '2026-11-24', 'day', true],
+    ['Yesterday', '2026-11-16', 'day', true],
+    ['tonight', '2026-11-17', 'day', true],
+  ]);
+  // Without a publication date there is nothing to anchor them to.
+  assert.deepEqual(dates(t, null), []);
+  // The rule itself: Saturday is 3 days back, Wednesday 1 day ahead.
+  assert.deepEqual(resolveWeekday({ y: 2026, m: 11, d: 17 }, 6, null), { y: 2026, m: 11, d: 14 });
+  assert.deepEqual(resolveWeekday({ y: 2026, m: 11, d: 17 }, 3, null), { y: 2026, m: 11, d: 18 });
+});
+
+test('years, months and times at the right grain', () => {
+  const t = 'The highest level since 1952 was recorded in 1952 again. Works end in November 2026 and began last March. ' +
+    'Sirens sounded shortly after 5 a.m. A meeting is set for Dec 1st at 6pm. 1952 homes were flooded.';
+  assert.deepEqual(rows(dates(t, '2026-11-17')), [
+    ['1952', '1952', 'year', false],
+    ['1952', '1952', 'year', false],
+    ['November 2026', '2026-11', 'month', false],
+    ['March', '2026-03', 'month', true],
+    ['Dec 1st at 6pm', '2026-12-01T18:00', 'time', true],
+  ]);
+});
+
+test('durations and relative spans are not dates', () => {
+  const t = 'The shelling has gone on for months. The levee was flagged two years ago and will be fixed in 3 days.';
+  assert.deepEqual(dates(t, '2026-11-17'), []);
+});
+
+test('examples: weekdays and "November 19" against the publication date', () => {
+  const valley = example('valley-courier.txt');
+  assert.equal(valley.published, '2026-11-17T07:10:00Z');
+  const vd = dates(valley.body, valley.published);
+  assert.deepEqual(rows(vd), [
+    ['Tuesday', '2026-11-17', 'day', true],
+    ['1952', '1952', 'year', false],
+    ['tonight', '2026-11-17', 'day', true],
+    ['Thursday', '2026-11-19', 'day', true],
+    ['Tuesday', '2026-11-17', 'day', true],
+    ['Friday', '2026-11-20', 'day', true],
+  ]);
+  assert.equal(vd[0]!.start, valley.body.indexOf('Tuesday'));
+
+  const metro = example('metro-ledger.md');
+  const md = dates(metro.body, metro.published);
+  const nov19 = md.find((d) => d.text === 'November 19');
+  assert.ok(nov19);
+  assert.deepEqual([nov19.iso, nov19.grain, nov19.inferred], ['2026-11-19', 'day', true]);
+  assert.equal(metro.body.slice(nov19.start, nov19.end), 'November 19');
+});

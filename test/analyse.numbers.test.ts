@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { NumberMention } from '../src/types.js';
+import { extractNumbers } from '../src/analyse/numbers.js';
+import { splitSentences } from '../src/analyse/sentences.js';
+
+function exampleBody(name: string): string {
+  const raw = readFileSync(fileURLToPath(new URL(`../examples/${name}`, import.meta.url)), 'utf8');
+  let rest = raw;
+  if (rest.startsWith('---')) rest = rest.slice(rest.indexOf('\n---', 3) + 5);
+  return rest.slice(rest.indexOf('\n\n') + 2);
+}
+
+function numbers(text: string): NumberMention[] {
+  const ns = extractNumbers(text, splitSentences(text));
+  for (const n of ns) assert.equal(text.slice(n.start, n.end), n.text);
+  return ns;
+}
+
+type Row = [text: string, value: number, kind: string, unit: string | null, countedKey: string | null];
+
+function rows(ns: NumberMention[]): Row[] {
+  return ns.map((n) => [n.text, n.value, n.kind, n.unit, n.countedKey]);
+}
+
+function find(ns: NumberMention[], text: string): NumberMention {
+  const n = ns.find((x) => x.text === text);
+  assert.ok(n, `no number "${text}" in ${ns.map((x) => x.text).join(' | ')}`);
+  return n;
+}
+
+test('counts with what they count, exact spans', () => {
+  const t = 'Rescuers freed 87 inhabited localities and moved 1,200 residents. About 340 homes flooded, 14 roads closed and up to 900 people slept in three emergency shelters.';
+  const ns = numbers(t);
+  assert.deepEqual(rows(ns), [
+    ['87 inhabited localities', 87, 'count', null, 'locality'],
+    ['1,200 residents', 1200, 'count', null, 'resident'],
+    ['340 homes', 340, 'count', null, 'home'],
+    ['14 roads', 14, 'count', null, 'road'],
+    ['900 people', 900, 'count', null, 'person'],
+    ['three emergency shelters', 3, 'count', null, 'shelter'],
+  ]);
+  const n = find(ns, '87 inhabited localities');
+  assert.equal(n.start, t.indexOf('87'));
+  assert.equal(n.counted, 'inhabited localities');
+  assert.equal(n.sentence, 0);
+  assert.equal(find(ns, '900 people').sentence, 1);
+});
+
+test('percentages, money, measures', () => {
+  const t =
+    'Prices rose 12% and rents 4.5 percent. The fund holds $5 million, the bank €3bn, the city 5 million dollars and the port £2.5m, or USD 40 million in all. ' +
+    'The river peaked at 6.4 metres, 5km from the 2-metre wall, at 40 degrees Celsius.';
+  assert.deepEqual(rows(numbers(t)), [
+    ['12%', 12, 'percent', '%', null],
+    ['4.5 percent', 4.5, 'percent', '%', null],
+    ['$5 million', 5_000_000, 'money', 'USD', null],
+    ['€3bn', 3_000_000_000, 'money', 'EUR', null],
+    ['5 million dollars', 5_000_000, 'money', 'USD', null],
+    ['£2.5m', 2_500_000, 'money', 'GBP', null],
+    ['USD 40 million', 40_000_000, 'money', 'USD', null],
+    ['6.4 metres', 6.4, 'measure', 'm', null],
+    ['5km', 5, 'measure', 'km', null],
+    ['2-metre', 2, 'measure', 'm', null],
+    ['40 degrees Celsius', 40, 'measure', '°C', null],
+  ]);
+});
+
+test('number words, ordinals, years, ranges', () => {
+  const t =
+    'Troops took two towns and a dozen villages on the third day. Twenty-five people came first in 1st place. ' +
+    'The dam, built in 1952, held. Between 30 and 40 soldiers and 10-20 medics stayed. The first estimate was low.';
+  assert.deepEqual(rows(numbers(t)), [
+    ['two towns', 2, 'count', null, 'town'],
+    ['a dozen villages', 12, 'count', null, 'village'],
+    ['third day', 3, 'ordinal', null, 'day'],
+    ['Twenty-five people', 25, 'count', null, 'person'],
+    ['1st place', 1, 'ordinal', null, 'place'],
+    ['1952', 1952, 'year', null, null],
+    ['30', 30, 'count', null, 'soldier'],
+    ['40 soldiers', 40, 'count', null, 'soldier'],
+    ['10', 10, 'count', null, 'medic'],
+    ['20 medics', 20, 'count', null, 'medic'],
+    ['first estimate', 1, 'ordinal', null, 'estimate'],
+  ]);
+});
+
+test('dates, times, codes and vague amounts are not numbers', () => {
+  const t =
+    'On November 30 at 5 a.m., and again on 3 March 2024 at 10:30, thousands fled. Dozens of COVID-19 cases, 24/7 patrols and F-16 jets ' +
+    'were seen in the 1990s. No one of them spoke; one man did. Formula One cars raced. It rose to 12.';
+  const ns = numbers(t);
+  assert.deepEqual(rows(ns), [
+    ['one man', 1, 'count', null, 'man'],
+    ['12', 12, 'other', null, null],
+  ]);
+});
+
+test('examples: residents, homes, metres and years across outlets', () => {
+  const valley = numbers(exampleBody('valley-courier.txt'));
+  assert.equal(find(valley, '1,200 residents').countedKey, 'resident');
+  const metres = find(valley, '6.4 metres');
+  assert.deepEqual([metres.value, metres.kind, metres.unit], [6.4, 'measure', 'm']);
+  assert.equal(find(valley, '1952').kind, 'year');
+  assert.equal(find(valley, '37 people').value, 37);
+  assert.equal(find(valley, '900 people').value, 900);
+  assert.equal(find(valley, '340 homes').countedKey, 'home');
+  assert.equal(find(valley, '14 roads').countedKey, 'road');
+  assert.equal(find(valley, '4 metres').unit, 'm');
+  // "shortly after 5 a.m." is a time, not a number.
+  assert.ok(!valley.some((n) => n.value === 5));
+
+  const metro = numbers(exampleBody('metro-ledger.md'));
+  const residents = find(metro, '2,100 residents');
+  assert.deepEqual([residents.value, residents.countedKey], [2100, 'resident']);
+  assert.equal(find(metro, '340 homes').value, 340);
+  assert.equal(find(metro, '6.4 metres').value, 6.4);
+  // "November 19" is a date.
+  assert.ok(!metro.some((n) => n.value === 19));
+});
