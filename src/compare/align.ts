@@ -61,14 +61,19 @@ export function semanticFloor(cosines: Float64Array): number {
   return Math.max(SEM_FLOOR, Math.min(SEM_CEIL - 0.1, median + SEM_MARGIN));
 }
 
+/** Lexical and semantic evidence combined (see thresholds.ts). */
+function combine(lexical: number, cosine: number, floor: number): number {
+  const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semanticScale(cosine, floor);
+  // Where the encoder does not see a paraphrase the words do, it must not halve the evidence.
+  return Math.min(1, Math.max(combined, lexical * LEXICAL_EQUIVALENT));
+}
+
 /** The combined similarity of two sentences (without slot bonus). */
 export function baseScore(x: SentenceInfo, y: SentenceInfo, floor = SEM_FLOOR): PairScore {
   const lexical = weightedDice(x.content, y.content);
   if (x.vec && y.vec) {
     const semantic = dot(x.vec, y.vec);
-    const combined = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * semanticScale(semantic, floor);
-    // Where the encoder does not see a paraphrase the words do, it must not halve the evidence.
-    return { lexical, semantic, score: Math.min(1, Math.max(combined, lexical * LEXICAL_EQUIVALENT)) };
+    return { lexical, semantic, score: combine(lexical, semantic, floor) };
   }
   return { lexical, semantic: null, score: lexical };
 }
@@ -76,19 +81,8 @@ export function baseScore(x: SentenceInfo, y: SentenceInfo, floor = SEM_FLOOR): 
 /** Bonus for agreeing number/date values (numbers and dates a pair of sentences share). */
 function slotBonus(x: SentenceInfo, y: SentenceInfo): number {
   let n = 0;
-  const vy = new Set(y.slots.numbers.map((m) => String(m.value)));
-  for (const v of new Set(x.slots.numbers.map((m) => String(m.value)))) if (vy.has(v)) n++;
-  const dy = new Set(y.slots.dates.map((d) => d.iso));
-  for (const d of new Set(x.slots.dates.map((m) => m.iso))) if (dy.has(d)) n++;
+  for (const v of x.slotValues) if (y.slotValues.includes(v)) n++;
   return Math.min(SLOT_BONUS_MAX, n * SLOT_BONUS);
-}
-
-/** Word bigrams: near-verbatim means the same words in the same order. */
-function bigrams(tokens: readonly string[]): string[] {
-  if (tokens.length < 2) return [...tokens];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]}`);
-  return out;
 }
 
 function ref(s: SentenceInfo): SentenceRef {
@@ -108,9 +102,24 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
   const n = sa.length;
   const m = sb.length;
   const score = new Float64Array(n * m);
-  const parts: (PairScore | null)[] = new Array<PairScore | null>(n * m).fill(null);
+  const lex = new Float64Array(n * m);
+  const cos = new Float64Array(n * m);
+  const hasVec = new Uint8Array(n * m);
   const cosines: number[] = [];
-  for (const x of sa) for (const y of sb) if (x.vec && y.vec) cosines.push(dot(x.vec, y.vec));
+  for (let i = 0; i < n; i++) {
+    const x = sa[i]!;
+    for (let j = 0; j < m; j++) {
+      const y = sb[j]!;
+      const k = i * m + j;
+      lex[k] = weightedDice(x.content, y.content);
+      if (x.vec && y.vec) {
+        const c = dot(x.vec, y.vec);
+        cos[k] = c;
+        hasVec[k] = 1;
+        cosines.push(c);
+      }
+    }
+  }
   const floor = semanticFloor(Float64Array.from(cosines));
   // Without vectors the score is lexical alone, which runs lower for the same pairs.
   const withVectors = cosines.length > 0;
@@ -119,15 +128,13 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
   for (let i = 0; i < n; i++) {
     const x = sa[i]!;
     for (let j = 0; j < m; j++) {
-      const y = sb[j]!;
-      const p = baseScore(x, y, floor);
-      let s = p.score;
-      if (s >= PART / 2) s = Math.min(1, s + slotBonus(x, y));
-      p.score = s;
-      score[i * m + j] = s;
-      parts[i * m + j] = p;
+      const k = i * m + j;
+      let s = hasVec[k] ? combine(lex[k]!, cos[k]!, floor) : lex[k]!;
+      if (s >= PART / 2 && x.slotValues.length > 0) s = Math.min(1, s + slotBonus(x, sb[j]!));
+      score[k] = s;
     }
   }
+  const part = (k: number): PairScore => ({ lexical: lex[k]!, semantic: hasVec[k] ? cos[k]! : null, score: score[k]! });
   const bestOfA = new Int32Array(n).fill(-1);
   const bestOfB = new Int32Array(m).fill(-1);
   for (let i = 0; i < n; i++) {
@@ -150,7 +157,7 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
     else if (!mutual) {
       // A second partner must be nearly as good as the first (a merge/split), not a weaker echo.
       const rival = Math.max(bestOfA[i]! >= 0 ? score[i * m + bestOfA[i]!]! : 0, bestOfB[j]! >= 0 ? score[bestOfB[j]! * m + j]! : 0);
-      if (s >= PART && parts[k]!.lexical >= PARAPHRASE_MIN_LEXICAL && s >= NONMUTUAL_RATIO * rival) pairs.add(k);
+      if (s >= PART && lex[k]! >= PARAPHRASE_MIN_LEXICAL && s >= NONMUTUAL_RATIO * rival) pairs.add(k);
       else {
         const x = sa[i]!;
         const y = sb[j]!;
@@ -168,9 +175,9 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
     const j = k % m;
     const x = sa[i]!;
     const y = sb[j]!;
-    const p = parts[k]!;
+    const p = part(k);
     const label: AlignmentLink['label'] =
-            dice(bigrams(x.surface), bigrams(y.surface)) >= SAME_SURFACE
+            dice(x.bigrams, y.bigrams) >= SAME_SURFACE
         ? 'same'
         : p.score >= PARA && p.lexical >= PARAPHRASE_MIN_LEXICAL
           ? 'paraphrase'

@@ -15,7 +15,11 @@ export interface SentenceInfo {
   content: WeightedSet;
   /** All normalised tokens (for near-verbatim tests). */
   surface: string[];
+  /** Word bigrams of `surface` (near-verbatim = the same words in the same order). */
+  bigrams: string[];
   slots: SentenceSlots;
+  /** Distinct number values ("n:1200") and date values ("d:2026-11-17") of the sentence. */
+  slotValues: string[];
   /** Unit-length sentence vector, or null without vectors. */
   vec: Float32Array | null;
 }
@@ -64,6 +68,7 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
       analysed: a,
       sentences: a.sentences.map((s, k) => {
         const tokens = tokenised[order]![k]!;
+        const sl = slots[k] ?? { articleText: a.article.text, numbers: [], dates: [], entities: [], negations: [], attributions: [] };
         return {
           article: order,
           articleId: a.article.id,
@@ -71,7 +76,9 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
           tokens,
           content: weights.set(contentOf(a, tokens)),
           surface: tokens.map((t) => t.norm),
-          slots: slots[k] ?? { articleText: a.article.text, numbers: [], dates: [], entities: [], negations: [], attributions: [] },
+          bigrams: bigrams(tokens.map((t) => t.norm)),
+          slots: sl,
+          slotValues: [...new Set([...sl.numbers.map((x) => `n:${x.value}`), ...sl.dates.map((x) => `d:${x.iso}`)])],
           vec: unit(s.text),
         };
       }),
@@ -83,4 +90,11 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
     unit,
     weigh: (text: string) => weights.set(tokenize(text).filter((t) => !t.stop).map((t) => t.stem)),
   };
+}
+
+function bigrams(tokens: readonly string[]): string[] {
+  if (tokens.length < 2) return [...tokens];
+  const out: string[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]}`);
+  return out;
 }

@@ -19,7 +19,7 @@ import { normaliseKey } from '../text/normalise.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
-import type { ArticleInfo, SentenceInfo, StoryContext } from './context.js';
+import type { ArticleInfo, SentenceInfo } from './context.js';
 import type { ClaimBook, ClaimDraft } from './claims.js';
 import { semanticScale } from './align.js';
 import {
@@ -46,8 +46,7 @@ export interface QuoteConflict {
 }
 
 /** How well `text` (as a weighted set + vector) is covered by a candidate statement: 0..1. */
-function supportScore(ctx: StoryContext, quote: QuoteNode, set: WeightedSet, vec: Float32Array | null): number {
-  void ctx;
+function supportScore(quote: QuoteNode, set: WeightedSet, vec: Float32Array | null): number {
   const cont = weightedContainment(quote.set, set);
   if (cont >= SUPPORT_CONTAIN) return cont;
   if (cont < SUPPORT_MIN_CONTAIN || !quote.vec || !vec) return 0;
@@ -113,7 +112,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         if (iq.direct) continue;
         const set = ctx.weigh(iq.text);
         const vec = ctx.unit(iq.text);
-        const s = Math.max(...members.map((m) => supportScore(ctx, m, set, vec)));
+        const s = Math.max(...members.map((m) => supportScore(m, set, vec)));
         if (s > 0 && (!best || s > best.score)) best = { score: s, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null };
       }
       if (!best) {
@@ -136,7 +135,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       }
       if (!best) {
         for (const s of art.sentences) {
-          const sc = Math.max(...members.map((m) => supportScore(ctx, m, s.content, s.vec)));
+          const sc = Math.max(...members.map((m) => supportScore(m, s.content, s.vec)));
           if (sc > 0 && (!best || sc > best.score)) {
             best = { score: sc, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: speakerIn(art, s.sentence.index) };
           }

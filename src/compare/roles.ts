@@ -59,14 +59,65 @@ function isActorWord(t: Tagged, dateSpans: readonly { start: number; end: number
 
 /** Actor and meaning conflicts between two aligned sentences (a from the earlier article). */
 export function roleConflicts(a: SentenceInfo, b: SentenceInfo): LinkConflict[] {
+  // Cheap word-order prefilters first; part-of-speech tagging only for the few candidates.
+  const actorPossible = hasInversion(a, b) || hasDistinctEntities(a, b);
+  const meaningPossible = meaningCandidate(a, b);
+  if (!actorPossible && !meaningPossible) return [];
   const ta = tagged(a);
   const tb = tagged(b);
   const out: LinkConflict[] = [];
-  const actor = actorConflict(a, b, ta, tb);
+  const actor = actorPossible ? actorConflict(a, b, ta, tb) : null;
   if (actor) out.push(actor);
-  const meaning = meaningConflict(a, b, ta, tb);
+  const meaning = meaningPossible ? meaningConflict(a, b, ta, tb) : null;
   if (meaning) out.push(meaning);
   return out;
+}
+
+/** Two shared content words (each once per sentence) in opposite orders: participants may have swapped. */
+function hasInversion(a: SentenceInfo, b: SentenceInfo): boolean {
+  const pos = (info: SentenceInfo): Map<string, number> => {
+    const m = new Map<string, number>();
+    const dup = new Set<string>();
+    info.tokens.forEach((t, k) => {
+      if (t.stop || t.numeric) return;
+      if (m.has(t.stem)) dup.add(t.stem);
+      m.set(t.stem, k);
+    });
+    for (const d of dup) m.delete(d);
+    return m;
+  };
+  const pa = pos(a);
+  const pb = pos(b);
+  const shared = [...pa.keys()].filter((k) => pb.has(k)).sort((x, y) => pa.get(x)! - pa.get(y)!);
+  // An inversion exists iff the b positions, taken in a's order, are not increasing.
+  for (let k = 1; k < shared.length; k++) if (pb.get(shared[k]!)! < pb.get(shared[k - 1]!)!) return true;
+  return false;
+}
+
+/** Each sentence names an entity the other does not: a subject may have changed. */
+function hasDistinctEntities(a: SentenceInfo, b: SentenceInfo): boolean {
+  const only = (x: SentenceInfo, y: SentenceInfo) => x.slots.entities.some((e) => !y.slots.entities.some((f) => sameEntity(e.entity, f.entity)));
+  return only(a, b) && only(b, a);
+}
+
+/** A pure insertion of ≥ MEANING_MIN_INSERT content words, without punctuation, inside a long shared skeleton. */
+function meaningCandidate(a: SentenceInfo, b: SentenceInfo): boolean {
+  const ca = a.tokens.filter((t) => !t.stop);
+  const cb = b.tokens.filter((t) => !t.stop);
+  const anchors = lcs(
+    ca.map((t) => t.stem),
+    cb.map((t) => t.stem),
+  );
+  if (anchors.length < MEANING_MIN_SKELETON) return false;
+  for (let k = 0; k + 1 < anchors.length; k++) {
+    const [ia, ib] = anchors[k]!;
+    const [na, nb] = anchors[k + 1]!;
+    const gapA = na - ia - 1;
+    const gapB = nb - ib - 1;
+    if (gapA === 0 && gapB >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(b.slots.articleText.slice(cb[ib]!.end, cb[nb]!.start))) return true;
+    if (gapB === 0 && gapA >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(a.slots.articleText.slice(ca[ia]!.end, ca[na]!.start))) return true;
+  }
+  return false;
 }
 
 interface Frame {
