@@ -1,6 +1,5 @@
 import type { AnalysedArticle, SentenceVectors } from '../types.js';
-import { wordTokens } from '../text/normalise.js';
-import { isStopword, stemToken } from './stopwords.js';
+import { tokenize } from '../similarity/tokens.js';
 
 /** A sparse weighted term bag of one article, before IDF weighting. */
 export type TermCounts = Map<string, number>;
@@ -10,16 +9,16 @@ const ENTITY_WEIGHT = 2;
 const SLOT_WEIGHT = 1.5;
 const TITLE_WEIGHT = 2;
 
-/** Content words (stemmed, stopwords dropped), entity keys (`e:`), counted numbers (`n:`) and day dates (`d:`). */
+/** Content words (the shared tokenizer's stems, stopwords and bare numbers dropped), entity keys (`e:`), counted numbers (`n:`) and day dates (`d:`). */
 export function documentTerms(doc: AnalysedArticle): TermCounts {
   const counts: TermCounts = new Map();
   const add = (term: string, weight: number): void => {
     counts.set(term, (counts.get(term) ?? 0) + weight);
   };
   const addWords = (text: string, weight: number): void => {
-    for (const token of wordTokens(text)) {
-      if (token.length < 3 || isStopword(token) || /^\d+$/.test(token)) continue;
-      add(stemToken(token), weight);
+    for (const token of tokenize(text)) {
+      if (token.stop || token.numeric || token.norm.length < 3) continue;
+      add(token.stem, weight);
     }
   };
   if (doc.article.title) addWords(doc.article.title, TITLE_WEIGHT);

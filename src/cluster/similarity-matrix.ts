@@ -3,8 +3,10 @@ import { documentTerms, documentVector } from './document-features.js';
 import { inverseDocumentFrequencies, sparseCosine, tfidfVector } from './tfidf.js';
 
 /**
- * How the story decision weighs its two signals. Chosen on the ECB+ dev topics (see docs/EVALUATION.md);
- * the encoder's document vectors alone rate same-type different events too close, so they only nudge.
+ * How the story decision weighs its two signals. The threshold was chosen on the ECB+ dev topics
+ * (2, 5, 12, 18, 21, 23, 34, 35), lexical signal only: B³ F1 0.895 there, 0.875 on the other topics
+ * (`scratch`-free reproduction lands with the evaluation harness). The encoder's document vectors rate
+ * same-type different events close, so they only nudge; their weight is not tuned yet.
  */
 export const STORY_SIMILARITY = {
   /** Weight of the TF-IDF cosine (terms, entities, counted numbers, dates). */
@@ -12,7 +14,7 @@ export const STORY_SIMILARITY = {
   /** Weight of the cosine of mean sentence vectors, when the encoder ran. */
   semanticWeight: 0.2,
   /** Average-link similarity at or above which two groups are one story. */
-  threshold: 0.3,
+  threshold: 0.2,
 } as const;
 
 /** Pairwise story similarity of the articles (symmetric, diagonal 1). */

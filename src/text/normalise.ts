@@ -11,14 +11,3 @@ export function normaliseKey(name: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
-
-/** Word tokens of a text, lower-cased, diacritics folded (for lexical similarity). */
-export function wordTokens(text: string): string[] {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []
-  );
-}
