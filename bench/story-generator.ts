@@ -15,14 +15,16 @@ const SWAPS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
- * `count` rewrites of the given base articles (our own examples): each drops one paragraph in five,
- * applies a different subset of word swaps, and is published a few minutes after the previous one.
+ * `count` rewrites of the given base articles (our own examples): each takes one base and the
+ * paragraphs of the next (a desk merging two reports, ~20 sentences), drops one paragraph in five,
+ * applies a different subset of word swaps, and is published ten minutes after the previous one.
  */
 export function generateRewrites(bases: readonly Article[], count: number): Article[] {
   const out: Article[] = [];
   for (let k = 0; k < count; k++) {
     const base = bases[k % bases.length]!;
-    const paragraphs = base.text.split(/\n\s*\n/);
+    const next = bases[(k + 1) % bases.length]!;
+    const paragraphs = [...base.text.split(/\n\s*\n/), ...(next === base ? [] : next.text.split(/\n\s*\n/))];
     const kept = paragraphs.filter((_, j) => (j + k) % 5 !== 4 || j === 0);
     let text = kept.join('\n\n');
     SWAPS.forEach(([pattern, replacement], s) => {

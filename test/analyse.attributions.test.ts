@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { splitSentences } from '../src/analyse/sentences.js';
 import { extractMediaAttributions } from '../src/analyse/attributions.js';
 import type { Entity, MediaAttribution } from '../src/types.js';
+import { seedText } from './helpers/texts.js';
 
 function attrs(t: string, entities: Entity[] = []): MediaAttribution[] {
   const out = extractMediaAttributions(t, splitSentences(t), entities);
@@ -69,12 +70,7 @@ test('examples: Harbor Wire Service in the Metro Ledger and the Northshore Daily
   assert.deepEqual(attrs(valley), []);
 });
 
-const SEEDS = '/work/shared/examples/seeds';
-const seed = (prefix: string): string | null => {
-  if (!existsSync(SEEDS)) return null;
-  const f = readdirSync(SEEDS).find((n) => n.startsWith(prefix) && n.endsWith('.txt'));
-  return f ? readFileSync(`${SEEDS}/${f}`, 'utf8') : null;
-};
+const seed = seedText;
 
 test('seed 001: "as reported by TASS"; "according to official reports" is not one', { skip: seed('001_') === null }, () => {
   const t = seed('001_')!;

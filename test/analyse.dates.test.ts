@@ -1,23 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { DateMention } from '../src/types.js';
 import { extractDates } from '../src/analyse/dates.js';
 import { resolveWeekday } from '../src/analyse/date-rules.js';
 import { splitSentences } from '../src/analyse/sentences.js';
+import { exampleFile } from './helpers/texts.js';
 
-function example(name: string): { body: string; published: string | null } {
-  const raw = readFileSync(fileURLToPath(new URL(`../examples/${name}`, import.meta.url)), 'utf8');
-  let rest = raw;
-  let published: string | null = null;
-  if (rest.startsWith('---')) {
-    const end = rest.indexOf('\n---', 3);
-    published = /^published:\s*(\S+)/m.exec(rest.slice(0, end))?.[1] ?? null;
-    rest = rest.slice(end + 5);
-  }
-  return { body: rest.slice(rest.indexOf('\n\n') + 2), published };
-}
+const example = exampleFile;
 
 function dates(text: string, published: string | null): DateMention[] {
   const ds = extractDates(text, splitSentences(text), published);

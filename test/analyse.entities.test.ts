@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Entity } from '../src/types.js';
 import { extractEntities } from '../src/analyse/entities.js';
 import { splitSentences } from '../src/analyse/sentences.js';
+import { exampleBody } from './helpers/texts.js';
 
-/** Article body of an example file: front matter and headline removed (split at the first blank line). */
-function exampleBody(name: string): string {
-  const raw = readFileSync(fileURLToPath(new URL(`../examples/${name}`, import.meta.url)), 'utf8');
-  let rest = raw;
-  if (rest.startsWith('---')) rest = rest.slice(rest.indexOf('\n---', 3) + 5);
-  return rest.slice(rest.indexOf('\n\n') + 2);
-}
 
 function entities(text: string): Entity[] {
   const es = extractEntities(text, splitSentences(text));

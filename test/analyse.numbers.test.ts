@@ -1,17 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { NumberMention } from '../src/types.js';
 import { extractNumbers } from '../src/analyse/numbers.js';
 import { splitSentences } from '../src/analyse/sentences.js';
+import { exampleBody } from './helpers/texts.js';
 
-function exampleBody(name: string): string {
-  const raw = readFileSync(fileURLToPath(new URL(`../examples/${name}`, import.meta.url)), 'utf8');
-  let rest = raw;
-  if (rest.startsWith('---')) rest = rest.slice(rest.indexOf('\n---', 3) + 5);
-  return rest.slice(rest.indexOf('\n\n') + 2);
-}
 
 function numbers(text: string): NumberMention[] {
   const ns = extractNumbers(text, splitSentences(text));

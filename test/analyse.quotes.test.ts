@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { splitSentences } from '../src/analyse/sentences.js';
 import { extractQuotes, isPartialQuote } from '../src/analyse/quotes.js';
 import type { Entity, Quote } from '../src/types.js';
+import { seedText } from './helpers/texts.js';
 
 function quotes(t: string, entities: Entity[] = []): Quote[] {
   const qs = extractQuotes(t, splitSentences(t), entities);
@@ -165,12 +166,7 @@ test('ids run q1, q2, ... in text order; output is deterministic', () => {
   assert.deepEqual(quotes(t), a);
 });
 
-const SEEDS = '/work/shared/examples/seeds';
-const seed = (prefix: string): string | null => {
-  if (!existsSync(SEEDS)) return null;
-  const f = readdirSync(SEEDS).find((n) => n.startsWith(prefix) && n.endsWith('.txt'));
-  return f ? readFileSync(`${SEEDS}/${f}`, 'utf8') : null;
-};
+const seed = seedText;
 
 test('seed 000: Putin quotes (name, pronoun) and the former official (description)', { skip: seed('000_') === null }, () => {
   const t = seed('000_')!;

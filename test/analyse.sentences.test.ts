@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { splitSentences } from '../src/analyse/sentences.js';
+import { seedText } from './helpers/texts.js';
 
 function texts(t: string): string[] {
   return splitSentences(t).map((s) => s.text);
@@ -75,12 +75,7 @@ test('empty and whitespace-only text give no sentences', () => {
   assert.deepEqual(splitSentences(' \n\n \n'), []);
 });
 
-const SEEDS = '/work/shared/examples/seeds';
-const seed = (prefix: string): string | null => {
-  if (!existsSync(SEEDS)) return null;
-  const f = readdirSync(SEEDS).find((n) => n.startsWith(prefix) && n.endsWith('.txt'));
-  return f ? readFileSync(`${SEEDS}/${f}`, 'utf8') : null;
-};
+const seed = seedText;
 
 test('seed 000: one paragraph per line, the split Putin quote stays one sentence', { skip: seed('000_') === null }, () => {
   const t = seed('000_')!;

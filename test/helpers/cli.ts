@@ -3,8 +3,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot } from './paths.js';
 
-export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export { repoRoot };
+
 const entry = fileURLToPath(new URL('./cli-entry.ts', import.meta.url));
 /** One vector cache for the whole test run, outside the user's home. */
 const cacheDir = mkdtempSync(join(tmpdir(), 'corroborate-test-cache-'));
