@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
@@ -66,4 +66,32 @@ test('stdin is read with -', () => {
   const record = JSON.parse(r.stdout.trim()) as { title: string; text: string };
   assert.equal(record.title, 'Ferry strike ends');
   assert.match(record.text, /^Ferry workers in Dunmore/);
+});
+
+test('extract streams to --out; nothing analysable creates no file', () => {
+  const out = join(dir, 'extract.jsonl');
+  const r = runCli(['extract', good, badJsonl, '--out', out]);
+  assert.equal(r.status, 0, r.stderr);
+  const lines = readFileSync(out, 'utf8').trim().split('\n');
+  assert.deepEqual(
+    lines.map((l) => (JSON.parse(l) as { id: string }).id),
+    ['good', 'x1'],
+  );
+  const none = join(dir, 'none.jsonl');
+  assert.equal(runCli(['extract', empty, '--out', none]).status, 1);
+  assert.equal(existsSync(none), false);
+  const bad = runCli(['extract', good, '--out', join(dir, 'no', 'such', 'x.jsonl')]);
+  assert.equal(bad.status, 3);
+  assert.match(bad.stderr, /cannot write .*x\.jsonl: no such directory/);
+});
+
+test('extract --format json writes one JSON array', () => {
+  const r = runCli(['extract', good, badJsonl, '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  const records = JSON.parse(r.stdout) as { id: string; sentences: unknown[] }[];
+  assert.deepEqual(
+    records.map((x) => x.id),
+    ['good', 'x1'],
+  );
+  assert.ok(records.every((x) => x.sentences.length > 0));
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { AnalysedArticle } from '../types.js';
+import type { InputProblem } from '../types.js';
+import { analyse } from '../analyse/index.js';
 import { compareAnalysed, defaultCacheDir, readAndAnalyse } from '../pipeline.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
@@ -8,8 +9,8 @@ import { renderHtml } from '../report/html.js';
 import { parseCli, type CliOptions } from './args.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { HELP } from './help.js';
-import { writeOutput } from './output.js';
-import { formatProblem } from '../ingest/index.js';
+import { openLineSink, writeOutput } from './output.js';
+import { formatProblem, isProblem, readInputs } from '../ingest/index.js';
 
 const VERSION = readVersion();
 
@@ -50,41 +51,66 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(options: CliOptions): Promise<number> {
-  const { analysed, problems } = await readAndAnalyse(options.inputs, {
-    stdin: process.stdin,
-    onProblem: (problem) => {
-      if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
-    },
-  });
-  if (analysed.length === 0) {
-    process.stderr.write(`corroborate: no article could be analysed (${problems.length} input${problems.length === 1 ? '' : 's'} skipped)\n`);
+  const onProblem = (problem: InputProblem): void => {
+    if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
+  };
+  const outcome = options.command === 'extract' ? await runExtract(options, onProblem) : await runCompare(options, onProblem);
+  if (outcome.analysed === 0) {
+    process.stderr.write(`corroborate: no article could be analysed (${plural(outcome.skipped, 'input')} skipped)\n`);
     return EXIT.nothingAnalysed;
   }
-  if (options.command === 'extract') {
-    await writeOutput(renderExtract(analysed, options.format), options.out);
-  } else {
-    const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
-    const report = buildReport(analysed, stories, problems, `corroborate ${VERSION}`);
-    const content =
-      options.format === 'json'
-        ? renderJson(report)
-        : options.format === 'html'
-          ? renderHtml(report)
-          : renderText(report, { color: options.color ?? (options.out === null && process.stdout.isTTY === true) });
-    await writeOutput(content, options.out);
-    if (!options.quiet) {
-      process.stderr.write(
-        `corroborate: ${analysed.length} article${analysed.length === 1 ? '' : 's'}, ${stories.length} stor${stories.length === 1 ? 'y' : 'ies'}` +
-          `${options.out ? `; report written to ${options.out}` : ''}\n`,
-      );
-    }
-  }
-  if (problems.length > 0) process.stderr.write(`corroborate: ${problems.length} input${problems.length === 1 ? '' : 's'} skipped\n`);
+  if (outcome.skipped > 0) process.stderr.write(`corroborate: ${plural(outcome.skipped, 'input')} skipped\n`);
   return EXIT.ok;
 }
 
-function renderExtract(analysed: AnalysedArticle[], format: CliOptions['format']): string {
-  const records = analysed.map(({ article, ...findings }) => ({ ...article, ...findings }));
-  if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
-  return records.map((r) => JSON.stringify(r)).join('\n') + '\n';
+interface Outcome {
+  analysed: number;
+  skipped: number;
+}
+
+async function runCompare(options: CliOptions, onProblem: (problem: InputProblem) => void): Promise<Outcome> {
+  const { analysed, problems } = await readAndAnalyse(options.inputs, { stdin: process.stdin, onProblem });
+  if (analysed.length === 0) return { analysed: 0, skipped: problems.length };
+  const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
+  const report = buildReport(analysed, stories, problems, `corroborate ${VERSION}`);
+  const content =
+    options.format === 'json'
+      ? renderJson(report)
+      : options.format === 'html'
+        ? renderHtml(report)
+        : renderText(report, { color: options.color ?? (options.out === null && process.stdout.isTTY === true) });
+  await writeOutput(content, options.out);
+  if (!options.quiet) {
+    process.stderr.write(
+      `corroborate: ${plural(analysed.length, 'article')}, ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}` +
+        `${options.out ? `; report written to ${options.out}` : ''}\n`,
+    );
+  }
+  return { analysed: analysed.length, skipped: problems.length };
+}
+
+/** Streams: one analysed article out per article in, so memory does not grow with the input. */
+async function runExtract(options: CliOptions, onProblem: (problem: InputProblem) => void): Promise<Outcome> {
+  const sink = openLineSink(options.out);
+  const asArray = options.format === 'json';
+  let analysed = 0;
+  let skipped = 0;
+  for await (const item of readInputs(options.inputs, { stdin: process.stdin })) {
+    if (isProblem(item)) {
+      skipped++;
+      onProblem(item);
+      continue;
+    }
+    const { article, ...findings } = analyse(item);
+    const record = JSON.stringify({ ...article, ...findings }, null, asArray ? 2 : undefined);
+    await sink.write(asArray ? `${analysed === 0 ? '[\n' : ',\n'}${record}` : `${record}\n`);
+    analysed++;
+  }
+  if (asArray && analysed > 0) await sink.write('\n]\n');
+  await sink.close();
+  return { analysed, skipped };
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -19,7 +19,7 @@
  * the first mention (story order of the article, then offset). Reading order within each kind; the
  * renderers put conflicts first themselves.
  */
-import type { Claim, ClaimKind, Mention } from '../types.js';
+import type { Claim, ClaimKind, Mention, NumberMention } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { normaliseKey } from '../text/normalise.js';
 import { entityKeys, numberKey, numberValue, sameEntity } from '../similarity/slots.js';
@@ -150,6 +150,60 @@ function sameIsoOnly(dms: readonly { d: { iso: string; text: string } }[], iso: 
   return words.size === 1;
 }
 
+const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'decade', 'century']);
+/** Words after a time quantity that make it a relative or elapsed time ("two years ago", "three days later"). */
+const DURATION_AFTER = /^\s*(ago|earlier|later|before|after|previously|old|from now|long|running|in a row)\b/i;
+/** Words before it ("for two years", "over the past three days", "within 48 hours", "in two weeks"). */
+const DURATION_BEFORE = /\b(for|over|in|during|within|after|past|last|next|nearly|almost|some)\s+(the\s+)?((past|last|next|previous|coming|first)\s+)?$/i;
+
+/**
+ * A time quantity in a relative phrase ("two years ago", "for three weeks", "over the past 48 hours")
+ * is a duration or a pointer in time, not a checkable quantity: it is kept out of the number claims.
+ * Rule: the number's unit or countedKey is a time unit (year, month, week, day, hour, minute, ...)
+ * and a relative word follows ("ago", "later", "earlier", ...) or precedes it ("for", "over the
+ * past", "within", "in", ...). "340 homes" or "a 3-day festival" in other phrasing stay claims.
+ */
+export function isDuration(text: string, n: { start: number; end: number; unit: string | null; countedKey: string | null; kind: string }): boolean {
+  const unit = (n.countedKey ?? n.unit ?? '').toLowerCase().replace(/s$/, '');
+  if (!TIME_UNITS.has(unit)) return false;
+  const before = text.slice(Math.max(0, n.start - 30), n.start);
+  const after = text.slice(n.end, n.end + 20);
+  return DURATION_AFTER.test(after) || DURATION_BEFORE.test(before);
+}
+
+const DEICTIC = new Set(['today', 'tonight', 'this morning', 'this afternoon', 'this evening', 'now']);
+
+/**
+ * "tonight", "today", "this morning" resolved to the article's own publication day add nothing a
+ * reader can check (every article is about its own day): kept out of the date claims. A named day
+ * ("Tuesday") or a date that differs from the publication day stays a claim.
+ */
+export function isPublicationDeictic(published: string | null, d: { text: string; iso: string }): boolean {
+  if (!DEICTIC.has(normaliseKey(d.text))) return false;
+  if (!published) return true;
+  return published.slice(0, 10) === d.iso.slice(0, 10);
+}
+
+/**
+ * Two equal values in aligned sentences are the same quantity — even when the counted nouns differ
+ * ("1,200 people were moved out" / "1,200 residents") — unless they contradict: both have units and
+ * the units differ, or one sentence also states the other's counted thing with a different value.
+ */
+export function sameQuantity(
+  x: NumberMention,
+  y: NumberMention,
+  inX: readonly NumberMention[],
+  inY: readonly NumberMention[],
+): boolean {
+  if (x.unit && y.unit && x.unit !== y.unit) return false;
+  const kx = numberKey(x);
+  const ky = numberKey(y);
+  if (kx === ky) return true;
+  const contradicts = (key: string | null, others: readonly NumberMention[], value: string): boolean =>
+    key !== null && others.some((o) => numberKey(o) === key && numberValue(o) !== value);
+  return !contradicts(kx, inY, numberValue(x)) && !contradicts(ky, inX, numberValue(y));
+}
+
 export function spanKey(article: string, start: number, end: number): string {
   return `${article}:${start}:${end}`;
 }
@@ -205,7 +259,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void
 
   // ── numbers
   const nums = ctx.articles.flatMap((a) =>
-    a.analysed.numbers.filter((n) => n.kind !== 'year' && n.kind !== 'ordinal').map((n) => ({ a, n })),
+    a.analysed.numbers.filter((n) => n.kind !== 'year' && n.kind !== 'ordinal' && !isDuration(a.analysed.article.text, n)).map((n) => ({ a, n })),
   );
   const numIndex = new Map<string, number>();
   nums.forEach((x, i) => numIndex.set(spanKey(x.a.id, x.n.start, x.n.end), i));
@@ -223,7 +277,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void
     for (const d of p.details) {
       for (const x of d.a.slots.numbers) {
         for (const y of d.b.slots.numbers) {
-          if (numberValue(x) !== numberValue(y)) continue;
+          if (numberValue(x) !== numberValue(y) || !sameQuantity(x, y, d.a.slots.numbers, d.b.slots.numbers)) continue;
           const i = numIndex.get(spanKey(d.a.articleId, x.start, x.end));
           const j = numIndex.get(spanKey(d.b.articleId, y.start, y.end));
           if (i !== undefined && j !== undefined) uf.union(i, j);
@@ -247,7 +301,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void
   // "1952", "3 March 2024") or when their sentences are aligned; a relative mention ("Thursday",
   // "tonight") only joins through an aligned sentence or the same wording in one article. Two events
   // on one day ("until Thursday" vs "an emergency session on November 19") stay apart.
-  const dms = ctx.articles.flatMap((a) => a.analysed.dates.map((d) => ({ a, d })));
+  const dms = ctx.articles.flatMap((a) => a.analysed.dates.filter((d) => !isPublicationDeictic(a.analysed.article.published, d)).map((d) => ({ a, d })));
   const linkedSentences = new Set<string>();
   for (const p of pairs) {
     for (const d of p.details) {

@@ -20,11 +20,18 @@
  *  - else S = Σ weights: |S| ≥ DIRECTION_MIN → the signed direction, confidence
  *    min(0.95, |S|) · (0.5 + 0.5·min(1, R / 0.5));
  *  - else a shared wire attribution → `common-source`, confidence 0.5 + 0.3·R;
+ *  - else one of the two cites a wire agency and they share far more than two independent reports
+ *    of one event do (R ≥ COMMON_SOURCE_REUSE, ≥ COMMON_SOURCE_FACTS shared facts, ≥
+ *    COMMON_SOURCE_STRONG near-verbatim or paraphrased links) → `common-source`: both were most
+ *    likely rewritten from that agency's report (the one that names it kept the credit), confidence
+ *    0.35 + 0.3·R; the wire-attribution evidence names the agency and the shared facts/sentences;
  *  - else `undetermined` with confidence |S|.
+ * A clear direction (superset and later, |S| ≥ DIRECTION_MIN) always wins over a common source.
+ * Percentages in details are whole percents.
  */
 import type { DerivationEvidence, DerivationPair } from '../types.js';
 import type { ClaimBook } from './claims.js';
-import { DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
+import { COMMON_SOURCE_FACTS, COMMON_SOURCE_REUSE, COMMON_SOURCE_STRONG, DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
 import type { PairAlignment } from './types.js';
 
 const FACT_KINDS = new Set(['number', 'date', 'entity', 'quote', 'attribution']);
@@ -34,6 +41,11 @@ const W_REUSE = 0.4;
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/** A share as a whole percent ("82%"). */
+function pct(x: number): string {
+  return `${Math.round(x * 100)}%`;
 }
 
 export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): DerivationPair[] {
@@ -82,7 +94,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
       const sup = sub === A ? B : A;
       evidence.push({
         kind: 'information-superset',
-        detail: `${round(Math.max(covA, covB) * 100)}% of ${sub.id}'s facts are in ${sup.id} (${shared} shared of ${sub === A ? fa.size : fb.size}; ${round(Math.min(covA, covB) * 100)}% the other way)`,
+        detail: `${pct(Math.max(covA, covB))} of ${sub.id}'s facts are in ${sup.id} (${shared} shared of ${sub === A ? fa.size : fb.size}; ${pct(Math.min(covA, covB))} the other way)`,
         weight: round(W_SUPERSET * (covA - covB)),
       });
     }
@@ -93,7 +105,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
       const para = p.details.filter((d) => d.link.label === 'paraphrase').length;
       evidence.push({
         kind: 'text-reuse',
-        detail: `${round(aInB * 100)}% of ${A.id}'s sentences align with ${B.id}, ${round(bInA * 100)}% the other way; ${same} near-verbatim, ${para} paraphrased, ${p.details.length - same - para} partial links`,
+        detail: `${pct(aInB)} of ${A.id}'s sentences align with ${B.id}, ${pct(bInA)} the other way; ${same} near-verbatim, ${para} paraphrased, ${p.details.length - same - para} partial links`,
         weight: round(W_REUSE * (aInB - bInA)),
       });
     }
@@ -102,11 +114,16 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     const wa = wires(p.a);
     const wb = wires(p.b);
     const common = [...wa.keys()].filter((k) => wb.has(k));
+    const strong = p.details.filter((d) => d.link.label !== 'partial').length;
+    // Far more shared than two independent reports of one event: a common source is plausible.
+    const heavyReuse = R >= COMMON_SOURCE_REUSE && shared >= COMMON_SOURCE_FACTS && strong >= COMMON_SOURCE_STRONG;
+    const oneSided: { id: string; outlet: string }[] = [];
     if (common.length > 0) {
       evidence.push({ kind: 'wire-attribution', detail: `both cite ${common.map((k) => wa.get(k)).join(', ')}`, weight: 0 });
     } else {
-      for (const [k, outlet] of wa) if (!wb.has(k)) evidence.push({ kind: 'wire-attribution', detail: `only ${A.id} cites ${outlet}`, weight: 0 });
-      for (const [k, outlet] of wb) if (!wa.has(k)) evidence.push({ kind: 'wire-attribution', detail: `only ${B.id} cites ${outlet}`, weight: 0 });
+      for (const [k, outlet] of wa) if (!wb.has(k)) oneSided.push({ id: A.id, outlet });
+      for (const [k, outlet] of wb) if (!wa.has(k)) oneSided.push({ id: B.id, outlet });
+      for (const o of oneSided) evidence.push({ kind: 'wire-attribution', detail: `only ${o.id} cites ${o.outlet}`, weight: 0 });
     }
 
     // shared quotes
@@ -125,6 +142,14 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     } else if (common.length > 0) {
       direction = 'common-source';
       confidence = 0.5 + 0.3 * R;
+    } else if (oneSided.length > 0 && heavyReuse) {
+      direction = 'common-source';
+      confidence = 0.35 + 0.3 * R;
+      // Name the agency in the evidence: the verdict rests on it.
+      for (const e of evidence) {
+        const o = oneSided.find((x) => e.kind === 'wire-attribution' && e.detail === `only ${x.id} cites ${x.outlet}`);
+        if (o) e.detail = `both likely rewritten from ${o.outlet}: ${o.id} names it; they share ${shared} facts and ${p.details.length} aligned sentences (${strong} near-verbatim or paraphrased)`;
+      }
     } else {
       direction = 'undetermined';
       confidence = Math.abs(S);

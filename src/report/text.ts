@@ -10,6 +10,11 @@ import {
   KIND_ORDER,
   alignmentCounts,
   articleLabels,
+  chronological,
+  groupSides,
+  rankedStatements,
+  storySummary,
+  summaryCounts,
   countOutlets,
   derivationPhrase,
   evidenceContext,
@@ -81,13 +86,29 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
   const nOutlets = countOutlets(story.articles, index);
 
   out.push({ text: `━━ Story ${oneLine(story.id)} · ${plural(story.articles.length, 'article')} ━━`, tone: 'bold' });
-  const pad = Math.min(28, Math.max(0, ...story.articles.map((id) => label(id).length)));
-  for (const id of story.articles) {
+  const order = chronological(story, index);
+  const pad = Math.min(28, Math.max(0, ...order.map((id) => label(id).length)));
+  for (const id of order) {
     const a = index.get(id);
     const date = a?.published ? oneLine(a.published) : 'date unknown';
     const title = a?.title ? `  ${clip(oneLine(a.title), 60)}` : '';
     const idNote = label(id) === oneLine(id) ? '' : `  [${oneLine(id)}]`;
     out.push({ text: `  ${label(id).padEnd(pad)}  ${date}${title}${idNote}`, hang: 6 });
+  }
+
+  // SUMMARY: the story in a few lines.
+  const summary = storySummary(story, index);
+  out.push({ text: '' });
+  out.push({ text: `  ${summaryCounts(summary)}`, hang: 4, tone: 'bold' });
+  if (story.conflicts.length > 0) {
+    const first = oneLine(story.conflicts[0]!.summary);
+    const more = story.conflicts.length > 1 ? ` (+${story.conflicts.length - 1} more)` : '';
+    out.push({ text: `  conflict: ${clip(first, 80)}${more}`, hang: 4, tone: 'red' });
+  }
+  if (story.derivation.length > 0) {
+    const top = summary.directed.slice(0, 2).map((d) => `${derivationPhrase(d, label(d.a), label(d.b))} (${fixed2(d.confidence)})`);
+    const more = summary.directed.length > 2 ? `; +${summary.directed.length - 2} more` : '';
+    out.push({ text: `  derivation: ${top.length > 0 ? top.join('; ') + more : 'no clear direction between any pair'}`, hang: 4 });
   }
 
   // CONFLICTS
@@ -98,12 +119,22 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
     out.push({ text: `CONFLICTS (${story.conflicts.length})`, tone: 'bold' });
     for (const c of story.conflicts) {
       out.push({ text: `  ✗ ${c.type} — ${oneLine(c.summary)}`, hang: 6, tone: 'red' });
-      for (const side of c.sides) {
-        const ev = evidence(index.get(side.article), side.start, side.end);
-        out.push({
-          text: `      ${label(side.article)}: ${ev} [${side.start}–${side.end}] → ${oneLine(side.value)}`,
-          hang: 10,
-        });
+      const groups = groupSides(c);
+      const grouped = groups.some((g) => g.sides.length > 1);
+      for (const g of groups) {
+        if (grouped) {
+          const who = g.sides.map((side) => label(side.article)).filter((x, i, xs) => xs.indexOf(x) === i);
+          out.push({ text: `      → ${oneLine(g.value)} — ${who.join(', ')}`, hang: 10 });
+        }
+        for (const side of g.sides) {
+          const ev = evidence(index.get(side.article), side.start, side.end);
+          out.push({
+            text: grouped
+              ? `          ${label(side.article)}: ${ev} [${side.start}–${side.end}]`
+              : `      ${label(side.article)}: ${ev} [${side.start}–${side.end}] → ${oneLine(side.value)}`,
+            hang: grouped ? 14 : 10,
+          });
+        }
       }
     }
   }
@@ -136,6 +167,8 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
     );
     claimGroup(out, others, 'single-source', '  single-source (only one outlet)', 'yellow', (c) =>
       `${clip(oneLine(c.text), 90)} — only in ${c.articles.map(label).join(', ')}`,
+      (statements) => singleSourceStatements(statements, story, order, label),
+      (c) => c.articles.map(label).join(', '),
     );
     claimGroup(out, others, 'conflicting', '  conflicting (see conflicts)', 'red', (c) =>
       `${clip(oneLine(c.text), 90)} — ${c.articles.map(label).join(', ')}`,
@@ -206,6 +239,8 @@ function claimGroup(
   heading: string,
   tone: Tone,
   item: (c: Claim) => string,
+  statementLines?: (statements: Claim[]) => Line[],
+  home?: (c: Claim) => string,
 ): void {
   const group = claims.filter((c) => c.status === status);
   if (group.length === 0) return;
@@ -213,12 +248,52 @@ function claimGroup(
   for (const kind of KIND_ORDER) {
     const ofKind = group.filter((c) => c.kind === kind);
     if (ofKind.length === 0) continue;
-    if (INLINE_KINDS.has(kind)) {
+    if (kind === 'statement' && statementLines) {
+      out.push(...statementLines(ofKind).map((l) => ({ ...l, tone })));
+    } else if (INLINE_KINDS.has(kind) && home) {
+      // One list per outlet: "Moscow, Kyiv — only in A; TASS — only in B".
+      const byHome = new Map<string, string[]>();
+      for (const c of ofKind) byHome.set(home(c), [...(byHome.get(home(c)) ?? []), clip(oneLine(c.text), 60)]);
+      const parts = [...byHome].map(([where, texts]) => `${texts.join(', ')} — only in ${where}`);
+      out.push({ text: `    ${kind}: ${parts.join('; ')}`, hang: 6 + kind.length, tone });
+    } else if (INLINE_KINDS.has(kind)) {
       out.push({ text: `    ${kind}: ${ofKind.map(item).join('; ')}`, hang: 6 + kind.length, tone });
     } else {
       for (const c of ofKind) out.push({ text: `    ${kind}: ${item(c)}`, hang: 6 + kind.length, tone });
     }
   }
+}
+
+/** Single-source statements shown per article in the text report; the rest are counted. */
+export const STATEMENTS_PER_ARTICLE = 5;
+
+/**
+ * Single-source statements grouped by article (in `order`): the STATEMENTS_PER_ARTICLE most informative
+ * (see rankedStatements) in text order, then a count of the rest, which JSON and HTML list in full.
+ */
+function singleSourceStatements(statements: Claim[], story: StoryReport, order: string[], label: (id: string) => string): Line[] {
+  const lines: Line[] = [];
+  const byArticle = new Map<string, Claim[]>();
+  for (const c of statements) {
+    const home = c.articles[0] ?? c.mentions[0]?.article ?? '?';
+    byArticle.set(home, [...(byArticle.get(home) ?? []), c]);
+  }
+  const homes = [...order.filter((id) => byArticle.has(id)), ...[...byArticle.keys()].filter((id) => !order.includes(id))];
+  for (const id of homes) {
+    const own = byArticle.get(id) ?? [];
+    const shown = new Set(rankedStatements(own, story.claims, id).slice(0, STATEMENTS_PER_ARTICLE));
+    lines.push({ text: `    statements only in ${label(id)} (${own.length}):`, hang: 8 });
+    const at = (c: Claim): number => c.mentions.find((m) => m.article === id)?.start ?? Number.MAX_SAFE_INTEGER;
+    for (const c of [...own].sort((x, y) => at(x) - at(y))) if (shown.has(c)) lines.push({ text: `      · ${clip(oneLine(c.text), 90)}`, hang: 8 });
+    const rest = own.length - shown.size;
+    if (rest > 0) {
+      lines.push({
+        text: `      … and ${rest} more single-source ${rest === 1 ? 'sentence' : 'sentences'} in ${label(id)} (see --format html or json)`,
+        hang: 8,
+      });
+    }
+  }
+  return lines;
 }
 
 /** «…context with the evidence…», about EVIDENCE_CHARS long, from the article's text. */

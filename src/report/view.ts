@@ -8,6 +8,8 @@ import type {
   Claim,
   ClaimKind,
   ClaimStatus,
+  Conflict,
+  ConflictSide,
   DerivationPair,
   Report,
   ReportArticle,
@@ -248,4 +250,102 @@ export function sentenceAt(article: ReportArticle, offset: number): number {
 /** Wraps quote text in curly quotes unless it already starts with a quotation mark. */
 export function quoted(text: string): string {
   return /^["“«„‘'‹]/.test(text) ? text : `“${text}”`;
+}
+
+/** Milliseconds of an ISO date/date-time, or null when absent or unparsable. */
+function publishedTime(a: ReportArticle | undefined): number | null {
+  if (!a?.published) return null;
+  const t = Date.parse(a.published);
+  return Number.isFinite(t) ? t : null;
+}
+
+/** The story's article ids by publication time, earliest first; unknown dates last; ties keep story order. */
+export function chronological(story: StoryReport, index: ArticleIndex): string[] {
+  return story.articles
+    .map((id, i) => ({ id, i, t: publishedTime(index.get(id)) }))
+    .sort((x, y) => {
+      if (x.t === null || y.t === null) return (x.t === null ? 1 : 0) - (y.t === null ? 1 : 0) || x.i - y.i;
+      return x.t - y.t || x.i - y.i;
+    })
+    .map((x) => x.id);
+}
+
+/** The sides of a conflict grouped by the value they assert (first-appearance order), for 2+ sided conflicts. */
+export interface SideGroup {
+  value: string;
+  sides: ConflictSide[];
+}
+
+export function groupSides(conflict: Conflict): SideGroup[] {
+  const norm = (v: string): string => ` ${v.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+  const groups: { key: string; group: SideGroup }[] = [];
+  for (const side of conflict.sides) {
+    const key = norm(side.value);
+    // Actors: "council blamed X" and "town council blamed X" assert the same relation (one is a word-suffix of the other).
+    const same = (k: string): boolean => k === key || (conflict.type === 'actor' && (k.endsWith(key) || key.endsWith(k)));
+    const g = groups.find((x) => same(x.key));
+    if (g) g.group.sides.push(side);
+    else groups.push({ key, group: { value: side.value, sides: [side] } });
+  }
+  return groups.map((g) => g.group);
+}
+
+/** Weights of the findings a statement carries, for ranking single-source statements. */
+const FINDING_WEIGHT: Partial<Record<ClaimKind, number>> = { quote: 4, number: 3, date: 2, entity: 1, attribution: 1 };
+
+/**
+ * Single-source statement claims of one article, most informative first: by the weighted findings
+ * (quotes, numbers, dates, named entities) whose mentions lie inside the statement, then by position.
+ */
+export function rankedStatements(statements: readonly Claim[], all: readonly Claim[], articleId: string): Claim[] {
+  const findings = all.flatMap((c) => {
+    const w = FINDING_WEIGHT[c.kind];
+    return w === undefined ? [] : c.mentions.filter((m) => m.article === articleId).map((m) => ({ m, w }));
+  });
+  const pos = (c: Claim): number => c.mentions.find((m) => m.article === articleId)?.start ?? Number.MAX_SAFE_INTEGER;
+  const score = (c: Claim): number => {
+    const own = c.mentions.filter((m) => m.article === articleId);
+    return findings.reduce((s, f) => s + (own.some((o) => f.m.start >= o.start && f.m.end <= o.end) ? f.w : 0), 0);
+  };
+  return statements
+    .map((c) => ({ c, s: score(c), p: pos(c) }))
+    .sort((x, y) => y.s - x.s || x.p - y.p)
+    .map((x) => x.c);
+}
+
+export interface StorySummary {
+  outlets: number;
+  conflicts: number;
+  fabricated: number;
+  corroborated: number;
+  singleSource: number;
+  /** Derivation pairs with a direction (not undetermined/independent), most confident first. */
+  directed: DerivationPair[];
+}
+
+export function storySummary(story: StoryReport, index: ArticleIndex): StorySummary {
+  return {
+    outlets: countOutlets(story.articles, index),
+    conflicts: story.conflicts.length,
+    fabricated: story.claims.filter(isPossibleFabrication).length,
+    corroborated: story.claims.filter((c) => c.status === 'corroborated').length,
+    singleSource: story.claims.filter((c) => c.status === 'single-source').length,
+    directed: story.derivation
+      .map((d, i) => ({ d, i }))
+      .filter((x) => x.d.direction !== 'undetermined' && x.d.direction !== 'independent')
+      .sort((x, y) => y.d.confidence - x.d.confidence || x.i - y.i)
+      .map((x) => x.d),
+  };
+}
+
+/** "3 outlets · 5 conflicts · 1 possible fabricated quote · 21 corroborated · 13 single-source claims" */
+export function summaryCounts(s: StorySummary): string {
+  const n = (k: number, one: string, many = `${one}s`): string => `${k} ${k === 1 ? one : many}`;
+  return [
+    n(s.outlets, 'outlet'),
+    n(s.conflicts, 'conflict'),
+    n(s.fabricated, 'possible fabricated quote', 'possible fabricated quotes'),
+    `${s.corroborated} corroborated`,
+    n(s.singleSource, 'single-source claim'),
+  ].join(' · ');
 }
