@@ -85,3 +85,39 @@ test('no shared text: independent', () => {
   assert.equal(d.direction, 'independent');
   assert.deepEqual(d.reuse, { aInB: 0, bInA: 0 });
 });
+
+test('one article names a wire agency and both share far more than separate reports: common source, agency named', () => {
+  const a = build({ id: 'a', text: LONG, ...LONG_SPEC });
+  const b = build({
+    id: 'b',
+    text: LONG.replace('Heavy snow closed the Brenna pass on Thursday,', 'Heavy snow closed the Brenna pass on Thursday, Nordpress reported,'),
+    ...LONG_SPEC,
+    attributions: [{ text: 'Nordpress reported', outlet: 'Nordpress' }],
+  });
+  const d = derive([a, b])[0]!;
+  assert.equal(d.direction, 'common-source');
+  assert.ok(d.confidence >= 0.4 && d.confidence <= 0.7, String(d.confidence));
+  const wire = d.evidence.find((e) => e.kind === 'wire-attribution')!;
+  assert.match(wire.detail, /^both likely rewritten from Nordpress: b names it; they share 5 facts and 5 aligned sentences/);
+});
+
+test('a clear superset that cites a wire keeps the directed verdict', () => {
+  const full = build({ id: 'full', text: `${LONG}\n\nThe closure was first reported by Nordpress.`, ...LONG_SPEC, attributions: [{ text: 'reported by Nordpress', outlet: 'Nordpress' }] });
+  const short = build({
+    id: 'short',
+    text: 'Heavy snow closed the Brenna pass on Thursday, stranding 60 lorries near the Ostel border post.\n\nRoad crews from Vell County cleared 12 kilometres of the pass road by Friday morning.',
+    ...LONG_SPEC,
+  });
+  const d = derive([short, full])[0]!;
+  assert.equal(d.direction, 'a-from-b');
+  assert.ok(d.evidence.some((e) => e.kind === 'wire-attribution' && e.detail === 'only full cites Nordpress'));
+});
+
+test('evidence details give whole percents', () => {
+  for (const d of derive(wildfire())) for (const e of d.evidence) assert.doesNotMatch(e.detail, /\d\.\d+%/, e.detail);
+  const full = build({ id: 'full', text: LONG, ...LONG_SPEC });
+  const short = build({ id: 'short', text: LONG.split('\n\n').slice(0, 3).join('\n\n'), ...LONG_SPEC });
+  const d = derive([short, full])[0]!;
+  const reuse = d.evidence.find((e) => e.kind === 'text-reuse')!;
+  assert.match(reuse.detail, /^100% of short's sentences align with full, 60% the other way/);
+});

@@ -336,12 +336,12 @@ test('HTML: ledgers show status, the possible-fabrication flag, speakers; deriva
   const quotes = html.slice(html.indexOf('<section class="quotes">'), html.indexOf('<section class="derivation">'));
   assert.match(
     quotes,
-    /<tr><td>“We will rebuild every bridge before winter,”<\/td><td>Tomas Elbe<\/td><td>Riverside Gazette<\/td><td>—<\/td><td><span class="status s-single-source">single-source<\/span> <span class="flag">⚠ possible fabrication<\/span>/,
+    /<tr class="row-single-source row-fabrication"><td>“We will rebuild every bridge before winter,”<\/td><td>Tomas Elbe<\/td><td>Riverside Gazette<\/td><td>—<\/td><td><span class="status s-single-source">single-source<\/span> <span class="flag">⚠ possible fabrication<\/span>/,
   );
   assert.match(quotes, /<td>“the dam at Orsk held”<\/td><td>Tomas Elbe<\/td><td>Riverside Gazette, Valley Courier<\/td>/);
   assert.equal(quotes.match(/possible fabrication/g)?.length, 1);
   const claims = html.slice(html.indexOf('<section class="claims">'), html.indexOf('<section class="quotes">'));
-  assert.equal(claims.match(/<tr>/g)?.length, 11); // header + 10 claims
+  assert.equal(claims.match(/<tr[ >]/g)?.length, 11); // header + 10 claims
   assert.ok(claims.indexOf('s-conflicting') < claims.indexOf('s-single-source'));
   assert.ok(claims.indexOf('s-single-source') < claims.indexOf('s-corroborated'));
   assert.match(html, /<strong>Valley Courier likely derived from Riverside Gazette<\/strong> <span class="muted">· confidence 0\.82/);
@@ -365,4 +365,70 @@ test('HTML: offsets out of range do not break the page', () => {
   const html = renderHtml(r);
   assert.match(html, /<span>Riverside Gazette 5000–5010<\/span>/, 'unlinkable mention shown without a link');
   tags(html); // still well-formed
+});
+
+// ───────────── summary block, chronological order, multi-sided conflicts, ledger status rows ─────────────
+
+import { busyReport } from './fixtures/report/busy-story.js';
+
+test('the busy fixture is a valid report', () => {
+  assertValidReport(busyReport());
+});
+
+test('HTML: a summary block at the top of each story, before the outlets and conflicts', () => {
+  const html = renderHtml(sampleReport());
+  const block = /<div class="summary-block">([\s\S]*?)<\/div>/.exec(html);
+  assert.ok(block, 'summary block present');
+  const text = textOf(block[1]!).replace(/\s+/g, ' ');
+  assert.match(text, /^ ?2 outlets 1 conflict 1 possible fabricated quote 5 corroborated claims 3 single-source claims/);
+  assert.match(text, /number Inhabited localities cut off: 87 vs 78/);
+  assert.match(text, /Derivation: Valley Courier likely derived from Riverside Gazette \(0\.82\)/);
+  assert.match(block[1]!, /<span class="chip ch-conflicts"><strong>1<\/strong> conflict<\/span>/);
+  const at = html.indexOf('<div class="summary-block">');
+  assert.ok(at > html.indexOf('<h2>') && at < html.indexOf('<table class="outlets">') && at < html.indexOf('<section class="conflicts">'));
+  // Escaped like everything else.
+  const hostile = renderHtml(hostileReport());
+  const hb = /<div class="summary-block">([\s\S]*?)<\/div>/.exec(hostile)![1]!;
+  assert.equal(/<script|<img|<svg/i.test(hb), false);
+  assert.ok(hb.includes('Roads closed: &lt;script&gt;'));
+});
+
+test('HTML: outlets table and columns follow publication time, unknown dates last', () => {
+  const r = busyReport();
+  r.stories[0]!.articles = ['harbour-herald', 'valley-courier', 'riverside-gazette'];
+  const html = renderHtml(r);
+  const table = html.slice(html.indexOf('<table class="outlets">'), html.indexOf('</table>', html.indexOf('<table class="outlets">')));
+  const rows = [...table.matchAll(/<a href="#a-([^"]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(rows, ['riverside-gazette', 'valley-courier', 'harbour-herald']);
+  const cols = [...html.matchAll(/<article class="col" id="a-([^"]+)">/g)].map((m) => m[1]);
+  assert.deepEqual(cols, ['riverside-gazette', 'valley-courier', 'harbour-herald']);
+});
+
+test('HTML: a conflict with several sides groups them by value, every side with its highlighted evidence', () => {
+  const html = renderHtml(busyReport());
+  const conflict = html.slice(html.indexOf('<div class="conflict">'), html.indexOf('<section class="texts">'));
+  const camps = conflict.split('<div class="camp ').slice(1);
+  assert.equal(camps.length, 2);
+  assert.match(camps[0]!, /^camp-0"><div class="camp-head"><strong>87<\/strong> <span class="muted">· 2 outlets: Riverside Gazette, Harbour Herald<\/span><\/div>/);
+  assert.equal(camps[0]!.match(/<div class="side">/g)?.length, 2);
+  assert.equal(camps[0]!.match(/<mark class="ev">87 inhabited localities<\/mark>/g)?.length, 2);
+  assert.match(camps[1]!, /^camp-1">\n<div class="side"><div class="who">Valley Courier/);
+  assert.match(camps[1]!, /<mark class="ev">78 inhabited localities<\/mark>/);
+  // Each side links to its own evidence anchor in the column, and that anchor exists.
+  for (const k of [0, 1, 2]) {
+    assert.ok(conflict.includes(`href="#x-0-cf-localities-${k}"`), `side ${k} link`);
+    assert.ok(html.includes(`id="x-0-cf-localities-${k}"`), `side ${k} anchor`);
+  }
+});
+
+test('HTML: ledger rows carry their status for colouring; possible fabrications marked', () => {
+  const html = renderHtml(sampleReport());
+  const claims = html.slice(html.indexOf('<section class="claims">'), html.indexOf('<section class="quotes">'));
+  assert.match(claims, /<table class="ledger">/);
+  assert.equal(claims.match(/<tr class="row-conflicting">/g)?.length, 2);
+  assert.equal(claims.match(/<tr class="row-corroborated">/g)?.length, 5);
+  assert.equal(claims.match(/<tr class="row-single-source">/g)?.length, 3);
+  const quotes = html.slice(html.indexOf('<section class="quotes">'), html.indexOf('<section class="derivation">'));
+  assert.match(quotes, /<tr class="row-single-source row-fabrication"><td>“We will rebuild/);
+  assert.match(html, /tr\.row-conflicting td:first-child\{box-shadow:inset 4px 0 0 var\(--red\)\}/);
 });

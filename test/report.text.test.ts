@@ -36,7 +36,7 @@ test('text report: claims grouped by status and kind, derivation with evidence, 
   assert.match(out, /CLAIMS · 4 corroborated · 2 single-source · 2 conflicting/);
   assert.match(out, /number: 40 boats \(2\/2\)/);
   assert.match(out, /date: Tuesday \(2031-04-08\) — only in Riverside Gazette/);
-  assert.match(out, /statement: Residents were told to boil water until Friday\. — only in Valley Courier/);
+  assert.match(out, /statements only in Valley Courier \(1\):\n {6}· Residents were told to boil water until Friday\.\n/);
   assert.match(out, /Valley Courier likely derived from Riverside Gazette \(confidence 0\.82;/);
   assert.match(out, /publication-order: Riverside Gazette published a day earlier \(−0\.30\)/);
   assert.match(out, /Riverside Gazette ↔ Valley Courier: 1 same · 1 paraphrase · 1 partial · unmatched 1 \/ 1/);
@@ -108,4 +108,96 @@ test('a story without conflicts, quotes or pairs says so', () => {
   assert.match(out, /QUOTES: none found/);
   assert.match(out, /DERIVATION: no pairs assessed/);
   assert.match(out, /ALIGNMENT: no pairs/);
+});
+
+// ───────────── summary, ordering, the single-source cap, multi-sided conflicts ─────────────
+
+import { busyReport } from './fixtures/report/busy-story.js';
+
+test('text report: ends with exactly one newline', () => {
+  for (const r of [sampleReport(), busyReport()]) {
+    const out = renderText(r, { color: false });
+    assert.ok(out.endsWith('\n'), 'ends with a newline');
+    assert.equal(out.endsWith('\n\n'), false);
+  }
+});
+
+test('text report: a summary block right after the header lets a reader learn the story', () => {
+  const out = renderText(sampleReport(), { color: false });
+  const lines = out.split('\n');
+  const header = lines.findIndex((l) => l.startsWith('━━ Story'));
+  const counts = lines.findIndex((l) => l.includes(' outlets · '));
+  assert.ok(counts > header && counts <= header + 5, 'summary within a few lines of the story header');
+  assert.equal(lines[counts], '  2 outlets · 1 conflict · 1 possible fabricated quote · 5 corroborated · 3 single-source claims');
+  assert.equal(lines[counts + 1], '  conflict: Inhabited localities cut off: 87 vs 78');
+  assert.equal(lines[counts + 2], '  derivation: Valley Courier likely derived from Riverside Gazette (0.82)');
+  assert.ok(out.indexOf('derivation: Valley') < out.indexOf('\nCONFLICTS'));
+});
+
+test('text report: summary says when no derivation pair has a direction', () => {
+  const r = sampleReport();
+  r.stories[0]!.derivation[0]!.direction = 'undetermined';
+  assert.match(renderText(r, { color: false }), /\n {2}derivation: no clear direction between any pair\n/);
+});
+
+test('text report: header lists articles by publication time, unknown dates last, outlet names', () => {
+  const r = busyReport();
+  // Put the later article first in the story: the header still lists the Gazette (04-12) first.
+  r.stories[0]!.articles = ['harbour-herald', 'valley-courier', 'riverside-gazette'];
+  const out = renderText(r, { color: false, width: 200 });
+  const g = out.indexOf('  Riverside Gazette  ');
+  const c = out.indexOf('  Valley Courier  ');
+  const h = out.indexOf('  Harbour Herald  ');
+  assert.ok(g > 0 && c > g && h > c, `order ${g} ${c} ${h}`);
+  assert.match(out, / {2}Harbour Herald +date unknown {2}Rain and more rain {2}\[harbour-herald\]/);
+});
+
+test('text report: at most 5 single-source statements per article, the most informative, then "N more"', () => {
+  const out = renderText(busyReport(), { color: false, width: 200 });
+  assert.match(out, /statements only in Harbour Herald \(8\):\n/);
+  const block = out.slice(out.indexOf('statements only in Harbour Herald'));
+  const items = block
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.startsWith('      · '))
+    .slice(0, 5)
+    .map((l) => l.slice(8));
+  // Ranked by findings (quote, number, date, entity inside the sentence), then position; shown in text order.
+  assert.equal(items.length, 5);
+  assert.ok(items.includes('Engineer Ilse Varn inspected 12 pumps on Monday.'));
+  assert.ok(items.includes('The mayor said “we stand together” at the hall.'));
+  assert.ok(items.includes('Floodwater closed 87 inhabited localities, officials said.'));
+  // Ties (no findings) go by position: the first two plain sentences fill the rest.
+  assert.ok(items.includes('The weather was grey.'));
+  assert.ok(items.includes('Locals gathered at the square.'));
+  assert.equal(items.includes('Schools stayed shut.'), false);
+  // Shown in text order.
+  assert.deepEqual(items, [
+    'The weather was grey.',
+    'Locals gathered at the square.',
+    'Engineer Ilse Varn inspected 12 pumps on Monday.',
+    'The mayor said “we stand together” at the hall.',
+    'Floodwater closed 87 inhabited localities, officials said.',
+  ]);
+  assert.match(block, /\n {6}… and 3 more single-source sentences in Harbour Herald \(see --format html or json\)\n/);
+  // The Courier's one single-source statement is listed without a "more" line.
+  assert.match(out, /statements only in Valley Courier \(1\):\n {6}· Residents were told to boil water until Friday\.\n/);
+  assert.equal(out.match(/… and \d+ more/g)?.length, 1);
+});
+
+test('text report: single-source findings are listed once per outlet', () => {
+  const out = renderText(busyReport(), { color: false, width: 200 });
+  assert.match(out, /number: 12 pumps — only in Harbour Herald\n/);
+  assert.match(out, /date: Tuesday \(2031-04-08\) — only in Riverside Gazette; Monday — only in Harbour Herald\n/);
+});
+
+test('text report: a conflict with several sides groups them by the value they assert', () => {
+  const out = renderText(busyReport(), { color: false, width: 200 });
+  const block = out.slice(out.indexOf('CONFLICTS (1)'), out.indexOf('\nQUOTES'));
+  assert.match(block, /\n {6}→ 87 — Riverside Gazette, Harbour Herald\n {10}Riverside Gazette: «[^»]+» \[18–41\]\n {10}Harbour Herald: «[^»]+» \[\d+–\d+\]\n {6}→ 78 — Valley Courier\n {10}Valley Courier: «/);
+});
+
+test('text report: readable at 100 columns on the busy story', () => {
+  const out = renderText(busyReport(), { color: false });
+  for (const line of out.split('\n')) assert.ok(line.length <= 100, `too long: ${JSON.stringify(line)}`);
 });

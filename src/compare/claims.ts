@@ -6,8 +6,13 @@
  *  - statement: connected components of sentences over `same`/`paraphrase` links; every sentence not
  *    in such a multi-article component (unmatched, or only partially matched) is its own statement;
  *  - number: mentions of quantity kinds (not years/ordinals) with the same value and the same counted
- *    thing (countedKey, else unit), or with the same value in linked sentences;
- *  - date: mentions with the same ISO value;
+ *    thing (countedKey, else unit), or with the same value in linked sentences even when the counted
+ *    nouns differ ("1,200 people were moved out" / "1,200 residents"), unless they contradict
+ *    (sameQuantity: different units, or a sentence states the other's counted thing with another
+ *    value). Durations and relative times ("two years ago", "for three weeks") are no number claims
+ *    (isDuration);
+ *  - date: mentions with the same ISO value; "today"/"tonight"/"this morning" resolved to the
+ *    article's own publication day are no date claims (isPublicationDeictic);
  *  - entity: persons, places, organisations matched across articles by key/alias;
  *  - attribution: media attributions by outlet key.
  * Status: `corroborated` when ≥ 2 articles carry it, else `single-source`; `conflicting` overrides

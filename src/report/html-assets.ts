@@ -29,14 +29,41 @@ tr{break-inside:avoid}
 .problems ul{margin:.3rem 0 0;padding-left:1.2rem}
 .conflict{border:1px solid var(--red);border-left:6px solid var(--red);border-radius:6px;padding:.6rem .8rem;margin:.7rem 0;break-inside:avoid}
 .conflict .summary{font-weight:600}
-.sides{display:grid;grid-template-columns:repeat(auto-fit,minmax(17rem,1fr));gap:.7rem;margin-top:.5rem}
+.camps{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:.7rem;margin-top:.5rem}
+.camp{border-left:4px solid var(--red);padding-left:.6rem}
+.camp-1{border-left-color:#1d4ed8}
+.camp-2{border-left-color:#7e22ce}
+.camp-3{border-left-color:#0f766e}
+.camp-head{font-size:.9rem;margin-bottom:.2rem}
+.side+.side{margin-top:.5rem;padding-top:.4rem;border-top:1px dashed var(--line)}
+.summary-block{border:1px solid var(--line);border-radius:6px;background:#f8fafc;padding:.7rem .9rem .2rem;margin:.6rem 0 1rem}
+.summary-block p{margin:0 0 .5rem}
+.chips{display:flex;flex-wrap:wrap;gap:.4rem}
+.chip{display:inline-block;padding:.1rem .55rem;border-radius:999px;border:1px solid var(--line);background:#fff;font-size:.9rem;white-space:nowrap}
+.ch-conflicts{border-color:var(--red);color:var(--red)}
+.ch-fabricated{border-color:var(--amber);color:var(--amber);background:var(--ambbg)}
+.ch-corroborated{border-color:var(--green);color:var(--green)}
+.ch-single{border-color:#d6a54a;color:var(--amber)}
+.sum-conflict{font-weight:600}
+.outlets td.date{white-space:nowrap;font-variant-numeric:tabular-nums}
+.outlets code{display:block;font-size:.75rem}
+.ledger td:nth-child(2){width:40%}
+.ledger .mentions{font-size:.8rem}
+.qledger td:nth-child(1){width:34%;font-family:Georgia,"Times New Roman",serif}
+tr.row-conflicting td:first-child{box-shadow:inset 4px 0 0 var(--red)}
+tr.row-single-source td:first-child{box-shadow:inset 4px 0 0 #f59e0b}
+tr.row-corroborated td:first-child{box-shadow:inset 4px 0 0 var(--green)}
+tr.row-conflicting{background:#fff7f6}
+tr.row-fabrication{background:var(--ambbg)}
+.table-wrap{overflow-x:auto}
 .side .who{font-size:.85rem;color:var(--muted)}
 .side blockquote{margin:.25rem 0;padding:.4rem .6rem;background:#fafafa;border-left:3px solid var(--line);font-family:Georgia,"Times New Roman",serif}
 .side .where{font-size:.85rem}
 mark.ev{background:var(--redbg);color:var(--red);font-weight:600;padding:0 .1em}
 .badge{display:inline-block;font-size:.72rem;font-weight:700;text-transform:uppercase;letter-spacing:.04em;padding:.05rem .4rem;border-radius:3px;background:var(--red);color:#fff;margin-right:.4rem}
-.columns{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(20rem,1fr);gap:1rem;overflow-x:auto;padding-bottom:.4rem}
-.col{border:1px solid var(--line);border-radius:6px;padding:0 .9rem .6rem;max-height:85vh;overflow-y:auto}
+.columns{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(min(22rem,85vw),1fr);gap:1rem;overflow-x:auto;padding-bottom:.4rem;align-items:start}
+.col{border:1px solid var(--line);border-radius:6px;padding:0 .9rem .6rem;max-height:85vh;overflow-y:auto;scroll-snap-align:start}
+.columns{scroll-snap-type:x proximity}
 .col header{position:sticky;top:0;background:#fff;padding:.6rem 0 .4rem;border-bottom:1px solid var(--line);margin-bottom:.6rem;z-index:1}
 .col .headline{font-weight:600;margin:.15rem 0}
 .col .meta{font-size:.85rem;color:var(--muted)}
@@ -48,10 +75,12 @@ mark.ev{background:var(--redbg);color:var(--red);font-weight:600;padding:0 .1em}
 .st-paraphrase{background:var(--para)}
 .st-partial{background:var(--partial)}
 .sent.has-cf{box-shadow:inset 0 -2px 0 var(--red)}
-.sent.hl,.sent.hl-partner{background:var(--hl);outline:2px solid var(--hlline)}
+.sent.hl{background:#bfdbfe;outline:2px solid var(--hlline)}
+.sent.hl-partner{background:var(--hl);outline:2px dashed var(--hlline)}
 .mk{border-bottom:2px solid var(--green)}
 .mk.c-single-source{border-bottom:2px dashed var(--amber)}
 .mk.c-conflicting{border-bottom-color:var(--red)}
+.mk.k-entity{border-bottom-width:1px}
 .mk.cf{background:var(--redbg);border-bottom:2px solid var(--red)}
 .flash{background:#fde047!important}
 .anchor{scroll-margin-top:6rem}
@@ -63,6 +92,11 @@ mark.ev{background:var(--redbg);color:var(--red);font-weight:600;padding:0 .1em}
 .mentions a{white-space:nowrap;margin-right:.4rem}
 .derivation li{margin-bottom:.5rem}
 .derivation ul{margin:.2rem 0 0;font-size:.88rem;color:var(--muted)}
+@media (max-width:760px){
+body{padding:1rem .7rem 3rem;font-size:14px}
+.outlets th:nth-child(4),.outlets td:nth-child(4){display:none}
+.ledger th:nth-child(4),.ledger td:nth-child(4){display:none}
+}
 @media print{
 body{max-width:none;padding:0;font-size:10.5pt}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}

@@ -14,6 +14,9 @@ import {
   type ArticleIndex,
   alignmentCounts,
   articleLabels,
+  chronological,
+  groupSides,
+  storySummary,
   countOutlets,
   derivationPhrase,
   evidenceContext,
@@ -104,7 +107,7 @@ class IdScheme {
 function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: IdScheme): string {
   const labels = articleLabels(story, index);
   const label = (id: string): string => esc(labelOf(labels, id));
-  const members = story.articles.map((id) => index.get(id)).filter((a): a is ReportArticle => a !== undefined);
+  const members = chronological(story, index).map((id) => index.get(id)).filter((a): a is ReportArticle => a !== undefined);
   const nOutlets = countOutlets(story.articles, index);
   /** Whether a span can be linked to (its article is rendered in this story and the offsets are valid). */
   const linkable = (article: string, start: number, end: number): boolean => {
@@ -116,13 +119,39 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push(`<section class="story" id="${ids.story(story, si)}">\n`);
   out.push(`<h2>Story <code>${esc(story.id)}</code> <span class="muted">· ${plural(story.articles.length, 'article')}</span></h2>\n`);
 
-  // Outlets
-  out.push('<table class="outlets"><thead><tr><th>Outlet</th><th>Published</th><th>Headline</th><th>Byline</th><th>URL</th><th>Id</th></tr></thead><tbody>\n');
-  for (const id of story.articles) {
+  // Summary: the story at a glance.
+  const sum = storySummary(story, index);
+  const chip = (n: number, one: string, many: string, cls: string): string =>
+    `<span class="chip ${cls}"><strong>${n}</strong> ${n === 1 ? one : many}</span>`;
+  out.push('<div class="summary-block">');
+  out.push(
+    `<p class="chips">${[
+      chip(sum.outlets, 'outlet', 'outlets', 'ch-outlets'),
+      chip(sum.conflicts, 'conflict', 'conflicts', 'ch-conflicts'),
+      chip(sum.fabricated, 'possible fabricated quote', 'possible fabricated quotes', 'ch-fabricated'),
+      chip(sum.corroborated, 'corroborated claim', 'corroborated claims', 'ch-corroborated'),
+      chip(sum.singleSource, 'single-source claim', 'single-source claims', 'ch-single'),
+    ].join(' ')}</p>`,
+  );
+  if (story.conflicts.length > 0) {
+    const more = story.conflicts.length > 1 ? ` <span class="muted">(+${story.conflicts.length - 1} more below)</span>` : '';
+    out.push(`<p class="sum-conflict"><span class="badge">${esc(story.conflicts[0]!.type)}</span> ${esc(story.conflicts[0]!.summary)}${more}</p>`);
+  }
+  if (story.derivation.length > 0) {
+    const top = sum.directed.slice(0, 3).map((d) => `${esc(derivationPhrase(d, labelOf(labels, d.a), labelOf(labels, d.b)))} <span class="muted">(${fixed2(d.confidence)})</span>`);
+    out.push(`<p class="sum-derivation"><strong>Derivation:</strong> ${top.length > 0 ? top.join('; ') : 'no clear direction between any pair'}</p>`);
+  }
+  out.push('</div>\n');
+
+  // Outlets, by publication time
+  const order = chronological(story, index);
+  out.push('<table class="outlets"><thead><tr><th>Outlet</th><th>Published</th><th>Headline</th><th>Byline</th><th>URL</th></tr></thead><tbody>\n');
+  for (const id of order) {
     const a = index.get(id);
+    const idNote = labelOf(labels, id) === id ? '' : ` <code class="muted">${esc(id)}</code>`;
     out.push(
-      `<tr><td><a href="#a-${ids.article(si, id)}">${label(id)}</a></td><td>${esc(a?.published ?? '—')}</td><td>${esc(a?.title ?? '—')}</td>` +
-        `<td>${esc(a?.byline ?? '—')}</td><td class="url">${esc(a?.url ?? '—')}</td><td><code>${esc(id)}</code></td></tr>\n`,
+      `<tr><td><a href="#a-${ids.article(si, id)}">${label(id)}</a>${idNote}</td><td class="date">${esc(a?.published ?? '—')}</td><td>${esc(a?.title ?? '—')}</td>` +
+        `<td>${esc(a?.byline ?? '—')}</td><td class="url">${esc(a?.url ?? '—')}</td></tr>\n`,
     );
   }
   out.push('</tbody></table>\n');
@@ -131,23 +160,33 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push(`<section class="conflicts"><h3>Conflicts (${story.conflicts.length})</h3>\n`);
   if (story.conflicts.length === 0) out.push('<p class="none">No conflicts found.</p>\n');
   for (const c of story.conflicts) {
-    out.push(`<div class="conflict"><div><span class="badge">${esc(c.type)}</span><span class="summary">${esc(c.summary)}</span></div><div class="sides">\n`);
-    c.sides.forEach((side, k) => {
-      const a = index.get(side.article);
-      const who = `${label(side.article)}${a?.published ? ` · ${esc(a.published)}` : ''}`;
-      let quote = `<mark class="ev">${esc(side.text)}</mark>`;
-      if (a && inRange(side.start, side.end, a.text.length)) {
-        const ctx = evidenceContext(a.text, a.sentences, side.start, side.end, 160);
-        quote = `${ctx.clippedLeft ? '…' : ''}${esc(ctx.before)}<mark class="ev">${esc(ctx.match)}</mark>${esc(ctx.after)}${ctx.clippedRight ? '…' : ''}`;
+    out.push(`<div class="conflict"><div><span class="badge">${esc(c.type)}</span><span class="summary">${esc(c.summary)}</span></div><div class="camps">\n`);
+    groupSides(c).forEach((g, gi) => {
+      const who = g.sides.map((side) => labelOf(labels, side.article)).filter((x, i, xs) => xs.indexOf(x) === i);
+      const head =
+        g.sides.length > 1
+          ? `<div class="camp-head"><strong>${esc(g.value)}</strong> <span class="muted">· ${plural(who.length, 'outlet')}: ${esc(who.join(', '))}</span></div>`
+          : '';
+      out.push(`<div class="camp camp-${gi % 4}">${head}\n`);
+      for (const side of g.sides) {
+        const k = c.sides.indexOf(side);
+        const a = index.get(side.article);
+        const whoSide = `${label(side.article)}${a?.published ? ` · ${esc(a.published)}` : ''}`;
+        let quote = `<mark class="ev">${esc(side.text)}</mark>`;
+        if (a && inRange(side.start, side.end, a.text.length)) {
+          const ctx = evidenceContext(a.text, a.sentences, side.start, side.end, 160);
+          quote = `${ctx.clippedLeft ? '…' : ''}${esc(ctx.before)}<mark class="ev">${esc(ctx.match)}</mark>${esc(ctx.after)}${ctx.clippedRight ? '…' : ''}`;
+        }
+        const offsets = `${num(side.start)}–${num(side.end)}`;
+        const where = linkable(side.article, side.start, side.end)
+          ? `<a href="#${ids.evidence(si, c, k)}">chars ${offsets}</a>`
+          : `chars ${offsets}`;
+        out.push(
+          `<div class="side"><div class="who">${whoSide}</div><blockquote>${quote}</blockquote>` +
+            `<div class="where">asserts <strong>${esc(side.value)}</strong> · ${where}</div></div>\n`,
+        );
       }
-      const offsets = `${num(side.start)}–${num(side.end)}`;
-      const where = linkable(side.article, side.start, side.end)
-        ? `<a href="#${ids.evidence(si, c, k)}">chars ${offsets}</a>`
-        : `chars ${offsets}`;
-      out.push(
-        `<div class="side"><div class="who">${who}</div><blockquote>${quote}</blockquote>` +
-          `<div class="where">asserts <strong>${esc(side.value)}</strong> · ${where}</div></div>\n`,
-      );
+      out.push('</div>\n');
     });
     out.push('</div></div>\n');
   }
@@ -169,12 +208,12 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push(`<section class="claims"><h3>Claim ledger (${story.claims.length})</h3>\n`);
   if (story.claims.length === 0) out.push('<p class="none">No claims.</p>\n');
   else {
-    out.push('<table><thead><tr><th>Kind</th><th>Claim</th><th>Status</th><th>Articles</th><th>Mentions</th></tr></thead><tbody>\n');
+    out.push('<table class="ledger"><thead><tr><th>Kind</th><th>Claim</th><th>Status</th><th>Articles</th><th>Mentions</th></tr></thead><tbody>\n');
     for (const c of orderedClaims(story.claims)) {
       const value = c.value !== undefined && !c.text.includes(c.value) ? ` <span class="muted">(${esc(c.value)})</span>` : '';
       const k = countOutlets(c.articles, index);
       out.push(
-        `<tr><td>${esc(c.kind)}</td><td>${esc(c.text)}${value}</td><td>${statusCell(c)} <span class="muted">${k}/${nOutlets}</span></td>` +
+        `<tr class="row-${safeId(c.status)}"><td>${esc(c.kind)}</td><td>${esc(c.text)}${value}</td><td>${statusCell(c)} <span class="muted">${k}/${nOutlets}</span></td>` +
           `<td>${c.articles.map(label).join(', ')}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
       );
     }
@@ -187,11 +226,11 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push(`<section class="quotes"><h3>Quote ledger (${quotes.length})</h3>\n`);
   if (quotes.length === 0) out.push('<p class="none">No quotes.</p>\n');
   else {
-    out.push('<table><thead><tr><th>Quote</th><th>Speaker</th><th>Quoted in</th><th>Supported in</th><th>Status</th><th>Mentions</th></tr></thead><tbody>\n');
+    out.push('<table class="ledger qledger"><thead><tr><th>Quote</th><th>Speaker</th><th>Quoted in</th><th>Supported in</th><th>Status</th><th>Mentions</th></tr></thead><tbody>\n');
     for (const c of quotes) {
       const list = (xs: readonly string[] | undefined): string => (xs && xs.length > 0 ? xs.map(label).join(', ') : '—');
       out.push(
-        `<tr><td>${esc(quoted(c.text))}</td><td>${c.speaker ? esc(c.speaker) : '<span class="muted">unknown</span>'}</td>` +
+        `<tr class="row-${safeId(c.status)}${isPossibleFabrication(c) ? ' row-fabrication' : ''}"><td>${esc(quoted(c.text))}</td><td>${c.speaker ? esc(c.speaker) : '<span class="muted">unknown</span>'}</td>` +
           `<td>${list(c.quotedIn)}</td><td>${list(c.supportedIn)}</td><td>${statusCell(c)}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
       );
     }
