@@ -247,6 +247,7 @@ function campsOf(group: readonly Piece[], sides: readonly ConflictSide[]): Confl
         for (const q of group) {
           if (p === q) continue;
           const [pa, pb, qa, qb] = [at(p.a), at(p.b), at(q.a), at(q.b)];
+          if (pa < 0 || pb < 0 || qa < 0 || qb < 0) continue;
           const link = (x: number, y: number): void => {
             if (x >= 0 && y >= 0 && uf.find(x) !== uf.find(y)) {
               uf.union(x, y);
@@ -260,7 +261,7 @@ function campsOf(group: readonly Piece[], sides: readonly ConflictSide[]): Confl
         }
       }
     }
-    const twoSided = group.every((p) => uf.find(at(p.a)) !== uf.find(at(p.b)));
+    const twoSided = group.every((p) => at(p.a) >= 0 && at(p.b) >= 0 && uf.find(at(p.a)) !== uf.find(at(p.b)));
     campOf = twoSided ? sides.map((_, i) => uf.find(i)) : byValue(sides, valueKey);
   }
   const camps = new Map<number, ConflictSide[]>();
