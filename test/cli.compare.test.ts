@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Claim, Conflict, Report, StoryReport } from '../src/types.js';
 import { assertValidReport } from './helpers/schema.js';
-import { repoRoot, runCli } from './helpers/cli.js';
+import { runCli } from './helpers/cli.js';
+import { seedsDir } from './helpers/texts.js';
 
 /** The shipped examples, compared once through the real CLI (JSON), shared by the tests below. */
 const examples = runCli(['compare', 'examples', '--format', 'json']);
@@ -147,7 +148,6 @@ test('hostile article text is escaped in the HTML report', () => {
   assert.match(page, /&lt;script&gt;alert\(1\)/);
 });
 
-const seedsDir = join(repoRoot, '..', 'shared', 'examples', 'seeds');
 test('seeds: one story with the findings a careful reader makes', { skip: !existsSync(seedsDir) && 'needs ../shared/examples/seeds' }, () => {
   const r = runCli(['compare', join(seedsDir, 'seeds.articles.jsonl'), '--format', 'json']);
   assert.equal(r.status, 0, r.stderr);

@@ -1,6 +1,6 @@
 /**
- * The motivating seeds (two machine rewrites of one wire report), read from /work/shared at run
- * time; skipped where that directory does not exist. Nothing of their text is copied here.
+ * The motivating seeds (two machine rewrites of one wire report), read from ../shared beside the
+ * repo at run time; skipped where it does not exist. Nothing of their text is copied here.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,8 +12,9 @@ import { readInputs } from '../src/ingest/index.js';
 import { compareStory } from '../src/compare/index.js';
 import { embedSentences } from '../src/similarity/encoder.js';
 import type { AnalysedArticle, Article, SentenceVectors, StoryReport } from '../src/types.js';
+import { seedsDir } from './helpers/texts.js';
 
-const SEEDS = '/work/shared/examples/seeds/seeds.articles.jsonl';
+const SEEDS = join(seedsDir, 'seeds.articles.jsonl');
 const have = existsSync(SEEDS);
 
 async function load(): Promise<AnalysedArticle[]> {
@@ -65,14 +66,14 @@ function check(r: StoryReport, arts: AnalysedArticle[]): void {
   for (const id of meaning.claims) assert.equal(r.claims.find((c) => c.id === id)!.status, 'conflicting');
 }
 
-test('seeds: agreements, fabrication candidates, additions and the changed meaning (lexical)', { skip: !have && 'no /work/shared seeds' }, async () => {
+test('seeds: agreements, fabrication candidates, additions and the changed meaning (lexical)', { skip: !have && 'no ../shared seeds' }, async () => {
   const arts = await load();
   assert.equal(arts.length, 2);
   const none: SentenceVectors = { get: () => undefined };
   check(compareStory({ id: 'seeds', articles: arts.map((a) => a.article.id) }, arts, none), arts);
 });
 
-test('seeds: the same with the sentence encoder', { skip: !have && 'no /work/shared seeds' }, async () => {
+test('seeds: the same with the sentence encoder', { skip: !have && 'no ../shared seeds' }, async () => {
   const arts = await load();
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-seeds-'));
   try {
