@@ -33,7 +33,7 @@ test('text report: the single-source quote is flagged with its outlet and speake
 
 test('text report: claims grouped by status and kind, derivation with evidence, alignment counts', () => {
   const out = renderText(sampleReport(), { color: false, width: 200 });
-  assert.match(out, /CLAIMS · 4 corroborated · 2 single-source · 2 conflicting/);
+  assert.match(out, /CLAIMS other than quotes · 4 corroborated · 2 single-source · 2 conflicting/);
   assert.match(out, /number: 40 boats \(2\/2\)/);
   assert.match(out, /date: Tuesday \(2031-04-08\) — only in Riverside Gazette/);
   assert.match(out, /statements only in Valley Courier \(1\):\n {6}· Residents were told to boil water until Friday\.\n/);

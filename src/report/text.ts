@@ -159,7 +159,7 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
   } else {
     const count = (s: ClaimStatus): number => others.filter((c) => c.status === s).length;
     out.push({
-      text: `CLAIMS · ${count('corroborated')} corroborated · ${count('single-source')} single-source · ${count('conflicting')} conflicting`,
+      text: `CLAIMS other than quotes · ${count('corroborated')} corroborated · ${count('single-source')} single-source · ${count('conflicting')} conflicting`,
       tone: 'bold',
     });
     claimGroup(out, others, 'corroborated', `  corroborated (by k of ${nOutlets} outlets)`, 'green', (c) =>
