@@ -1,10 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalysedArticle, InputProblem, StoryReport } from './types.js';
+import type { AnalysedArticle, InputProblem, Story, StoryReport } from './types.js';
 import { isProblem, readInputs } from './ingest/index.js';
 import { analyse } from './analyse/index.js';
 import { embedSentences } from './similarity/encoder.js';
 import { clusterArticles } from './cluster/index.js';
+import { STORY_SIMILARITY } from './cluster/similarity-matrix.js';
 import { compareStory } from './compare/index.js';
 
 export interface ReadOptions {
@@ -32,6 +33,14 @@ export async function readAndAnalyse(paths: string[], options: ReadOptions = {})
     }
   }
   return { analysed, problems };
+}
+
+/** cluster: the stories of the analysed articles, biggest first. */
+export async function clusterAnalysed(analysed: AnalysedArticle[], options: CompareOptions): Promise<Story[]> {
+  // The story decision ignores sentence vectors while their weight is 0: skip the (slow) embedding then.
+  const enabled = options.encoder && STORY_SIMILARITY.semanticWeight !== 0;
+  const vectors = await embedSentences(analysed, { enabled, cacheDir: options.cacheDir });
+  return clusterArticles(analysed, vectors);
 }
 
 /** cluster → compare: one StoryReport per story, biggest story first. */

@@ -110,6 +110,11 @@ export interface Quote extends Span {
   sentence: number;
   /** For a quote in several pieces ("“A,” he said, “B.”"): the pieces; span runs from first to last. */
   fragments?: Span[];
+  /**
+   * A quoted fragment embedded in the writer's own sentence (He called it “a pivotal shift”): the span is
+   * the words inside the marks, but `direct` is false because the marks do not enclose the whole content.
+   */
+  partial?: boolean;
 }
 
 /** A media attribution: "as reported by TASS", "TASS reported", "according to Reuters", "told the BBC". */

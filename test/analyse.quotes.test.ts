@@ -101,20 +101,60 @@ test('scare quotes and titles are not quotes; a short quote with a speaker is', 
   assert.equal(qs[0]!.speaker!.text, 'Reyes');
 });
 
-test('partial quotes inside a sentence are direct quotes, flagged by isPartialQuote', () => {
+test('partial quotes inside a sentence are not direct: direct false, partial true, words inside the marks', () => {
   const t = 'Reyes called the response “a pivotal shift in how we work.” “It worked,” he said.';
   const ss = splitSentences(t);
-  const qs = extractQuotes(t, ss, []).filter((q) => q.direct);
-  assert.deepEqual(qs.map((q) => q.text), ['a pivotal shift in how we work.', 'It worked,']);
-  assert.equal(qs[0]!.speaker!.text, 'Reyes');
-  assert.equal(isPartialQuote(t, ss, qs[0]!), true);
-  assert.equal(isPartialQuote(t, ss, qs[1]!), false);
+  const all = extractQuotes(t, ss, []);
+  const partial = all.find((q) => q.text === 'a pivotal shift in how we work.');
+  assert.ok(partial);
+  assert.equal(partial.direct, false);
+  assert.equal(partial.partial, true);
+  assert.equal(t.slice(partial.start, partial.end), partial.text);
+  assert.equal(partial.speaker!.text, 'Reyes');
+  assert.equal(isPartialQuote(t, ss, partial), true);
+  const qs = all.filter((q) => q.direct);
+  assert.deepEqual(qs.map((q) => q.text), ['It worked,']);
+  assert.equal(qs[0]!.partial, undefined);
+  assert.equal(isPartialQuote(t, ss, qs[0]!), false);
+});
+
+test('full quotations after a colon, a reporting verb or a comma are direct; lower-case fragments are partial', () => {
+  const t = 'Reyes told reporters: “We are ready.” Vance said, “It will hold.” The plan was, in his words, “a reckless gamble.”';
+  const all = quotes(t).filter((q) => q.direct || q.partial);
+  assert.deepEqual(
+    all.map((q) => [q.text, q.direct, q.partial === true]),
+    [
+      ['We are ready.', true, false],
+      ['It will hold.', true, false],
+      ['a reckless gamble.', false, true],
+    ],
+  );
 });
 
 test('single curly quotes are quotes only when they are not apostrophes', () => {
   const t = 'The mayor’s aide said the plan was ‘finished and ready to go’ on Monday. The ’90s were drier.';
-  const qs = direct(t);
+  const qs = extractQuotes(t, splitSentences(t), []).filter((q) => q.direct || q.partial);
   assert.deepEqual(qs.map((q) => q.text), ['finished and ready to go']);
+  assert.equal(qs[0]!.partial, true);
+});
+
+test('a quotation with no reporting clause takes the speaker of the previous sentence', () => {
+  const t = 'Tomas Reyes spoke for an hour about the levee.\n\n“The water will come back next spring and we must be ready.”\n\nThe council did not answer.';
+  const qs = direct(t);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speaker!.name, 'Tomas Reyes');
+  assert.equal(t.slice(qs[0]!.speaker!.start, qs[0]!.speaker!.end), 'Reyes');
+  assert.equal(qs[0]!.cue, null);
+});
+
+test('after-clauses with a title-word surname or a short description: “…,” Mr. Prince said / the suit says', () => {
+  const a = 'Nobody expected it.\n\n“It is risky to move the whole archive at once,” Mr. Prince said.';
+  assert.equal(direct(a)[0]!.speaker!.text, 'Prince');
+  const b = 'The hearing was short.\n\n“The clerk was the only one of the four who was punished,” the suit says.';
+  const sb = direct(b)[0]!.speaker!;
+  assert.equal(sb.text, 'the suit');
+  assert.equal(b.slice(sb.start, sb.end), 'the suit');
+  assert.equal(sb.via, 'description');
 });
 
 test('a quote running over paragraphs (no closing mark) is one quote', () => {

@@ -46,10 +46,12 @@ interface Draft {
   cue: Span | null;
   sentence: number;
   fragments?: Span[];
+  partial?: boolean;
 }
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'for', 'of', 'about', 'with', 'to', 'by', 'from', 'over', 'last', 'this', 'late', 'early', 'earlier', 'later', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today']);
 const CLAIM_NOUNS = /^(assertion|claim|argument|statement|insistence|warning|suggestion|contention|allegation|admission|promise|pledge|view|belief|announcement|prediction|remark|comments?)$/;
+const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'one', 'this', 'that', 'another', 'some', 'many', 'several', 'former', 'another']);
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
 
 function wordCount(text: string): number {
@@ -76,22 +78,33 @@ function trimStart(text: string, start: number, end: number): number {
   return s;
 }
 
+const MARK_OR_SPACE = /[“”"«»‹›‘’'\s]/;
+const EMBEDDING_VERBS = new Set(['called', 'call', 'calls', 'calling', 'described', 'describes', 'describing', 'dubbed', 'labeled', 'labelled', 'termed']);
+
 /**
- * Is this direct quote embedded in a clause (a partial quote: He called it “a pivotal shift”) rather
- * than a full quotation (at the start of its sentence, or after a colon, comma, dash or reporting verb)?
+ * Is the quotation opening at `outerStart` (inner text from `innerStart`) a partial quote — a quoted
+ * fragment embedded in the writer's own clause (He called it “a pivotal shift” / the plan was “dead”)
+ * — rather than a full quotation whose marks enclose the whole reported content?
+ * Full: it opens its sentence, or follows a colon; or it starts with a capital letter after a comma, a
+ * dash, a bracket or a reporting verb (X said, “We …”). Everything else is partial.
  */
-export function isPartialQuote(text: string, sentences: readonly Sentence[], quote: Quote): boolean {
-  if (!quote.direct) return false;
-  const s = sentences[quote.sentence];
-  let i = quote.start - 1;
-  while (i >= 0 && /[“"«‹‘»\s]/.test(text[i]!)) i--;
-  if (i < 0 || (s && i < s.start)) return false;
+export function isPartialAt(text: string, sentenceStart: number, outerStart: number, innerStart: number): boolean {
+  let i = outerStart - 1;
+  while (i >= sentenceStart && MARK_OR_SPACE.test(text[i]!)) i--;
+  if (i < sentenceStart) return false;
   const ch = text[i]!;
-  if (/[:,;—–\-(\[.!?]/.test(ch)) return false;
+  if (ch === ':') return false;
+  const capital = /^[\p{Lu}\p{N}]/u.test(text.slice(innerStart, innerStart + 1));
+  if (/[,;—–\-(\[.!?]/.test(ch)) return !capital;
   const toks = tokenize(text, Math.max(0, i - 30), i + 1);
   const last = toks[toks.length - 1];
-  if (last && REPORTING_VERBS.has(last.lower) && !['called', 'call', 'calls', 'described'].includes(last.lower)) return false;
+  if (last && REPORTING_VERBS.has(last.lower) && !EMBEDDING_VERBS.has(last.lower)) return !capital;
   return true;
+}
+
+/** Whether an extracted quote is a partial quote (see `Quote.partial`). */
+export function isPartialQuote(_text: string, _sentences: readonly Sentence[], quote: Quote): boolean {
+  return quote.partial === true;
 }
 
 export function extractQuotes(text: string, sentences: Sentence[], entities: Entity[]): Quote[] {
@@ -164,13 +177,20 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
           cue = null;
         }
       }
+      if (!speaker && !clause) {
+        // No reporting clause at all: the speaker of the surrounding passage continues.
+        speaker = resolver.contextSpeaker(si);
+        cue = null;
+      }
       const words = wordCount(fragments.map((f) => f.text).join(' '));
       if (words === 0) continue;
       if (words < 3 && !adjacent) continue;
       if (!adjacent && isTitleCase(innerText) && P.pieces.length === 1) continue;
       if (cue) usedCues.add(cue.start);
       if (speaker) resolver.noteSpeaker(si, speaker);
-      const d: Draft = { start: P.innerStart, end, direct: true, speaker, cue, sentence: si };
+      const partial = isPartialAt(text, S.start, P.outerStart, P.innerStart);
+      const d: Draft = { start: P.innerStart, end, direct: !partial, speaker, cue, sentence: si };
+      if (partial) d.partial = true;
       if (fragments.length > 1) d.fragments = fragments;
       void outerEnd;
       drafts.push(d);
@@ -196,6 +216,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       sentence: d.sentence,
     };
     if (d.fragments) q.fragments = d.fragments;
+    if (d.partial) q.partial = true;
     return q;
   });
 
@@ -246,7 +267,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       const v = toks[k]!;
       if (!REPORTING_VERBS.has(v.lower)) continue;
       if (/[!?;]/.test(text.slice(start, v.start))) return null;
-      const sp = resolver.subjectBefore(start, v.start, entities);
+      const sp = resolver.subjectBefore(start, v.start, entities) ?? describedSubject(start, v.start);
       if (!sp) continue;
       // The subject must start the clause (allowing leading title words that are not part of the name).
       const preTokens = tokenize(text, start, sp.start);
@@ -256,11 +277,22 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (ownSentence) {
         // Only a short reporting sentence: "Trump said on Tuesday." — not "Trump said the wall …".
         const tail = tokenize(text, v.end, hi);
-        if (tail.length > 12 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|in)$/.test(tail[0].lower) && !tail[0].cap)) return null;
+        if (!/^\s*[,.!?]/.test(text.slice(v.end, hi)) && (tail.length > 12 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|in)$/.test(tail[0].lower) && !tail[0].cap))) return null;
       }
       return { speaker: sp, cue: spanOf(text, v.start, v.end), end: clauseEnd(v.end, hi) };
     }
     return null;
+  }
+
+  /** “…,” the suit says / it read / one person tweeted: a short lower-case subject phrase, unresolved. */
+  function describedSubject(from: number, verbStart: number): SpeakerRef | null {
+    const toks = tokenize(text, from, verbStart);
+    const first = toks[0];
+    if (!first || toks.length > 6 || first.start !== from || !SUBJECT_OPENERS.has(first.lower)) return null;
+    if (/[,;:.!?“”"()]/.test(text.slice(from, verbStart).replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\./g, ''))) return null;
+    const end = toks[toks.length - 1]!.end;
+    const t = text.slice(from, end);
+    return { start: from, end, text: t, name: t.replace(/^(?:the|a|an)\s+/i, ''), entity: null, via: 'description' };
   }
 
   function skipSpace(i: number): number {

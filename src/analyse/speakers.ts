@@ -286,6 +286,32 @@ export class SpeakerResolver {
     return best ? { name: best.p.name, entity: best.p.entity } : null;
   }
 
+  /**
+   * The speaker carried over from the context of sentence `si` (a quotation with no reporting clause of
+   * its own): walking back at most `maxBack` sentences and one paragraph break, the first sentence that
+   * has a recorded speaker gives it, else the first person mentioned in it outside quotation marks.
+   */
+  contextSpeaker(si: number, maxBack = 3): SpeakerRef | null {
+    const here = this.sentences[si];
+    if (!here) return null;
+    for (let i = si - 1; i >= 0 && i >= si - maxBack; i--) {
+      const s = this.sentences[i]!;
+      if (here.paragraph - s.paragraph > 1) break;
+      const recorded = this.sentenceSpeaker.get(i);
+      if (recorded && 'via' in recorded) return { ...recorded };
+      let best: { p: Person; m: Span } | null = null;
+      for (const p of this.persons) {
+        if (p.described) continue;
+        for (const m of p.mentions) {
+          if (m.start < s.start || m.start >= s.end || this.inQuote(m.start)) continue;
+          if (!best || m.start < best.m.start) best = { p, m };
+        }
+      }
+      if (best) return { start: best.m.start, end: best.m.end, text: best.m.text, name: best.p.name, entity: best.p.entity, via: 'name' };
+    }
+    return null;
+  }
+
   resolvePronoun(span: Span): SpeakerRef {
     const lower = span.text.toLowerCase();
     const base: SpeakerRef = { ...span, name: span.text, entity: null, via: 'pronoun' };
@@ -421,7 +447,10 @@ export class SpeakerResolver {
       np.push(t);
       if (np.length >= 7) break;
     }
-    return this.classify(np, entities);
+    const ref = this.classify(np, entities);
+    // A lone capitalised word opening the sentence that names nobody known ("Wait, it gets better:").
+    if (ref && np.length === 1 && ref.via === 'name' && ref.entity === null && ref.name === ref.text) return null;
+    return ref;
   }
 
   /** The speaker phrase starting at `start` ("said Caddell", "said the former official"). */
@@ -475,7 +504,12 @@ export class SpeakerResolver {
       const si = sentenceIndexAt(this.sentences, t.start);
       return this.sentences[si]?.start === t.start;
     };
-    while (run.length && (TITLES.has(run[0]!.lower.replace(/\.$/, '')) || (NOT_NAME.has(run[0]!.lower) && (sentenceStart(run[0]!) || DETERMINERS.has(run[0]!.lower))))) run = run.slice(1);
+    const titledName = run.length >= 2 && TITLES.has(run[0]!.lower.replace(/\.$/, ''));
+    while (run.length && (TITLES.has(run[0]!.lower.replace(/\.$/, '')) || (NOT_NAME.has(run[0]!.lower) && (sentenceStart(run[0]!) || DETERMINERS.has(run[0]!.lower))))) {
+      // "Mr. Prince said" / "Prince said": a title word that is the whole remaining name is the name.
+      if (run.length === 1 && (titledName || (k === 0 && np.length === 1 && !sentenceStart(run[0]!)))) break;
+      run = run.slice(1);
+    }
     if (run.length && !NOT_NAME.has(last.lower) && !DETERMINERS.has(last.lower)) {
       const s = run[0]!.start;
       const lastLower = stripPossessive(last.lower);

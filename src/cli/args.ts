@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 
-export type Command = 'compare' | 'extract';
+export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive';
 export type Format = 'text' | 'json' | 'html' | 'jsonl';
 
 export interface CliOptions {
@@ -19,7 +19,15 @@ export interface CliOptions {
 const FORMATS: Record<Command, readonly Format[]> = {
   compare: ['text', 'json', 'html'],
   extract: ['jsonl', 'json'],
+  cluster: ['jsonl'],
+  align: ['jsonl'],
+  check: ['jsonl'],
+  derive: ['jsonl'],
 };
+
+const COMMANDS = Object.keys(FORMATS) as Command[];
+/** Commands that read one JSON-lines file (`--pairs FILE` or a positional FILE). */
+const ONE_FILE: readonly Command[] = ['align', 'check', 'derive'];
 
 /** Parses the command line; throws UsageError with a one-line message for anything it cannot accept. */
 export function parseCli(argv: readonly string[]): CliOptions {
@@ -31,6 +39,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
       strict: true,
       options: {
         format: { type: 'string', short: 'f' },
+        pairs: { type: 'string' },
         out: { type: 'string', short: 'o' },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
@@ -58,16 +67,23 @@ export function parseCli(argv: readonly string[]): CliOptions {
     return { ...base, command: 'help', inputs: [], format: 'text' };
   }
   if (values.version) return { ...base, command: 'version', inputs: [], format: 'text' };
-  const [name, ...inputs] = positionals;
+  const [name, ...positionalInputs] = positionals;
   if (name === undefined) throw new UsageError('no command given (try: corroborate compare <files...>, or --help)');
-  if (name !== 'compare' && name !== 'extract') {
-    throw new UsageError(`unknown command '${name}' (commands: compare, extract)`);
-  }
+  if (!isCommand(name)) throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.join(', ')})`);
+  const inputs = values.pairs === undefined ? positionalInputs : [values.pairs, ...positionalInputs];
+  if (values.pairs !== undefined && name !== 'align' && name !== 'derive') throw new UsageError(`--pairs is for 'align' and 'derive', not '${name}'`);
+  if (ONE_FILE.includes(name) && inputs.length > 1) throw new UsageError(`'${name}' reads one JSON-lines file (or - for stdin), not ${inputs.length}`);
   const allowed = FORMATS[name];
   const format = (values.format ?? allowed[0]) as Format;
   if (!allowed.includes(format)) {
     throw new UsageError(`--format ${values.format} is not one of ${allowed.join(', ')} for '${name}'`);
   }
-  if (inputs.length === 0) throw new UsageError(`'${name}' needs at least one input (a file, a directory, or - for stdin)`);
+  if (inputs.length === 0) {
+    throw new UsageError(ONE_FILE.includes(name) ? `'${name}' needs a JSON-lines file${name === 'check' ? '' : ' (--pairs FILE)'} or - for stdin` : `'${name}' needs at least one input (a file, a directory, or - for stdin)`);
+  }
   return { ...base, command: name, inputs, format };
+}
+
+function isCommand(name: string): name is Command {
+  return (COMMANDS as string[]).includes(name);
 }

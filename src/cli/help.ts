@@ -3,6 +3,10 @@ export const HELP = `corroborate — compare news articles claim by claim
 Usage:
   corroborate compare <input...> [--format text|json|html] [--out FILE]
   corroborate extract <input...> [--format jsonl|json]      [--out FILE]
+  corroborate cluster <input...>                             [--out FILE]
+  corroborate align   --pairs FILE.jsonl                     [--out FILE]
+  corroborate check   FILE.jsonl                             [--out FILE]
+  corroborate derive  --pairs FILE.jsonl                     [--out FILE]
   corroborate --help | --version
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
@@ -14,6 +18,15 @@ compare   groups the articles into stories and reports, per story, what the sour
           who likely derived from whom.
 extract   the per-article analysis only: sentences, entities, quotes with speakers, numbers, dates,
           media attributions, negations — every finding with UTF-16 offsets into the text.
+cluster   one JSON line per story: {"story", "articles": [ids]}, biggest story first.
+
+Batch scoring (JSON lines in, one JSON line out per input line, keyed by its "id"; streamed; a bad line is
+reported with its number and skipped):
+align     {"id", "a", "b"} sentence pairs -> {"id", "score" (0..1), "paraphrase" (bool)}
+check     {"id", "article", "claim"} or {"id", "article", "summary"}
+          -> {"id", "supported" (bool), "score" (0..1), "unsupported": [{"start", "end", "text"}]}
+          (offsets into the claim/summary: the parts the article does not support)
+derive    {"id", "source", "derived"} -> {"id", "derived" (bool), "level": cut|light|heavy|non, "score"}
 
 Options:
   --format FORMAT   compare: text (default), json, html; extract: jsonl (default), json

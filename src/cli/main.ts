@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { InputProblem } from '../types.js';
 import { analyse } from '../analyse/index.js';
-import { compareAnalysed, defaultCacheDir, readAndAnalyse } from '../pipeline.js';
+import { clusterAnalysed, compareAnalysed, defaultCacheDir, readAndAnalyse } from '../pipeline.js';
+import { runBatch } from './batch.js';
+import { loadTask, type BatchTaskName } from './tasks/index.js';
 import { buildReport } from '../report/build.js';
 import { renderJson } from '../report/json.js';
 import { renderText } from '../report/text.js';
 import { renderHtml } from '../report/html.js';
-import { parseCli, type CliOptions } from './args.js';
+import { parseCli, type CliOptions, type Command } from './args.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { HELP } from './help.js';
 import { openLineSink, writeOutput } from './output.js';
@@ -40,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   try {
-    return await run(options);
+    return await run(options.command, options);
   } catch (error) {
     if (error instanceof OutputError || error instanceof UsageError) {
       process.stderr.write(`corroborate: ${error.message}\n`);
@@ -50,11 +52,18 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-async function run(options: CliOptions): Promise<number> {
+async function run(command: Command, options: CliOptions): Promise<number> {
   const onProblem = (problem: InputProblem): void => {
     if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
   };
-  const outcome = options.command === 'extract' ? await runExtract(options, onProblem) : await runCompare(options, onProblem);
+  const outcome =
+    command === 'extract'
+      ? await runExtract(options, onProblem)
+      : command === 'compare'
+        ? await runCompare(options, onProblem)
+        : command === 'cluster'
+          ? await runCluster(options, onProblem)
+          : await runTask(command, options, onProblem);
   if (outcome.analysed === 0) {
     process.stderr.write(`corroborate: no article could be analysed (${plural(outcome.skipped, 'input')} skipped)\n`);
     return EXIT.nothingAnalysed;
@@ -109,6 +118,24 @@ async function runExtract(options: CliOptions, onProblem: (problem: InputProblem
   if (asArray && analysed > 0) await sink.write('\n]\n');
   await sink.close();
   return { analysed, skipped };
+}
+
+/** `cluster`: one line per story `{story, articles}`, biggest first (the same shape as corpus mode's `stories`). */
+async function runCluster(options: CliOptions, onProblem: (problem: InputProblem) => void): Promise<Outcome> {
+  const { analysed, problems } = await readAndAnalyse(options.inputs, { stdin: process.stdin, onProblem });
+  if (analysed.length === 0) return { analysed: 0, skipped: problems.length };
+  const stories = await clusterAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
+  await writeOutput(stories.map((s) => `${JSON.stringify({ story: s.id, articles: s.articles })}\n`).join(''), options.out);
+  return { analysed: analysed.length, skipped: problems.length };
+}
+
+/** `align`, `check`, `derive`: JSON lines in, one result line out per good line, streamed. */
+async function runTask(name: BatchTaskName, options: CliOptions, onProblem: (problem: InputProblem) => void): Promise<Outcome> {
+  const task = await loadTask(name, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
+  const sink = openLineSink(options.out);
+  const outcome = await runBatch(task, options.inputs[0]!, sink, onProblem);
+  await sink.close();
+  return outcome;
 }
 
 function plural(n: number, noun: string): string {

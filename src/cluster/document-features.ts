@@ -46,3 +46,48 @@ export function documentVector(doc: AnalysedArticle, vectors: SentenceVectors): 
   for (let i = 0; i < sum.length; i++) sum[i]! /= norm;
   return sum;
 }
+
+/** How much of the text counts as the lead (headline, dateline and first sentences). */
+export const LEAD_CHARS = 600;
+
+/** Content-word stems of the lead: the headline and first sentences carry the event's who/what/where. */
+export function leadTerms(doc: AnalysedArticle): TermCounts {
+  const counts: TermCounts = new Map();
+  const text = (doc.article.title ? `${doc.article.title}\n` : '') + doc.article.text.slice(0, LEAD_CHARS);
+  for (const token of tokenize(text)) {
+    if (token.stop || token.numeric || token.norm.length < 3) continue;
+    counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Entity keys and the words of those keys (so "lohan" meets "lindsay lohan"), counted by mentions. */
+export function entityTerms(doc: AnalysedArticle): TermCounts {
+  const counts: TermCounts = new Map();
+  const add = (term: string, weight: number): void => {
+    counts.set(term, (counts.get(term) ?? 0) + weight);
+  };
+  for (const entity of doc.entities) {
+    add(entity.key, entity.mentions.length);
+    for (const word of entity.key.split(' ')) if (word.length > 2) add(`w:${word}`, entity.mentions.length);
+  }
+  return counts;
+}
+
+/** Every number token of the text (scores, tolls, amounts, ages): same-type events differ in them. */
+export function numberTerms(doc: AnalysedArticle): TermCounts {
+  const counts: TermCounts = new Map();
+  for (const token of tokenize(doc.article.text)) if (token.numeric) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+  return counts;
+}
+
+/** Years of the dates written in the text (not filled in from the publication date). */
+export function yearTerms(doc: AnalysedArticle): TermCounts {
+  const counts: TermCounts = new Map();
+  for (const d of doc.dates) {
+    if (d.inferred || !/^\d{4}/.test(d.iso)) continue;
+    const year = d.iso.slice(0, 4);
+    counts.set(year, (counts.get(year) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -78,7 +78,18 @@ function recordToArticle(value: unknown, fallbackId: string, origin: string): Om
   };
 }
 
-export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | InputProblem> {
+/** One parsed JSON value of a JSON-lines input, with its 1-based line number. */
+export interface JsonLine {
+  line: number;
+  value: unknown;
+}
+
+/**
+ * The JSON values of a JSON-lines byte stream, line by line (constant memory): blank lines skipped,
+ * a BOM dropped, and every line that is not valid UTF-8 or not JSON reported as a problem with its
+ * number while the rest goes on. Whole-input problems: binary content, no non-blank line, read errors.
+ */
+export async function* readJsonValues(src: Omit<JsonlInput, 'stem'>): AsyncGenerator<JsonLine | InputProblem> {
   let lineNo = 0;
   let nonBlank = 0;
   let sniffed = 0;
@@ -103,31 +114,11 @@ export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | Inpu
       }
       if (line.trim() === '') continue;
       nonBlank++;
-      let value: unknown;
       try {
-        value = JSON.parse(line);
+        yield { line: lineNo, value: JSON.parse(line) as unknown };
       } catch {
         yield problem(src.input, 'line is not valid JSON', lineNo);
-        continue;
       }
-      const origin = `${src.input}:${lineNo}`;
-      const rec = recordToArticle(value, `${src.stem}:${lineNo}`, origin);
-      if (typeof rec === 'string') {
-        yield problem(src.input, rec, lineNo);
-        continue;
-      }
-      const { lang, ...rest } = rec;
-      yield {
-        id: rest.id,
-        title: rest.title,
-        text: rest.text,
-        source: rest.source,
-        url: rest.url,
-        published: rest.published,
-        language: await languageOf(lang, rest.text),
-        byline: rest.byline,
-        origin: rest.origin,
-      };
     }
   } catch (err) {
     const gzip = typeof err === 'object' && err !== null && 'code' in err && String((err as { code: unknown }).code).startsWith('Z_');
@@ -136,4 +127,30 @@ export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | Inpu
     return;
   }
   if (nonBlank === 0) yield problem(src.input, 'empty file');
+}
+
+export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | InputProblem> {
+  for await (const item of readJsonValues(src)) {
+    if ('kind' in item) {
+      yield item;
+      continue;
+    }
+    const rec = recordToArticle(item.value, `${src.stem}:${item.line}`, `${src.input}:${item.line}`);
+    if (typeof rec === 'string') {
+      yield problem(src.input, rec, item.line);
+      continue;
+    }
+    const { lang, ...rest } = rec;
+    yield {
+      id: rest.id,
+      title: rest.title,
+      text: rest.text,
+      source: rest.source,
+      url: rest.url,
+      published: rest.published,
+      language: await languageOf(lang, rest.text),
+      byline: rest.byline,
+      origin: rest.origin,
+    };
+  }
 }

@@ -69,11 +69,17 @@ export function textKey(text: string): string {
  * lookup (comparison then runs on lexical evidence only).
  */
 export async function embedSentences(analysed: AnalysedArticle[], options: EncoderOptions): Promise<SentenceVectors> {
+  if (!options.enabled) return { get: () => undefined };
+  return embedTexts(analysed.flatMap(embeddingTexts), options);
+}
+
+/** Vectors for the given texts (deduplicated, cached on disk, embedded in batches). */
+export async function embedTexts(texts: readonly string[], options: EncoderOptions): Promise<SentenceVectors> {
   const vectors = new Map<string, Float32Array>();
   if (!options.enabled) return { get: () => undefined };
 
   const wanted = new Map<string, string>(); // key → text
-  for (const a of analysed) for (const t of embeddingTexts(a)) if (t.trim() !== '') wanted.set(textKey(t), t);
+  for (const t of texts) if (t.trim() !== '') wanted.set(textKey(t), t);
 
   const cached = options.cacheDir ? readCache(join(options.cacheDir, CACHE_FILE), new Set(wanted.keys())) : new Map<string, Float32Array>();
   const missing: { key: string; text: string }[] = [];

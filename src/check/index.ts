@@ -1,0 +1,103 @@
+/**
+ * Claim support: which parts of a claim (or a summary) an article does not support.
+ *
+ * The claim is split into sentences; each is aligned to its best-supporting article sentences and
+ * described by features (features.ts); a logistic model gives each sentence a probability of being
+ * unsupported; the claim's verdict is its worst sentence (features aggregated by their worst value).
+ * The unsupported spans are the evidence-carrying words of the sentences judged unsupported.
+ */
+import type { SentenceVectors, Span } from '../types.js';
+import { prepareArticle, sentenceSpans, MAX_ARTICLE_SENTENCES, type PreparedArticle } from './article.js';
+import { sentenceEvidence, worstOf, FEATURE_NAMES, type SentenceEvidence } from './features.js';
+import { predictProbability, type LogisticModel } from './logistic.js';
+
+export { prepareArticle, sentenceSpans, type PreparedArticle } from './article.js';
+export { FEATURE_NAMES, sentenceEvidence, worstOf, mergeSpans, type SentenceEvidence } from './features.js';
+export { fitLogistic, predictProbability, bestThreshold, type LogisticModel } from './logistic.js';
+export { antonymsOf } from './antonyms.js';
+
+/** The model file (models/consistency.json): one model pair per data family, plus `default`. */
+export interface ConsistencyModels {
+  version: 1;
+  features: string[];
+  /** family → {encoder: model using the cosine feature, lexical: model without it}. */
+  families: Record<string, { encoder: LogisticModel; lexical: LogisticModel }>;
+  notes?: string;
+}
+
+export interface CheckResult {
+  supported: boolean;
+  /** Support score in 0..1 (1 − probability of unsupported content). */
+  score: number;
+  /** Claim substrings the article does not support (UTF-16 offsets into the claim). */
+  unsupported: Span[];
+}
+
+/** Per-claim evidence: the sentences' evidence and the aggregated (worst) feature vector. */
+export interface ClaimEvidence {
+  sentences: SentenceEvidence[];
+  features: number[];
+}
+
+/** The texts whose encoder vectors the check reads (claim sentences and the aligned article sentences). */
+export function embeddingTextsFor(article: string, claim: string): string[] {
+  const out = sentenceSpans(article)
+    .slice(0, MAX_ARTICLE_SENTENCES)
+    .map((s) => s.text);
+  for (const s of sentenceSpans(claim)) out.push(s.text);
+  return out;
+}
+
+/** Evidence for a whole claim/summary against a prepared article. */
+export function claimEvidence(article: PreparedArticle, claim: string, vectors: SentenceVectors): ClaimEvidence {
+  const sentences = sentenceSpans(claim).map((s) => sentenceEvidence(claim, s, article, vectors));
+  return { sentences, features: worstOf(sentences.map((s) => s.features)) };
+}
+
+/** Verdict, score and unsupported spans from the evidence and a model. */
+export function judge(evidence: ClaimEvidence, model: LogisticModel): CheckResult {
+  const p = predictProbability(model, evidence.features);
+  const supported = p < model.threshold;
+  let unsupported: Span[] = [];
+  if (!supported) {
+    const probs = evidence.sentences.map((s) => predictProbability(model, s.features));
+    const flagged = evidence.sentences.filter((_, i) => probs[i]! >= model.threshold);
+    let chosen = flagged;
+    if (chosen.length === 0 && evidence.sentences.length > 0) {
+      let worst = 0;
+      probs.forEach((q, i) => {
+        if (q > probs[worst]!) worst = i;
+      });
+      chosen = [evidence.sentences[worst]!];
+    }
+    unsupported = chosen.flatMap((s) => s.spans);
+  }
+  return { supported, score: round(1 - p), unsupported };
+}
+
+/** Checks one claim against one article text (prepare the article once when checking many claims). */
+export function checkClaim(article: string | PreparedArticle, claim: string, model: LogisticModel, vectors: SentenceVectors): CheckResult {
+  const prepared = typeof article === 'string' ? prepareArticle(article) : article;
+  return judge(claimEvidence(prepared, claim, vectors), model);
+}
+
+/** The model for a family and encoder setting (falls back to `default`). */
+export function pickModel(models: ConsistencyModels, family: string, encoder: boolean): LogisticModel {
+  const pair = models.families[family] ?? models.families['default'];
+  if (!pair) throw new Error(`consistency model has no family '${family}' and no default`);
+  return encoder ? pair.encoder : pair.lexical;
+}
+
+/** Narrows parsed JSON to the model file's shape (throws with a message when it is not). */
+export function parseModels(value: unknown): ConsistencyModels {
+  const rec = value as Partial<ConsistencyModels> | null;
+  if (!rec || rec.version !== 1 || !Array.isArray(rec.features) || typeof rec.families !== 'object' || rec.families === null) {
+    throw new Error('not a consistency model file (version 1)');
+  }
+  if (rec.features.join(',') !== FEATURE_NAMES.join(',')) throw new Error('consistency model was trained on different features; retrain it (scripts/train-consistency.ts)');
+  return rec as ConsistencyModels;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1e4) / 1e4;
+}

@@ -1,0 +1,47 @@
+/**
+ * Graded derivation of a (source, derived) text pair: cut (near copy), light or heavy revision, or non
+ * (written independently), with a 0..1 score of how much of `derived` comes from `source`.
+ *
+ * Two scores from features.ts, both normalised by the derived text's length:
+ *  - copy  = stem-bigram containment: share of the derived text's content-stem bigrams (stopwords and
+ *            inflection ignored) that the source has. Decides derived vs non: independent answers on the
+ *            same topic share words but few ordered content-word pairs; even heavy rewrites keep many.
+ *  - reuse = Greedy-String-Tiling coverage: share of the derived text's tokens inside runs of ≥ MIN_TILE
+ *            (3) words shared with the source, each source word used once. Grades a derived pair:
+ *            cut ≥ cutMin > light ≥ lightMin > heavy. It is also the reported `score`.
+ * (LCS and the n-gram containments are computed too; on the corpus, tiling alone grades at least as well as
+ * (tiling + LCS) / 2 under cross-validation, and stem-bigram containment separates derived from non best.)
+ * The thresholds (model.ts, = models/derivation.json) were fitted by scripts/train-derivation.ts on the
+ * Clough & Stevenson corpus (fit.ts explains the search). Pure and deterministic.
+ */
+import { derivationFeatures, type DerivationFeatures } from './features.js';
+import { levelOfReuse } from './fit.js';
+import { DERIVATION_THRESHOLDS } from './model.js';
+import type { DerivationResult, DerivationThresholds } from './types.js';
+
+export type { DerivationFeatures } from './features.js';
+export type { DerivationLevel, DerivationResult, DerivationThresholds } from './types.js';
+export { derivationFeatures, lcsLength, tiledTokens, MIN_TILE } from './features.js';
+export { fitThresholds, levelOfReuse, type LabelledScores } from './fit.js';
+export { DERIVATION_THRESHOLDS } from './model.js';
+
+export interface DerivationScores {
+  copy: number;
+  reuse: number;
+}
+
+export function derivationScores(f: DerivationFeatures): DerivationScores {
+  return { copy: f.stemContainment, reuse: f.tiling };
+}
+
+/** The level of a pair from its two scores. */
+export function classifyDerivation(scores: DerivationScores, thresholds: DerivationThresholds = DERIVATION_THRESHOLDS): DerivationResult {
+  const score = Math.round(scores.reuse * 1000) / 1000;
+  if (scores.copy < thresholds.derivedMin) return { derived: false, level: 'non', score };
+  return { derived: true, level: levelOfReuse(scores.reuse, thresholds.lightMin, thresholds.cutMin), score };
+}
+
+/** How much of `derived` was taken from `source`. */
+export function deriveLevel(source: string, derived: string, thresholds: DerivationThresholds = DERIVATION_THRESHOLDS): DerivationResult {
+  return classifyDerivation(derivationScores(derivationFeatures(source, derived)), thresholds);
+}

@@ -1,0 +1,115 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  antonymsOf,
+  bestThreshold,
+  checkClaim,
+  claimEvidence,
+  FEATURE_NAMES,
+  fitLogistic,
+  mergeSpans,
+  predictProbability,
+  prepareArticle,
+  worstOf,
+  type LogisticModel,
+} from '../src/check/index.js';
+import { stem, tokenize } from '../src/similarity/tokens.js';
+import { NO_VECTORS } from '../src/similarity/vector.js';
+
+const ARTICLE =
+  'The Dunmore town council voted on Monday to reopen the Kessington bridge. ' +
+  'Repairs cost 40,000 pounds and took six weeks. ' +
+  'The mayor, Ana Petrova, said traffic would not return to normal before spring.';
+
+const f = (name: (typeof FEATURE_NAMES)[number]): number => FEATURE_NAMES.indexOf(name);
+
+test('a claim copied from the article is fully covered, with no novel words or spans', () => {
+  const e = claimEvidence(prepareArticle(ARTICLE), 'The Dunmore town council voted to reopen the Kessington bridge.', NO_VECTORS);
+  assert.equal(e.sentences.length, 1);
+  assert.equal(e.features[f('coverArticle')], 1);
+  assert.equal(e.features[f('coverTop')], 1);
+  assert.equal(e.features[f('novelWords')], 0);
+  assert.equal(e.features[f('antonym')], 0);
+  assert.equal(e.features[f('negationMismatch')], 0);
+  assert.deepEqual(e.sentences[0]!.spans, []);
+});
+
+test('novel names and numbers become spans with exact offsets into the claim', () => {
+  const claim = 'Repairs cost 90,000 pounds, said Mayor Ivan Grosz.';
+  const e = claimEvidence(prepareArticle(ARTICLE), claim, NO_VECTORS);
+  const spans = e.sentences[0]!.spans;
+  assert.deepEqual(
+    spans.map((s) => s.text),
+    ['90,000', 'Ivan Grosz'],
+  );
+  for (const s of spans) assert.equal(claim.slice(s.start, s.end), s.text);
+  assert.equal(e.features[f('novelNumbers')], 1);
+  assert.equal(e.features[f('novelNames')], 2);
+  assert.ok(e.features[f('coverArticle')]! < 1);
+});
+
+test('an antonym swap and an inserted negation are flagged against the aligned sentence', () => {
+  const prepared = prepareArticle('Exports rose sharply in March, the ministry said. The plan was approved by the board.');
+  const swap = claimEvidence(prepared, 'Exports fell sharply in March.', NO_VECTORS);
+  assert.equal(swap.features[f('antonym')], 1);
+  assert.deepEqual(swap.sentences[0]!.spans.map((s) => s.text), ['fell']);
+  const neg = claimEvidence(prepared, 'The plan was not approved by the board.', NO_VECTORS);
+  assert.equal(neg.features[f('negationMismatch')], 1);
+  assert.deepEqual(neg.sentences[0]!.spans.map((s) => s.text), ['not']);
+});
+
+test('the antonym table is symmetric and works on stems', () => {
+  assert.ok(antonymsOf(stem('increase')).has(stem('decrease')));
+  assert.ok(antonymsOf(stem('decrease')).has(stem('increase')));
+  assert.equal(antonymsOf(stem('bridge')).size, 0);
+});
+
+test('summary features are the worst over its sentences', () => {
+  const rows = [FEATURE_NAMES.map(() => 0.5), FEATURE_NAMES.map(() => 0.2)];
+  const w = worstOf(rows);
+  assert.equal(w[f('coverArticle')], 0.2); // supportive: minimum
+  assert.equal(w[f('novelWords')], 0.5); // evidence against: maximum
+  const e = claimEvidence(prepareArticle(ARTICLE), 'The council voted to reopen the bridge. The bridge was built by Romans in 1850.', NO_VECTORS);
+  assert.equal(e.sentences.length, 2);
+  assert.equal(e.features[f('novelNumbers')], 1);
+  assert.equal(e.sentences[0]!.features[f('novelNumbers')], 0);
+});
+
+test('mergeSpans joins neighbours separated by spaces only', () => {
+  const claim = 'Mayor Ivan Grosz, not Ana.';
+  const tokens = tokenize(claim).filter((t) => t.norm !== 'mayor' && t.norm !== 'not');
+  assert.deepEqual(mergeSpans(claim, tokens), [
+    { start: 6, end: 16, text: 'Ivan Grosz' },
+    { start: 22, end: 25, text: 'Ana' },
+  ]);
+});
+
+test('logistic regression separates a separable toy set; the threshold maximises balanced accuracy', () => {
+  const xs = [[0], [1], [2], [3], [7], [8], [9], [10]];
+  const ys = [0, 0, 0, 0, 1, 1, 1, 1];
+  const m = fitLogistic(xs, ys, { iterations: 500 });
+  assert.ok(predictProbability(m, [0]) < 0.2);
+  assert.ok(predictProbability(m, [10]) > 0.8);
+  assert.deepEqual(fitLogistic(xs, ys, { iterations: 500 }), m); // deterministic
+  assert.equal(bestThreshold([0.1, 0.4, 0.6, 0.9], [0, 0, 1, 1]), 0.5);
+});
+
+test('checkClaim: unsupported claims carry spans, supported ones none', () => {
+  // A hand-set model: unsupported when novel words are present.
+  const d = FEATURE_NAMES.length;
+  const model: LogisticModel = {
+    mean: new Array<number>(d).fill(0),
+    scale: new Array<number>(d).fill(1),
+    weights: FEATURE_NAMES.map((n) => (n === 'novelWords' ? 10 : 0)),
+    bias: -2,
+    threshold: 0.5,
+  };
+  const good = checkClaim(ARTICLE, 'The council voted to reopen the bridge.', model, NO_VECTORS);
+  assert.equal(good.supported, true);
+  assert.deepEqual(good.unsupported, []);
+  const claim = 'The council voted to demolish the bridge.';
+  const bad = checkClaim(ARTICLE, claim, model, NO_VECTORS);
+  assert.equal(bad.supported, false);
+  assert.deepEqual(bad.unsupported, [{ start: 21, end: 29, text: 'demolish' }]);
+  assert.ok(bad.score < good.score);
+});

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { classifyDerivation, deriveLevel, derivationFeatures, DERIVATION_THRESHOLDS, lcsLength, tiledTokens } from '../src/derive/index.js';
+import { repoRoot } from './helpers/paths.js';
+
+const w = (s: string): string[] => s.split(' ');
+
+test('LCS length of token lists, computed by hand', () => {
+  assert.equal(lcsLength(w('a b c d e'), w('a x c y e')), 3); // a c e
+  assert.equal(lcsLength(w('a b c'), w('c b a')), 1);
+  assert.equal(lcsLength([], w('a b')), 0);
+});
+
+test('Greedy String Tiling covers the longest shared runs first, each token once', () => {
+  // a = "p q r s t u v", b = "s t u v x p q r": tiles "s t u v" (4) then "p q r" (3) → 7 covered.
+  assert.equal(tiledTokens(w('p q r s t u v'), w('s t u v x p q r'), 3), 7);
+  // Runs shorter than the minimum tile do not count.
+  assert.equal(tiledTokens(w('p q x r s'), w('p q y r s'), 3), 0);
+  // A run repeated in a but present once in b is tiled once.
+  assert.equal(tiledTokens(w('p q r p q r'), w('p q r'), 3), 3);
+});
+
+test('features of a hand-made pair: containment by n, LCS and tiling normalised by the derived length', () => {
+  const source = 'The harbour council voted to close the old ferry pier on Friday.';
+  const derived = 'The harbour council voted to close the pier.';
+  const f = derivationFeatures(source, derived);
+  // derived tokens: the harbour council voted to close the pier (8); unigrams all in source.
+  assert.equal(f.derivedTokens, 8);
+  assert.equal(f.containment[0], 1);
+  // bigrams: 7 distinct, "the pier" is not in source → 6/7.
+  assert.ok(Math.abs(f.containment[1] - 6 / 7) < 1e-12);
+  // LCS: all 8 tokens appear in order in the source.
+  assert.equal(f.lcs, 1);
+  // tiling: "the harbour council voted to close the" (7) is a tile; "pier" alone is shorter than 3.
+  assert.ok(Math.abs(f.tiling - 7 / 8) < 1e-12);
+});
+
+test('a verbatim copy is cut, an unrelated text on the same topic is non', () => {
+  const source =
+    'The Lindqvist lighthouse was built in 1871 on a granite outcrop at the mouth of the bay. Its keepers lived in a ' +
+    'stone cottage beside the tower and rowed to the mainland for supplies every second week. The light was ' +
+    'automated in 1964 and the cottage now houses a small museum about the families who kept it.';
+  const copy = deriveLevel(source, source);
+  assert.deepEqual(copy, { derived: true, level: 'cut', score: 1 });
+  const independent =
+    'Lighthouses guide ships at night. Many were staffed by keepers until machines replaced them, and some ' +
+    'towers are museums today where visitors learn about maritime history.';
+  const non = deriveLevel(source, independent);
+  assert.equal(non.level, 'non');
+  assert.equal(non.derived, false);
+  assert.ok(non.score < 0.5, `score ${non.score}`);
+});
+
+test('classification follows the ordered thresholds', () => {
+  const t = { derivedMin: 0.2, lightMin: 0.5, cutMin: 0.8 };
+  assert.equal(classifyDerivation({ copy: 0.1, reuse: 0.9 }, t).level, 'non');
+  assert.equal(classifyDerivation({ copy: 0.3, reuse: 0.4 }, t).level, 'heavy');
+  assert.equal(classifyDerivation({ copy: 0.3, reuse: 0.5 }, t).level, 'light');
+  assert.equal(classifyDerivation({ copy: 0.3, reuse: 0.8 }, t).level, 'cut');
+  assert.equal(classifyDerivation({ copy: 0.3, reuse: 0.81234 }, t).score, 0.812);
+});
+
+test('the shipped thresholds mirror models/derivation.json', () => {
+  const model = JSON.parse(readFileSync(join(repoRoot, 'models', 'derivation.json'), 'utf8')) as { thresholds: unknown };
+  assert.deepEqual(model.thresholds, DERIVATION_THRESHOLDS);
+  assert.ok(DERIVATION_THRESHOLDS.lightMin <= DERIVATION_THRESHOLDS.cutMin);
+});

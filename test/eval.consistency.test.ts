@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { coveredChars, spanOverlap } from '../eval/metrics/consistency.js';
+import { splitOf, type ConsistencyItem } from '../eval/consistency.js';
+
+test('character overlap: hand-computed precision, recall and F1 over two samples', () => {
+  // Sample 1: predicted [0,10), gold [5,15) ∪ [8,12) = [5,15) → overlap 5, pred 10, gold 10.
+  // Sample 2: predicted [0,4), no gold → overlap 0, pred 4, gold 0.
+  const r = spanOverlap([
+    { predicted: [{ start: 0, end: 10 }], gold: [{ start: 5, end: 15 }, { start: 8, end: 12 }] },
+    { predicted: [{ start: 0, end: 4 }], gold: [] },
+  ]);
+  assert.equal(r.overlap, 5);
+  assert.equal(r.predicted, 14);
+  assert.equal(r.gold, 10);
+  assert.equal(r.precision, 5 / 14);
+  assert.equal(r.recall, 0.5);
+  assert.ok(Math.abs(r.f1 - (2 * (5 / 14) * 0.5) / (5 / 14 + 0.5)) < 1e-12);
+});
+
+test('character overlap: nothing predicted and nothing gold gives zeros, not NaN', () => {
+  assert.deepEqual(spanOverlap([{ predicted: [], gold: [] }]), { overlap: 0, predicted: 0, gold: 0, precision: 0, recall: 0, f1: 0 });
+  assert.equal(coveredChars([{ start: 2, end: 4 }, { start: 3, end: 6 }]).size, 4);
+});
+
+test('the article split is deterministic, by article, and alternates', () => {
+  const item = (id: string, doc: string): ConsistencyItem => ({ id, family: 'qags', article: doc, claim: id, unsupported: false, doc });
+  const items = ['d1', 'd2', 'd3', 'd4', 'd1'].map((d, k) => item(`i${k}`, d));
+  const a = splitOf(items);
+  assert.equal(a.size, 4);
+  assert.deepEqual([...splitOf([...items].reverse())].sort(), [...a].sort());
+  assert.equal([...a.values()].filter((s) => s === 'tune').length, 2);
+});

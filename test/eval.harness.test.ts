@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderEvaluationMarkdown } from '../eval/markdown.js';
+import { runEvaluations } from '../eval/run.js';
+import type { EvalResult } from '../eval/types.js';
+import { repoRoot } from './helpers/paths.js';
+
+const row: EvalResult = {
+  task: 'story clustering',
+  set: 'ECB+ (clustering/x.jsonl)',
+  split: 'held-out | topics',
+  metrics: { 'B³ F1': 0.9123, ARI: 0.8 },
+  items: 120,
+  target: 'B³ F1 ≥ 0.95',
+  met: false,
+  reference: 'TF-IDF ≈ 0.86',
+  command: 'npm run eval -- --only clustering',
+  notes: 'tuned on dev topics',
+};
+
+test('EVALUATION.md lists every row with its numbers, target, verdict and command', () => {
+  const md = renderEvaluationMarkdown([row, { ...row, split: 'dev', met: true, notes: undefined }], ['quotes: no data']);
+  assert.match(md, /^# Evaluation/);
+  assert.match(md, /\| story clustering \| ECB\+ \(clustering\/x\.jsonl\) \| held-out \\\| topics \| 120 \| B³ F1 0\.912<br>ARI 0\.800 \| B³ F1 ≥ 0\.95 \| \*\*no\*\* \|/);
+  assert.match(md, /\| dev \| 120 \| .* \| yes \|/);
+  assert.match(md, /`npm run eval -- --only clustering`/);
+  assert.match(md, /tuned on dev topics/);
+  assert.match(md, /## Skipped\n\n- quotes: no data/);
+});
+
+const dataDir = join(repoRoot, '..', 'shared', 'data');
+test('every evaluator scores a small sample of its shared set', { skip: !existsSync(dataDir) && 'needs ../shared/data' }, async () => {
+  const names = ['clustering', 'quotes', 'paraphrase', 'consistency', 'derivation', 'extraction'];
+  const { rows, skipped } = await runEvaluations(names, { dataDir, sample: 12, encoder: false, cacheDir: null }, () => {});
+  assert.deepEqual(skipped, []);
+  const tasks = new Set(rows.map((r) => r.task));
+  assert.equal(tasks.size, names.length, `one task per evaluator: ${[...tasks].join(', ')}`);
+  for (const r of rows) {
+    assert.ok(Object.keys(r.metrics).length > 0, `${r.task}: no metrics`);
+    for (const [name, value] of Object.entries(r.metrics)) {
+      assert.ok(Number.isFinite(value), `${r.task} ${name} = ${value}`);
+      assert.ok(value >= -1 && value <= 1, `${r.task} ${name} = ${value} is not a proportion`);
+    }
+    assert.match(r.command, /npm run eval|corroborate/);
+  }
+});

@@ -1,0 +1,84 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { addCounts, EMPTY_COUNTS, quoteMetrics, scoreArticle, speakerMatches, type GoldQuote, type PredictedQuote } from '../eval/metrics/quotes.js';
+import { evaluate, goldDirectQuotes } from '../eval/quotes.js';
+import { DataMissing } from '../eval/types.js';
+
+// 0         1         2         3         4         5         6
+// 0123456789012345678901234567890123456789012345678901234567890123
+const TEXT = 'Ivo Karsk said: “We will rebuild.” Later “Not now,” he added.';
+
+test('overlap and exact matching, computed by hand', () => {
+  // gold contents include the marks (PolNeAR); ours are the words inside them.
+  const gold: GoldQuote[] = [
+    { pieces: [[16, 34]], source: { start: 0, end: 9, text: 'Ivo Karsk' } }, // “We will rebuild.”
+    { pieces: [[41, 51]], source: { start: 52, end: 54, text: 'he' } }, // “Not now,”
+  ];
+  const predicted: PredictedQuote[] = [
+    { pieces: [[17, 33]], speaker: { start: 4, end: 9, name: 'Ivo Karsk' } }, // exact after trimming marks
+    { pieces: [[42, 46]], speaker: { start: 0, end: 3, name: 'Someone Else' } }, // overlaps, not exact
+    { pieces: [[55, 60]], speaker: null }, // no gold
+  ];
+  const c = scoreArticle(TEXT, predicted, gold);
+  assert.deepEqual(c, { predicted: 3, gold: 2, matchedPredicted: 2, matchedGold: 2, exactPredicted: 1, exactGold: 1, speakerScored: 2, speakerCorrect: 1 });
+  const m = quoteMetrics(c);
+  // P = 2/3, R = 1, F1 = 0.8; exact P = 1/3, R = 1/2, F1 = 0.4; speaker 1/2.
+  assert.ok(Math.abs(m['overlap P']! - 2 / 3) < 1e-12);
+  assert.equal(m['overlap R'], 1);
+  assert.ok(Math.abs(m['overlap F1']! - 0.8) < 1e-12);
+  assert.ok(Math.abs(m['exact F1']! - 0.4) < 1e-12);
+  assert.equal(m['speaker accuracy'], 0.5);
+});
+
+test('speaker: span overlap, or a resolved name sharing the last word; null is wrong; gold without source is not scored', () => {
+  assert.equal(speakerMatches({ start: 100, end: 105, name: 'Ivo Karsk' }, { start: 0, end: 9, text: 'Mr. Karsk' }), true);
+  assert.equal(speakerMatches({ start: 100, end: 105, name: 'Karsk' }, { start: 0, end: 9, text: 'Ivo Karsk' }), true);
+  assert.equal(speakerMatches({ start: 100, end: 105, name: 'Ivo Karsk' }, { start: 0, end: 2, text: 'he' }), false);
+  assert.equal(speakerMatches(null, { start: 0, end: 2, text: 'he' }), false);
+  const c = scoreArticle(TEXT, [{ pieces: [[17, 33]], speaker: null }], [{ pieces: [[16, 34]], source: null }]);
+  assert.equal(c.speakerScored, 0);
+  assert.equal(quoteMetrics(c)['speaker accuracy'], 0);
+});
+
+test('fragments are compared piece by piece; counts add up over articles', () => {
+  const gold: GoldQuote[] = [{ pieces: [[0, 10], [30, 40]], source: null }];
+  const miss = scoreArticle('x'.repeat(50), [{ pieces: [[12, 28]], speaker: null }], gold);
+  assert.equal(miss.matchedGold, 0);
+  const hit = scoreArticle('x'.repeat(50), [{ pieces: [[35, 45]], speaker: null }], gold);
+  assert.equal(hit.matchedGold, 1);
+  const sum = addCounts(addCounts(EMPTY_COUNTS, miss), hit);
+  assert.equal(sum.predicted, 2);
+  assert.equal(quoteMetrics(sum)['overlap R'], 0.5);
+});
+
+test('the evaluator scores only direct gold attributions, honours sample, and reports a missing file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-quotes-'));
+  await assert.rejects(evaluate({ dataDir: dir, encoder: false, cacheDir: null }), DataMissing);
+  mkdirSync(join(dir, 'quotes'));
+  const record = {
+    id: 'a1',
+    text: TEXT,
+    gold: {
+      attributions: [
+        { source: { start: 0, end: 9, text: 'Ivo Karsk' }, cue: { start: 10, end: 14, text: 'said' }, content: { start: 16, end: 34, text: '“We will rebuild.”' }, direct: true, partial_quote: false },
+        { source: { start: 52, end: 54, text: 'he' }, cue: { start: 55, end: 60, text: 'added' }, content: { start: 41, end: 51, text: '“Not now,”' }, direct: true, partial_quote: false },
+        { source: null, cue: null, content: { start: 35, end: 40, text: 'Later' }, direct: false, partial_quote: false },
+      ],
+    },
+  };
+  assert.equal(goldDirectQuotes(record).length, 2);
+  const other = { id: 'a2', text: 'Nothing was quoted here.', gold: { attributions: [] } };
+  writeFileSync(join(dir, 'quotes', 'polnear.dev.articles.jsonl'), `${JSON.stringify(record)}\n${JSON.stringify(other)}\n`);
+  const rows = await evaluate({ dataDir: dir, encoder: false, cacheDir: null, sample: 1 });
+  assert.equal(rows.length, 1);
+  const m = rows[0]!.metrics;
+  // “Not now,” follows the word "Later", so our rules call it a partial quote (direct: false): a miss.
+  assert.equal(m['overlap R'], 0.5);
+  assert.equal(m['overlap P'], 1);
+  assert.ok(Math.abs(m['exact F1']! - 2 / 3) < 1e-12);
+  assert.equal(m['speaker accuracy'], 1);
+  assert.match(rows[0]!.split, /1 articles, 2 gold direct quotes/);
+});
