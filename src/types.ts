@@ -237,6 +237,15 @@ export interface DerivationEvidence {
   weight: number;
 }
 
+/** Graded reuse of a source text in a derived one (Clough & Stevenson's levels; fitted in src/derive). */
+export type RevisionLevel = 'cut' | 'light' | 'heavy' | 'non';
+
+export interface RevisionGrade {
+  level: RevisionLevel;
+  /** 0..1: share of the derived text's words in runs of ≥ 3 words shared with the source. */
+  score: number;
+}
+
 export interface DerivationPair {
   a: string;
   b: string;
@@ -245,6 +254,8 @@ export interface DerivationPair {
   confidence: number;
   /** Share of b's sentences reused (aligned) in a and vice versa. */
   reuse: { aInB: number; bInA: number };
+  /** a graded as a revision of b, and b as a revision of a. */
+  revision: { aFromB: RevisionGrade; bFromA: RevisionGrade };
   evidence: DerivationEvidence[];
 }
 

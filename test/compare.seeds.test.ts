@@ -64,6 +64,10 @@ function check(r: StoryReport, arts: AnalysedArticle[]): void {
   assert.ok(meaning.sides.some((s) => s.article === A && /initiative for the entire line/.test(s.text)));
   assert.ok(meaning.sides.some((s) => s.article === B && /initiative to establish a security zone/.test(s.text)));
   for (const id of meaning.claims) assert.equal(r.claims.find((c) => c.id === id)!.status, 'conflicting');
+
+  // Two machine rewrites of one report: each is a heavy revision of the other, not a copy, not independent.
+  const pair = r.derivation[0]!;
+  assert.deepEqual([pair.revision.aFromB.level, pair.revision.bFromA.level], ['heavy', 'heavy'], JSON.stringify(pair.revision));
 }
 
 test('seeds: agreements, fabrication candidates, additions and the changed meaning (lexical)', { skip: !have && 'no ../shared seeds' }, async () => {

@@ -169,6 +169,7 @@ function hostileReport(): Report {
             direction: 'undetermined',
             confidence: 0.1,
             reuse: { aInB: 0.2, bInA: 0.3 },
+            revision: { aFromB: { level: 'non', score: 0.05 }, bFromA: { level: 'non', score: 0.04 } },
             evidence: [{ kind: 'text-reuse', detail: `${SCRIPT}${IMG}`, weight: 0.1 }],
           },
         ],

@@ -39,6 +39,7 @@ test('text report: claims grouped by status and kind, derivation with evidence, 
   assert.match(out, /statements only in Valley Courier \(1\):\n {6}· Residents were told to boil water until Friday\.\n/);
   assert.match(out, /Valley Courier likely derived from Riverside Gazette \(confidence 0\.82;/);
   assert.match(out, /publication-order: Riverside Gazette published a day earlier \(−0\.30\)/);
+  assert.match(out, /words in shared runs: Riverside Gazette from Valley Courier 61% \(light revision\), Valley Courier from Riverside Gazette 34% \(heavy revision\)/);
   assert.match(out, /Riverside Gazette ↔ Valley Courier: 1 same · 1 paraphrase · 1 partial · unmatched 1 \/ 1/);
 });
 

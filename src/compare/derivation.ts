@@ -27,9 +27,12 @@
  *    0.35 + 0.3·R; the wire-attribution evidence names the agency and the shared facts/sentences;
  *  - else `undetermined` with confidence |S|.
  * A clear direction (superset and later, |S| ≥ DIRECTION_MIN) always wins over a common source.
+ * `revision` grades each article as a rewrite of the other (cut / light / heavy / non and the share of its
+ * words in runs shared with the other) with the model fitted on the Clough & Stevenson corpus (src/derive).
  * Percentages in details are whole percents.
  */
-import type { DerivationEvidence, DerivationPair } from '../types.js';
+import type { DerivationEvidence, DerivationPair, RevisionGrade } from '../types.js';
+import { deriveLevel } from '../derive/index.js';
 import type { ClaimBook } from './claims.js';
 import { COMMON_SOURCE_FACTS, COMMON_SOURCE_REUSE, COMMON_SOURCE_STRONG, DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
 import type { PairAlignment } from './types.js';
@@ -38,6 +41,12 @@ const FACT_KINDS = new Set(['number', 'date', 'entity', 'quote', 'attribution'])
 const W_ORDER = 0.35;
 const W_SUPERSET = 0.3;
 const W_REUSE = 0.4;
+
+/** `derived` graded as a revision of `source`. */
+function revisionOf(source: string, derived: string): RevisionGrade {
+  const { level, score } = deriveLevel(source, derived);
+  return { level, score };
+}
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
@@ -160,6 +169,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
       direction,
       confidence: round(confidence),
       reuse: { aInB: round(aInB), bInA: round(bInA) },
+      revision: { aFromB: revisionOf(B.analysed.article.text, A.analysed.article.text), bFromA: revisionOf(A.analysed.article.text, B.analysed.article.text) },
       evidence,
     };
   });

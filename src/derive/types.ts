@@ -1,5 +1,7 @@
+import type { RevisionLevel } from '../types.js';
+
 /** Derivation level of a (source, derived) pair (Clough & Stevenson's classes). */
-export type DerivationLevel = 'cut' | 'light' | 'heavy' | 'non';
+export type DerivationLevel = RevisionLevel;
 
 /** The fitted decision: derived when copy ≥ derivedMin; then cut / light / heavy by the reuse score. */
 export interface DerivationThresholds {

@@ -19,6 +19,7 @@ import {
   storySummary,
   countOutlets,
   derivationPhrase,
+  revisionPhrase,
   evidenceContext,
   fixed2,
   indexArticles,
@@ -247,7 +248,8 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
       const phrase = derivationPhrase(d, labelOf(labels, d.a), labelOf(labels, d.b));
       out.push(
         `<li><strong>${esc(phrase)}</strong> <span class="muted">· confidence ${fixed2(d.confidence)} · text reuse: ` +
-          `${label(d.a)} in ${label(d.b)} ${pct(d.reuse.aInB)}, ${label(d.b)} in ${label(d.a)} ${pct(d.reuse.bInA)}</span>`,
+          `${label(d.a)} in ${label(d.b)} ${pct(d.reuse.aInB)}, ${label(d.b)} in ${label(d.a)} ${pct(d.reuse.bInA)} · ` +
+          `${esc(revisionPhrase(d, labelOf(labels, d.a), labelOf(labels, d.b)))}</span>`,
       );
       if (d.evidence.length > 0) {
         out.push('<ul>');

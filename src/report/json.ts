@@ -14,6 +14,7 @@ import type {
   Mention,
   Report,
   ReportArticle,
+  RevisionGrade,
   Sentence,
   SentenceRef,
   StoryReport,
@@ -118,6 +119,10 @@ function conflict(c: Conflict): Conflict {
   return { id: c.id, type: c.type, summary: c.summary, sides: c.sides.map(side), claims: [...c.claims] };
 }
 
+function grade(g: RevisionGrade): RevisionGrade {
+  return { level: g.level, score: g.score };
+}
+
 function derivation(d: DerivationPair): DerivationPair {
   return {
     a: d.a,
@@ -125,6 +130,7 @@ function derivation(d: DerivationPair): DerivationPair {
     direction: d.direction,
     confidence: d.confidence,
     reuse: { aInB: d.reuse.aInB, bInA: d.reuse.bInA },
+    revision: { aFromB: grade(d.revision.aFromB), bFromA: grade(d.revision.bFromA) },
     evidence: d.evidence.map((e) => ({ kind: e.kind, detail: e.detail, weight: e.weight })),
   };
 }

@@ -17,6 +17,7 @@ import {
   summaryCounts,
   countOutlets,
   derivationPhrase,
+  revisionPhrase,
   evidenceContext,
   fixed2,
   indexArticles,
@@ -184,6 +185,7 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
     for (const d of story.derivation) {
       const reuse = `reuse ${label(d.a)} in ${label(d.b)} ${pct(d.reuse.aInB)}, ${label(d.b)} in ${label(d.a)} ${pct(d.reuse.bInA)}`;
       out.push({ text: `  ${derivationPhrase(d, label(d.a), label(d.b))} (confidence ${fixed2(d.confidence)}; ${reuse})`, hang: 6 });
+      out.push({ text: `      ${revisionPhrase(d, label(d.a), label(d.b))}`, hang: 10, tone: 'dim' });
       for (const e of d.evidence) {
         out.push({ text: `      · ${e.kind}: ${oneLine(e.detail)} (${signed(e.weight)})`, hang: 10, tone: 'dim' });
       }

@@ -13,6 +13,8 @@ import type {
   DerivationPair,
   Report,
   ReportArticle,
+  RevisionGrade,
+  RevisionLevel,
   Sentence,
   StoryReport,
 } from '../types.js';
@@ -156,6 +158,19 @@ export function derivationPhrase(pair: DerivationPair, labelA: string, labelB: s
     default:
       return `${labelA} / ${labelB}: direction undetermined`;
   }
+}
+
+const REVISION_WORDS: Record<RevisionLevel, string> = {
+  cut: 'near copy',
+  light: 'light revision',
+  heavy: 'heavy revision',
+  non: 'own wording',
+};
+
+/** Each article graded as a rewrite of the other: "B from A 23% (heavy revision), A from B 19% (heavy revision)". */
+export function revisionPhrase(pair: DerivationPair, labelA: string, labelB: string): string {
+  const one = (who: string, from: string, g: RevisionGrade): string => `${who} from ${from} ${Math.round(g.score * 100)}% (${REVISION_WORDS[g.level]})`;
+  return `words in shared runs: ${one(labelA, labelB, pair.revision.aFromB)}, ${one(labelB, labelA, pair.revision.bFromA)}`;
 }
 
 /** Formats a 0..1 number with two decimals. */
