@@ -2,7 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { classifyDerivation, deriveLevel, derivationFeatures, DERIVATION_THRESHOLDS, lcsLength, tiledTokens } from '../src/derive/index.js';
+import {
+  classifyDerivation,
+  deriveLevel,
+  derivationFeatures,
+  derivationScores,
+  DERIVATION_THRESHOLDS,
+  lcsLength,
+  revisionScores,
+  revisionText,
+  tiledTokens,
+} from '../src/derive/index.js';
 import { repoRoot } from './helpers/paths.js';
 
 const w = (s: string): string[] => s.split(' ');
@@ -51,6 +61,14 @@ test('a verbatim copy is cut, an unrelated text on the same topic is non', () =>
   assert.equal(non.level, 'non');
   assert.equal(non.derived, false);
   assert.ok(non.score < 0.5, `score ${non.score}`);
+});
+
+test('scores from prepared texts equal the scores from the full features, both ways round', () => {
+  const a = 'The ferry to Halby left at noon with 40 cars. Storms closed the harbour at dusk, and the crew waited.';
+  const b = 'With 40 cars aboard, the ferry to Halby left at noon; the crew waited after storms closed the harbour.';
+  for (const [source, derived] of [[a, b], [b, a], [a, ''], ['', b]] as const) {
+    assert.deepEqual(revisionScores(revisionText(source), revisionText(derived)), derivationScores(derivationFeatures(source, derived)));
+  }
 });
 
 test('classification follows the ordered thresholds', () => {

@@ -32,7 +32,7 @@
  * Percentages in details are whole percents.
  */
 import type { DerivationEvidence, DerivationPair, RevisionGrade } from '../types.js';
-import { deriveLevel } from '../derive/index.js';
+import { classifyDerivation, revisionScores, revisionText, type RevisionText } from '../derive/index.js';
 import type { ClaimBook } from './claims.js';
 import { COMMON_SOURCE_FACTS, COMMON_SOURCE_REUSE, COMMON_SOURCE_STRONG, DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
 import type { PairAlignment } from './types.js';
@@ -43,8 +43,8 @@ const W_SUPERSET = 0.3;
 const W_REUSE = 0.4;
 
 /** `derived` graded as a revision of `source`. */
-function revisionOf(source: string, derived: string): RevisionGrade {
-  const { level, score } = deriveLevel(source, derived);
+function revisionOf(source: RevisionText, derived: RevisionText): RevisionGrade {
+  const { level, score } = classifyDerivation(revisionScores(source, derived));
   return { level, score };
 }
 
@@ -68,6 +68,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
   }
   const wires = (i: number): Map<string, string> => new Map(ctx.articles[i]!.analysed.attributions.map((m) => [m.key, m.outlet]));
   const quotes = book.drafts.filter((d) => d.kind === 'quote');
+  const texts = ctx.articles.map((a) => revisionText(a.analysed.article.text));
 
   return pairs.map((p) => {
     const A = ctx.articles[p.a]!;
@@ -169,7 +170,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
       direction,
       confidence: round(confidence),
       reuse: { aInB: round(aInB), bInA: round(bInA) },
-      revision: { aFromB: revisionOf(B.analysed.article.text, A.analysed.article.text), bFromA: revisionOf(A.analysed.article.text, B.analysed.article.text) },
+      revision: { aFromB: revisionOf(texts[p.b]!, texts[p.a]!), bFromA: revisionOf(texts[p.a]!, texts[p.b]!) },
       evidence,
     };
   });

@@ -14,7 +14,10 @@
  * The thresholds (model.ts, = models/derivation.json) were fitted by scripts/train-derivation.ts on the
  * Clough & Stevenson corpus (fit.ts explains the search). Pure and deterministic.
  */
-import { derivationFeatures, type DerivationFeatures } from './features.js';
+import { contentStems, surfaceTokens } from '../similarity/tokens.js';
+import { wordShingles } from '../similarity/minhash.js';
+import { containment } from '../similarity/weights.js';
+import { derivationFeatures, MIN_TILE, tiledTokens, type DerivationFeatures } from './features.js';
 import { levelOfReuse } from './fit.js';
 import { DERIVATION_THRESHOLDS } from './model.js';
 import type { DerivationResult, DerivationThresholds } from './types.js';
@@ -32,6 +35,25 @@ export interface DerivationScores {
 
 export function derivationScores(f: DerivationFeatures): DerivationScores {
   return { copy: f.stemContainment, reuse: f.tiling };
+}
+
+/** A text prepared once for many pairings (compare grades every article pair of a story both ways). */
+export interface RevisionText {
+  tokens: readonly string[];
+  stemBigrams: ReadonlySet<string>;
+}
+
+export function revisionText(text: string): RevisionText {
+  return { tokens: surfaceTokens(text), stemBigrams: new Set(wordShingles(contentStems(text), 2)) };
+}
+
+/** The two scores of a pair from prepared texts: the values `derivationScores(derivationFeatures(…))` gives, without the unused features. */
+export function revisionScores(source: RevisionText, derived: RevisionText): DerivationScores {
+  const d = derived.tokens;
+  return {
+    copy: derived.stemBigrams.size === 0 ? 0 : containment(derived.stemBigrams, source.stemBigrams),
+    reuse: d.length === 0 ? 0 : tiledTokens(d, source.tokens, MIN_TILE) / d.length,
+  };
 }
 
 /** The level of a pair from its two scores. */
