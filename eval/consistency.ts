@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { claimEvidence, embeddingTextsFor, judge, parseModels, pickModel, prepareArticle, type ClaimEvidence, type ConsistencyModels, type PreparedArticle } from '../src/check/index.js';
+import { claimEvidence, embeddingTextsFor, judge, modelKeyFor, parseModels, pickModel, prepareArticle, type ClaimEvidence, type ClaimField, type ConsistencyModels, type PreparedArticle } from '../src/check/index.js';
 import { embedTexts } from '../src/similarity/encoder.js';
 import { NO_VECTORS } from '../src/similarity/vector.js';
 import { shortHash } from '../src/text/hash.js';
@@ -37,6 +37,8 @@ export interface ConsistencyItem {
 
 export interface ConsistencySet {
   family: Family;
+  /** The input field these texts would arrive in on the CLI (`corroborate check` picks its model by it). */
+  field: ClaimField;
   name: string;
   file: string;
   target: string;
@@ -44,9 +46,9 @@ export interface ConsistencySet {
 }
 
 export const SETS: readonly ConsistencySet[] = [
-  { family: 'qags', name: 'QAGS-C', file: 'qags_c.pairs.jsonl', target: 'balanced accuracy ≥ 0.78', reference: 'no sentence-level reference (summary-level Spearman: AlignScore-large 73.9, ChatGPT 52.7)' },
-  { family: 'summedits', name: 'SummEdits news', file: 'summedits_news.pairs.jsonl', target: 'balanced accuracy ≥ 0.78', reference: 'balanced accuracy: QAFactEval 74.4, SummaC-Conv 61.9, ChatGPT 74.4, GPT-4 83.3' },
-  { family: 'faithbench', name: 'FaithBench', file: 'faithbench.pairs.jsonl', target: 'balanced accuracy ≥ 0.78', reference: 'balanced accuracy (detector scores in the file): hhemv1 56.6, gpt-4-turbo 58.7, gpt_4o 58.4' },
+  { family: 'qags', field: 'claim', name: 'QAGS-C', file: 'qags_c.pairs.jsonl', target: 'balanced accuracy ≥ 0.78', reference: 'no sentence-level reference (summary-level Spearman: AlignScore-large 73.9, ChatGPT 52.7)' },
+  { family: 'summedits', field: 'summary', name: 'SummEdits news', file: 'summedits_news.pairs.jsonl', target: 'balanced accuracy ≥ 0.78', reference: 'balanced accuracy: QAFactEval 74.4, SummaC-Conv 61.9, ChatGPT 74.4, GPT-4 83.3' },
+  { family: 'faithbench', field: 'summary', name: 'FaithBench', file: 'faithbench.pairs.jsonl', target: 'balanced accuracy ≥ 0.78', reference: 'balanced accuracy (detector scores in the file): hhemv1 56.6, gpt-4-turbo 58.7, gpt_4o 58.4' },
 ];
 
 /** The items of one set (all, or the first `sample`). Throws DataMissing when the file is absent. */
@@ -92,14 +94,15 @@ export function splitOf(items: readonly ConsistencyItem[]): Map<string, Split> {
 
 /** Evidence for every item (articles prepared once; encoder vectors for all texts in one cached pass). */
 export async function itemEvidence(items: readonly ConsistencyItem[], options: { encoder: boolean; cacheDir: string | null }): Promise<ClaimEvidence[]> {
-  let vectors: SentenceVectors = NO_VECTORS;
-  if (options.encoder) vectors = await embedTexts(items.flatMap((i) => embeddingTextsFor(i.article, i.claim)), { enabled: true, cacheDir: options.cacheDir });
   const prepared = new Map<string, PreparedArticle>();
-  return items.map((i) => {
-    let p = prepared.get(i.article);
-    if (!p) prepared.set(i.article, (p = prepareArticle(i.article)));
-    return claimEvidence(p, i.claim, vectors);
-  });
+  const articleOf = (text: string): PreparedArticle => {
+    let p = prepared.get(text);
+    if (!p) prepared.set(text, (p = prepareArticle(text)));
+    return p;
+  };
+  let vectors: SentenceVectors = NO_VECTORS;
+  if (options.encoder) vectors = await embedTexts(items.flatMap((i) => embeddingTextsFor(articleOf(i.article), i.claim)), { enabled: true, cacheDir: options.cacheDir });
+  return items.map((i) => claimEvidence(articleOf(i.article), i.claim, vectors));
 }
 
 /** The shipped models (models/consistency.json at the repository root). */
@@ -127,6 +130,25 @@ export const evaluate: Evaluator = async (options: EvalOptions): Promise<EvalRes
     const evidence = await itemEvidence(items, options);
     const model = pickModel(models, set.family, options.encoder);
     const results = evidence.map((e) => judge(e, model));
+    const cliKey = modelKeyFor(set.field);
+    const cliModel = pickModel(models, cliKey, options.encoder);
+    const heldOut = items.map((it, k) => (splits.get(it.doc) === 'held-out' ? k : -1)).filter((k) => k >= 0);
+    const cli = binaryMetrics(
+      heldOut.map((k) => items[k]!.unsupported),
+      heldOut.map((k) => !judge(evidence[k]!, cliModel).supported),
+    );
+    rows.push({
+      task: 'unsupported content',
+      set: `${set.name} (consistency/${set.file})`,
+      split: `held-out articles, as \`corroborate check\` runs it (model '${cliKey}', chosen from the "${set.field}" input field)`,
+      metrics: { 'balanced accuracy': cli.balancedAccuracy, 'F1 (unsupported)': cli.f1, accuracy: cli.accuracy },
+      items: cli.n,
+      target: set.target,
+      met: cli.balancedAccuracy >= 0.78,
+      reference: set.reference,
+      command: `npm run eval -- --only consistency${options.encoder ? '' : ' --no-encoder'}`,
+      notes: `model '${cliKey}' of models/consistency.json (${options.encoder ? 'with' : 'without'} encoder), fitted on the tuning articles`,
+    });
     for (const split of ['held-out', 'tune'] as const) {
       const idx = items.map((it, k) => (splits.get(it.doc) === split ? k : -1)).filter((k) => k >= 0);
       const gold = idx.map((k) => items[k]!.unsupported);

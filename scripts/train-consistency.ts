@@ -2,7 +2,9 @@
  * Trains the claim-support models (models/consistency.json): for each data family (QAGS-C, SummEdits
  * news, FaithBench) a logistic regression on the features of src/check, fitted on the TUNING articles of
  * the deterministic article split of eval/consistency.ts, with its threshold chosen there to maximise
- * balanced accuracy; `default` (used by `corroborate check`) pools the three tuning parts. Each model
+ * balanced accuracy. `corroborate check` picks its model from the input field: `claim` (one sentence-level
+ * claim; trained on the QAGS-C tuning part, the claim-level set) or `summary` (a multi-sentence summary;
+ * SummEdits + FaithBench tuning parts pooled); `default` pools all three (fallback). Each model
  * comes in two variants: with the encoder cosine and lexical-only (for --no-encoder).
  *
  *   node --import tsx scripts/train-consistency.ts [--data DIR]
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
   const cacheDir = defaultCacheDir();
   const families: ConsistencyModels['families'] = {};
   const pooled = { encoder: [] as Row[], lexical: [] as Row[] };
+  const summaries = { encoder: [] as Row[], lexical: [] as Row[] };
   for (const set of SETS) {
     const items: ConsistencyItem[] = loadSet(dataDir, set);
     const splits = splitOf(items);
@@ -71,7 +74,14 @@ async function main(): Promise<void> {
     console.log(report(`${set.family} lexical`, lex, pair.lexical));
     pooled.encoder.push(...enc);
     pooled.lexical.push(...lex);
+    if (set.family === 'qags') families['claim'] = pair;
+    else {
+      summaries.encoder.push(...enc);
+      summaries.lexical.push(...lex);
+    }
   }
+  families['summary'] = { encoder: fit(summaries.encoder, true), lexical: fit(summaries.lexical, false) };
+  console.log(report('summary encoder', summaries.encoder, families['summary'].encoder));
   families['default'] = { encoder: fit(pooled.encoder, true), lexical: fit(pooled.lexical, false) };
   console.log(report('default encoder', pooled.encoder, families['default'].encoder));
   const out: ConsistencyModels = {

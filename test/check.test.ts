@@ -7,6 +7,10 @@ import {
   claimEvidence,
   FEATURE_NAMES,
   fitLogistic,
+  fragments,
+  modelKeyFor,
+  pickModel,
+  type ConsistencyModels,
   mergeSpans,
   predictProbability,
   prepareArticle,
@@ -15,6 +19,7 @@ import {
 } from '../src/check/index.js';
 import { stem, tokenize } from '../src/similarity/tokens.js';
 import { NO_VECTORS } from '../src/similarity/vector.js';
+import { joinSplitNumbers } from '../src/check/article.js';
 
 const ARTICLE =
   'The Dunmore town council voted on Monday to reopen the Kessington bridge. ' +
@@ -112,4 +117,42 @@ test('checkClaim: unsupported claims carry spans, supported ones none', () => {
   assert.equal(bad.supported, false);
   assert.deepEqual(bad.unsupported, [{ start: 21, end: 29, text: 'demolish' }]);
   assert.ok(bad.score < good.score);
+});
+
+test('extractive fragments: a copy is one piece, a recombination of two sentences is two', () => {
+  const prepared = prepareArticle(ARTICLE);
+  // 12 tokens copied in one run from sentence 1.
+  assert.deepEqual(fragments(tokenize('The Dunmore town council voted on Monday to reopen the Kessington bridge.', 0), prepared), { rate: 1 / 12, sentences: 1 });
+  // "The mayor, Ana Petrova, said" (sentence 3) + "repairs cost 40,000 pounds" (sentence 2): 2 pieces over 9 tokens.
+  assert.deepEqual(fragments(tokenize('The mayor, Ana Petrova, said repairs cost 40,000 pounds.', 0), prepared), { rate: 2 / 9, sentences: 2 });
+  // "Ana Petrova" is one 2-token piece; "will" and "resign" are not in the article.
+  assert.deepEqual(fragments(tokenize('Ana Petrova will resign.', 0), prepared), { rate: 1 / 4, sentences: 1 });
+  const e = claimEvidence(prepared, 'The mayor, Ana Petrova, said repairs cost 40,000 pounds.', NO_VECTORS);
+  assert.equal(e.features[f('fragmentRate')], 2 / 9);
+  assert.equal(e.features[f('fragmentSentences')], 2);
+});
+
+test('numbers split by a tokeniser are rejoined without changing the text length', () => {
+  assert.equal(joinSplitNumbers('viewed 235, 000 times'), 'viewed 235,000  times');
+  assert.equal(joinSplitNumbers('at 2. 4 miles'), 'at 2.4  miles');
+  assert.equal(joinSplitNumbers('1, 000, 000 dollars'), '1,000,000   dollars');
+  // A year followed by a count is left alone.
+  assert.equal(joinSplitNumbers('in 2015, 200 people'), 'in 2015, 200 people');
+  const e = claimEvidence(prepareArticle('The clip has been viewed more than 235, 000 times.'), 'The clip was viewed more than 235,000 times.', NO_VECTORS);
+  assert.equal(e.features[f('novelNumbers')], 0);
+  assert.deepEqual(e.sentences[0]!.spans, []);
+});
+
+test('the CLI model is chosen from the input field, falling back to default', () => {
+  const m = (bias: number): LogisticModel => ({ mean: [], scale: [], weights: [], bias, threshold: 0.5 });
+  const models: ConsistencyModels = {
+    version: 1,
+    features: [...FEATURE_NAMES],
+    families: { claim: { encoder: m(1), lexical: m(2) }, default: { encoder: m(3), lexical: m(4) } },
+  };
+  assert.equal(modelKeyFor('claim'), 'claim');
+  assert.equal(modelKeyFor('summary'), 'summary');
+  assert.equal(pickModel(models, modelKeyFor('claim'), true).bias, 1);
+  assert.equal(pickModel(models, modelKeyFor('claim'), false).bias, 2);
+  assert.equal(pickModel(models, modelKeyFor('summary'), true).bias, 3);
 });

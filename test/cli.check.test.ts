@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
+import { parseCheckInput } from '../src/cli/tasks/check.js';
 
 const ARTICLE = 'The Dunmore council voted on Monday to reopen the Kessington bridge. Repairs cost 40,000 pounds.';
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-check-'));
@@ -45,3 +46,9 @@ for (const encoder of [false, true]) {
     assert.match(r.stderr, /claims\.jsonl:4: no non-empty string "claim"/);
   });
 }
+
+test('check input: the field the text came from is kept (it selects the model)', () => {
+  assert.deepEqual(parseCheckInput({ id: 1, article: 'A.', claim: 'B.' }), { id: '1', article: 'A.', claim: 'B.', field: 'claim' });
+  assert.deepEqual(parseCheckInput({ id: 'x', article: 'A.', summary: 'B. C.' }), { id: 'x', article: 'A.', claim: 'B. C.', field: 'summary' });
+  assert.equal(parseCheckInput({ id: 'x', article: 'A.', summary: 3 }), 'no non-empty string "claim" (or "summary") field');
+});

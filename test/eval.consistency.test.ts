@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { coveredChars, spanOverlap } from '../eval/metrics/consistency.js';
-import { splitOf, type ConsistencyItem } from '../eval/consistency.js';
+import { SETS, splitOf, type ConsistencyItem } from '../eval/consistency.js';
 
 test('character overlap: hand-computed precision, recall and F1 over two samples', () => {
   // Sample 1: predicted [0,10), gold [5,15) ∪ [8,12) = [5,15) → overlap 5, pred 10, gold 10.
@@ -30,4 +30,11 @@ test('the article split is deterministic, by article, and alternates', () => {
   assert.equal(a.size, 4);
   assert.deepEqual([...splitOf([...items].reverse())].sort(), [...a].sort());
   assert.equal([...a.values()].filter((s) => s === 'tune').length, 2);
+});
+
+test('each set is scored with the CLI model of the input field its texts would arrive in', () => {
+  assert.deepEqual(
+    SETS.map((s) => `${s.family}:${s.field}`),
+    ['qags:claim', 'summedits:summary', 'faithbench:summary'],
+  );
 });

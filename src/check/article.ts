@@ -27,6 +27,10 @@ export interface PreparedArticle {
   words: ReadonlySet<string>;
   /** Token-norm bigrams and trigrams ("a b", "a b c") anywhere in the article. */
   ngrams: ReadonlySet<string>;
+  /** Every token norm of the article in order, with the index of its sentence. */
+  sequence: readonly { norm: string; sentence: number }[];
+  /** Token norm → its positions in `sequence` (ascending). */
+  positions: ReadonlyMap<string, readonly number[]>;
 }
 
 const NEGATION_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody)\b|n['’]t\b/i;
@@ -45,6 +49,19 @@ export function sentenceSpans(text: string): Span[] {
   return end > start ? [{ start, end, text: text.slice(start, end) }] : [];
 }
 
+/**
+ * Numbers that a tokeniser split at their separator ("235, 000", "2. 4") rejoined, keeping the text's length
+ * (the removed spaces move to the end of the number) so token offsets elsewhere stay valid. Only a number
+ * starting with at most three digits is rejoined, and a comma only before a group of exactly three digits.
+ */
+export function joinSplitNumbers(text: string): string {
+  return text.replace(/\d+(?:(?:, \d{3}(?!\d))|(?:\. \d+))+/g, (run) => {
+    if (/^\d{4,}/.test(run)) return run;
+    const joined = run.replace(/([.,]) /g, '$1');
+    return joined + ' '.repeat(run.length - joined.length);
+  });
+}
+
 /** n-grams (n = 2, 3) over the token norms, as space-joined keys. */
 export function ngramKeys(tokens: readonly Token[]): string[] {
   const out: string[] = [];
@@ -57,11 +74,21 @@ export function ngramKeys(tokens: readonly Token[]): string[] {
 
 export function prepareArticle(text: string): PreparedArticle {
   const spans = sentenceSpans(text);
-  const tokenised = spans.map((s) => ({ span: s, tokens: tokenize(s.text, s.start) }));
+  const tokenised = spans.map((s) => ({ span: s, tokens: tokenize(joinSplitNumbers(s.text), s.start) }));
   const weights = new TermWeights(tokenised.map((t) => t.tokens.filter((x) => !x.stop).map((x) => x.stem)));
   const stems = new Set<string>();
   const words = new Set<string>();
   const ngrams = new Set<string>();
+  const sequence: { norm: string; sentence: number }[] = [];
+  const positions = new Map<string, number[]>();
+  tokenised.forEach((t, k) => {
+    for (const x of t.tokens) {
+      const at = positions.get(x.norm);
+      if (at) at.push(sequence.length);
+      else positions.set(x.norm, [sequence.length]);
+      sequence.push({ norm: x.norm, sentence: k });
+    }
+  });
   for (const t of tokenised) {
     for (const x of t.tokens) {
       words.add(x.norm);
@@ -74,5 +101,5 @@ export function prepareArticle(text: string): PreparedArticle {
     const content = tokens.filter((x) => !x.stop).map((x) => x.stem);
     return { ...span, tokens, stems: new Set(content), set: weights.set(content), negated: hasNegation(span.text) };
   });
-  return { text, sentences, weights, stems, words, ngrams };
+  return { text, sentences, weights, stems, words, ngrams, sequence, positions };
 }

@@ -2,7 +2,8 @@
  * Evidence that one claim sentence is (not) supported by an article: alignment to the best article
  * sentences (weighted lexical containment + encoder cosine), coverage of the claim's content words by
  * those sentences and by the whole article, novel words / numbers / names, n-gram coverage, negation
- * mismatch, antonym swaps and number conflicts. Also the claim spans that carry the evidence.
+ * mismatch, antonym swaps, number conflicts, and extractive fragments (how many separate article runs the
+ * claim is stitched from, and from how many sentences). Also the claim spans that carry the evidence.
  */
 import { tokenize, type Token } from '../similarity/tokens.js';
 import { weightedContainment } from '../similarity/weights.js';
@@ -26,6 +27,8 @@ export const FEATURE_NAMES = [
   'numberConflict',
   'length',
   'misplaced',
+  'fragmentRate',
+  'fragmentSentences',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -143,6 +146,8 @@ export function sentenceEvidence(claim: string, sentence: Span, article: Prepare
   const grams = ngramKeys(tokens);
   const ngramCover = grams.length === 0 ? 1 : grams.filter((g) => article.ngrams.has(g)).length / grams.length;
 
+  const frag = fragments(tokens, article);
+
   const features = [
     coverArticle,
     coverTop,
@@ -157,8 +162,50 @@ export function sentenceEvidence(claim: string, sentence: Span, article: Prepare
     numberConflict,
     Math.log1p(content.length),
     coverArticle - coverTop,
+    frag.rate,
+    Math.min(4, frag.sentences),
   ];
   return { sentence, features, spans: mergeSpans(claim, flagged) };
+}
+
+/**
+ * Extractive fragments (Grusky et al. 2018): the claim's tokens greedily covered, left to right, by the
+ * longest runs of consecutive article tokens (all words, stopwords included). `rate` = fragments per claim
+ * token: a claim stitched together from many short pieces is more often a wrong recombination than one
+ * copied or closely paraphrased; `sentences` = distinct article sentences its multi-token fragments come from.
+ */
+export interface Fragments {
+  rate: number;
+  sentences: number;
+}
+
+export function fragments(tokens: readonly Token[], article: PreparedArticle): Fragments {
+  const n = tokens.length;
+  if (n === 0) return { rate: 0, sentences: 0 };
+  const seq = article.sequence;
+  let count = 0;
+  const from = new Set<number>();
+  let i = 0;
+  while (i < n) {
+    let best = 0;
+    let bestAt = -1;
+    for (const p of article.positions.get(tokens[i]!.norm) ?? []) {
+      let l = 1;
+      while (i + l < n && p + l < seq.length && seq[p + l]!.norm === tokens[i + l]!.norm) l++;
+      if (l > best) {
+        best = l;
+        bestAt = p;
+      }
+    }
+    if (best === 0) {
+      i++;
+      continue;
+    }
+    count++;
+    if (best >= 2) from.add(seq[bestAt]!.sentence);
+    i += best;
+  }
+  return { rate: count / n, sentences: from.size };
 }
 
 /** Merges flagged tokens into claim spans: neighbours separated only by spaces or hyphens join. */

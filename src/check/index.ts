@@ -7,16 +7,19 @@
  * The unsupported spans are the evidence-carrying words of the sentences judged unsupported.
  */
 import type { SentenceVectors, Span } from '../types.js';
-import { prepareArticle, sentenceSpans, MAX_ARTICLE_SENTENCES, type PreparedArticle } from './article.js';
+import { prepareArticle, sentenceSpans, type PreparedArticle } from './article.js';
 import { sentenceEvidence, worstOf, FEATURE_NAMES, type SentenceEvidence } from './features.js';
 import { predictProbability, type LogisticModel } from './logistic.js';
 
 export { prepareArticle, sentenceSpans, type PreparedArticle } from './article.js';
-export { FEATURE_NAMES, sentenceEvidence, worstOf, mergeSpans, type SentenceEvidence } from './features.js';
+export { FEATURE_NAMES, sentenceEvidence, worstOf, mergeSpans, fragments, type SentenceEvidence, type Fragments } from './features.js';
 export { fitLogistic, predictProbability, bestThreshold, type LogisticModel } from './logistic.js';
 export { antonymsOf } from './antonyms.js';
 
-/** The model file (models/consistency.json): one model pair per data family, plus `default`. */
+/**
+ * The model file (models/consistency.json): one model pair per data family (`qags`, `summedits`,
+ * `faithbench`), the two the CLI uses (`claim`, `summary`: see modelKeyFor) and `default` (all pooled).
+ */
 export interface ConsistencyModels {
   version: 1;
   features: string[];
@@ -40,10 +43,9 @@ export interface ClaimEvidence {
 }
 
 /** The texts whose encoder vectors the check reads (claim sentences and the aligned article sentences). */
-export function embeddingTextsFor(article: string, claim: string): string[] {
-  const out = sentenceSpans(article)
-    .slice(0, MAX_ARTICLE_SENTENCES)
-    .map((s) => s.text);
+export function embeddingTextsFor(article: string | PreparedArticle, claim: string): string[] {
+  const prepared = typeof article === 'string' ? prepareArticle(article) : article;
+  const out = prepared.sentences.map((s) => s.text);
   for (const s of sentenceSpans(claim)) out.push(s.text);
   return out;
 }
@@ -79,6 +81,18 @@ export function judge(evidence: ClaimEvidence, model: LogisticModel): CheckResul
 export function checkClaim(article: string | PreparedArticle, claim: string, model: LogisticModel, vectors: SentenceVectors): CheckResult {
   const prepared = typeof article === 'string' ? prepareArticle(article) : article;
   return judge(claimEvidence(prepared, claim, vectors), model);
+}
+
+/** Which field of a `check` input line held the text: a one-sentence `claim` or a multi-sentence `summary`. */
+export type ClaimField = 'claim' | 'summary';
+
+/**
+ * The model `corroborate check` uses for an input line, chosen only from its field (deterministic and
+ * documented): `claim` → the model trained on sentence-level claims, `summary` → the one trained on whole
+ * summaries. Older model files without these keys fall back to `default` (see pickModel).
+ */
+export function modelKeyFor(field: ClaimField): string {
+  return field;
 }
 
 /** The model for a family and encoder setting (falls back to `default`). */

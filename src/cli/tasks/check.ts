@@ -1,13 +1,14 @@
 /**
  * `corroborate check FILE.jsonl`: lines `{id, article, claim}` or `{id, article, summary}` →
  * `{id, supported, score, unsupported:[{start,end,text}]}` (score = support in 0..1; spans are UTF-16
- * offsets into the claim/summary). Uses the `default` model of models/consistency.json (with or without
- * the encoder cosine). Articles repeated within a chunk are prepared once; the sentences of a chunk are
+ * offsets into the claim/summary). The model of models/consistency.json (with or without the encoder
+ * cosine) is chosen by the input field alone: `claim` → the sentence-level `claim` model, `summary` →
+ * the whole-summary `summary` model (a line with both uses `claim`). Articles repeated within a chunk are prepared once; the sentences of a chunk are
  * embedded together (cached).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { claimEvidence, embeddingTextsFor, judge, parseModels, pickModel, prepareArticle, type PreparedArticle } from '../../check/index.js';
+import { claimEvidence, embeddingTextsFor, judge, modelKeyFor, parseModels, pickModel, prepareArticle, type ClaimField, type LogisticModel, type PreparedArticle } from '../../check/index.js';
 import { embedTexts } from '../../similarity/encoder.js';
 import { NO_VECTORS } from '../../similarity/vector.js';
 import type { Span } from '../../types.js';
@@ -18,6 +19,8 @@ export interface CheckInput {
   id: string;
   article: string;
   claim: string;
+  /** The field the claim came from (selects the model). */
+  field: ClaimField;
 }
 
 export interface CheckOutput {
@@ -39,26 +42,29 @@ export function parseCheckInput(value: unknown): CheckInput | string {
   if (id === null) return 'no "id" (string or number)';
   const article = rec['article'];
   if (typeof article !== 'string' || article.trim() === '') return 'no non-empty string "article" field';
-  const claim = typeof rec['claim'] === 'string' ? rec['claim'] : rec['summary'];
+  const field: ClaimField = typeof rec['claim'] === 'string' ? 'claim' : 'summary';
+  const claim = rec[field];
   if (typeof claim !== 'string' || claim.trim() === '') return 'no non-empty string "claim" (or "summary") field';
-  return { id, article, claim };
+  return { id, article, claim, field };
 }
 
 export function createCheckTask(options: TaskOptions): BatchTask<CheckInput, CheckOutput> {
-  const model = pickModel(parseModels(JSON.parse(readFileSync(modelPath(), 'utf8'))), 'default', options.encoder);
+  const models = parseModels(JSON.parse(readFileSync(modelPath(), 'utf8')));
+  const model = (field: ClaimField): LogisticModel => pickModel(models, modelKeyFor(field), options.encoder);
   return {
     chunkSize: 32,
     parse: parseCheckInput,
     run: async (inputs) => {
-      const vectors = options.encoder
-        ? await embedTexts(inputs.flatMap((i) => embeddingTextsFor(i.article, i.claim)), { enabled: true, cacheDir: options.cacheDir })
-        : NO_VECTORS;
       const prepared = new Map<string, PreparedArticle>();
-      return inputs.map(({ id, article, claim }) => {
-        let p = prepared.get(article);
-        if (!p) prepared.set(article, (p = prepareArticle(article)));
-        return { id, ...judge(claimEvidence(p, claim, vectors), model) };
-      });
+      const articleOf = (text: string): PreparedArticle => {
+        let p = prepared.get(text);
+        if (!p) prepared.set(text, (p = prepareArticle(text)));
+        return p;
+      };
+      const vectors = options.encoder
+        ? await embedTexts(inputs.flatMap((i) => embeddingTextsFor(articleOf(i.article), i.claim)), { enabled: true, cacheDir: options.cacheDir })
+        : NO_VECTORS;
+      return inputs.map(({ id, article, claim, field }) => ({ id, ...judge(claimEvidence(articleOf(article), claim, vectors), model(field)) }));
     },
   };
 }
