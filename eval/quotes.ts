@@ -104,7 +104,7 @@ export const evaluate: Evaluator = async (options) => {
       reference: 'different corpus (PARC 3.0): Citron all quote spans overlap F1 83.2 (content 83.3); GGT 83.7 / 86.5%',
       command: 'npm run eval -- --only quotes',
       notes:
-        'Predicted = quotes with direct: true (full quotations; partial quotes have direct: false, partial: true). Overlap = ≥1 shared character; speaker accuracy over matched gold direct quotes with a source: predicted speaker span overlaps the gold source, or its resolved name shares the last word with the source text.',
+        'Predicted = quotes with direct: true (full quotations; partial quotes have direct: false, partial: true). Overlap = ≥1 shared character; speaker accuracy over matched gold direct quotes with a source: the predicted speaker span overlaps the gold source span (README overlap match; the resolved name is not used).',
     });
   }
   return rows;

@@ -33,10 +33,15 @@ test('overlap and exact matching, computed by hand', () => {
   assert.equal(m['speaker accuracy'], 0.5);
 });
 
-test('speaker: span overlap, or a resolved name sharing the last word; null is wrong; gold without source is not scored', () => {
-  assert.equal(speakerMatches({ start: 100, end: 105, name: 'Ivo Karsk' }, { start: 0, end: 9, text: 'Mr. Karsk' }), true);
-  assert.equal(speakerMatches({ start: 100, end: 105, name: 'Karsk' }, { start: 0, end: 9, text: 'Ivo Karsk' }), true);
+test('speaker: span overlap only (README); the resolved name is not used; null is wrong; gold without source is not scored', () => {
+  assert.equal(speakerMatches({ start: 4, end: 9, name: 'Ivo Karsk' }, { start: 0, end: 9, text: 'Mr. Karsk' }), true);
+  assert.equal(speakerMatches({ start: 8, end: 12, name: 'Ivo Karsk' }, { start: 0, end: 9, text: 'Mr. Karsk' }), true);
+  assert.equal(speakerMatches({ start: 9, end: 12, name: 'Ivo Karsk' }, { start: 0, end: 9, text: 'Mr. Karsk' }), false); // touching, no shared character
+  // Same person, another mention: not a match any more.
+  assert.equal(speakerMatches({ start: 100, end: 105, name: 'Ivo Karsk' }, { start: 0, end: 9, text: 'Mr. Karsk' }), false);
+  assert.equal(speakerMatches({ start: 100, end: 105, name: 'Karsk' }, { start: 0, end: 9, text: 'Ivo Karsk' }), false);
   assert.equal(speakerMatches({ start: 100, end: 105, name: 'Ivo Karsk' }, { start: 0, end: 2, text: 'he' }), false);
+  assert.equal(speakerMatches({ start: 0, end: 2, name: 'Ivo Karsk' }, { start: 0, end: 2, text: 'he' }), true);
   assert.equal(speakerMatches(null, { start: 0, end: 2, text: 'he' }), false);
   const c = scoreArticle(TEXT, [{ pieces: [[17, 33]], speaker: null }], [{ pieces: [[16, 34]], source: null }]);
   assert.equal(c.speakerScored, 0);

@@ -16,15 +16,12 @@
  * Precision = matched predicted / predicted, recall = matched gold / gold, F1 = 2PR/(P+R), all pooled over
  * the articles (micro).
  * Speaker accuracy: among gold direct quotes that have a source AND are overlap-matched, the share whose
- * best predicted quote (largest character overlap; ties: first) has a speaker that is correct: its span
- * overlaps the gold source span by at least one character, OR its resolved name and the gold source text
- * name the same person — equal after normaliseKey, or the last word of one is a word of the other
- * ("Donald Trump" for a gold "Mr. Trump" elsewhere in the text). A null speaker is wrong. Pronoun or
- * description sources are compared by span only (a gold "he" is only matched by the same mention, or by
- * a resolved name that happens to contain "he" — which never happens for a real name).
+ * best predicted quote (largest character overlap; ties: first) has a speaker whose span overlaps the gold
+ * source span by at least one character — the README's overlap match for the source role ("a predicted
+ * attribution matches when its content matches and, if scored, its source too"). The speaker's resolved
+ * name is NOT used: a quote attributed to "he" in the text must point at that "he" (or the name it
+ * stands for in the same clause), not at another mention of the same person. A null speaker is wrong.
  */
-import { normaliseKey } from '../../src/text/normalise.js';
-
 export type Piece = readonly [number, number];
 
 export interface PredictedQuote {
@@ -80,17 +77,10 @@ function trimmed(text: string, pieces: readonly Piece[]): Piece | null {
   return [s, e];
 }
 
-/** Whether a predicted speaker names the gold source (see module comment). */
+/** Whether a predicted speaker matches the gold source: spans share at least one character (see module comment). */
 export function speakerMatches(speaker: PredictedQuote['speaker'], source: NonNullable<GoldQuote['source']>): boolean {
   if (!speaker) return false;
-  if (speaker.start < source.end && speaker.end > source.start) return true;
-  const a = normaliseKey(speaker.name);
-  const b = normaliseKey(source.text);
-  if (!a || !b) return false;
-  if (a === b) return true;
-  const lastA = a.split(' ').pop() ?? a;
-  const lastB = b.split(' ').pop() ?? b;
-  return b.split(' ').includes(lastA) || a.split(' ').includes(lastB);
+  return speaker.start < source.end && speaker.end > source.start;
 }
 
 /** Counts for one article (`text` is only used to trim whitespace for exact matches). */

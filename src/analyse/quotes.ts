@@ -28,8 +28,10 @@
 import type { Entity, Quote, Sentence, SpeakerRef, Span } from '../types.js';
 import { sentenceIndexAt, spanOf } from '../text/spans.js';
 import { findQuotePairs, type QuotePair } from './quote-marks.js';
+import { unifyDoubleMarks } from './quote-normalise.js';
 import { INDIRECT_VERBS, REPORTING_VERBS } from './lexicon-speech.js';
 import { SpeakerResolver, tokenize, type Token } from './speakers.js';
+import { isQuoteVerbAt, QUOTE_VERBS, quoteVerbLength } from './quote-verbs.js';
 
 interface Clause {
   speaker: SpeakerRef | null;
@@ -109,7 +111,7 @@ export function isPartialQuote(_text: string, _sentences: readonly Sentence[], q
 
 export function extractQuotes(text: string, sentences: Sentence[], entities: Entity[]): Quote[] {
   const resolver = new SpeakerResolver(text, sentences, entities);
-  const all = findQuotePairs(text);
+  const all = findQuotePairs(unifyDoubleMarks(text));
   // Outermost pairs only.
   const pairs: QuotePair[] = [];
   for (const p of all) {
@@ -147,7 +149,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const Q = pairs[pi]!;
         const between = text.slice(clause.end, Q.outerStart);
         const lastInner = text.slice(Math.max(P.innerStart, end - 1), end);
-        if (!/^[^.!?;“”"]*$/.test(between) || tokenize(text, clause.end, Q.outerStart).length > 12 || /[.!?]/.test(lastInner) || !/[,:;—–-]\s*$/.test(text.slice(clause.end - 1, Q.outerStart)) || Q.pieces.length > 1 || sentences[sentenceIndexAt(sentences, Q.innerStart)]?.paragraph !== S.paragraph) break;
+        if (!/^[^.!?;“”"]*$/.test(between) || endsSentenceBetween(P.outerEnd, Q.outerStart) || tokenize(text, clause.end, Q.outerStart).length > 12 || /[.!?]/.test(lastInner) || !/[,:;—–-]\s*$/.test(text.slice(clause.end - 1, Q.outerStart)) || Q.pieces.length > 1 || sentences[sentenceIndexAt(sentences, Q.innerStart)]?.paragraph !== S.paragraph) break;
         fragments.push(spanOf(text, Q.innerStart, Q.innerEnd));
         end = Q.innerEnd;
         outerEnd = Q.outerEnd;
@@ -169,7 +171,9 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       }
       let speaker = clause?.speaker ?? null;
       let cue = clause?.cue ?? null;
-      const opensSentence = P.outerStart <= S.start;
+      // Opens its sentence — also when the splitter ran on ("…,” said X. “B …”): only sentence-final
+      // punctuation and marks between the previous text and the opening mark.
+      const opensSentence = P.outerStart <= S.start || /[.!?][”"'’)]*\s+$/.test(text.slice(S.start, P.outerStart));
       if (!speaker && opensSentence && lastDirect && lastDirect.speaker) {
         const prevPara = sentences[lastDirect.sentence]?.paragraph ?? -10;
         if (S.paragraph - prevPara <= 1) {
@@ -222,6 +226,12 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
 
   // ───────────────────────── helpers (closures over text, sentences, resolver) ─────────────────────────
 
+  /** A sentence ends between two quotes: “A,” X said. But she added, “B.” — not joined. */
+  function endsSentenceBetween(from: number, to: number): boolean {
+    const between = text.slice(from, to).replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|St|Jr|Sr|Prof|Rev|Hon|Inc|Corp|Co|Ltd|\p{Lu})\./gu, 'X');
+    return /[.!?]\s+/.test(between);
+  }
+
   function sentenceEndAt(offset: number): number {
     const s = sentences[sentenceIndexAt(sentences, Math.max(0, offset))];
     return s ? s.end : text.length;
@@ -242,7 +252,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     // After a sentence-final mark the clause continues in lower case (“Why?” he asked), or is a short
     // sentence of its own: “…!” Clinton said. / “….” Trump said on Tuesday.
     let ownSentence = false;
-    if (/[.!?]/.test(lastChar) && !/^\p{Ll}/u.test(text[start] ?? '')) {
+    if (/[.!?]/.test(lastChar) && !/^\p{Ll}/u.test(text[start] ?? '') && sentenceIndexAt(sentences, start) !== sentenceIndexAt(sentences, P.innerEnd - 1)) {
+      // (When the splitter kept “…?” Trump said of … in one sentence, the clause simply continues.)
       const ns = sentences[sentenceIndexAt(sentences, start)];
       if (!ns || ns.start !== start) return null;
       hi = ns.end;
@@ -257,15 +268,16 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (!sp) return null;
       return { speaker: sp, cue: spanOf(text, first.start, toks[1].end), end: clauseEnd(sp.end, hi) };
     }
-    if (REPORTING_VERBS.has(first.lower)) {
+    if (QUOTE_VERBS.has(first.lower)) {
       const sp = resolver.subjectAfter(skipSpace(first.end), hi, entities) ?? rawSubject(first.end, hi);
       if (!sp) return null;
       return { speaker: sp, cue: spanOf(text, first.start, first.end), end: clauseEnd(sp.end, hi) };
     }
     // Subject first: find the reporting verb within the first tokens.
     for (let k = 1; k < Math.min(toks.length, 25); k++) {
-      const v = toks[k]!;
-      if (!REPORTING_VERBS.has(v.lower)) continue;
+      if (!isQuoteVerbAt(toks, k)) continue;
+      const v0 = toks[k]!;
+      const v = { ...v0, end: toks[k + quoteVerbLength(toks, k) - 1]!.end };
       if (/[!?;]/.test(text.slice(start, v.start))) return null;
       const sp = resolver.subjectBefore(start, v.start, entities) ?? describedSubject(start, v.start);
       if (!sp) continue;
@@ -276,7 +288,9 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       }
       if (ownSentence) {
         // Only a short reporting sentence: "Trump said on Tuesday." — not "Trump said the wall …".
-        const tail = tokenize(text, v.end, hi);
+        // (Up to the first comma: "Trump said of Apple in February, when …" is still a short clause.)
+        const comma = text.slice(v.end, hi).search(/[,;:—–]/);
+        const tail = tokenize(text, v.end, comma >= 0 ? v.end + comma : hi);
         if (!/^\s*[,.!?]/.test(text.slice(v.end, hi)) && (tail.length > 12 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|in)$/.test(tail[0].lower) && !tail[0].cap))) return null;
       }
       return { speaker: sp, cue: spanOf(text, v.start, v.end), end: clauseEnd(v.end, hi) };
@@ -288,7 +302,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
   function describedSubject(from: number, verbStart: number): SpeakerRef | null {
     const toks = tokenize(text, from, verbStart);
     const first = toks[0];
-    if (!first || toks.length > 6 || first.start !== from || !SUBJECT_OPENERS.has(first.lower)) return null;
+    if (!first || toks.length > 9 || first.start !== from || !SUBJECT_OPENERS.has(first.lower)) return null;
     if (/[,;:.!?“”"()]/.test(text.slice(from, verbStart).replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\./g, ''))) return null;
     const end = toks[toks.length - 1]!.end;
     const t = text.slice(from, end);
@@ -336,7 +350,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     }
     const region = text.slice(lo, hi);
     // Transcript style: "NAME: “…”"
-    const tr = /(?:^|\n)\s*(\p{Lu}[\p{L}.'’ -]{1,40}):\s*$/u.exec(region);
+    // Transcript style "NAME: “…”", also after a dash ("Headline - Ivo Karsk: “…”", round-ups).
+    const tr = /(?:^|\n|\s[-–—]\s)\s*(\p{Lu}[\p{L}.'’ -]{1,40}):\s*$/u.exec(region);
     const toks = tokenize(text, lo, hi);
     for (let k = toks.length - 1; k >= 0 && k >= toks.length - 7; k--) {
       const v = toks[k]!;
@@ -344,7 +359,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const sp = resolver.subjectAfter(skipSpace(toks[k + 1]!.end), hi, entities) ?? rawSubject(toks[k + 1]!.end, hi);
         if (sp) return { speaker: sp, cue: spanOf(text, v.start, toks[k + 1]!.end), end: hi };
       }
-      if (!REPORTING_VERBS.has(v.lower)) continue;
+      if (!isQuoteVerbAt(toks, k)) continue;
       const tail = text.slice(v.end, hi);
       const tailToks = toks.length - 1 - k;
       if (tailToks > 5 || !/^[^.!?;“”"]*$/.test(tail)) continue;
@@ -357,24 +372,37 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
           return { speaker: sp0, cue: spanOf(text, v.start, v.end), end: hi };
         }
       }
-      const sp0 = resolver.subjectBefore(lo, v.start, entities) ?? (tailToks > 0 ? resolver.subjectAfter(skipSpace(v.end), hi, entities) : null);
+      // After "tell" come the people told ("telling Reuters, “…”"), never the speaker.
+      const participle = /ing$/.test(v.lower) && /,\s*$/.test(text.slice(lo, v.start));
+      const sp0 = participle ? null : resolver.subjectBefore(lo, v.start, entities) ?? (tailToks > 0 && !TELL.has(v.lower) ? resolver.subjectAfter(skipSpace(v.end), hi, entities) : null);
       let sp = sp0;
-      // "…, telling reporters, “…”" / "Adding, “…”": the subject of the sentence.
+      // "X did Y, saying: “…”" / "…, telling reporters, “…”": the subject of the main clause.
+      if (!sp && participle) sp = resolver.mainSubject(lo, v.start, entities);
       if (!sp && /ing$/.test(v.lower)) sp = resolver.sentenceSubject(lo, v.start, entities);
+      // A coordinated verb: "X adopted a drawl and joked, “…”" — the subject of the main clause.
+      if (!sp && k > 0 && toks[k - 1]!.lower === 'and') sp = resolver.mainSubject(lo, v.start, entities);
+      // A short non-person subject opening the sentence: "The ad claims “…”".
+      if (!sp && !participle) sp = describedSubject(lo, v.start);
       if (!sp) continue;
       return { speaker: sp, cue: spanOf(text, v.start, v.end), end: hi };
     }
-    if (fromPrev || /:\s*$/.test(text.slice(lo, hi))) {
-      // "… in the latest draft of its platform:" then the quote: the subject of that sentence.
-      const sp = resolver.sentenceSubject(lo, hi, entities);
-      if (sp) return { speaker: sp, cue: null, end: hi };
-    }
     if (tr) {
-      const nameStart = lo + (tr.index ?? 0) + tr[0].indexOf(tr[1]!);
-      const t = tr[1]!.trim();
+      let nameStart = lo + (tr.index ?? 0) + tr[0].indexOf(tr[1]!);
+      let t = tr[1]!.trim();
+      // "HEADLINE - Name": the name is after the last spaced dash.
+      const dash = /^.*\s[-–—]\s+/u.exec(t);
+      if (dash) {
+        nameStart += dash[0].length;
+        t = t.slice(dash[0].length);
+      }
       const sp = resolver.resolveName(spanOf(text, nameStart, nameStart + t.length), entities);
       const colon = text.indexOf(':', nameStart + t.length);
       return { speaker: sp, cue: spanOf(text, colon, colon + 1), end: hi };
+    }
+    if (fromPrev || /:\s*$/.test(text.slice(lo, hi))) {
+      // "… in the latest draft of its platform:" then the quote: the subject of that sentence.
+      const sp = resolver.mainSubject(lo, hi, entities) ?? resolver.sentenceSubject(lo, hi, entities);
+      if (sp) return { speaker: sp, cue: null, end: hi };
     }
     return null;
   }

@@ -49,6 +49,15 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+/** Words opening an adverbial before the main clause ("At the rally, …", "When asked, …"). */
+const ADVERBIAL_OPENERS = new Set([
+  'at', 'in', 'on', 'during', 'after', 'before', 'when', 'while', 'as', 'since', 'although', 'though', 'if',
+  'because', 'asked', 'speaking', 'following', 'despite', 'with', 'without', 'for', 'from', 'by', 'under',
+  'over', 'later', 'earlier', 'then', 'still', 'instead', 'meanwhile', 'however', 'once', 'upon', 'addressing',
+  'responding', 'referring', 'amid', 'throughout', 'last', 'this', 'yesterday', 'today', 'shortly', 'back',
+  'also', 'now', 'here', 'there', 'again', 'finally', 'first', 'next',
+]);
+
 /** Person-like nouns for heads of bare plural descriptions ("Officials said"). */
 const PLURAL_SPEAKERS = new Set([
   'officials', 'sources', 'analysts', 'critics', 'experts', 'residents', 'witnesses', 'police', 'authorities',
@@ -435,7 +444,42 @@ export class SpeakerResolver {
     const si = sentenceIndexAt(this.sentences, lo);
     const S = this.sentences[si];
     if (!S) return null;
-    const toks = tokenize(this.text, S.start, hi);
+    return this.subjectAt(S.start, hi, entities);
+  }
+
+  /**
+   * The subject of the main clause of the sentence containing `lo`, before `hi`, for a participle or a
+   * colon that introduces a quote ("At the debate, Ivo Karsk turned to the crowd, saying: “…”"): the
+   * noun phrase opening the sentence, or — when the sentence opens with an adverbial (a preposition or
+   * subordinator, up to a comma) — the one after that comma. Only a pronoun, a known person or
+   * organisation, or a description counts.
+   */
+  mainSubject(lo: number, hi: number, entities: readonly Entity[]): SpeakerRef | null {
+    const si = sentenceIndexAt(this.sentences, lo);
+    const S = this.sentences[si];
+    if (!S) return null;
+    // Candidate starts: the sentence start, then just after each comma (an opening adverbial or aside).
+    const starts = [S.start];
+    const region = this.text.slice(S.start, hi);
+    for (const m of region.matchAll(/,\s+/g)) starts.push(S.start + (m.index ?? 0) + m[0].length);
+    for (let from of starts.slice(0, 4)) {
+      const words = tokenize(this.text, from, hi);
+      // Leading conjunctions and adverbs are not part of the subject ("And then Ivo Karsk turned, saying").
+      while (words[0] && /^(but|and|so|yet|then|later|also|now|still|again|finally)$/.test(words[0].lower) && words[1] && /^\s+$/.test(this.text.slice(words[0].end, words[1].start))) {
+        from = words[1].start;
+        words.shift();
+      }
+      const first = words[0];
+      if (!first || ADVERBIAL_OPENERS.has(first.lower)) continue;
+      const ref = this.subjectAt(from, hi, entities);
+      if (ref && (ref.via === 'pronoun' || ref.via === 'description' || ref.entity !== null)) return ref;
+    }
+    return null;
+  }
+
+  /** The noun phrase starting at `from` (before `hi`) as a speaker. */
+  private subjectAt(from: number, hi: number, entities: readonly Entity[]): SpeakerRef | null {
+    const toks = tokenize(this.text, from, hi);
     const np: Token[] = [];
     for (const t of toks) {
       const prev = np[np.length - 1];

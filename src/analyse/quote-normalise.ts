@@ -1,0 +1,39 @@
+/**
+ * Mixed quotation marks: many articles open a quote with a straight mark and close it with a curly one
+ * (or the reverse) — "We will win,” she said. The pairing in quote-marks.ts pairs like with like, so
+ * such a quote is missed or runs into the next one. `unifyDoubleMarks` returns a copy of the text of the
+ * same length in which every straight double mark whose role is clear from its neighbours is replaced by
+ * the curly mark of that role: opening (after a space, a bracket, a dash or a colon, or at the start, and
+ * followed by a non-space) → “, closing (after a non-space, and followed by a space, punctuation or the
+ * end) → ”; a straight mark detached by a space after closing punctuation ('a new dawn,' " he said) → ”.
+ * A curly “ right after closing punctuation and before a space (“It was close,“ he said) → ”. Any other
+ * straight mark with spaces on both sides is left as it is. Offsets are unchanged, so pairs
+ * found in the copy are valid offsets into the original text.
+ */
+export function unifyDoubleMarks(text: string): string {
+  if (!text.includes('"') && !text.includes('“')) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const prev = text[i - 1];
+    const next = text[i + 1];
+    if (ch === '“' && prev !== undefined && /[,.!?;]/.test(prev) && (next === undefined || /\s/.test(next))) {
+      // A curly opening mark used as a closing one after punctuation: “It was close,“ he said.
+      out += '”';
+      continue;
+    }
+    if (ch !== '"') {
+      out += ch;
+      continue;
+    }
+    const spaceBefore = prev === undefined || /[\s(\[{—–:-]/.test(prev);
+    const spaceAfter = next === undefined || /\s/.test(next);
+    // 'a flight to quality,' " he said — a mark detached by a space after closing punctuation closes.
+    const detachedClose = prev === ' ' && /[,.!?;’']/.test(text[i - 2] ?? '') && (spaceAfter || /[.,;:!?]/.test(next ?? ''));
+    if (detachedClose) out += '”';
+    else if (spaceBefore && !spaceAfter) out += '“';
+    else if (!spaceBefore && (spaceAfter || /[.,;:!?)\]—–-]/.test(next ?? ''))) out += '”';
+    else out += ch;
+  }
+  return out;
+}
