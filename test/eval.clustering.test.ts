@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adjustedRandIndex, bCubed } from '../eval/metrics/clustering.js';
+import { withSingletons } from '../eval/clustering.js';
 
 const close = (actual: number, expected: number): void => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} ≠ ${expected}`);
 
@@ -41,4 +42,11 @@ test('ARI is 1 for the same partition under other names and can go below 0', () 
 test('metrics refuse arrays of different lengths', () => {
   assert.throws(() => bCubed([1], [1, 2]), RangeError);
   assert.throws(() => adjustedRandIndex([1], [1, 2]), RangeError);
+});
+
+test('withSingletons keeps every other story (sorted by name) whole and cuts the rest to their first article', () => {
+  const stories = ['b', 'a', 'b', 'c', 'a', 'c', 'b'];
+  // sorted names a, b, c: a and c stay whole, b keeps only its first article (position 0).
+  assert.deepEqual(withSingletons(stories), [0, 1, 3, 4, 5]);
+  assert.deepEqual(withSingletons([]), []);
 });

@@ -91,3 +91,21 @@ export function yearTerms(doc: AnalysedArticle): TermCounts {
   }
   return counts;
 }
+
+/** Words of the names of people, counted by mentions: the protagonist, whatever form of the name is used. */
+export function personTerms(doc: AnalysedArticle): TermCounts {
+  const counts: TermCounts = new Map();
+  for (const entity of doc.entities) {
+    if (entity.type !== 'person') continue;
+    for (const word of entity.key.split(' ')) if (word.length > 2) counts.set(word, (counts.get(word) ?? 0) + entity.mentions.length);
+  }
+  return counts;
+}
+
+/** Number tokens of the headline and first sentences (`LEAD_CHARS`): the event's own toll, score or amount. */
+export function leadNumberTerms(doc: AnalysedArticle): TermCounts {
+  const counts: TermCounts = new Map();
+  const text = (doc.article.title ? `${doc.article.title}\n` : '') + doc.article.text.slice(0, LEAD_CHARS);
+  for (const token of tokenize(text)) if (token.numeric) counts.set(token.stem, (counts.get(token.stem) ?? 0) + 1);
+  return counts;
+}

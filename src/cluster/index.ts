@@ -2,15 +2,18 @@ import type { AnalysedArticle, SentenceVectors, Story } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { averageLinkClusters } from './average-link.js';
 import { STORY_SIMILARITY, storySimilarityMatrix } from './similarity-matrix.js';
+import { attachSmallGroups } from './small-groups.js';
 
 /**
- * Groups articles into stories (batch). Story ids come from the founding article (earliest published,
+ * Groups articles into stories (batch): average link at `threshold`, then groups of at most `rescueMaxSize`
+ * articles join their closest larger story at `rescueThreshold` (see small-groups.ts). Story ids come from the founding article (earliest published,
  * then first in input order), so the same input always gives the same ids.
  * Stories are ordered biggest first, then by their first article's input position.
  */
 export function clusterArticles(docs: readonly AnalysedArticle[], vectors: SentenceVectors): Story[] {
   if (docs.length === 0) return [];
-  const groups = averageLinkClusters(storySimilarityMatrix(docs, vectors), STORY_SIMILARITY.threshold);
+  const matrix = storySimilarityMatrix(docs, vectors);
+  const groups = attachSmallGroups(averageLinkClusters(matrix, STORY_SIMILARITY.threshold), matrix, STORY_SIMILARITY.rescueThreshold, STORY_SIMILARITY.rescueMaxSize);
   return groups
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
     .map((group) => {

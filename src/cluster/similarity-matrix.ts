@@ -1,98 +1,134 @@
 import type { AnalysedArticle, SentenceVectors } from '../types.js';
-import { documentTerms, documentVector, entityTerms, leadTerms, numberTerms, yearTerms, type TermCounts } from './document-features.js';
+import {
+  documentTerms,
+  documentVector,
+  entityTerms,
+  leadNumberTerms,
+  leadTerms,
+  numberTerms,
+  personTerms,
+  yearTerms,
+  type TermCounts,
+} from './document-features.js';
+import { STORY_MODEL } from './story-model.js';
 import { inverseDocumentFrequencies, sparseCosine, tfidfVector, type SparseVector } from './tfidf.js';
 
 /**
- * The pairwise story decision: a logistic blend of five TF-IDF cosines (each bag with its own batch IDF;
- * an empty entity/number/year bag on either side takes the whole-text cosine instead).
- * Weights: logistic regression fitted on all 19,306 article pairs of the ECB+ dev topics (2, 5, 12, 18, 21,
- * 23, 34, 35; label = same gold story), full-batch gradient descent from zero weights, 3000 steps, step 10,
- * L2 1e-4, IDF over all 772 articles. Threshold 0.5 chosen on the same dev topics (0.3: 0.912, 0.4: 0.895,
- * 0.5: 0.931). Measured with `npm run eval -- --only clustering --no-encoder` (all 772 articles clustered
- * in one batch), B³ F1 / ARI: dev topics 0.931 / 0.926 (tuning), other topics 0.908 / 0.896 (held out),
- * all 0.914 / 0.905. The previous single TF-IDF cosine at 0.2: 0.895 / 0.875 / 0.874 B³ F1.
- * Tried and not kept (no better on the dev topics): top-3 entities as a bag, entity words of the lead only,
- * a second stage re-weighting IDF inside each topic-level cluster (dev 0.901, held out 0.844). Errors left: same-type events
- * with the same protagonist (one boxer's two title defences, one player's two contract offers, two
- * browser patches of one vendor) merge; recall suffers from singletons (P 0.988, R 0.851 on all).
- * The encoder's document vectors rate same-type different events close, so they are not in the
- * decision (`semanticWeight` 0: not measured).
+ * The pairwise story decision: a logistic blend of TF-IDF cosines of several bags of each article (each
+ * bag with its own batch IDF; an empty slot bag — entities, numbers, years, people, lead numbers — on either side takes the
+ * whole-text cosine instead, so a missing slot is no evidence either way).
+ *
+ * The weights and the threshold are fitted by scripts/train-clustering.ts and imported from the generated
+ * mirror ./story-model.ts (= models/clustering.json): logistic regression on all article pairs of the ECB+
+ * dev topics (2, 5, 12, 18, 21, 23, 34, 35; label = same gold story), deterministic full-batch gradient
+ * descent from zero weights (fixed steps, step size and L2; see the script), IDF over all articles of the
+ * file; the average-link threshold is the one with the best B³ F1 on the dev topics clustered alone, then
+ * the small-group rescue (src/cluster/small-groups.ts) likewise with that threshold fixed.
+ * The numbers measured with it are in models/clustering.json (`report`) and `npm run eval -- --only clustering`.
+ *
+ * Online use (issue 4): `storyLinkProbability` needs only two articles' features, and the features need
+ * only the per-bag document frequencies, which an online store can keep as running counts.
+ * The encoder's document vectors rate same-type different events close, so they are not in the decision
+ * (`semanticWeight` 0: not fitted).
  */
-export const STORY_SIMILARITY = {
-  bias: -6.02,
-  /** Whole text: content stems, entity keys, counted numbers, day dates (`documentTerms`). */
-  lexicalWeight: 4.59,
-  /** Entity keys and their words. */
-  entityWeight: 5.67,
-  /** Number tokens. */
-  numberWeight: 4.79,
-  /** Years written in the text. */
-  yearWeight: 2.47,
-  /** Headline and first 600 characters. */
-  leadWeight: 5.3,
-  /** Cosine of mean sentence vectors, when the encoder ran. */
-  semanticWeight: 0,
-  /** Average-link link probability at or above which two groups are one story (chosen on the dev topics). */
-  threshold: 0.5,
-} as const;
+export const STORY_SIMILARITY = STORY_MODEL;
 
-/** One article's weighted bags, ready for the pairwise decision. */
-export interface StoryFeatures {
-  lexical: SparseVector;
-  entities: SparseVector;
-  numbers: SparseVector;
-  years: SparseVector;
-  lead: SparseVector;
-  vector: Float32Array | null;
+/** What the decision needs: a bias, one weight per feature (`<name>Weight`), the threshold. */
+export interface StoryModel {
+  readonly bias: number;
+  /** Whole text: content stems, entity keys, counted numbers, day dates (`documentTerms`). */
+  readonly lexicalWeight: number;
+  /** Entity keys and their words. */
+  readonly entityWeight: number;
+  /** Number tokens. */
+  readonly numberWeight: number;
+  /** Years written in the text. */
+  readonly yearWeight: number;
+  /** Headline and first 600 characters. */
+  readonly leadWeight: number;
+  /** Words of people's names. */
+  readonly personWeight: number;
+  /** Number tokens of the headline and first 600 characters. */
+  readonly leadNumberWeight: number;
+  /** Cosine of mean sentence vectors, when the encoder ran (0: not used). */
+  readonly semanticWeight: number;
+  /** Average-link link probability at or above which two groups are one story (chosen on the dev topics). */
+  readonly threshold: number;
+  /** Average link probability at or above which a small group joins a larger story (small-groups.ts; chosen on the dev topics after `threshold`). */
+  readonly rescueThreshold: number;
+  /** Largest group (articles) that the rescue moves. */
+  readonly rescueMaxSize: number;
 }
 
+/** The bags of one article. */
 const BAGS = {
   lexical: documentTerms,
   entities: entityTerms,
   numbers: numberTerms,
   years: yearTerms,
   lead: leadTerms,
+  persons: personTerms,
+  leadNumbers: leadNumberTerms,
 } as const satisfies Record<string, (doc: AnalysedArticle) => TermCounts>;
+
+export type StoryBag = keyof typeof BAGS;
+const BAG_NAMES = Object.keys(BAGS) as StoryBag[];
+
+/**
+ * The pairwise features in model order: which bag's cosine, whether an empty bag on either side falls
+ * back to the whole-text cosine, and the model field holding the weight.
+ */
+export const STORY_FEATURES = [
+  { name: 'lexical', bag: 'lexical', slot: false, weight: 'lexicalWeight' },
+  { name: 'entity', bag: 'entities', slot: true, weight: 'entityWeight' },
+  { name: 'number', bag: 'numbers', slot: true, weight: 'numberWeight' },
+  { name: 'year', bag: 'years', slot: true, weight: 'yearWeight' },
+  { name: 'lead', bag: 'lead', slot: false, weight: 'leadWeight' },
+  { name: 'person', bag: 'persons', slot: true, weight: 'personWeight' },
+  { name: 'leadNumber', bag: 'leadNumbers', slot: true, weight: 'leadNumberWeight' },
+] as const satisfies readonly { name: string; bag: StoryBag; slot: boolean; weight: keyof StoryModel }[];
+
+/** One article's weighted bags, ready for the pairwise decision. */
+export type StoryFeatures = Record<StoryBag, SparseVector> & { vector: Float32Array | null };
 
 /** Features of every article, IDF per bag over the batch (an online mode can keep these IDFs as running counts). */
 export function storyFeatures(docs: readonly AnalysedArticle[], vectors: SentenceVectors): StoryFeatures[] {
-  const weighted = (bag: (doc: AnalysedArticle) => TermCounts): SparseVector[] => {
-    const counts = docs.map(bag);
+  const weighted = {} as Record<StoryBag, SparseVector[]>;
+  for (const name of BAG_NAMES) {
+    const counts = docs.map(BAGS[name]);
     const idf = inverseDocumentFrequencies(counts);
-    return counts.map((c) => tfidfVector(c, idf));
-  };
-  const lexical = weighted(BAGS.lexical);
-  const entities = weighted(BAGS.entities);
-  const numbers = weighted(BAGS.numbers);
-  const years = weighted(BAGS.years);
-  const lead = weighted(BAGS.lead);
-  return docs.map((doc, i) => ({
-    lexical: lexical[i]!,
-    entities: entities[i]!,
-    numbers: numbers[i]!,
-    years: years[i]!,
-    lead: lead[i]!,
-    vector: documentVector(doc, vectors),
-  }));
+    weighted[name] = counts.map((c) => tfidfVector(c, idf));
+  }
+  return docs.map((doc, i) => {
+    const f = { vector: documentVector(doc, vectors) } as StoryFeatures;
+    for (const name of BAG_NAMES) f[name] = weighted[name][i]!;
+    return f;
+  });
 }
 
-/**
- * Probability that two articles report the same event. A slot bag that is empty on either side (no
- * entities, numbers or years found) is no evidence either way: it takes the whole-text cosine instead.
- */
-export function storyLinkProbability(a: StoryFeatures, b: StoryFeatures): number {
-  const w = STORY_SIMILARITY;
-  const lexical = sparseCosine(a.lexical, b.lexical);
-  const slot = (x: SparseVector, y: SparseVector): number => (x.terms.length === 0 || y.terms.length === 0 ? lexical : sparseCosine(x, y));
-  let z =
-    w.bias +
-    w.lexicalWeight * lexical +
-    w.entityWeight * slot(a.entities, b.entities) +
-    w.numberWeight * slot(a.numbers, b.numbers) +
-    w.yearWeight * slot(a.years, b.years) +
-    w.leadWeight * sparseCosine(a.lead, b.lead);
-  if (w.semanticWeight !== 0 && a.vector && b.vector) z += w.semanticWeight * dense(a.vector, b.vector);
+/** The feature values of a pair, in `STORY_FEATURES` order, from the bags' cosines. */
+function pairValues(a: StoryFeatures, b: StoryFeatures, cosine: (bag: StoryBag) => number): number[] {
+  const lexical = cosine('lexical');
+  return STORY_FEATURES.map((f) => (f.slot && (a[f.bag].terms.length === 0 || b[f.bag].terms.length === 0) ? lexical : cosine(f.bag)));
+}
+
+/** The feature values of two articles, in `STORY_FEATURES` order (what the model weighs; the fitting script's rows). */
+export function storyPairFeatures(a: StoryFeatures, b: StoryFeatures): number[] {
+  return pairValues(a, b, (bag) => sparseCosine(a[bag], b[bag]));
+}
+
+function linkProbability(model: StoryModel, values: readonly number[], a: StoryFeatures, b: StoryFeatures): number {
+  let z = model.bias;
+  STORY_FEATURES.forEach((f, k) => {
+    z += model[f.weight] * values[k]!;
+  });
+  if (model.semanticWeight !== 0 && a.vector && b.vector) z += model.semanticWeight * dense(a.vector, b.vector);
   return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability that two articles report the same event. */
+export function storyLinkProbability(a: StoryFeatures, b: StoryFeatures, model: StoryModel = STORY_SIMILARITY): number {
+  return linkProbability(model, storyPairFeatures(a, b), a, b);
 }
 
 /** All pairwise cosines of one bag at once, through an inverted index (only shared terms cost time). */
@@ -119,40 +155,30 @@ function cosineMatrix(vectors: readonly SparseVector[]): Float64Array[] {
 }
 
 /**
- * Pairwise story link probabilities of the articles (symmetric, diagonal 1): the same numbers as
- * `storyLinkProbability` on every pair, computed bag by bag for speed.
+ * Pairwise story link probabilities of articles whose features are given (symmetric, diagonal 1): the
+ * same numbers as `storyLinkProbability` on every pair, computed bag by bag for speed.
  */
-export function storySimilarityMatrix(docs: readonly AnalysedArticle[], vectors: SentenceVectors): Float64Array[] {
-  const features = storyFeatures(docs, vectors);
-  const n = docs.length;
-  const w = STORY_SIMILARITY;
-  const lexical = cosineMatrix(features.map((f) => f.lexical));
-  const entities = cosineMatrix(features.map((f) => f.entities));
-  const numbers = cosineMatrix(features.map((f) => f.numbers));
-  const years = cosineMatrix(features.map((f) => f.years));
-  const lead = cosineMatrix(features.map((f) => f.lead));
+export function storyLinkMatrix(features: readonly StoryFeatures[], model: StoryModel = STORY_SIMILARITY): Float64Array[] {
+  const n = features.length;
+  const cosines = {} as Record<StoryBag, Float64Array[]>;
+  for (const name of BAG_NAMES) cosines[name] = cosineMatrix(features.map((f) => f[name]));
   const matrix = Array.from({ length: n }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     matrix[i]![i] = 1;
     const fi = features[i]!;
     for (let j = i + 1; j < n; j++) {
       const fj = features[j]!;
-      const lex = lexical[i]![j]!;
-      const slot = (x: SparseVector, y: SparseVector, cos: number): number => (x.terms.length === 0 || y.terms.length === 0 ? lex : cos);
-      let z =
-        w.bias +
-        w.lexicalWeight * lex +
-        w.entityWeight * slot(fi.entities, fj.entities, entities[i]![j]!) +
-        w.numberWeight * slot(fi.numbers, fj.numbers, numbers[i]![j]!) +
-        w.yearWeight * slot(fi.years, fj.years, years[i]![j]!) +
-        w.leadWeight * lead[i]![j]!;
-      if (w.semanticWeight !== 0 && fi.vector && fj.vector) z += w.semanticWeight * dense(fi.vector, fj.vector);
-      const p = 1 / (1 + Math.exp(-z));
+      const p = linkProbability(model, pairValues(fi, fj, (bag) => cosines[bag][i]![j]!), fi, fj);
       matrix[i]![j] = p;
       matrix[j]![i] = p;
     }
   }
   return matrix;
+}
+
+/** Pairwise story link probabilities of the articles (features with IDF over this batch). */
+export function storySimilarityMatrix(docs: readonly AnalysedArticle[], vectors: SentenceVectors, model: StoryModel = STORY_SIMILARITY): Float64Array[] {
+  return storyLinkMatrix(storyFeatures(docs, vectors), model);
 }
 
 function dense(a: Float32Array, b: Float32Array): number {
