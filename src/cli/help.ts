@@ -11,7 +11,8 @@ Usage:
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
 .html/.htm[.gz] (article extraction), .jsonl[.gz] (one {id, text, title?, source?, url?, published?,
-language?} per line), directories (recursively, in path order), and - for standard input.
+language?} per line), RSS/Atom feeds .rss/.atom/.xml/.feed[.gz] (each item an article; links are never
+fetched), directories (recursively, in path order), and - for standard input.
 
 compare   groups the articles into stories and reports, per story, what the sources agree on, what only
           one says, what conflicts, the quote ledger (single-source quotes = possible fabrication) and

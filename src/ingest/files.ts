@@ -10,7 +10,7 @@ import { createGunzip, gunzipSync } from 'node:zlib';
 import type { InputProblem } from '../types.js';
 import { problem } from './problem.js';
 
-export type Format = 'text' | 'html' | 'jsonl';
+export type Format = 'text' | 'html' | 'jsonl' | 'feed';
 
 /** A file to read: the path as the user named it (joined for directory members) and its format. */
 export interface FileEntry {
@@ -42,6 +42,10 @@ const EXTENSIONS: ReadonlyArray<[string, Format]> = [
   ['.xhtml', 'html'],
   ['.jsonl', 'jsonl'],
   ['.ndjson', 'jsonl'],
+  ['.rss', 'feed'],
+  ['.atom', 'feed'],
+  ['.xml', 'feed'],
+  ['.feed', 'feed'],
 ];
 
 /** Format by file name (case-insensitive), `.gz` allowed on top of any known extension. */

@@ -1,13 +1,14 @@
 /**
  * Ingest: named inputs → a stream of Article records and InputProblem values (never thrown).
  *
- * - A file is read by its extension (.txt/.md → text.ts, .html/.htm → html.ts, .jsonl → jsonl.ts; each may
- *   be gzipped, `.gz`); a file of unknown extension that the user named is sniffed: HTML if its first
- *   non-blank character is `<`, else text.
+ * - A file is read by its extension (.txt/.md → text.ts, .html/.htm → html.ts, .jsonl → jsonl.ts,
+ *   .rss/.atom/.xml/.feed → feed.ts; each may be gzipped, `.gz`); a file of unknown extension that the user
+ *   named is sniffed: a feed if it starts with `<rss`, `<feed`, `<rdf:RDF` or `<?xml` (an XHTML page
+ *   excepted, see feed.ts looksLikeFeed), else HTML if its first non-blank character is `<`, else text.
  * - A directory recurses, sorted by name at each level (code-unit order); dot-files and files of unknown
  *   extension inside it are skipped silently.
  * - `-` reads stdin (options.stdin, default process.stdin): JSONL if the first non-blank character is `{`,
- *   HTML if `<`, else text. Named more than once, it is read once.
+ *   a feed if it looks like one (as for files), HTML if `<`, else text. Named more than once, it is read once.
  * - Ids must be unique within a run: the second and later article with an id already seen is not yielded;
  *   a problem "duplicate id 'x' (first from <origin>); skipped" is yielded instead.
  *
@@ -15,7 +16,8 @@
  * formatProblem().
  */
 import type { Article, InputProblem } from '../types.js';
-import { byteStream, decodeFile, decodeText, expandPath, stemOf, type FileEntry } from './files.js';
+import { byteStream, decodeFile, decodeText, expandPath, readBytes, stemOf, type DecodedInput, type FileEntry } from './files.js';
+import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
 import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { isProblem, problem } from './problem.js';
@@ -83,7 +85,22 @@ export async function* readFileEntry(entry: FileEntry): AsyncGenerator<Article |
     yield* readJsonl({ input: entry.path, stem: stemOf(entry.path), chunks: byteStream(entry.path, entry.gz) });
     return;
   }
-  const src = await decodeFile(entry, entry.format !== 'text');
+  let src: DecodedInput | InputProblem;
+  if (entry.format === 'feed' || entry.format === null) {
+    const bytes = await readBytes(entry.path, entry.gz);
+    if (!(bytes instanceof Uint8Array)) {
+      yield bytes;
+      return;
+    }
+    if (entry.format === 'feed' || looksLikeFeedBytes(bytes)) {
+      yield* readFeedBytes(entry.path, entry.path, stemOf(entry.path), bytes);
+      return;
+    }
+    const content = decodeText(entry.path, bytes, { html: true });
+    src = typeof content === 'string' ? { input: entry.path, origin: entry.path, stem: stemOf(entry.path), content } : content;
+  } else {
+    src = await decodeFile(entry, entry.format !== 'text');
+  }
   if ('kind' in src) {
     yield src;
     return;
@@ -91,6 +108,12 @@ export async function* readFileEntry(entry: FileEntry): AsyncGenerator<Article |
   const format = entry.format ?? (src.content.trimStart().startsWith('<') ? 'html' : 'text');
   if (format === 'html') yield* readHtml(src);
   else yield* readText(src, { markdown: /\.(?:md|markdown)(?:\.gz)?$/i.test(entry.path) });
+}
+
+async function* readFeedBytes(input: string, origin: string, stem: string, bytes: Uint8Array): AsyncGenerator<Article | InputProblem> {
+  const content = decodeFeed(input, bytes);
+  if (typeof content !== 'string') yield content;
+  else yield* readFeed({ input, origin, stem, content });
 }
 
 function toBuffer(chunk: string | Buffer | Uint8Array): Buffer {
@@ -140,7 +163,12 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Article
     yield problem('-', 'cannot read stdin');
     return;
   }
-  const content = decodeText('-', Buffer.concat(head), { html: first === 0x3c });
+  const bytes = Buffer.concat(head);
+  if (first === 0x3c /* < */ && looksLikeFeedBytes(bytes)) {
+    yield* readFeedBytes('-', '-', 'stdin', bytes);
+    return;
+  }
+  const content = decodeText('-', bytes, { html: first === 0x3c });
   if (typeof content !== 'string') {
     yield content;
     return;
