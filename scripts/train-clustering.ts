@@ -5,8 +5,9 @@
  * Data: ECB+ (clustering/ecbplus.dev.articles.jsonl, gold `story`). Only the 8 dev topics of the usual
  * protocol (2, 5, 12, 18, 21, 23, 34, 35) are used for fitting; the other topics are the held-out split
  * that `npm run eval -- --only clustering` reports.
- *   1. Every article is analysed with the repo's `analyse`; the bags and their IDF are built over all
- *      articles of the file (label-free, as the batch `cluster` command does) by `storyFeatures`.
+ *   1. Every article's story signature (src/cluster/signature.ts, from the raw article: no `analyse()`);
+ *      the bags' IDF over all articles of the file (label-free, as the batch `cluster` command does) by
+ *      `articleStoryFeatures`.
  *   2. Rows: `storyPairFeatures` of every pair of dev-topic articles (in file order), label = same gold story.
  *   3. Weights: `fitLogisticGradientDescent` (full batch, from zero, STEPS steps of STEP_SIZE, L2 on weights).
  *   4. Threshold: the dev-topic articles are clustered alone (average link over `storyLinkMatrix`) at each
@@ -22,12 +23,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { analyse } from '../src/analyse/index.js';
 import { averageLinkClusters } from '../src/cluster/average-link.js';
 import { attachSmallGroups } from '../src/cluster/small-groups.js';
-import { STORY_FEATURES, storyFeatures, storyLinkMatrix, storyPairFeatures, type StoryModel } from '../src/cluster/similarity-matrix.js';
+import { articleStoryFeatures, STORY_FEATURES, storyLinkMatrix, storyPairFeatures, type StoryModel } from '../src/cluster/similarity-matrix.js';
 import { fitLogisticGradientDescent } from '../src/cluster/story-fit.js';
-import type { AnalysedArticle, Article } from '../src/types.js';
+import type { Article } from '../src/types.js';
 import { DEV_TOPICS, withSingletons } from '../eval/clustering.js';
 import { bCubed } from '../eval/metrics/clustering.js';
 
@@ -39,13 +39,13 @@ export const RESCUE_SIZES = [1, 2, 3];
 export const THRESHOLDS = Array.from({ length: 19 }, (_, k) => Number(((k + 1) * 0.05).toFixed(2)));
 
 export interface GoldArticle {
-  analysed: AnalysedArticle;
+  article: Article;
   story: string;
   topic: string;
 }
 
-/** Reads and analyses the ECB+ file (file order). */
-export function readAnalysed(dataDir: string): GoldArticle[] {
+/** Reads the ECB+ file (file order). */
+export function readArticles(dataDir: string): GoldArticle[] {
   const lines = readFileSync(join(dataDir, FILE), 'utf8').split('\n').filter((l) => l.trim() !== '');
   return lines.map((line, i) => {
     const r = JSON.parse(line) as Record<string, unknown>;
@@ -57,7 +57,7 @@ export function readAnalysed(dataDir: string): GoldArticle[] {
     const topic = s(gold.topic);
     if (!id || text === null || !story || !topic) throw new Error(`${FILE} line ${i + 1}: missing id, text or gold story/topic`);
     const article: Article = { id, title: s(r.title), text, source: s(r.source), url: s(r.url), published: s(r.published), language: 'en', byline: null, origin: id };
-    return { analysed: analyse(article), story, topic };
+    return { article, story, topic };
   });
 }
 
@@ -88,11 +88,7 @@ export interface RescuePoint extends CurvePoint {
 }
 
 export function trainStoryModel(items: readonly GoldArticle[]): TrainedStoryModel {
-  const noVectors = { get: () => undefined };
-  const features = storyFeatures(
-    items.map((i) => i.analysed),
-    noVectors,
-  );
+  const features = articleStoryFeatures(items.map((i) => i.article));
   const dev = items.map((_, i) => i).filter((i) => DEV_TOPICS.has(items[i]!.topic));
   const xs: number[][] = [];
   const ys: boolean[] = [];
@@ -153,8 +149,8 @@ export function writeStoryModel(root: string, trained: TrainedStoryModel, articl
   const json = {
     name: 'clustering',
     description:
-      'Pairwise story decision (src/cluster/similarity-matrix.ts): p = sigmoid(bias + sum of <feature>Weight x feature), features = ' +
-      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of per-article bags; an empty slot bag takes the whole-text cosine); ` +
+      'Pairwise story decision on story signatures of the raw articles (src/cluster/signature.ts, signature-decision.ts): p = sigmoid(bias + sum of <feature>Weight x feature), features = ' +
+      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of the signature bags, IDF per bag; an empty slot bag takes the whole-text cosine); ` +
       'average-link clustering merges groups whose average p >= threshold; then a group of at most rescueMaxSize articles joins the larger story with the highest average p if that is >= rescueThreshold (src/cluster/small-groups.ts).',
     script: 'scripts/train-clustering.ts',
     trainedOn:
@@ -181,7 +177,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { values } = parseArgs({ options: { data: { type: 'string' } } });
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dataDir = values.data ?? join(root, '..', 'shared', 'data');
-  const items = readAnalysed(dataDir);
+  const items = readArticles(dataDir);
   const trained = trainStoryModel(items);
   writeStoryModel(root, trained, items.length);
   const chosen = rescuePoint(trained);

@@ -42,7 +42,7 @@ test('the link matrix applies the given model to the pair features', () => {
     minimalAnalysed('c', 'A warehouse fire in Dunmore burned through the night.'),
   ];
   const features = storyFeatures(docs, { get: () => undefined });
-  const model: StoryModel = { ...STORY_SIMILARITY, bias: -1, lexicalWeight: 2, entityWeight: 0, numberWeight: 0, yearWeight: 0, leadWeight: 0, personWeight: 0, leadNumberWeight: 0 };
+  const model: StoryModel = { ...STORY_SIMILARITY, bias: -1, wordsWeight: 2, namesWeight: 0, peopleWeight: 0, numbersWeight: 0, countedWeight: 0, yearsWeight: 0, leadWeight: 0, leadNumbersWeight: 0 };
   const m = storyLinkMatrix(features, model);
   const x = storyPairFeatures(features[0]!, features[1]!);
   assert.equal(x.length, STORY_FEATURES.length);

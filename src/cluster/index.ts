@@ -1,30 +1,38 @@
-import type { AnalysedArticle, SentenceVectors, Story } from '../types.js';
+import type { AnalysedArticle, Article, SentenceVectors, Story } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { averageLinkClusters } from './average-link.js';
-import { STORY_SIMILARITY, storySimilarityMatrix } from './similarity-matrix.js';
+import { articleStoryFeatures, STORY_SIMILARITY, storyLinkMatrix } from './similarity-matrix.js';
 import { attachSmallGroups } from './small-groups.js';
 
 /**
- * Groups articles into stories (batch): average link at `threshold`, then groups of at most `rescueMaxSize`
- * articles join their closest larger story at `rescueThreshold` (see small-groups.ts). Story ids come from the founding article (earliest published,
- * then first in input order), so the same input always gives the same ids.
+ * Groups articles into stories (batch) on their story signatures (./signature.ts; only `doc.article` is
+ * read, the sentence vectors are not used): average link at `threshold`, then groups of at most
+ * `rescueMaxSize` articles join their closest larger story at `rescueThreshold` (see small-groups.ts).
+ */
+export function clusterArticles(docs: readonly AnalysedArticle[], _vectors?: SentenceVectors): Story[] {
+  return clusterStories(docs.map((d) => d.article));
+}
+
+/**
+ * Stories of raw articles (no `analyse()` needed). Story ids come from the founding article (earliest
+ * published, then first in input order), so the same input always gives the same ids.
  * Stories are ordered biggest first, then by their first article's input position.
  */
-export function clusterArticles(docs: readonly AnalysedArticle[], vectors: SentenceVectors): Story[] {
-  if (docs.length === 0) return [];
-  const matrix = storySimilarityMatrix(docs, vectors);
+export function clusterStories(articles: readonly Article[]): Story[] {
+  if (articles.length === 0) return [];
+  const matrix = storyLinkMatrix(articleStoryFeatures(articles));
   const groups = attachSmallGroups(averageLinkClusters(matrix, STORY_SIMILARITY.threshold), matrix, STORY_SIMILARITY.rescueThreshold, STORY_SIMILARITY.rescueMaxSize);
   return groups
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
     .map((group) => {
-      const members = group.map((i) => docs[i]!);
+      const members = group.map((i) => articles[i]!);
       const founder = [...members].sort((a, b) => compareFounding(a, b))[0]!;
-      return { id: `s-${shortHash(founder.article.source ?? '', founder.article.text)}`, articles: members.map((m) => m.article.id) };
+      return { id: `s-${shortHash(founder.source ?? '', founder.text)}`, articles: members.map((m) => m.id) };
     });
 }
 
-function compareFounding(a: AnalysedArticle, b: AnalysedArticle): number {
-  const pa = a.article.published ?? '\uffff';
-  const pb = b.article.published ?? '\uffff';
+function compareFounding(a: Article, b: Article): number {
+  const pa = a.published ?? '\uffff';
+  const pb = b.published ?? '\uffff';
   return pa < pb ? -1 : pa > pb ? 1 : 0;
 }

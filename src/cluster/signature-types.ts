@@ -1,0 +1,19 @@
+/** The story signature's record types (see ./signature.ts for how they are computed). */
+
+/** Sorted distinct term ids with their counts (parallel arrays). */
+export interface TermBag {
+  readonly ids: Uint32Array;
+  readonly counts: Uint16Array;
+}
+
+export const SIGNATURE_BAGS = ['words', 'names', 'people', 'numbers', 'counted', 'years', 'lead', 'leadNumbers'] as const;
+export type SignatureBag = (typeof SIGNATURE_BAGS)[number];
+
+export interface StorySignature {
+  readonly bags: Readonly<Record<SignatureBag, TermBag>>;
+  /** MinHash sketch of the word 3-shingles (empty when the article has no words). */
+  readonly sketch: Uint16Array;
+  /** Publication day (days since 1970-01-01), or null. */
+  readonly day: number | null;
+}
+

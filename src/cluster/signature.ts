@@ -1,0 +1,192 @@
+/**
+ * The story signature of an article: what the story decision needs, computed from the raw Article alone
+ * (title, text, published) in one pass of the shared tokenizer (src/similarity/tokens.ts, through the
+ * memoised scan of ./signature-tokens.ts) — no `analyse()`, ~0.1–0.2 ms for 3,000 characters.
+ *
+ * Term bags (sorted 32-bit term ids = fnv1a of the term, with counts):
+ * - words: content stems (stopwords, numbers and words under 3 letters dropped) of title and text; title
+ *   words count twice.
+ * - names: name-like capitalised word sequences standing in for entities — each multi-word name as one key
+ *   ("tara reid") plus the stems of its words; leading titles (Mr, President, ...) dropped; weekdays and
+ *   months are not names; a sentence-initial single capitalised word counts only when the same word is
+ *   also capitalised inside a sentence somewhere in the article.
+ * - people: the word stems of multi-word names (a stand-in for people's names).
+ * - numbers: number tokens; counted: a number with the content word right after it ("214 passenger");
+ *   years: four-digit numbers 1900–2099.
+ * - lead / leadNumbers: content stems / number tokens of the title and the first `LEAD_CHARS` characters.
+ * Plus `sketch`, a MinHash sketch of the word 3-shingles (./signature-sketch.ts), and `day`, the
+ * publication day (days since 1970-01-01) or null.
+ * Deterministic: a pure function of the article.
+ */
+import type { Article } from '../types.js';
+import { fnv1a } from '../similarity/minhash.js';
+import { scanTokens, type TokenInfo } from './signature-tokens.js';
+import { shingleHash, SketchBuilder } from './signature-sketch.js';
+import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
+
+export { decodeSignature, encodeSignature } from './signature-codec.js';
+export { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
+
+/** How much of the text counts as the lead (after the title). */
+export const LEAD_CHARS = 600;
+
+/** Lower-case words that may join two capitalised words into one name ("Bank of England"). */
+const CONNECTORS: ReadonlySet<string> = new Set(['of', 'de', 'del', 'der', 'van', 'von', 'la', 'le', 'da', 'du', 'al', 'bin']);
+/** Capitalised words that are not names. */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december today yesterday tomorrow mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec'
+  ).split(' '),
+);
+/** Titles dropped from the start of a name ("President Barack Obama" → "barack obama"). */
+const TITLES: ReadonlySet<string> = new Set(
+  (
+    'mr mrs ms miss dr prof sir dame lord lady president vice prime minister senator sen rep gov governor gen general col ' +
+    'capt captain lt sgt officer judge justice chief king queen prince princess pope rev father bishop mayor chairman ' +
+    'secretary coach detective inspector sheriff deputy'
+  ).split(' '),
+);
+
+const YEAR_RE = /^(19|20)\d\d$/;
+
+/** Term ids as they come; `bag()` sorts them and counts repeats (cheaper than a Map of 32-bit keys). */
+class Counter {
+  private ids = new Uint32Array(64);
+  private n = 0;
+  add(id: number, weight = 1): void {
+    for (let k = 0; k < weight; k++) {
+      if (this.n === this.ids.length) {
+        const grown = new Uint32Array(this.n * 2);
+        grown.set(this.ids);
+        this.ids = grown;
+      }
+      this.ids[this.n++] = id;
+    }
+  }
+  bag(): TermBag {
+    const sorted = this.ids.subarray(0, this.n).sort();
+    let distinct = 0;
+    for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+    const ids = new Uint32Array(distinct);
+    const counts = new Uint16Array(distinct);
+    let at = -1;
+    for (let i = 0; i < sorted.length; i++) {
+      if (i === 0 || sorted[i] !== sorted[i - 1]) ids[++at] = sorted[i]!;
+      if (counts[at]! < 0xffff) counts[at]!++;
+    }
+    return { ids, counts };
+  }
+}
+
+/** A word of a pending name. */
+interface NameWord {
+  token: TokenInfo;
+  connector: boolean;
+}
+
+/** The story signature of an article (see the module comment). */
+export function storySignature(article: Article): StorySignature {
+  const c = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, new Counter()])) as Record<SignatureBag, Counter>;
+  const sketch = new SketchBuilder();
+  // Shingle window over all tokens' norm ids.
+  let w1 = 0;
+  let w2 = 0;
+  let seen = 0;
+  // Names: the pending sequence, and single sentence-initial words waiting for a capitalised use elsewhere.
+  let name: NameWord[] = [];
+  let nameInitial = false;
+  const capitalisedInside = new Set<number>();
+  const initialSingles: TokenInfo[] = [];
+  const emit = (words: readonly NameWord[]): void => {
+    const real = words.filter((w) => !w.connector);
+    if (real.length >= 2) {
+      c.names.add(fnv1a(words.map((w) => w.token.norm).join(' ')));
+      for (const w of real) if (w.token.norm.length > 2) c.people.add(w.token.stemId);
+    }
+    for (const w of real) if (w.token.norm.length > 2) c.names.add(w.token.stemId);
+  };
+  const flush = (): void => {
+    if (name.length === 0) return;
+    while (name.length > 0 && name[name.length - 1]!.connector) name.pop();
+    let k = 0;
+    while (k < name.length && TITLES.has(name[k]!.token.norm)) k++;
+    const words = name.slice(k);
+    if (words.length > 0) {
+      const initial = nameInitial && k === 0;
+      if (!initial) for (const w of words) if (!w.connector) capitalisedInside.add(w.token.normId);
+      if (initial && words.length === 1) initialSingles.push(words[0]!.token);
+      else emit(words);
+    }
+    name = [];
+  };
+  // Counted numbers: the number waiting for its noun.
+  let pendingNumber: TokenInfo | null = null;
+
+  const segment = (text: string, weight: number, leadEnd: number): void => {
+    let prevEnd = -1;
+    scanTokens(text, (t, start, end) => {
+      // Gap since the previous token: sentence start? plain space (names and counted numbers continue)?
+      let initial = prevEnd < 0;
+      let space = prevEnd >= 0;
+      for (let i = prevEnd < 0 ? 0 : prevEnd; i < start; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 32 || ch === 0xa0) continue;
+        space = false;
+        if (ch === 46 || ch === 33 || ch === 63 || ch === 58 || ch === 10 || ch === 34 || ch === 0x201c || ch === 40 || ch === 0x2018 || ch === 39) initial = true;
+      }
+      prevEnd = end;
+      const inLead = start < leadEnd;
+
+      if (seen >= 2) sketch.add(shingleHash(w1, w2, t.normId));
+      w1 = w2;
+      w2 = t.normId;
+      seen++;
+
+      if (t.numeric) {
+        c.numbers.add(t.stemId);
+        if (inLead) c.leadNumbers.add(t.stemId);
+        if (YEAR_RE.test(t.norm)) c.years.add(t.stemId);
+        pendingNumber = t;
+        flush();
+        return;
+      }
+      const content = !t.stop && t.norm.length >= 3;
+      if (content) {
+        c.words.add(t.stemId, weight);
+        if (inLead) c.lead.add(t.stemId);
+        if (pendingNumber && space) c.counted.add(fnv1a(`${pendingNumber.stem} ${t.stem}`));
+      }
+      pendingNumber = null;
+
+      if (t.capitalised && !t.stop && !NOT_NAMES.has(t.norm)) {
+        if (name.length > 0 && space) name.push({ token: t, connector: false });
+        else {
+          flush();
+          name = [{ token: t, connector: false }];
+          nameInitial = initial;
+        }
+      } else if (name.length > 0 && space && !t.capitalised && CONNECTORS.has(t.norm)) {
+        name.push({ token: t, connector: true });
+      } else flush();
+    });
+    flush();
+    pendingNumber = null;
+  };
+  if (article.title) segment(article.title, 2, Infinity);
+  segment(article.text, 1, LEAD_CHARS);
+  // Fewer than 3 tokens: one shingle of them all (as `wordShingles`).
+  if (seen === 1) sketch.add(shingleHash(0, 0, w2));
+  else if (seen === 2) sketch.add(shingleHash(0, w1, w2));
+  for (const t of initialSingles) if (capitalisedInside.has(t.normId)) emit([{ token: t, connector: false }]);
+  const bags = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, c[b].bag()])) as Record<SignatureBag, TermBag>;
+  return { bags, sketch: sketch.finish(), day: publicationDay(article.published) };
+}
+/** Days since 1970-01-01 of an ISO date or date-time's date part, or null. */
+export function publicationDay(published: string | null): number | null {
+  if (!published) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(published);
+  if (!m) return null;
+  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Number.isFinite(t) ? Math.floor(t / 86_400_000) : null;
+}

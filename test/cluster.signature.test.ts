@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fnv1a } from '../src/similarity/minhash.js';
+import { tokenize } from '../src/similarity/tokens.js';
+import { scanTokens } from '../src/cluster/signature-tokens.js';
+import { decodeSignature, encodeSignature, publicationDay, storySignature, type TermBag } from '../src/cluster/signature.js';
+import { sketchSimilarity } from '../src/cluster/signature-sketch.js';
+import { batchFrequencies, DocumentFrequencies, signaturePairFeatures, weighSignature } from '../src/cluster/signature-decision.js';
+import type { Article } from '../src/types.js';
+
+const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({
+  id,
+  title: null,
+  text,
+  source: null,
+  url: null,
+  published: null,
+  language: 'en',
+  byline: null,
+  origin: id,
+  ...extra,
+});
+
+const has = (bag: TermBag, term: string): number => {
+  const id = fnv1a(term);
+  const k = bag.ids.indexOf(id);
+  return k < 0 ? 0 : bag.counts[k]!;
+};
+
+const VESTA =
+  'The ferry Vesta caught fire off Harlow Point on Tuesday with 214 passengers on board. Captain Ilse Marrow ordered the evacuation. ' +
+  'Fire crews said the blaze started in the engine room, the worst since 1998. Marrow said all 214 passengers were safe.';
+
+test('the scan gives the tokens of tokenize: offsets, stems, stopwords, numbers', () => {
+  const text = "Rock'n'roll at 1,200.5km, the 3rd café’s naïve o’clock5 123abc456 x\u0301y U.S. 𝐀bc don't\nAll 214 passengers.";
+  const expected = tokenize(text).map((t) => [t.start, t.end, t.norm, t.stem, t.stop, t.numeric]);
+  const got: unknown[] = [];
+  scanTokens(text, (t, start, end) => got.push([start, end, t.norm, t.stem, t.stop, t.numeric]));
+  assert.deepEqual(got, expected);
+});
+
+test('signature bags: names with titles dropped, weekdays not names, numbers, years, counted numbers, lead', () => {
+  const sig = storySignature(article('v', VESTA, { title: 'Ferry Vesta burns', published: '2026-03-04T10:00:00Z' }));
+  const { names, people, numbers, years, counted, words, lead, leadNumbers } = sig.bags;
+  assert.equal(has(names, 'ilse marrow'), 1, 'multi-word name as one key, "Captain" dropped');
+  assert.equal(has(names, 'captain ilse marrow'), 0);
+  assert.equal(has(names, 'marrow'), 2, 'the words of names (stems) count every mention');
+  assert.equal(has(names, 'harlow point'), 1);
+  assert.equal(has(people, 'ilse'), 1);
+  assert.equal(has(names, 'tuesday'), 0, 'weekdays are not names');
+  assert.equal(has(names, 'fire'), 0, 'a sentence-initial word capitalised nowhere else is not a name');
+  assert.equal(has(names, 'vesta'), 2, 'title word (sentence-initial there) counts because it is capitalised inside a sentence too');
+  assert.equal(has(numbers, '214'), 2);
+  assert.equal(has(years, '1998'), 1);
+  assert.equal(has(years, '214'), 0);
+  assert.equal(has(counted, '214 passenger'), 2);
+  assert.equal(has(words, 'ferry'), 3, 'title words count twice');
+  assert.equal(has(words, 'the'), 0, 'stopwords are out');
+  assert.equal(has(lead, 'passenger'), 2, 'lead: title and first 600 characters');
+  assert.equal(has(leadNumbers, '214'), 2);
+  assert.equal(sig.day, publicationDay('2026-03-04'));
+  assert.equal(sig.day, Date.UTC(2026, 2, 4) / 86_400_000);
+  assert.deepEqual(storySignature(article('v2', VESTA, { title: 'Ferry Vesta burns', published: '2026-03-04T10:00:00Z' })), sig, 'deterministic, id-independent');
+});
+
+test('encode/decode is lossless and compact; a bad version is refused', () => {
+  const sig = storySignature(article('v', VESTA, { published: '1969-12-30' }));
+  const bytes = encodeSignature(sig);
+  assert.deepEqual(decodeSignature(bytes), sig);
+  assert.equal(sig.day, -2);
+  assert.ok(bytes.length < 400, `${bytes.length} bytes`);
+  const empty = storySignature(article('e', ''));
+  assert.equal(empty.sketch.length, 0);
+  assert.deepEqual(decodeSignature(encodeSignature(empty)), empty);
+  const bad = Uint8Array.from(bytes);
+  bad[0] = 99;
+  assert.throws(() => decodeSignature(bad), RangeError);
+  assert.throws(() => decodeSignature(bytes.subarray(0, 5)), RangeError);
+});
+
+test('the shingle sketch: 1 for the same text, high for a light edit, low for another text', () => {
+  const a = storySignature(article('a', VESTA)).sketch;
+  const edited = storySignature(article('b', VESTA.replace('Tuesday', 'Monday'))).sketch;
+  const other = storySignature(article('c', 'A warehouse fire in Dunmore burned through the night; firefighters contained the blaze near the harbour by dawn.')).sketch;
+  assert.equal(sketchSimilarity(a, a), 1);
+  const e = sketchSimilarity(a, edited);
+  assert.ok(e > 0.6 && e < 1, `edited ${e}`);
+  assert.ok(sketchSimilarity(a, other) < 0.2);
+});
+
+test('running document frequencies give the batch IDF, and the pair features from it', () => {
+  const sigs = [VESTA, VESTA.replace('Vesta', 'Orla'), 'A warehouse fire in Dunmore burned through the night.'].map((t, i) => storySignature(article(`a${i}`, t)));
+  const running = new DocumentFrequencies();
+  for (const s of sigs) running.add(s);
+  const batch = batchFrequencies(sigs);
+  assert.equal(running.documents, 3);
+  assert.equal(running.documentFrequency('words', fnv1a('ferry')), 2);
+  const x = signaturePairFeatures(weighSignature(sigs[0]!, running), weighSignature(sigs[1]!, batch));
+  assert.ok(x[0]! > 0.8 && x[0]! < 1, `words cosine ${x[0]}`);
+  const self = signaturePairFeatures(weighSignature(sigs[0]!, running), weighSignature(sigs[0]!, running));
+  for (const v of self) assert.ok(Math.abs(v - 1) < 1e-9);
+});
