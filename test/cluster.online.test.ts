@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { OnlineClusterer, type OnlineModel } from '../src/cluster/online.js';
+import { averageLinkClusters } from '../src/cluster/average-link.js';
+import { attachSmallGroups } from '../src/cluster/small-groups.js';
 
 /** A toy model: an article is a set of words; link = Jaccard; keys = the words' codes. */
 type Sig = ReadonlySet<string>;
@@ -45,13 +47,15 @@ test('online: similar articles join one story, an unrelated one founds its own; 
   assert.equal(model.observed, 4);
 });
 
-test('online: the rescue lets a weaker match join a story bigger than rescueMaxSize, never a lone article', () => {
-  // Link of "a b c x" with each of the story's "a b c d" members = 3/5 ≥ 0.5; "a b y z" with them = 2/6 ≈ 0.33: rescue.
-  const { placements } = run(['a b c d', 'a b c d', 'a b y z']);
-  assert.deepEqual(placements.map((p) => p.story), ['s-h0', 's-h0', 's-h0']);
-  // Against a lone article (size 1 = rescueMaxSize) the same weak match founds a new story.
+test('online: no rescue at placement (a lone article\'s partner may come later); consolidate rescues into a bigger story', () => {
+  // Link of "a b y z" with each "a b c d" member = 2/6 ≈ 0.33: below the threshold, above the rescue threshold.
+  const { c, placements } = run(['a b c d', 'a b c d', 'a b y z']);
+  assert.deepEqual(placements.map((p) => p.story), ['s-h0', 's-h0', 's-h2']);
+  assert.deepEqual(c.consolidate(['s-h0', 's-h2']), [{ from: 's-h2', into: 's-h0' }]);
+  assert.equal(c.resolve('s-h2'), 's-h0');
+  // Against a lone article (size 1 = rescueMaxSize) nothing is rescued.
   const lone = run(['a b c d', 'a b y z']);
-  assert.deepEqual(lone.placements.map((p) => p.story), ['s-h0', 's-h1']);
+  assert.deepEqual(lone.c.consolidate(['s-h0', 's-h1']), []);
 });
 
 test('online: an article that bridges two close stories merges them into the older one, and the merge is reported', () => {
@@ -78,4 +82,28 @@ test('online: the same input in the same order gives the same stories', () => {
   const one = run(texts).placements;
   const two = run(texts).placements;
   assert.deepEqual(one, two);
+});
+
+test('online: recluster gives the batch partition of the neighbourhood and keeps the ids of the stories it matches', () => {
+  const texts = ['a b c d', 'x y z w', 'a b c e', 'x y z q', 'a b y z', 'a b c d e', 'x y w q', 'm n o p', 'a c d e'];
+  const model = toyModel(0.4, 0.3, 1);
+  const { c } = run(texts, model);
+  const before = new Map([...c.liveStories()].map((s) => [s.id, [...s.members]]));
+  const change = c.recluster([...before.keys()], 100);
+  assert.equal(change.articles, texts.length);
+  // The batch decision on the same links.
+  const sigs = texts.map(sig);
+  const m = sigs.map((a) => Float64Array.from(sigs, (b) => (a === b ? 1 : model.link(a, b))));
+  const batch = attachSmallGroups(averageLinkClusters(m, 0.4), m, 0.3, 1).map((g) => [...g].sort((x, y) => x - y));
+  const after = [...c.liveStories()].map((s) => [...s.members]);
+  const canon = (groups: number[][]) => groups.map((g) => g.join(',')).sort();
+  assert.deepEqual(canon(after), canon(batch));
+  // Every move landed where it says; merged ids resolve to live stories; live stories keep old ids where matched.
+  for (const { seq, to } of change.moved) assert.ok([...c.liveStories()].find((s) => s.id === to)!.members.includes(seq));
+  for (const { from, into } of change.merged) assert.equal(c.resolve(from), c.resolve(into));
+  const live = new Set([...c.liveStories()].map((s) => s.id));
+  for (const id of live) assert.ok(before.has(id) || change.created.some((x) => x.id === id), id);
+  // Idempotent: a second recluster changes nothing.
+  const again = c.recluster([...live], 100);
+  assert.deepEqual([again.created, again.moved, again.merged], [[], [], []]);
 });

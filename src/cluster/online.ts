@@ -9,16 +9,20 @@
  *     `postingsPerKey` per key; their live stories, ranked by how many keys they share, best `maxStories`;
  *     stories gone cold (newest article more than `windowDays` before x, both dates known) are skipped;
  *  2. for each candidate story, the average link of x with its `sampleMembers` newest members;
- *  3. the best story at average ≥ threshold is joined; else the best story of more than `rescueMaxSize`
- *     articles at average ≥ rescueThreshold (the batch rescue); else x founds a new story;
+ *  3. the best story at average ≥ threshold is joined, else x founds a new story;
  *  4. any other candidate story that x also links to at ≥ threshold, and whose own average link with the
  *     joined story (sampled both sides) reaches the threshold, is merged into the joined story — the older
  *     story keeps its id (ids never change for the articles of the surviving story); the merge is returned
  *     so the caller records it.
+ * After a run of placements, `consolidate` takes the batch's second look (story merges, then the rescue of
+ * lone articles).
  * Story ids: `s-` + the content hash the caller gives for the founding article (as in batch mode).
  * Deterministic: ties broken by story creation order; no clocks, no random numbers.
  */
+import { shortHash } from '../text/hash.js';
+import { averageLinkClusters } from './average-link.js';
 import { Postings } from './postings.js';
+import { attachSmallGroups } from './small-groups.js';
 
 /** What the clusterer needs to know about the article signatures it handles. */
 export interface OnlineModel<S> {
@@ -31,6 +35,20 @@ export interface OnlineModel<S> {
   threshold: number;
   rescueThreshold: number;
   rescueMaxSize: number;
+  /** All pairwise links of a group at once (faster than `link` pair by pair), if the model can. */
+  linkMatrix?(signatures: readonly S[]): Float64Array[];
+}
+
+/** What a `recluster` changed, for the caller to record in its store. */
+export interface Regrouping {
+  /** New stories with their members (moved from wherever they were). */
+  created: { id: string; members: number[] }[];
+  /** Articles that moved into an existing story. */
+  moved: { seq: number; to: string }[];
+  /** Stories left without members, and the story that took most of them. */
+  merged: { from: string; into: string }[];
+  /** Articles the batch decision looked at. */
+  articles: number;
 }
 
 export interface OnlineOptions {
@@ -77,6 +95,9 @@ export class OnlineClusterer<S> {
   private readonly stories: StoryState[] = [];
   private readonly storyIndex = new Map<string, number>();
   private storyOfSeq = new Int32Array(1024).fill(-1);
+  private readonly hashOfSeq: string[] = [];
+  private publishedOfSeq = new Float64Array(1024).fill(NaN);
+  private readonly ids = new Set<string>();
   private readonly options: OnlineOptions;
 
   constructor(
@@ -96,15 +117,13 @@ export class OnlineClusterer<S> {
     const scored = ranked.map((k) => ({ k, score: this.averageLink(article.signature, this.stories[k]!) }));
     // Best first; ties: the older story.
     scored.sort((a, b) => b.score - a.score || a.k - b.k);
-    const { threshold, rescueThreshold, rescueMaxSize } = this.model;
-    let chosen = scored.find((s) => s.score >= threshold);
-    if (!chosen) chosen = scored.find((s) => this.stories[s.k]!.members.length > rescueMaxSize && s.score >= rescueThreshold);
+    const { threshold } = this.model;
+    const chosen = scored.find((s) => s.score >= threshold);
     let placement: Placement;
     if (!chosen) {
       const k = this.stories.length;
-      const id = `s-${article.hash}`;
-      this.stories.push({ id, members: [], newest: NaN, mergedInto: -1 });
-      this.storyIndex.set(id, k);
+      const id = this.freshId([article.hash]);
+      this.addStory(id);
       this.join(k, article);
       placement = { story: id, created: true, merged: [], score: 0 };
     } else {
@@ -124,6 +143,56 @@ export class OnlineClusterer<S> {
     }
     for (const key of keys) this.postings.add(key, article.seq);
     return placement;
+  }
+
+  /**
+   * Consolidation after a run of placements (the batch's second look, story by story): stories among
+   * `storyIds` (and the stories their members retrieve as candidates) whose average link reaches the threshold
+   * are merged, repeatedly, older keeps its id; then a story of at most `rescueMaxSize` articles joins its best
+   * candidate story of more than `rescueMaxSize` at average ≥ rescueThreshold (the batch rescue, which cannot
+   * run at placement time: a lone article's partner may still be on its way). Returns the merges, in order.
+   */
+  consolidate(storyIds: Iterable<string>): { from: string; into: string }[] {
+    const merges: { from: string; into: string }[] = [];
+    const { threshold, rescueThreshold, rescueMaxSize } = this.model;
+    const touched = [...new Set([...storyIds].map((id) => this.storyIndex.get(id)).filter((k): k is number => k !== undefined))].sort((a, b) => a - b);
+    const neighbours = (k: number): number[] => this.neighbours(k);
+    for (let round = 0, changed = true; changed && round < 8; round++) {
+      changed = false;
+      for (const t of touched) {
+        const k = this.live(t);
+        for (const o of neighbours(k)) {
+          const a = this.live(k);
+          const b = this.live(o);
+          if (a === b || this.storyLink(a, b) < threshold) continue;
+          const [keep, drop] = a < b ? [a, b] : [b, a];
+          this.merge(drop, keep);
+          merges.push({ from: this.stories[drop]!.id, into: this.stories[keep]!.id });
+          changed = true;
+        }
+      }
+    }
+    for (const t of touched) {
+      const k = this.live(t);
+      const story = this.stories[k]!;
+      if (story.members.length === 0 || story.members.length > rescueMaxSize) continue;
+      let best = -1;
+      let bestScore = -Infinity;
+      for (const o of neighbours(k)) {
+        const b = this.live(o);
+        if (b === k || this.stories[b]!.members.length <= rescueMaxSize) continue;
+        const score = this.storyLink(k, b);
+        if (score > bestScore || (score === bestScore && b < best)) {
+          best = b;
+          bestScore = score;
+        }
+      }
+      if (best >= 0 && bestScore >= rescueThreshold) {
+        this.merge(k, best);
+        merges.push({ from: story.id, into: this.stories[best]!.id });
+      }
+    }
+    return merges;
   }
 
   /** The live story id of an id (follows merges), or undefined. */
@@ -191,11 +260,134 @@ export class OnlineClusterer<S> {
     return sum / (ma.length * mb.length);
   }
 
+  /**
+   * The batch decision over a neighbourhood: the stories `storyIds` and the stories their members retrieve as
+   * candidates (breadth first, in creation order, up to `maxArticles` articles) are clustered again as the batch
+   * `cluster` would (average link, then the rescue), and the result is reconciled with the current stories:
+   * each new group takes the id of the old story it shares most articles with (one group per old story; ties:
+   * the older story), other groups become new stories (a split), and an old story left empty counts as merged
+   * into the story that took most of its articles. Undoes the order effects of one-at-a-time placement.
+   */
+  recluster(storyIds: Iterable<string>, maxArticles: number): Regrouping {
+    const start = [...new Set([...storyIds].map((id) => this.storyIndex.get(id)).filter((k): k is number => k !== undefined).map((k) => this.live(k)))].sort((a, b) => a - b);
+    const chosen = new Set<number>();
+    let total = 0;
+    const queue = [...start];
+    while (queue.length > 0) {
+      const k = queue.shift()!;
+      if (chosen.has(k)) continue;
+      const size = this.stories[k]!.members.length;
+      if (size === 0 || total + size > maxArticles) continue;
+      chosen.add(k);
+      total += size;
+      for (const o of this.neighbours(k)) if (!chosen.has(o)) queue.push(o);
+    }
+    const seqs = [...chosen].flatMap((k) => this.stories[k]!.members).sort((a, b) => a - b);
+    const result: Regrouping = { created: [], moved: [], merged: [], articles: seqs.length };
+    if (seqs.length < 2) return result;
+    const signatures = seqs.map((seq) => this.signatureOf(seq));
+    const matrix = this.model.linkMatrix ? this.model.linkMatrix(signatures) : pairwiseMatrix(signatures, (a, b) => this.model.link(a, b));
+    const { threshold, rescueThreshold, rescueMaxSize } = this.model;
+    const groups = attachSmallGroups(averageLinkClusters(matrix, threshold), matrix, rescueThreshold, rescueMaxSize)
+      .map((g) => g.map((i) => seqs[i]!).sort((a, b) => a - b))
+      .sort((a, b) => a[0]! - b[0]!);
+    // Match groups to old stories by shared articles (greedy: most shared first, then older story, then group order).
+    const pairs: { g: number; k: number; n: number }[] = [];
+    groups.forEach((group, g) => {
+      const counts = new Map<number, number>();
+      for (const seq of group) {
+        const k = this.live(this.storyOfSeq[seq]!);
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+      for (const [k, n] of counts) pairs.push({ g, k, n });
+    });
+    pairs.sort((a, b) => b.n - a.n || a.k - b.k || a.g - b.g);
+    const storyOfGroup = new Map<number, number>();
+    const taken = new Set<number>();
+    for (const { g, k } of pairs) {
+      if (storyOfGroup.has(g) || taken.has(k)) continue;
+      storyOfGroup.set(g, k);
+      taken.add(k);
+    }
+    const before = new Map(seqs.map((seq) => [seq, this.live(this.storyOfSeq[seq]!)]));
+    groups.forEach((group, g) => {
+      let k = storyOfGroup.get(g);
+      if (k === undefined) {
+        k = this.addStory(this.freshId(group.map((seq) => this.hashOfSeq[seq]!)));
+        result.created.push({ id: this.stories[k]!.id, members: group });
+      }
+      for (const seq of group) {
+        const from = before.get(seq)!;
+        if (from === k) continue;
+        const old = this.stories[from]!;
+        old.members = old.members.filter((m) => m !== seq);
+        this.attach(k, seq);
+        if (storyOfGroup.get(g) !== undefined) result.moved.push({ seq, to: this.stories[k]!.id });
+      }
+    });
+    // Old stories left empty: merged into where most of their articles went.
+    for (const k of chosen) {
+      const old = this.stories[k]!;
+      if (old.members.length > 0) continue;
+      const counts = new Map<number, number>();
+      for (const [seq, from] of before) if (from === k) counts.set(this.storyOfSeq[seq]!, (counts.get(this.storyOfSeq[seq]!) ?? 0) + 1);
+      const into = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+      old.mergedInto = into;
+      result.merged.push({ from: old.id, into: this.stories[into]!.id });
+    }
+    for (const k of new Set([...storyOfGroup.values()])) this.refreshNewest(k);
+    for (const c of result.created) this.refreshNewest(this.storyIndex.get(c.id)!);
+    return result;
+  }
+
+  private neighbours(k: number): number[] {
+    const story = this.stories[k]!;
+    const keys = new Set<number>();
+    for (const seq of this.sample(story)) for (const key of this.model.candidateKeys(this.signatureOf(seq))) keys.add(key);
+    return this.candidateStories([...keys], NaN).filter((o) => o !== k);
+  }
+
+  private addStory(id: string): number {
+    const k = this.stories.length;
+    this.stories.push({ id, members: [], newest: NaN, mergedInto: -1 });
+    this.storyIndex.set(id, k);
+    this.ids.add(id);
+    return k;
+  }
+
+  /** `s-` + the founder's hash, or (taken, e.g. by the story the founder left) a hash of all founders' hashes. */
+  private freshId(hashes: readonly string[]): string {
+    const first = `s-${hashes[0]!}`;
+    if (!this.ids.has(first)) return first;
+    for (let n = 0; ; n++) {
+      const id = `s-${shortHash('story', String(n), ...hashes)}`;
+      if (!this.ids.has(id)) return id;
+    }
+  }
+
+  private attach(k: number, seq: number): void {
+    const story = this.stories[k]!;
+    story.members.push(seq);
+    story.members.sort((a, b) => a - b);
+    this.storyOfSeq[seq] = k;
+  }
+
+  private refreshNewest(k: number): void {
+    const story = this.stories[k]!;
+    story.newest = NaN;
+    for (const seq of story.members) {
+      const p = this.publishedOfSeq[seq]!;
+      if (Number.isFinite(p) && !(p <= story.newest)) story.newest = p;
+    }
+  }
+
   private join(k: number, article: OnlineArticle<S>): void {
+    this.hashOfSeq[article.seq] = article.hash;
+    this.ensureSeq(article.seq);
+    this.publishedOfSeq[article.seq] = article.published;
     const story = this.stories[k]!;
     story.members.push(article.seq);
     if (Number.isFinite(article.published) && !(article.published <= story.newest)) story.newest = article.published;
-    this.ensureSeq(article.seq);
     this.storyOfSeq[article.seq] = k;
   }
 
@@ -227,5 +419,18 @@ export class OnlineClusterer<S> {
     const grown = new Int32Array(size).fill(-1);
     grown.set(this.storyOfSeq);
     this.storyOfSeq = grown;
+    const published = new Float64Array(size).fill(NaN);
+    published.set(this.publishedOfSeq);
+    this.publishedOfSeq = published;
   }
+}
+
+function pairwiseMatrix<S>(signatures: readonly S[], link: (a: S, b: S) => number): Float64Array[] {
+  const n = signatures.length;
+  const m = Array.from({ length: n }, () => new Float64Array(n));
+  for (let i = 0; i < n; i++) {
+    m[i]![i] = 1;
+    for (let j = i + 1; j < n; j++) m[i]![j] = m[j]![i] = link(signatures[i]!, signatures[j]!);
+  }
+  return m;
 }

@@ -1,0 +1,82 @@
+/**
+ * The online clusterer's model on story signatures: the same pairwise decision as the batch (`STORY_SIMILARITY`
+ * over `signatureLinkProbability`), IDF from running per-bag document frequencies, and candidate keys:
+ *  - LSH over the MinHash sketch: LSH_BANDS bands of LSH_ROWS bins each (two texts sharing a band are likely
+ *    near-duplicates or close rewrites);
+ *  - the TOP_TERMS highest-weighted (TF-IDF at arrival) terms of the names bag and of the words bag (same
+ *    event, other wording).
+ * An article is weighted once, when it arrives or is first loaded, with the frequencies of that moment
+ * (`weigh`); the small drift of IDF as the corpus grows is accepted for speed.
+ */
+import { DocumentFrequencies, signatureLinkMatrix, signatureLinkProbability, weighSignature, type WeightedSignature } from './signature-decision.js';
+import type { SignatureBag, StorySignature } from './signature-types.js';
+import { STORY_SIMILARITY, type StoryModel } from './similarity-matrix.js';
+import type { OnlineModel } from './online.js';
+
+export const LSH_BANDS = 16;
+export const LSH_ROWS = 4;
+export const TOP_TERMS = 6;
+
+/** A signature with its weighted form, as the online clusterer handles it. */
+export interface OnlineSignature {
+  signature: StorySignature;
+  weighted: WeightedSignature;
+}
+
+export class SignatureOnlineModel implements OnlineModel<OnlineSignature> {
+  readonly frequencies = new DocumentFrequencies();
+  readonly threshold: number;
+  readonly rescueThreshold: number;
+  readonly rescueMaxSize: number;
+
+  constructor(private readonly model: StoryModel = STORY_SIMILARITY) {
+    this.threshold = model.threshold;
+    this.rescueThreshold = model.rescueThreshold;
+    this.rescueMaxSize = model.rescueMaxSize;
+  }
+
+  /** The weighted form of a signature under the current frequencies. */
+  weigh(signature: StorySignature): OnlineSignature {
+    return { signature, weighted: weighSignature(signature, this.frequencies) };
+  }
+
+  observe(s: OnlineSignature): void {
+    this.frequencies.add(s.signature);
+  }
+
+  link(a: OnlineSignature, b: OnlineSignature): number {
+    return signatureLinkProbability(a.weighted, b.weighted, this.model);
+  }
+
+  linkMatrix(signatures: readonly OnlineSignature[]): Float64Array[] {
+    return signatureLinkMatrix(
+      signatures.map((s) => s.weighted),
+      this.model,
+    );
+  }
+
+  candidateKeys(s: OnlineSignature): number[] {
+    const keys: number[] = [];
+    const sketch = s.signature.sketch;
+    if (sketch.length >= LSH_BANDS * LSH_ROWS) {
+      for (let band = 0; band < LSH_BANDS; band++) {
+        let h = Math.imul(0x9e3779b1, band + 1);
+        for (let r = 0; r < LSH_ROWS; r++) h = Math.imul(h ^ sketch[band * LSH_ROWS + r]!, 0x01000193);
+        keys.push(h | 0);
+      }
+    }
+    for (const [bag, salt] of [
+      ['names', 0x5bd1e995],
+      ['words', 0x27d4eb2f],
+    ] as const satisfies readonly (readonly [SignatureBag, number])[]) {
+      for (const id of topTerms(s.weighted.bags[bag], TOP_TERMS)) keys.push(Math.imul(id ^ salt, 0x85ebca6b) | 0);
+    }
+    return keys;
+  }
+}
+
+/** Ids of the `k` highest weights (ties: the smaller id), deterministic. */
+function topTerms(bag: { readonly ids: Uint32Array; readonly weights: Float64Array }, k: number): number[] {
+  const order = Array.from(bag.ids.keys()).sort((a, b) => bag.weights[b]! - bag.weights[a]! || bag.ids[a]! - bag.ids[b]!);
+  return order.slice(0, k).map((i) => bag.ids[i]!);
+}
