@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { AnalysedArticle, InputProblem, Story, StoryReport } from './types.js';
+import type { AnalysedArticle, Article, InputProblem, Report, Story, StoryReport } from './types.js';
+import { buildReport } from './report/build.js';
 import { isProblem, readInputs } from './ingest/index.js';
 import { analyse } from './analyse/index.js';
 import { embedSentences } from './similarity/encoder.js';
@@ -54,6 +55,13 @@ export async function compareAnalysed(analysed: AnalysedArticle[], options: Comp
       vectors,
     ),
   );
+}
+
+/** analyse → compare for one known story (corpus mode: the store decided the membership): its report. */
+export async function reportForStory(story: Story, articles: readonly Article[], options: CompareOptions, generator: string): Promise<Report> {
+  const analysed = articles.map((a) => analyse(a));
+  const vectors = await embedSentences(analysed, { enabled: options.encoder, cacheDir: options.cacheDir });
+  return buildReport(analysed, [compareStory(story, analysed, vectors)], [], generator);
 }
 
 export function defaultCacheDir(): string {

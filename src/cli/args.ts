@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
+import { DEFAULT_STORE_FILE } from '../store/defaults.js';
 
-export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive';
+export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story';
 export type Format = 'text' | 'json' | 'html' | 'jsonl';
 
 export interface CliOptions {
@@ -14,6 +15,16 @@ export interface CliOptions {
   cacheDir: string | null;
   quiet: boolean;
   debug: boolean;
+  /** Corpus mode: the store file (default ./corroborate.db). */
+  db: string;
+  /** `stories`: only stories with an article published on or after this ISO date. */
+  since: string | null;
+  /** `stories`: at most this many. */
+  limit: number | null;
+  /** `stories`: newest (default) or biggest first. */
+  sort: 'newest' | 'biggest';
+  /** `ingest`: recompute the ledgers of the stories that changed (default on). */
+  ledgers: boolean;
 }
 
 const FORMATS: Record<Command, readonly Format[]> = {
@@ -23,7 +34,13 @@ const FORMATS: Record<Command, readonly Format[]> = {
   align: ['jsonl'],
   check: ['jsonl'],
   derive: ['jsonl'],
+  ingest: ['text'],
+  stories: ['text', 'json', 'jsonl'],
+  story: ['text', 'json', 'html'],
 };
+
+/** Corpus-mode commands (they use --db). */
+const CORPUS: readonly Command[] = ['ingest', 'stories', 'story'];
 
 const COMMANDS = Object.keys(FORMATS) as Command[];
 /** Commands that read one JSON-lines file (`--pairs FILE` or a positional FILE). */
@@ -47,6 +64,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'cache-dir': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
         debug: { type: 'boolean' },
+        db: { type: 'string' },
+        since: { type: 'string' },
+        limit: { type: 'string' },
+        sort: { type: 'string' },
+        'no-ledgers': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -62,6 +84,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
     cacheDir: values['cache-dir'] ?? null,
     quiet: values.quiet ?? false,
     debug: values.debug ?? false,
+    db: values.db ?? DEFAULT_STORE_FILE,
+    since: values.since ?? null,
+    limit: values.limit === undefined ? null : positiveInteger('--limit', values.limit),
+    sort: sortOrder(values.sort),
+    ledgers: !values['no-ledgers'],
   };
   if (values.help || positionals[0] === 'help') {
     return { ...base, command: 'help', inputs: [], format: 'text' };
@@ -72,16 +99,37 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!isCommand(name)) throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.join(', ')})`);
   const inputs = values.pairs === undefined ? positionalInputs : [values.pairs, ...positionalInputs];
   if (values.pairs !== undefined && name !== 'align' && name !== 'derive') throw new UsageError(`--pairs is for 'align' and 'derive', not '${name}'`);
+  if (!CORPUS.includes(name)) {
+    for (const flag of ['db', 'since', 'limit', 'sort', 'no-ledgers'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the corpus commands (ingest, stories, story), not '${name}'`);
+    }
+  }
+  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(values.since)) {
+    throw new UsageError(`--since ${values.since} is not an ISO date (YYYY-MM-DD)`);
+  }
+  if (name === 'stories' && inputs.length > 0) throw new UsageError(`'stories' takes no inputs (it reads --db), got ${inputs.length}`);
+  if (name === 'story' && inputs.length !== 1) throw new UsageError(`'story' needs one story id (see 'corroborate stories')`);
   if (ONE_FILE.includes(name) && inputs.length > 1) throw new UsageError(`'${name}' reads one JSON-lines file (or - for stdin), not ${inputs.length}`);
   const allowed = FORMATS[name];
   const format = (values.format ?? allowed[0]) as Format;
   if (!allowed.includes(format)) {
     throw new UsageError(`--format ${values.format} is not one of ${allowed.join(', ')} for '${name}'`);
   }
-  if (inputs.length === 0) {
+  if (inputs.length === 0 && name !== 'stories') {
     throw new UsageError(ONE_FILE.includes(name) ? `'${name}' needs a JSON-lines file${name === 'check' ? '' : ' (--pairs FILE)'} or - for stdin` : `'${name}' needs at least one input (a file, a directory, or - for stdin)`);
   }
   return { ...base, command: name, inputs, format };
+}
+
+function positiveInteger(flag: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} ${value} is not a positive whole number`);
+  return n;
+}
+
+function sortOrder(value: string | undefined): 'newest' | 'biggest' {
+  if (value === undefined || value === 'newest' || value === 'biggest') return value ?? 'newest';
+  throw new UsageError(`--sort ${value} is not one of newest, biggest`);
 }
 
 function isCommand(name: string): name is Command {

@@ -15,6 +15,8 @@ export const EXIT = {
   nothingAnalysed: 1,
   usage: 2,
   output: 3,
+  /** The store (--db) could not be opened or used, or the story asked for is not in it. */
+  store: 4,
   /** A bug: please report it (run with --debug for the stack trace). */
   internal: 70,
 } as const;

@@ -7,6 +7,9 @@ Usage:
   corroborate align   --pairs FILE.jsonl                     [--out FILE]
   corroborate check   FILE.jsonl                             [--out FILE]
   corroborate derive  --pairs FILE.jsonl                     [--out FILE]
+  corroborate ingest  <input...> [--db FILE] [--no-ledgers]
+  corroborate stories [--db FILE] [--since YYYY-MM-DD] [--limit N] [--sort newest|biggest] [--format text|json|jsonl]
+  corroborate story   <story-id> [--db FILE] [--format text|json|html] [--out FILE]
   corroborate --help | --version
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
@@ -20,6 +23,15 @@ compare   groups the articles into stories and reports, per story, what the sour
 extract   the per-article analysis only: sentences, entities, quotes with speakers, numbers, dates,
           media attributions, negations — every finding with UTF-16 offsets into the text.
 cluster   one JSON line per story: {"story", "articles": [ids]}, biggest story first.
+
+Corpus mode (an embedded store, ./corroborate.db unless --db FILE):
+ingest    adds articles to the store and places each in its story as it is read (the same article twice is
+          a duplicate, reported and skipped); stories never change id (merges and splits are logged); then
+          recomputes the report of every story that changed (--no-ledgers: later, on demand). Safe to kill
+          and run again.
+stories   the stories, newest first (or --sort biggest); jsonl lines have the 'cluster' shape plus size and
+          dates.
+story     one story's report (the 'compare' report), from the store or computed and stored if it changed.
 
 Batch scoring (JSON lines in, one JSON line out per input line, keyed by its "id"; streamed; a bad line is
 reported with its number and skipped):
@@ -48,5 +60,7 @@ Exit codes:
   1   no input could be analysed
   2   usage error (unknown command or option, bad --format, no inputs)
   3   the output could not be written
+  4   the store could not be opened or used (--db is a directory, not a database, newer, busy), or the
+      story asked for is not in it
   70  internal error (a bug; --debug shows the stack trace)
 `;

@@ -56,6 +56,11 @@ async function run(command: Command, options: CliOptions): Promise<number> {
   const onProblem = (problem: InputProblem): void => {
     if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
   };
+  if (command === 'ingest' || command === 'stories' || command === 'story') {
+    // Loaded only here: the store's native SQLite binding is not needed by the other commands.
+    const { runCorpusCommand } = await import('./corpus.js');
+    return runCorpusCommand(options, `corroborate ${VERSION}`, onProblem);
+  }
   const outcome =
     command === 'extract'
       ? await runExtract(options, onProblem)

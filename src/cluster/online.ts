@@ -49,6 +49,8 @@ export interface Regrouping {
   merged: { from: string; into: string }[];
   /** Articles the batch decision looked at. */
   articles: number;
+  /** The live stories of the neighbourhood afterwards. */
+  stories: string[];
 }
 
 export interface OnlineOptions {
@@ -57,6 +59,8 @@ export interface OnlineOptions {
   sampleMembers: number;
   /** Days after which a story without new articles takes no more (when both dates are known). */
   windowDays: number;
+  /** Ids used before and not in memory (e.g. merged stories of a store), never to be reused. */
+  isTaken?: (id: string) => boolean;
 }
 
 export const ONLINE_DEFAULTS: OnlineOptions = { postingsPerKey: 48, maxStories: 12, sampleMembers: 12, windowDays: 7 };
@@ -283,8 +287,11 @@ export class OnlineClusterer<S> {
       for (const o of this.neighbours(k)) if (!chosen.has(o)) queue.push(o);
     }
     const seqs = [...chosen].flatMap((k) => this.stories[k]!.members).sort((a, b) => a - b);
-    const result: Regrouping = { created: [], moved: [], merged: [], articles: seqs.length };
-    if (seqs.length < 2) return result;
+    const result: Regrouping = { created: [], moved: [], merged: [], articles: seqs.length, stories: [] };
+    if (seqs.length < 2) {
+      result.stories = [...chosen].map((k) => this.stories[k]!.id);
+      return result;
+    }
     const signatures = seqs.map((seq) => this.signatureOf(seq));
     const matrix = this.model.linkMatrix ? this.model.linkMatrix(signatures) : pairwiseMatrix(signatures, (a, b) => this.model.link(a, b));
     const { threshold, rescueThreshold, rescueMaxSize } = this.model;
@@ -337,7 +344,17 @@ export class OnlineClusterer<S> {
     }
     for (const k of new Set([...storyOfGroup.values()])) this.refreshNewest(k);
     for (const c of result.created) this.refreshNewest(this.storyIndex.get(c.id)!);
+    result.stories = [...new Set(seqs.map((seq) => this.stories[this.storyOfSeq[seq]!]!.id))];
     return result;
+  }
+
+  /** Indexes an article already in story `storyId` (rebuilding the index from a store), without deciding. */
+  restore(article: OnlineArticle<S>, storyId: string): void {
+    this.model.observe(article.signature);
+    const known = this.storyIndex.get(storyId);
+    const k = known === undefined ? this.addStory(storyId) : this.live(known);
+    this.join(k, article);
+    for (const key of this.model.candidateKeys(article.signature)) this.postings.add(key, article.seq);
   }
 
   private neighbours(k: number): number[] {
@@ -358,10 +375,11 @@ export class OnlineClusterer<S> {
   /** `s-` + the founder's hash, or (taken, e.g. by the story the founder left) a hash of all founders' hashes. */
   private freshId(hashes: readonly string[]): string {
     const first = `s-${hashes[0]!}`;
-    if (!this.ids.has(first)) return first;
+    const taken = (id: string): boolean => this.ids.has(id) || (this.options.isTaken?.(id) ?? false);
+    if (!taken(first)) return first;
     for (let n = 0; ; n++) {
       const id = `s-${shortHash('story', String(n), ...hashes)}`;
-      if (!this.ids.has(id)) return id;
+      if (!taken(id)) return id;
     }
   }
 

@@ -8,7 +8,7 @@
 /** Minimum letters in the text before detection is attempted. */
 export const MIN_DETECT_LETTERS = 40;
 /** Detection looks at this many leading characters (enough for a stable answer, keeps it fast). */
-const DETECT_CHARS = 4000;
+const DETECT_CHARS = 1000;
 
 interface Detector {
   detect(text: string): { language: string; isReliable(): boolean };
@@ -31,8 +31,7 @@ export function normaliseLanguageTag(tag: string | null | undefined): string | n
 /** Detected ISO 639-1 code of `text`, or null when the text is too short or the answer unreliable. */
 export async function detectLanguage(text: string): Promise<string | null> {
   const sample = text.slice(0, DETECT_CHARS);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
-  if (letters < MIN_DETECT_LETTERS) return null;
+  if (!hasLetters(sample, MIN_DETECT_LETTERS)) return null;
   const eld = await loadDetector();
   const result = eld.detect(sample);
   return result.language !== '' && result.isReliable() ? normaliseLanguageTag(result.language) : null;
@@ -41,4 +40,13 @@ export async function detectLanguage(text: string): Promise<string | null> {
 /** The given tag when usable, else the detected language of `text`. */
 export async function languageOf(given: string | null | undefined, text: string): Promise<string | null> {
   return normaliseLanguageTag(given) ?? (await detectLanguage(text));
+}
+
+const LETTER = /\p{L}/u;
+
+/** Whether `text` has at least `n` letters (stops counting there). */
+function hasLetters(text: string, n: number): boolean {
+  let count = 0;
+  for (const ch of text) if (LETTER.test(ch) && ++count >= n) return true;
+  return false;
 }

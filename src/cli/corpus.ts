@@ -1,0 +1,109 @@
+/**
+ * The corpus commands: `ingest` (inputs → store, stories kept current), `stories` (list), `story` (one story's
+ * report, from the store or computed and stored when the story changed). Thin: the work is in src/corpus and
+ * src/store; this maps options to calls, prints, and turns store errors into exit code 4.
+ */
+import type { InputProblem, Report } from '../types.js';
+import { openStore, StoreError, type Store, type StoryRecord } from '../store/index.js';
+import { ingestCorpus, type IngestSummary } from '../corpus/ingest.js';
+import { refreshReports, storyReport } from '../corpus/reports.js';
+import { renderJson } from '../report/json.js';
+import { renderText } from '../report/text.js';
+import { renderHtml } from '../report/html.js';
+import { defaultCacheDir } from '../pipeline.js';
+import type { CliOptions } from './args.js';
+import { EXIT } from './errors.js';
+import { openLineSink, writeOutput } from './output.js';
+
+export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
+  let store: Store;
+  try {
+    store = openStore(options.db, { readonly: options.command === 'stories' });
+  } catch (error) {
+    if (error instanceof StoreError) return storeFailure(error);
+    throw error;
+  }
+  try {
+    if (options.command === 'ingest') return await runIngest(store, options, generator, onProblem);
+    if (options.command === 'stories') return await runStories(store, options);
+    return await runStory(store, options, generator);
+  } catch (error) {
+    if (error instanceof StoreError) return storeFailure(error);
+    throw error;
+  } finally {
+    store.close();
+  }
+}
+
+function storeFailure(error: StoreError): number {
+  process.stderr.write(`corroborate: ${error.message}\n`);
+  return EXIT.store;
+}
+
+async function runIngest(store: Store, options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
+  const tty = process.stderr.isTTY === true && !options.quiet;
+  const started = performance.now();
+  const summary = await ingestCorpus(options.inputs, store, {
+    stdin: process.stdin,
+    onProblem,
+    onProgress: (s) => {
+      if (tty) process.stderr.write(`\rcorroborate: ${s.read} read, ${s.added} new, ${s.duplicates} duplicate, ${s.skipped} skipped…`);
+    },
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
+  const seconds = (performance.now() - started) / 1000;
+  let ledgers = 0;
+  if (options.ledgers) {
+    ledgers = await refreshReports(store, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() }, generator, (done, total) => {
+      if (tty) process.stderr.write(`\rcorroborate: ledgers ${done}/${total}…`);
+    });
+    if (tty) process.stderr.write('\r\x1b[K');
+  }
+  process.stderr.write(`${summaryLine(summary, seconds, options.db)}${options.ledgers ? `; ${ledgers} ${ledgers === 1 ? 'ledger' : 'ledgers'} updated` : ''}\n`);
+  if (summary.read === 0) return EXIT.nothingAnalysed;
+  return EXIT.ok;
+}
+
+function summaryLine(s: IngestSummary, seconds: number, db: string): string {
+  const rate = seconds > 0 ? Math.round(s.read / seconds) : s.read;
+  return (
+    `corroborate: ${s.read} read (${rate}/s), ${s.added} new, ${s.duplicates} duplicate, ${s.conflicts} conflicting id, ${s.skipped} skipped; ` +
+    `${s.storiesCreated} stories created, ${s.storiesChanged} changed, ${s.merges} merged, ${s.splits} split → ${db}`
+  );
+}
+
+async function runStories(store: Store, options: CliOptions): Promise<number> {
+  const stories = store.listStories({ order: options.sort, ...(options.since ? { since: options.since } : {}), ...(options.limit ? { limit: options.limit } : {}) });
+  const line = (s: StoryRecord) => ({ story: s.id, articles: store.memberIds(s.id), size: s.size, firstPublished: s.firstPublished, lastPublished: s.lastPublished });
+  if (options.format === 'jsonl') {
+    const sink = openLineSink(options.out);
+    for (const s of stories) await sink.write(`${JSON.stringify(line(s))}\n`);
+    await sink.close();
+  } else if (options.format === 'json') {
+    await writeOutput(`${JSON.stringify(stories.map(line), null, 2)}\n`, options.out);
+  } else {
+    const rows = stories.map((s) => {
+      const title = store.getArticle(store.memberIds(s.id)[0] ?? '')?.title ?? '';
+      return `${s.id}  ${String(s.size).padStart(5)}  ${(s.lastPublished ?? '—').slice(0, 10).padEnd(10)}  ${oneLine(title).slice(0, 70)}`;
+    });
+    await writeOutput(`${['story            articles  newest      first headline', ...rows].join('\n')}\n`, options.out);
+  }
+  return EXIT.ok;
+}
+
+async function runStory(store: Store, options: CliOptions, generator: string): Promise<number> {
+  const id = options.inputs[0]!;
+  const report: Report = await storyReport(store, id, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() }, generator);
+  const content =
+    options.format === 'json'
+      ? renderJson(report)
+      : options.format === 'html'
+        ? renderHtml(report)
+        : renderText(report, { color: options.color ?? (options.out === null && process.stdout.isTTY === true) });
+  await writeOutput(content, options.out);
+  return EXIT.ok;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+}

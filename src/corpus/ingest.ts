@@ -1,0 +1,166 @@
+/**
+ * Corpus ingest: inputs → store, each new article placed in its story the moment it is read.
+ *
+ * Per article: content hash and story signature (no full analysis: fast), `putArticle` (the same content
+ * twice is a duplicate, the same id with other content a conflict — both reported, nothing overwritten),
+ * then online placement (src/cluster/online.ts) and the store's record of it (created / joined / merged).
+ * Articles are written in batches, one transaction each, together with their story changes and the list
+ * of stories still to be reviewed (meta `pending-stories`): a process killed at any moment leaves whole
+ * batches or nothing, and running the same ingest again skips what is stored and finishes the rest.
+ * At the end of the run the touched stories get the batch's second look (`recluster`, neighbourhood by
+ * neighbourhood), which undoes the order effects of one-at-a-time placement; merges, splits and moves are
+ * recorded in the store's story log.
+ */
+import type { Article, InputProblem } from '../types.js';
+import { readInputs, isProblem } from '../ingest/index.js';
+import { problem } from '../ingest/problem.js';
+import { encodeSignature, storySignature } from '../cluster/signature.js';
+import type { Regrouping } from '../cluster/online.js';
+import { contentHash, type Store } from '../store/index.js';
+import { publishedTime, StoreClusterer } from './clusterer.js';
+
+export interface IngestOptions {
+  stdin?: NodeJS.ReadableStream;
+  /** Articles per transaction. */
+  batchSize?: number;
+  /** Most articles one end-of-run regrouping looks at together. */
+  reclusterLimit?: number;
+  onProblem?: (problem: InputProblem) => void;
+  onProgress?: (progress: IngestSummary) => void;
+}
+
+export interface IngestSummary {
+  /** Articles read from the inputs (good ones). */
+  read: number;
+  added: number;
+  duplicates: number;
+  conflicts: number;
+  /** Bad inputs reported and skipped (files, lines, items). */
+  skipped: number;
+  storiesCreated: number;
+  /** Story merges and splits, and articles moved, by the end-of-run regrouping and at placement. */
+  merges: number;
+  splits: number;
+  moved: number;
+  /** Stories whose membership changed in this run. */
+  storiesChanged: number;
+  /** Articles indexed from the store before the run. */
+  restored: number;
+}
+
+const PENDING = 'pending-stories';
+
+export async function ingestCorpus(paths: string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
+  const batchSize = options.batchSize ?? 500;
+  const clusterer = new StoreClusterer(store);
+  const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, conflicts: 0, skipped: 0, storiesCreated: 0, merges: 0, splits: 0, moved: 0, storiesChanged: 0, restored: 0 };
+  summary.restored = clusterer.restore();
+  const pending = new Set<string>(readPending(store));
+  const changed = new Set<string>();
+  let batch: Article[] = [];
+
+  const flush = (): void => {
+    if (batch.length === 0) return;
+    const articles = batch;
+    batch = [];
+    store.transaction(() => {
+      for (const article of articles) placeOne(article);
+      store.setMeta(PENDING, JSON.stringify([...pending]));
+    });
+    options.onProgress?.(summary);
+  };
+
+  const placeOne = (article: Article): void => {
+    const hash = contentHash(article);
+    const signature = storySignature(article);
+    const put = store.putArticle(article, encodeSignature(signature), hash);
+    if (put.status === 'duplicate') {
+      summary.duplicates++;
+      return;
+    }
+    if (put.status === 'conflict') {
+      summary.conflicts++;
+      options.onProblem?.(problem(article.origin, `id '${article.id}' is already stored with other content; not replaced`));
+      return;
+    }
+    summary.added++;
+    const weighted = clusterer.model.weigh(signature);
+    clusterer.remember(put.seq, weighted);
+    const placement = clusterer.online.place({ seq: put.seq, signature: weighted, published: publishedTime(article.published), hash });
+    if (placement.created) {
+      store.createStory(placement.story, [put.seq]);
+      summary.storiesCreated++;
+    } else {
+      for (const from of placement.merged) {
+        store.mergeStories(from, placement.story);
+        pending.delete(from);
+        changed.delete(from);
+        summary.merges++;
+      }
+      store.assign(put.seq, placement.story);
+    }
+    pending.add(placement.story);
+    changed.add(placement.story);
+  };
+
+  for await (const item of readInputs(paths, options.stdin ? { stdin: options.stdin } : {})) {
+    if (isProblem(item)) {
+      summary.skipped++;
+      options.onProblem?.(item);
+      continue;
+    }
+    summary.read++;
+    batch.push(item);
+    if (batch.length >= batchSize) flush();
+  }
+  flush();
+
+  // The second look, neighbourhood by neighbourhood, each in its own transaction, with today's IDF.
+  clusterer.reweigh();
+  const done = new Set<string>();
+  for (const id of [...pending].sort()) {
+    const live = clusterer.online.resolve(id);
+    if (live === undefined || done.has(live)) continue;
+    store.transaction(() => {
+      const change = clusterer.online.recluster([live], options.reclusterLimit ?? 2000);
+      applyRegrouping(store, change, summary);
+      for (const s of change.stories) {
+        done.add(s);
+        pending.delete(s);
+      }
+      for (const c of change.created) changed.add(c.id);
+      for (const m of change.moved) changed.add(m.to);
+      for (const m of change.merged) pending.delete(m.from);
+      pending.delete(id);
+      store.setMeta(PENDING, JSON.stringify([...pending]));
+    });
+  }
+  summary.storiesChanged = [...changed].filter((id) => clusterer.online.resolve(id) === id).length;
+  return summary;
+}
+
+function applyRegrouping(store: Store, change: Regrouping, summary: IngestSummary): void {
+  for (const c of change.created) {
+    store.createStory(c.id, c.members);
+    summary.splits++;
+  }
+  for (const m of change.moved) {
+    store.assign(m.seq, m.to);
+    summary.moved++;
+  }
+  for (const m of change.merged) {
+    store.mergeStories(m.from, m.into);
+    summary.merges++;
+  }
+}
+
+function readPending(store: Store): string[] {
+  const raw = store.getMeta(PENDING);
+  if (!raw) return [];
+  try {
+    const value: unknown = JSON.parse(raw);
+    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The corpus store: the only module that knows SQL. `openStore` opens (or creates) the store at a path;
+ * everything else in the program uses the backend-neutral `Store` interface (types.ts), so a PostgreSQL store
+ * can take its place later.
+ */
+import { openSqliteStore } from './sqlite.js';
+import type { OpenStoreOptions, Store } from './types.js';
+
+export type {
+  ArticleRecord,
+  ListStoriesOptions,
+  OpenStoreOptions,
+  PutResult,
+  SignatureRecord,
+  Store,
+  StoredReport,
+  StoreStats,
+  StoryEvent,
+  StoryEventKind,
+  StoryRecord,
+  StoryStatus,
+} from './types.js';
+export { StoreError, type StoreErrorCode } from './errors.js';
+export { contentHash, sameContent } from './content-hash.js';
+
+export { DEFAULT_STORE_FILE } from './defaults.js';
+
+/**
+ * Opens the store at `path` (SQLite), creating it when missing (unless read-only) and upgrading an older
+ * schema. Throws StoreError with a one-line message naming the path when the path cannot be a store
+ * (directory, not a database, unwritable, newer schema).
+ */
+export function openStore(path: string, options: OpenStoreOptions = {}): Store {
+  return openSqliteStore(path, options);
+}

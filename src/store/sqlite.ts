@@ -1,0 +1,733 @@
+/**
+ * The SQLite store (better-sqlite3): one file, WAL mode, so any number of readers (other processes included)
+ * read while one writer writes; a second writer waits up to `busyTimeoutMs` for the lock.
+ *
+ * Durability: every `transaction()` is atomic; a process killed at any moment (kill -9) leaves each
+ * transaction either fully committed or absent. See the `synchronous` pragma below for power loss.
+ *
+ * Speed: statements are prepared once per connection; callers batch writes in `transaction()` (one commit,
+ * one WAL append per batch instead of one per article).
+ */
+import Database from 'better-sqlite3';
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Article } from '../types.js';
+import { contentHash, sameContent } from './content-hash.js';
+import { StoreError } from './errors.js';
+import { MIGRATIONS, migrate, type Migration } from './migrations.js';
+import type {
+  ArticleRecord,
+  ListStoriesOptions,
+  OpenStoreOptions,
+  PutResult,
+  SignatureRecord,
+  Store,
+  StoredReport,
+  StoreStats,
+  StoryEvent,
+  StoryEventKind,
+  StoryRecord,
+} from './types.js';
+
+interface ArticleRow {
+  seq: number;
+  id: string;
+  hash: string;
+  title: string | null;
+  text: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  language: string | null;
+  byline: string | null;
+  origin: string;
+  story: string | null;
+  signature: Buffer | null;
+  ingested_at: string;
+}
+
+interface SignatureRow {
+  seq: number;
+  id: string;
+  story: string | null;
+  published: string | null;
+  signature: Buffer | null;
+}
+
+interface StoryRow {
+  id: string;
+  created_seq: number;
+  updated_seq: number;
+  size: number;
+  first_published: string | null;
+  last_published: string | null;
+  status: 'active' | 'merged';
+  merged_into: string | null;
+  report_seq: number | null;
+}
+
+interface EventRow {
+  seq: number;
+  kind: StoryEventKind;
+  story: string;
+  other: string | null;
+  article: string | null;
+}
+
+/** The few article columns story bookkeeping needs. */
+interface MemberRow {
+  seq: number;
+  id: string;
+  story: string | null;
+  published: string | null;
+}
+
+const ARTICLE_COLUMNS = 'a.seq, a.id, a.hash, a.title, t.text, a.source, a.url, a.published, a.language, a.byline, a.origin, a.story, a.signature, a.ingested_at';
+const ARTICLE_FROM = 'articles a JOIN article_texts t ON t.seq = a.seq';
+const SIGNATURE_COLUMNS = 'seq, id, story, published, signature';
+const STORY_COLUMNS = 'id, created_seq, updated_seq, size, first_published, last_published, status, merged_into, report_seq';
+/** The WHERE of the partial story indexes (queries repeat it verbatim so the planner uses them). */
+const LISTED = `status = 'active' AND size > 0`;
+const STALE = `${LISTED} AND (report_seq IS NULL OR report_seq < updated_seq)`;
+
+/** Keys under this prefix in `meta` belong to the store itself. */
+const META_DUPLICATES = 'store.duplicates';
+const META_CONFLICTS = 'store.conflicts';
+const META_DOCUMENTS = 'store.documents';
+
+const MAX_MERGE_CHAIN = 1000;
+
+export interface SqliteStoreOptions extends OpenStoreOptions {
+  /** The schema (tests only: to exercise upgrades). Default MIGRATIONS. */
+  migrations?: readonly Migration[];
+}
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteStore {
+  const readonly = options.readonly ?? false;
+  checkPath(path, readonly);
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { readonly, fileMustExist: readonly, timeout: options.busyTimeoutMs ?? 5000 });
+    // Touch the file: a file that is not SQLite fails here, before anything could write to it.
+    db.pragma('schema_version', { simple: true });
+    if (!readonly) {
+      // WAL: readers never block the writer and the writer never blocks readers; persistent in the file.
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a commit is a write to the WAL without an fsync; the WAL is fsynced at each
+      // checkpoint. A killed process (kill -9, crash) loses nothing committed and never corrupts the file (the
+      // OS still holds the written pages). Only a power loss or OS crash can lose the last commits — still
+      // without corruption, and re-running `ingest` restores them (ingest is idempotent). FULL would fsync
+      // every commit, several times slower for batches, for no gain against process crashes.
+      db.pragma('synchronous = NORMAL');
+      // Cap the WAL file after checkpoints (bytes), so a long ingest does not leave a huge -wal file.
+      db.pragma('journal_size_limit = 67108864');
+      // Checkpoint (copy the WAL into the database, with an fsync) every ~40 MB instead of every 4 MB: fewer
+      // fsyncs during a long ingest; readers are unaffected.
+      db.pragma('wal_autocheckpoint = 10000');
+    }
+    db.pragma('foreign_keys = ON');
+    // Page cache: 32 MiB per connection (negative = KiB), independent of the corpus size.
+    db.pragma('cache_size = -32768');
+    db.pragma('temp_store = MEMORY');
+    const version = migrate(db, path, options.migrations ?? MIGRATIONS, readonly);
+    return new SqliteStore(db, path, readonly, version, options.now ?? (() => new Date().toISOString()));
+  } catch (error) {
+    if (db?.open) db.close();
+    throw toStoreError(error, path);
+  }
+}
+
+/** Refuses paths that cannot be a store file, with a message naming the path. */
+function checkPath(path: string, readonly: boolean): void {
+  let stats;
+  try {
+    stats = statSync(path);
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code !== 'ENOENT') throw new StoreError('unwritable', `cannot open database ${path}: ${code ?? 'not accessible'}`, path);
+    if (readonly) throw new StoreError('missing', `database ${path} does not exist`, path);
+    const dir = dirname(resolve(path));
+    let dirStats;
+    try {
+      dirStats = statSync(dir);
+    } catch {
+      throw new StoreError('unwritable', `cannot create database ${path}: directory ${dir} does not exist`, path);
+    }
+    if (!dirStats.isDirectory()) throw new StoreError('unwritable', `cannot create database ${path}: ${dir} is not a directory`, path);
+    if (!canAccess(dir, constants.W_OK)) throw new StoreError('unwritable', `cannot create database ${path}: directory ${dir} is not writable`, path);
+    return;
+  }
+  if (stats.isDirectory()) throw new StoreError('is-directory', `database path ${path} is a directory, not a database file`, path);
+  if (!stats.isFile()) throw new StoreError('not-a-database', `database path ${path} is not a regular file`, path);
+  if (readonly) {
+    if (!canAccess(path, constants.R_OK)) throw new StoreError('unwritable', `database ${path} is not readable`, path);
+    return;
+  }
+  if (!canAccess(path, constants.R_OK | constants.W_OK)) throw new StoreError('unwritable', `database ${path} is not writable`, path);
+  // WAL keeps two side files (-wal, -shm) next to the database.
+  const dir = dirname(resolve(path));
+  if (!canAccess(dir, constants.W_OK)) throw new StoreError('unwritable', `database ${path}: directory ${dir} is not writable (needed for the WAL files)`, path);
+}
+
+function canAccess(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function errnoCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+/** SQLite errors a user can cause → StoreError; anything else passes through unchanged (a bug). */
+function toStoreError(error: unknown, path: string): unknown {
+  if (error instanceof StoreError) return error;
+  const code = errnoCode(error);
+  if (!code?.startsWith('SQLITE_')) return error;
+  if (code === 'SQLITE_NOTADB') return new StoreError('not-a-database', `${path} is not an SQLite database (is --db pointing at an input file?)`, path);
+  if (code.startsWith('SQLITE_CORRUPT')) return new StoreError('corrupt', `database ${path} is damaged (${code})`, path);
+  if (code.startsWith('SQLITE_CANTOPEN')) return new StoreError('unwritable', `cannot open database ${path}`, path);
+  if (code.startsWith('SQLITE_READONLY')) return new StoreError('unwritable', `database ${path} is read-only`, path);
+  if (code.startsWith('SQLITE_BUSY')) return new StoreError('busy', `database ${path} is locked by another writer (try again when it finishes)`, path);
+  if (code === 'SQLITE_FULL') return new StoreError('unwritable', `database ${path}: disk full`, path);
+  return error;
+}
+
+function toBlob(bytes: Uint8Array | null | undefined): Buffer | null {
+  if (!bytes) return null;
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** A plain Uint8Array view (no copy) of a blob read from SQLite. */
+function fromBlob(blob: Buffer | null): Uint8Array | null {
+  return blob ? new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength) : null;
+}
+
+function articleRecord(row: ArticleRow): ArticleRecord {
+  return {
+    seq: row.seq,
+    id: row.id,
+    hash: row.hash,
+    title: row.title,
+    text: row.text,
+    source: row.source,
+    url: row.url,
+    published: row.published,
+    language: row.language,
+    byline: row.byline,
+    origin: row.origin,
+    story: row.story,
+    signature: fromBlob(row.signature),
+    ingestedAt: row.ingested_at,
+  };
+}
+
+function signatureRecord(row: SignatureRow): SignatureRecord {
+  return { seq: row.seq, id: row.id, story: row.story, published: row.published, signature: fromBlob(row.signature) };
+}
+
+function storyRecord(row: StoryRow): StoryRecord {
+  return {
+    id: row.id,
+    createdSeq: row.created_seq,
+    updatedSeq: row.updated_seq,
+    size: row.size,
+    firstPublished: row.first_published,
+    lastPublished: row.last_published,
+    status: row.status,
+    mergedInto: row.merged_into,
+    reportSeq: row.report_seq,
+    reportStale: row.report_seq === null || row.updated_seq > row.report_seq,
+  };
+}
+
+function positiveInt(n: number | undefined, fallback: number): number {
+  return n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+function prepareStatements(db: Database.Database) {
+  const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
+  return {
+    // articles
+    insertArticle: p<[string, string, string | null, string | null, string | null, string | null, string | null, string | null, string, Buffer | null, string]>(
+      `INSERT INTO articles (id, hash, title, source, url, published, language, byline, origin, signature, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING`,
+    ),
+    insertText: p<[number, string]>(`INSERT INTO article_texts (seq, text) VALUES (?, ?)`
+    ),
+    byHash: p<[string], { seq: number; id: string; text: string; source: string | null }>(`SELECT a.seq, a.id, t.text, a.source FROM ${ARTICLE_FROM} WHERE a.hash = ? ORDER BY a.seq`),
+    seqOfId: p<[string], { seq: number }>(`SELECT seq FROM articles WHERE id = ?`),
+    articleById: p<[string], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.id = ?`),
+    articleBySeq: p<[number], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.seq = ?`),
+    memberById: p<[string], MemberRow>(`SELECT seq, id, story, published FROM articles WHERE id = ?`),
+    memberBySeq: p<[number], MemberRow>(`SELECT seq, id, story, published FROM articles WHERE seq = ?`),
+    setSignatureById: p<[Buffer | null, string]>(`UPDATE articles SET signature = ? WHERE id = ?`),
+    setSignatureBySeq: p<[Buffer | null, number]>(`UPDATE articles SET signature = ? WHERE seq = ?`),
+    signaturesByIds: p<[string], SignatureRow>(`SELECT ${SIGNATURE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
+    signaturesBySeqs: p<[string], SignatureRow>(`SELECT ${SIGNATURE_COLUMNS} FROM articles WHERE seq IN (SELECT value FROM json_each(?))`),
+    signaturePage: p<[number, number], SignatureRow>(`SELECT ${SIGNATURE_COLUMNS} FROM articles WHERE seq > ? ORDER BY seq LIMIT ?`),
+    setArticleStory: p<[string, number]>(`UPDATE articles SET story = ? WHERE seq = ?`),
+    moveMembers: p<[string, string]>(`UPDATE articles SET story = ? WHERE story = ?`),
+    articlesOf: p<[string], ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM ${ARTICLE_FROM} WHERE a.story = ? ORDER BY a.seq`),
+    memberIds: p<[string], { id: string }>(`SELECT id FROM articles WHERE story = ? ORDER BY seq`),
+    countArticles: p<[], { n: number }>(`SELECT count(*) AS n FROM articles`),
+
+    // stories
+    story: p<[string], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`),
+    insertStory: p<[string, number, number]>(`INSERT INTO stories (id, created_seq, updated_seq, size, status) VALUES (?, ?, ?, 0, 'active')`),
+    storyJoined: p<{ id: string; tick: number; p: string | null }>(
+      `UPDATE stories SET size = size + 1, updated_seq = :tick,
+         first_published = CASE WHEN :p IS NOT NULL AND (first_published IS NULL OR :p < first_published) THEN :p ELSE first_published END,
+         last_published  = CASE WHEN :p IS NOT NULL AND (last_published IS NULL OR :p > last_published) THEN :p ELSE last_published END
+       WHERE id = :id`,
+    ),
+    storyLeft: p<{ id: string; tick: number }>(
+      `UPDATE stories SET size = size - 1, updated_seq = :tick,
+         first_published = (SELECT min(published) FROM articles WHERE story = :id),
+         last_published  = (SELECT max(published) FROM articles WHERE story = :id)
+       WHERE id = :id`,
+    ),
+    storyAbsorbed: p<{ into: string; from: string; tick: number }>(
+      `UPDATE stories SET size = size + (SELECT size FROM stories WHERE id = :from), updated_seq = :tick,
+         first_published = (SELECT min(first_published) FROM stories WHERE id IN (:into, :from)),
+         last_published  = (SELECT max(last_published) FROM stories WHERE id IN (:into, :from))
+       WHERE id = :into`,
+    ),
+    storyMerged: p<{ into: string; from: string; tick: number }>(
+      `UPDATE stories SET status = 'merged', merged_into = :into, size = 0, updated_seq = :tick WHERE id = :from`,
+    ),
+    redirectMerged: p<[string, string]>(`UPDATE stories SET merged_into = ? WHERE merged_into = ?`),
+    setStorySignature: p<[string, Buffer]>(
+      `INSERT INTO story_signatures (story, signature) VALUES (?, ?) ON CONFLICT(story) DO UPDATE SET signature = excluded.signature`,
+    ),
+    deleteStorySignature: p<[string]>(`DELETE FROM story_signatures WHERE story = ?`),
+    storySignature: p<[string], { signature: Buffer }>(`SELECT signature FROM story_signatures WHERE story = ?`),
+    listNewest: p<[number], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE ${LISTED} ORDER BY last_published DESC, id LIMIT ?`),
+    listNewestSince: p<[string, number], StoryRow>(
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE ${LISTED} AND last_published >= ? ORDER BY last_published DESC, id LIMIT ?`,
+    ),
+    listBiggest: p<[number], StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE ${LISTED} ORDER BY size DESC, last_published DESC, id LIMIT ?`),
+    listBiggestSince: p<[string, number], StoryRow>(
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE ${LISTED} AND last_published >= ? ORDER BY size DESC, last_published DESC, id LIMIT ?`,
+    ),
+    countStories: p<[], { listed: number; merged: number; members: number }>(
+      `SELECT coalesce(sum(status = 'active' AND size > 0), 0) AS listed, coalesce(sum(status = 'merged'), 0) AS merged,
+              coalesce(sum(CASE WHEN status = 'active' THEN size ELSE 0 END), 0) AS members FROM stories`,
+    ),
+
+    // events
+    lastTick: p<[], { seq: number | null }>(`SELECT max(seq) AS seq FROM events`),
+    insertEvent: p<[number, StoryEventKind, string, string | null, string | null]>(`INSERT INTO events (seq, kind, story, other, article) VALUES (?, ?, ?, ?, ?)`),
+    eventsOf: p<[string, string], EventRow>(
+      `SELECT seq, kind, story, other, article FROM events WHERE story = ?
+       UNION SELECT seq, kind, story, other, article FROM events WHERE other = ? ORDER BY seq`,
+    ),
+    countEvents: p<[], { n: number }>(`SELECT count(*) AS n FROM events`),
+
+    // reports
+    report: p<[string], { seq: number; json: string }>(`SELECT seq, json FROM reports WHERE story = ?`),
+    upsertReport: p<[string, number, string]>(
+      `INSERT INTO reports (story, seq, json) VALUES (?, ?, ?) ON CONFLICT(story) DO UPDATE SET seq = excluded.seq, json = excluded.json`,
+    ),
+    setReportSeq: p<[number, string]>(`UPDATE stories SET report_seq = ? WHERE id = ?`),
+    stale: p<[number], { id: string }>(`SELECT id FROM stories WHERE ${STALE} ORDER BY created_seq LIMIT ?`),
+    countStale: p<[], { n: number }>(`SELECT count(*) AS n FROM stories WHERE ${STALE}`),
+    countReports: p<[], { n: number }>(`SELECT count(*) AS n FROM reports`),
+
+    // meta and term counts
+    getMeta: p<[string], { value: string }>(`SELECT value FROM meta WHERE key = ?`),
+    setMeta: p<[string, string]>(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`),
+    addMeta: p<{ key: string; n: number }>(
+      `INSERT INTO meta (key, value) VALUES (:key, CAST(:n AS TEXT)) ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + :n AS TEXT)`,
+    ),
+    addTerm: p<[string, number]>(`INSERT INTO term_counts (term, count) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET count = count + excluded.count`),
+    termCounts: p<[string], { term: string; count: number }>(`SELECT term, count FROM term_counts WHERE term IN (SELECT value FROM json_each(?))`),
+    termPage: p<[string, number], { term: string; count: number }>(`SELECT term, count FROM term_counts WHERE term > ? ORDER BY term LIMIT ?`),
+    termPageFirst: p<[number], { term: string; count: number }>(`SELECT term, count FROM term_counts ORDER BY term LIMIT ?`),
+  };
+}
+
+export class SqliteStore implements Store {
+  private readonly s: Statements;
+  /** One transaction wrapper for every call (better-sqlite3 builds a wrapper per `db.transaction`: costly per row). */
+  private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+
+  constructor(
+    private readonly db: Database.Database,
+    readonly location: string,
+    readonly readonly: boolean,
+    private readonly schemaVersion: number,
+    private readonly now: () => string,
+  ) {
+    // Prepared once per connection (a read-only connection prepares the write statements too: harmless).
+    this.s = prepareStatements(db);
+    this.runInTransaction = db.transaction((fn: () => unknown) => fn());
+  }
+
+  close(): void {
+    if (!this.db.open) return;
+    if (!this.readonly) {
+      try {
+        this.db.pragma('optimize');
+      } catch {
+        // best effort: statistics only
+      }
+    }
+    this.db.close();
+  }
+
+  transaction<T>(fn: () => T): T {
+    try {
+      // IMMEDIATE: take the write lock at the start, so two writers queue instead of failing mid-way.
+      // Inside an outer transaction this is a savepoint: a failing inner call undoes only its own writes.
+      return this.runInTransaction.immediate(fn) as T;
+    } catch (error) {
+      throw toStoreError(error, this.location);
+    }
+  }
+
+  /**
+   * One method's writes as a unit: its own transaction, or part of the caller's. Inside a caller's
+   * transaction no savepoint is taken (a savepoint per call halves batch speed), so every method checks
+   * everything that can fail (unknown ids, taken ids) BEFORE its first write: a StoreError leaves no trace.
+   */
+  private write<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : this.transaction(fn);
+  }
+
+  /** Several reads that must see one snapshot. */
+  private read<T>(fn: () => T): T {
+    return this.db.inTransaction ? fn() : (this.runInTransaction.deferred(fn) as T);
+  }
+
+  // ── articles ──
+
+  putArticle(article: Article, signature: Uint8Array | null = null, hash: string = contentHash(article)): PutResult {
+    return this.write(() => {
+      for (const row of this.s.byHash.all(hash)) {
+        if (sameContent(row, article)) {
+          this.s.addMeta.run({ key: META_DUPLICATES, n: 1 });
+          return { status: 'duplicate', seq: row.seq, id: row.id };
+        }
+      }
+      const info = this.s.insertArticle.run(
+        article.id,
+        hash,
+        article.title,
+        article.source,
+        article.url,
+        article.published,
+        article.language,
+        article.byline,
+        article.origin,
+        toBlob(signature),
+        this.now(),
+      );
+      if (info.changes === 0) {
+        const existing = this.s.seqOfId.get(article.id);
+        if (!existing) throw new Error(`article ${article.id}: insert ignored but no row with that id`);
+        this.s.addMeta.run({ key: META_CONFLICTS, n: 1 });
+        return { status: 'conflict', seq: existing.seq, id: article.id };
+      }
+      const seq = Number(info.lastInsertRowid);
+      this.s.insertText.run(seq, article.text);
+      return { status: 'new', seq, id: article.id };
+    });
+  }
+
+  getArticle(key: string | number): ArticleRecord | null {
+    const row = typeof key === 'number' ? this.s.articleBySeq.get(key) : this.s.articleById.get(key);
+    return row ? articleRecord(row) : null;
+  }
+
+  setSignature(key: string | number, signature: Uint8Array | null): boolean {
+    const blob = toBlob(signature);
+    const info = this.write(() => (typeof key === 'number' ? this.s.setSignatureBySeq.run(blob, key) : this.s.setSignatureById.run(blob, key)));
+    return info.changes > 0;
+  }
+
+  signatures(ids: readonly string[]): Map<string, SignatureRecord> {
+    const out = new Map<string, SignatureRecord>();
+    if (ids.length === 0) return out;
+    for (const row of this.s.signaturesByIds.all(JSON.stringify(ids))) out.set(row.id, signatureRecord(row));
+    return out;
+  }
+
+  signaturesBySeq(seqs: readonly number[]): Map<number, SignatureRecord> {
+    const out = new Map<number, SignatureRecord>();
+    if (seqs.length === 0) return out;
+    for (const row of this.s.signaturesBySeqs.all(JSON.stringify(seqs))) out.set(row.seq, signatureRecord(row));
+    return out;
+  }
+
+  *allSignatures(batchSize = 1000): Iterable<SignatureRecord[]> {
+    const size = positiveInt(batchSize, 1000);
+    let after = 0;
+    for (;;) {
+      // One query per page, keyed by seq: no cursor or transaction stays open between pages.
+      const rows = this.s.signaturePage.all(after, size);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.seq;
+      yield rows.map(signatureRecord);
+      if (rows.length < size) return;
+    }
+  }
+
+  // ── stories ──
+
+  private nextTick(): number {
+    return (this.s.lastTick.get()?.seq ?? 0) + 1;
+  }
+
+  private event(kind: StoryEventKind, story: string, other: string | null, article: string | null): number {
+    const tick = this.nextTick();
+    this.s.insertEvent.run(tick, kind, story, other, article);
+    return tick;
+  }
+
+  private member(key: string | number): MemberRow {
+    const row = typeof key === 'number' ? this.s.memberBySeq.get(key) : this.s.memberById.get(key);
+    if (!row) throw new StoreError('no-such-article', `no article ${typeof key === 'number' ? `with seq ${key}` : key} in ${this.location}`);
+    return row;
+  }
+
+  /** The live story `id` resolves to (following merges), or null. */
+  private live(id: string): StoryRow | null {
+    let row = this.s.story.get(id);
+    for (let hops = 0; row && row.status === 'merged' && row.merged_into !== null; hops++) {
+      if (hops > MAX_MERGE_CHAIN) throw new Error(`story ${id}: merge chain does not end`);
+      row = this.s.story.get(row.merged_into);
+    }
+    return row ?? null;
+  }
+
+  private requireLive(id: string): StoryRow {
+    const row = this.live(id);
+    if (!row) throw new StoreError('no-such-story', `no story ${id} in ${this.location}`);
+    return row;
+  }
+
+  private requireStory(id: string): StoryRow {
+    const row = this.s.story.get(id);
+    if (!row) throw new StoreError('no-such-story', `no story ${id} in ${this.location}`);
+    return row;
+  }
+
+  /** Moves one article into a live story at `tick` (bookkeeping only; the caller records the event). */
+  private place(article: MemberRow, story: string, tick: number): void {
+    this.s.setArticleStory.run(story, article.seq);
+    this.s.storyJoined.run({ id: story, tick, p: article.published });
+    if (article.story !== null) this.s.storyLeft.run({ id: article.story, tick });
+  }
+
+  createStory(id: string, articles: readonly (string | number)[] = []): StoryRecord {
+    return this.write(() => {
+      if (this.s.story.get(id)) throw new StoreError('story-exists', `story ${id} already exists in ${this.location}`);
+      const members = articles.map((key) => this.member(key));
+      const tick = this.nextTick();
+      this.s.insertStory.run(id, tick, tick);
+      this.s.insertEvent.run(tick, 'created', id, null, members[0]?.id ?? null);
+      members.forEach((m, i) => {
+        if (members.findIndex((o) => o.seq === m.seq) !== i) return; // listed twice
+        // The founder is recorded by the `created` event; any other member (or a founder that moves from
+        // another story) by its own `joined` event.
+        const t = i === 0 && m.story === null ? tick : this.event('joined', id, m.story, m.id);
+        this.place(m, id, t);
+      });
+      return storyRecord(this.requireStory(id));
+    });
+  }
+
+  assign(article: string | number, storyId: string): StoryRecord {
+    return this.write(() => {
+      const member = this.member(article);
+      const story = this.requireLive(storyId);
+      if (member.story === story.id) return storyRecord(story);
+      const tick = this.event('joined', story.id, member.story, member.id);
+      this.place(member, story.id, tick);
+      return storyRecord(this.requireStory(story.id));
+    });
+  }
+
+  mergeStories(from: string, into: string): StoryRecord {
+    return this.write(() => {
+      const source = this.requireLive(from);
+      const target = this.requireLive(into);
+      if (source.id === target.id) return storyRecord(target);
+      const tick = this.event('merged', target.id, source.id, null);
+      this.s.moveMembers.run(target.id, source.id);
+      this.s.storyAbsorbed.run({ into: target.id, from: source.id, tick });
+      this.s.storyMerged.run({ into: target.id, from: source.id, tick });
+      // Keep every merge chain one hop long.
+      this.s.redirectMerged.run(target.id, source.id);
+      return storyRecord(this.requireStory(target.id));
+    });
+  }
+
+  splitStory(from: string, newId: string, articles: readonly (string | number)[]): StoryRecord {
+    return this.write(() => {
+      const source = this.requireLive(from);
+      if (this.s.story.get(newId)) throw new StoreError('story-exists', `story ${newId} already exists in ${this.location}`);
+      const members = articles.map((key) => this.member(key));
+      for (const m of members) {
+        if (m.story !== source.id) throw new StoreError('no-such-article', `article ${m.id} is not in story ${source.id}`);
+      }
+      const tick = this.nextTick();
+      this.s.insertStory.run(newId, tick, tick);
+      this.s.insertEvent.run(tick, 'split', source.id, newId, null);
+      const seen = new Set<number>();
+      for (const m of members) {
+        if (seen.has(m.seq)) continue;
+        seen.add(m.seq);
+        this.place(m, newId, this.event('joined', newId, source.id, m.id));
+      }
+      return storyRecord(this.requireStory(newId));
+    });
+  }
+
+  setStorySignature(storyId: string, signature: Uint8Array | null): void {
+    const blob = toBlob(signature);
+    this.write(() => {
+      this.requireStory(storyId);
+      if (blob) this.s.setStorySignature.run(storyId, blob);
+      else this.s.deleteStorySignature.run(storyId);
+    });
+  }
+
+  storySignature(storyId: string): Uint8Array | null {
+    return fromBlob(this.s.storySignature.get(storyId)?.signature ?? null);
+  }
+
+  getStory(id: string): StoryRecord | null {
+    const row = this.read(() => this.live(id));
+    return row ? storyRecord(row) : null;
+  }
+
+  getStoryRecord(id: string): StoryRecord | null {
+    const row = this.s.story.get(id);
+    return row ? storyRecord(row) : null;
+  }
+
+  articlesOf(storyId: string): ArticleRecord[] {
+    return this.s.articlesOf.all(storyId).map(articleRecord);
+  }
+
+  memberIds(storyId: string): string[] {
+    return this.s.memberIds.all(storyId).map((r) => r.id);
+  }
+
+  events(storyId: string): StoryEvent[] {
+    return this.s.eventsOf.all(storyId, storyId).map((r) => ({ seq: r.seq, kind: r.kind, story: r.story, other: r.other, article: r.article }));
+  }
+
+  listStories(options: ListStoriesOptions = {}): StoryRecord[] {
+    const limit = options.limit === undefined ? -1 : Math.max(0, Math.floor(options.limit));
+    const biggest = options.order === 'biggest';
+    const rows =
+      options.since === undefined
+        ? (biggest ? this.s.listBiggest : this.s.listNewest).all(limit)
+        : (biggest ? this.s.listBiggestSince : this.s.listNewestSince).all(options.since, limit);
+    return rows.map(storyRecord);
+  }
+
+  // ── reports ──
+
+  saveReport(storyId: string, json: string, atSeq: number): void {
+    this.write(() => {
+      this.requireStory(storyId);
+      const existing = this.s.report.get(storyId);
+      if (existing && existing.seq > atSeq) return;
+      this.s.upsertReport.run(storyId, atSeq, json);
+      this.s.setReportSeq.run(atSeq, storyId);
+    });
+  }
+
+  getReport(storyId: string): StoredReport | null {
+    return this.read(() => {
+      const story = this.live(storyId);
+      if (!story) return null;
+      const report = this.s.report.get(story.id);
+      if (!report) return null;
+      return { story: story.id, seq: report.seq, json: report.json, stale: story.updated_seq > report.seq };
+    });
+  }
+
+  staleStories(limit?: number): string[] {
+    return this.s.stale.all(limit === undefined ? -1 : Math.max(0, Math.floor(limit))).map((r) => r.id);
+  }
+
+  // ── clusterer state ──
+
+  getMeta(key: string): string | null {
+    return this.s.getMeta.get(key)?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    if (key.startsWith('store.')) throw new Error(`meta key ${key}: the store. prefix is reserved for the store's counters`);
+    this.write(() => this.s.setMeta.run(key, value));
+  }
+
+  addTermCounts(counts: ReadonlyMap<string, number>, documents = 0): void {
+    this.write(() => {
+      for (const [term, n] of counts) if (n !== 0) this.s.addTerm.run(term, n);
+      if (documents !== 0) this.s.addMeta.run({ key: META_DOCUMENTS, n: documents });
+    });
+  }
+
+  termCounts(terms: Iterable<string>): Map<string, number> {
+    const list = [...new Set(terms)];
+    const out = new Map<string, number>();
+    if (list.length === 0) return out;
+    for (const row of this.s.termCounts.all(JSON.stringify(list))) out.set(row.term, row.count);
+    return out;
+  }
+
+  *allTermCounts(batchSize = 10000): Iterable<Array<[string, number]>> {
+    const size = positiveInt(batchSize, 10000);
+    let after: string | null = null;
+    for (;;) {
+      const rows: Array<{ term: string; count: number }> = after === null ? this.s.termPageFirst.all(size) : this.s.termPage.all(after, size);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.term;
+      yield rows.map((r): [string, number] => [r.term, r.count]);
+      if (rows.length < size) return;
+    }
+  }
+
+  documentCount(): number {
+    return this.metaNumber(META_DOCUMENTS);
+  }
+
+  private metaNumber(key: string): number {
+    const v = this.getMeta(key);
+    return v === null ? 0 : Number(v);
+  }
+
+  stats(): StoreStats {
+    return this.read(() => {
+      const articles = this.s.countArticles.get()?.n ?? 0;
+      const stories = this.s.countStories.get() ?? { listed: 0, merged: 0, members: 0 };
+      return {
+        articles,
+        stories: stories.listed,
+        mergedStories: stories.merged,
+        unassigned: articles - stories.members,
+        duplicates: this.metaNumber(META_DUPLICATES),
+        conflicts: this.metaNumber(META_CONFLICTS),
+        events: this.s.countEvents.get()?.n ?? 0,
+        reports: this.s.countReports.get()?.n ?? 0,
+        staleReports: this.s.countStale.get()?.n ?? 0,
+        schemaVersion: this.schemaVersion,
+      };
+    });
+  }
+}
