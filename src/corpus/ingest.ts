@@ -115,26 +115,25 @@ export async function ingestCorpus(paths: string[], store: Store, options: Inges
   }
   flush();
 
-  // The second look, neighbourhood by neighbourhood, each in its own transaction, with today's IDF.
+  // The second look, neighbourhood by neighbourhood, with today's IDF. The pending list stays stored until
+  // all are done (a killed run reviews them again next time: reviewing is idempotent).
   clusterer.reweigh();
   const done = new Set<string>();
-  for (const id of [...pending].sort()) {
-    const live = clusterer.online.resolve(id);
-    if (live === undefined || done.has(live)) continue;
+  const queue = [...pending].sort();
+  for (let start = 0; start < queue.length; start += batchSize) {
     store.transaction(() => {
-      const change = clusterer.online.recluster([live], options.reclusterLimit ?? 2000);
-      applyRegrouping(store, change, summary);
-      for (const s of change.stories) {
-        done.add(s);
-        pending.delete(s);
+      for (const id of queue.slice(start, start + batchSize)) {
+        const live = clusterer.online.resolve(id);
+        if (live === undefined || done.has(live)) continue;
+        const change = clusterer.online.recluster([live], options.reclusterLimit ?? 2000);
+        applyRegrouping(store, change, summary);
+        for (const s of change.stories) done.add(s);
+        for (const c of change.created) changed.add(c.id);
+        for (const m of change.moved) changed.add(m.to);
       }
-      for (const c of change.created) changed.add(c.id);
-      for (const m of change.moved) changed.add(m.to);
-      for (const m of change.merged) pending.delete(m.from);
-      pending.delete(id);
-      store.setMeta(PENDING, JSON.stringify([...pending]));
     });
   }
+  store.setMeta(PENDING, '[]');
   summary.storiesChanged = [...changed].filter((id) => clusterer.online.resolve(id) === id).length;
   return summary;
 }
