@@ -20,7 +20,7 @@ export function renderEvaluationMarkdown(rows: readonly EvalResult[], skipped: r
   ];
   for (const r of rows) {
     const ours = Object.entries(r.metrics)
-      .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+      .map(([k, v]) => `${cell(k)} ${v.toFixed(3)}`)
       .join('<br>');
     const met = r.met === undefined ? '' : r.met ? 'yes' : '**no**';
     lines.push(`| ${cell(r.task)} | ${cell(r.set)} | ${cell(r.split)} | ${r.items ?? ''} | ${ours} | ${cell(r.target)} | ${met} | ${cell(r.reference)} | \`${cell(r.command)}\` |`);
