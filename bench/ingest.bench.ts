@@ -42,6 +42,7 @@ try {
       placedAt = performance.now();
       if (s.read >= next) {
         marks.push({ read: s.read, ms: placedAt - started });
+        process.stderr.write(`  ${s.read} placed after ${((placedAt - started) / 1000).toFixed(1)} s\n`);
         next += step;
       }
     },

@@ -7,25 +7,17 @@ import { gzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { formatOf } from '../src/ingest/files.js';
 import { cleanId, decodeFeed, feedDate, htmlToText, looksLikeFeed, parseFeed, personName, type ParsedFeed } from '../src/ingest/feed.js';
-import { formatProblem, readInputs } from '../src/ingest/index.js';
-import { isProblem } from '../src/ingest/problem.js';
+import { formatProblem } from '../src/ingest/index.js';
 import { parseXml } from '../src/ingest/xml.js';
-import type { Article, InputProblem, Report } from '../src/types.js';
+import type { Report } from '../src/types.js';
 import { runCli } from './helpers/cli.js';
+import { readAll } from './helpers/read-inputs.js';
 
 const FIX = 'test/fixtures/ingest/feeds';
 const tmp = mkdtempSync(join(tmpdir(), 'corroborate-ingest-feed-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function split(paths: string[], stdin?: NodeJS.ReadableStream): Promise<{ articles: Article[]; problems: InputProblem[] }> {
-  const articles: Article[] = [];
-  const problems: InputProblem[] = [];
-  for await (const item of readInputs(paths, stdin ? { stdin } : {})) {
-    if (isProblem(item)) problems.push(item);
-    else articles.push(item);
-  }
-  return { articles, problems };
-}
+const split = readAll;
 
 function file(name: string, content: string | Buffer): string {
   const path = join(tmp, name);

@@ -5,23 +5,14 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
 import { fsErrorMessage, formatOf, stemOf } from '../src/ingest/files.js';
-import { formatProblem, readInputs } from '../src/ingest/index.js';
-import { isProblem } from '../src/ingest/problem.js';
-import type { Article, InputProblem } from '../src/types.js';
+import { formatProblem } from '../src/ingest/index.js';
+import { readAll } from './helpers/read-inputs.js';
 
 const FIX = 'test/fixtures/ingest';
 const tmp = mkdtempSync(join(tmpdir(), 'corroborate-ingest-inputs-'));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function split(paths: string[], stdin?: NodeJS.ReadableStream): Promise<{ articles: Article[]; problems: InputProblem[] }> {
-  const articles: Article[] = [];
-  const problems: InputProblem[] = [];
-  for await (const item of readInputs(paths, stdin ? { stdin } : {})) {
-    if (isProblem(item)) problems.push(item);
-    else articles.push(item);
-  }
-  return { articles, problems };
-}
+const split = readAll;
 
 function file(name: string, content: string | Buffer): string {
   const path = join(tmp, name);

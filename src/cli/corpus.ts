@@ -7,13 +7,11 @@ import type { InputProblem, Report } from '../types.js';
 import { openStore, StoreError, type Store, type StoryRecord } from '../store/index.js';
 import { ingestCorpus, type IngestSummary } from '../corpus/ingest.js';
 import { refreshReports, storyReport } from '../corpus/reports.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
-import { renderHtml } from '../report/html.js';
 import { defaultCacheDir } from '../pipeline.js';
 import type { CliOptions } from './args.js';
 import { EXIT } from './errors.js';
 import { openLineSink, writeOutput } from './output.js';
+import { renderReport } from './render.js';
 
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   let store: Store;
@@ -94,13 +92,7 @@ async function runStories(store: Store, options: CliOptions): Promise<number> {
 async function runStory(store: Store, options: CliOptions, generator: string): Promise<number> {
   const id = options.inputs[0]!;
   const report: Report = await storyReport(store, id, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() }, generator);
-  const content =
-    options.format === 'json'
-      ? renderJson(report)
-      : options.format === 'html'
-        ? renderHtml(report)
-        : renderText(report, { color: options.color ?? (options.out === null && process.stdout.isTTY === true) });
-  await writeOutput(content, options.out);
+  await writeOutput(renderReport(report, options), options.out);
   return EXIT.ok;
 }
 

@@ -5,9 +5,7 @@ import { clusterAnalysed, compareAnalysed, defaultCacheDir, readAndAnalyse } fro
 import { runBatch } from './batch.js';
 import { loadTask, type BatchTaskName } from './tasks/index.js';
 import { buildReport } from '../report/build.js';
-import { renderJson } from '../report/json.js';
-import { renderText } from '../report/text.js';
-import { renderHtml } from '../report/html.js';
+import { renderReport } from './render.js';
 import { parseCli, type CliOptions, type Command } from './args.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { HELP } from './help.js';
@@ -87,13 +85,7 @@ async function runCompare(options: CliOptions, onProblem: (problem: InputProblem
   if (analysed.length === 0) return { analysed: 0, skipped: problems.length };
   const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
   const report = buildReport(analysed, stories, problems, `corroborate ${VERSION}`);
-  const content =
-    options.format === 'json'
-      ? renderJson(report)
-      : options.format === 'html'
-        ? renderHtml(report)
-        : renderText(report, { color: options.color ?? (options.out === null && process.stdout.isTTY === true) });
-  await writeOutput(content, options.out);
+  await writeOutput(renderReport(report, options), options.out);
   if (!options.quiet) {
     process.stderr.write(
       `corroborate: ${plural(analysed.length, 'article')}, ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}` +

@@ -199,6 +199,11 @@ export class OnlineClusterer<S> {
     return merges;
   }
 
+  /** Creation rank of a story id (for processing stories in arrival order), or Infinity if unknown. */
+  creationRank(id: string): number {
+    return this.storyIndex.get(id) ?? Infinity;
+  }
+
   /** The live story id of an id (follows merges), or undefined. */
   resolve(id: string): string | undefined {
     const k = this.storyIndex.get(id);

@@ -119,7 +119,8 @@ export async function ingestCorpus(paths: string[], store: Store, options: Inges
   // all are done (a killed run reviews them again next time: reviewing is idempotent).
   clusterer.reweigh();
   const done = new Set<string>();
-  const queue = [...pending].sort();
+  // In creation order: neighbouring stories arrived together, so their signatures are still in the cache.
+  const queue = [...pending].sort((a, b) => clusterer.online.creationRank(a) - clusterer.online.creationRank(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (let start = 0; start < queue.length; start += batchSize) {
     store.transaction(() => {
       for (const id of queue.slice(start, start + batchSize)) {

@@ -35,6 +35,7 @@ import { languageOf, normaliseLanguageTag } from './language.js';
 import { problem } from './problem.js';
 import { normalisePublished } from './published.js';
 import { attribute, attributeNs, childElement, childElements, innerHtml, parseXml, textContent, XML_NS, type XmlElement } from './xml.js';
+import { absoluteUrl, cleanText, hostOf } from './fields.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ATOM03 = 'http://purl.org/atom/ns#';
@@ -174,11 +175,6 @@ export function htmlToText(html: string): string {
   return out.join('\n\n');
 }
 
-function oneLine(s: string | null): string | null {
-  if (s === null) return null;
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t === '' ? null : t;
-}
 
 /** An id safe to print on one line: control, format and line/paragraph-separator characters removed. */
 export function cleanId(s: string | null): string | null {
@@ -191,12 +187,12 @@ export function cleanId(s: string | null): string | null {
 
 function childText(el: XmlElement, local: string, ns: ReadonlySet<string>): string | null {
   const c = childElement(el, local, ns);
-  return c === null ? null : oneLine(textContent(c));
+  return c === null ? null : cleanText(textContent(c));
 }
 
 function childTexts(el: XmlElement, local: string, ns: ReadonlySet<string>): string[] {
   return childElements(el, local, ns)
-    .map((c) => oneLine(textContent(c)))
+    .map((c) => cleanText(textContent(c)))
     .filter((t): t is string => t !== null);
 }
 
@@ -229,25 +225,7 @@ function atomText(el: XmlElement | null): string {
   }
 }
 
-function absoluteUrl(href: string | null, base: string | null): string | null {
-  const h = oneLine(href);
-  if (h === null) return null;
-  try {
-    const u = base !== null ? new URL(h, base) : new URL(h);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
-function hostOf(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
 
 /** RFC 822 zone names that published.ts does not read, as offsets. */
 const ZONES: Readonly<Record<string, string>> = {
@@ -316,7 +294,7 @@ function firstNonEmpty(values: Array<() => string>): string {
 
 function rssItem(item: XmlElement, number: number, channel: { link: string | null; language: string | null }): FeedItem {
   const rawTitle = childText(item, 'title', RSS_NS);
-  const title = rawTitle === null ? null : oneLine(htmlToText(rawTitle));
+  const title = rawTitle === null ? null : cleanText(htmlToText(rawTitle));
   const html = (el: XmlElement | null): string => (el === null ? '' : htmlToText(textContent(el)));
   const text = firstNonEmpty([
     () => html(childElement(item, 'encoded', CONTENT)),
@@ -347,7 +325,7 @@ function readRss(root: XmlElement, kind: 'rss' | 'rdf'): ParsedFeed | string {
   const rootItems = childElements(root, 'item', RSS_NS);
   const items = rootItems.length > 0 ? rootItems : childElements(channel, 'item', RSS_NS);
   const rawTitle = childText(channel, 'title', RSS_NS);
-  const title = rawTitle === null ? null : oneLine(htmlToText(rawTitle));
+  const title = rawTitle === null ? null : cleanText(htmlToText(rawTitle));
   const link = absoluteUrl(childText(channel, 'link', RSS_NS), null);
   const language = firstLanguage([childText(channel, 'language', RSS_NS), childText(channel, 'language', DC), xmlLang(channel), xmlLang(root)]);
   return { kind, title, link, items: items.map((item, i) => rssItem(item, i + 1, { link, language })) };
@@ -370,7 +348,7 @@ function atomAuthors(el: XmlElement, ns: ReadonlySet<string>): string[] {
 
 function readAtom(root: XmlElement): ParsedFeed {
   const ns = new Set([root.ns]);
-  const title = oneLine(atomText(childElement(root, 'title', ns)));
+  const title = cleanText(atomText(childElement(root, 'title', ns)));
   const link = atomLink(root, ns, null);
   const feedAuthors = atomAuthors(root, ns);
   const feedLanguage = firstLanguage([xmlLang(root)]);
@@ -381,7 +359,7 @@ function readAtom(root: XmlElement): ParsedFeed {
     return {
       number: i + 1,
       guid: cleanId(childText(entry, 'id', ns)),
-      title: oneLine(atomText(childElement(entry, 'title', ns))),
+      title: cleanText(atomText(childElement(entry, 'title', ns))),
       text,
       url: atomLink(entry, ns, link),
       published: firstDate(['published', 'updated', 'issued', 'modified', 'created'].map((n) => childText(entry, n, ns))),

@@ -38,6 +38,7 @@ import type { DecodedInput } from './files.js';
 import { detectLanguage, normaliseLanguageTag } from './language.js';
 import { problem } from './problem.js';
 import { normalisePublished } from './published.js';
+import { absoluteUrl, cleanText, hostOf } from './fields.js';
 
 /** Shorter extracted text than this is not an article (a short news brief of two sentences passes). */
 export const MIN_ARTICLE_CHARS = 80;
@@ -170,16 +171,11 @@ function norm(s: string): string {
   return s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
-function clean(s: string | null | undefined): string | null {
-  if (typeof s !== 'string') return null;
-  const t = s.replace(/\s+/g, ' ').trim();
-  return t === '' ? null : t;
-}
 
 function metaValues(doc: DomDocument): Map<string, string> {
   const map = new Map<string, string>();
   for (const el of Array.from(doc.querySelectorAll('meta'))) {
-    const content = clean(el.getAttribute('content'));
+    const content = cleanText(el.getAttribute('content'));
     if (content === null) continue;
     const keys = [el.getAttribute('property'), el.getAttribute('name'), el.getAttribute('itemprop'), el.getAttribute('http-equiv')];
     for (const attr of keys) {
@@ -216,25 +212,7 @@ function jsonLdDates(doc: DomDocument): string[] {
   return out;
 }
 
-function absoluteUrl(href: string | null | undefined, base?: string | null): string | null {
-  const h = clean(href);
-  if (h === null) return null;
-  try {
-    const u = base ? new URL(h, base) : new URL(h);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
-}
 
-function hostOf(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || null;
-  } catch {
-    return null;
-  }
-}
 
 const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' · ', ' / ', ' : ', ' » '];
 
@@ -255,7 +233,7 @@ export function stripSiteName(title: string, site: string | null): string {
 const BYLINE_PREFIX = /^(?:by|von|par|por|door)[:\s]\s*/i;
 
 function cleanByline(byline: string | null | undefined): string | null {
-  const b = clean(byline);
+  const b = cleanText(byline);
   if (b === null || /^https?:/i.test(b)) return null;
   const t = b.replace(BYLINE_PREFIX, '').trim();
   return t === '' || t.length > 120 ? null : t;
@@ -307,7 +285,7 @@ export function extractArticle(html: string): ExtractedPage | null {
     doc.querySelector('article time[datetime]') ?? doc.querySelector('main time[datetime]') ?? doc.querySelector('time[datetime]');
   const timeValue = timeEl?.getAttribute('datetime') ?? null;
   const ldDates = jsonLdDates(doc);
-  const h1 = clean((doc.querySelector('article h1') ?? doc.querySelector('h1'))?.textContent);
+  const h1 = cleanText((doc.querySelector('article h1') ?? doc.querySelector('h1'))?.textContent);
   const timeTexts = new Set(Array.from(doc.querySelectorAll('time')).map((t) => norm(t.textContent ?? '')));
 
   let content: unknown = null;
@@ -321,8 +299,8 @@ export function extractArticle(html: string): ExtractedPage | null {
   const root = content as DomElement | null;
   if (parsed === null || root === null) return null;
 
-  const source = clean(meta.get('og:site_name')) ?? clean(parsed.siteName) ?? clean(meta.get('application-name')) ?? hostOf(url);
-  const rawTitle = clean(meta.get('og:title')) ?? clean(parsed.title) ?? clean(meta.get('twitter:title')) ?? h1;
+  const source = cleanText(meta.get('og:site_name')) ?? cleanText(parsed.siteName) ?? cleanText(meta.get('application-name')) ?? hostOf(url);
+  const rawTitle = cleanText(meta.get('og:title')) ?? cleanText(parsed.title) ?? cleanText(meta.get('twitter:title')) ?? h1;
   const title = rawTitle === null ? null : stripSiteName(rawTitle, source);
   const byline = cleanByline(meta.get('author')) ?? cleanByline(parsed.byline);
   const published =
