@@ -270,8 +270,8 @@ export class OnlineClusterer<S> {
   }
 
   /**
-   * The batch decision over a neighbourhood: the stories `storyIds` and the stories their members retrieve as
-   * candidates (breadth first, in creation order, up to `maxArticles` articles) are clustered again as the batch
+   * The batch decision over a neighbourhood: the stories `storyIds` and, breadth first, the candidate stories
+   * their members retrieve whose average link with them reaches the rescue threshold (up to `maxArticles`) are clustered again as the batch
    * `cluster` would (average link, then the rescue), and the result is reconciled with the current stories:
    * each new group takes the id of the old story it shares most articles with (one group per old story; ties:
    * the older story), other groups become new stories (a split), and an old story left empty counts as merged
@@ -289,7 +289,9 @@ export class OnlineClusterer<S> {
       if (size === 0 || total + size > maxArticles) continue;
       chosen.add(k);
       total += size;
-      for (const o of this.neighbours(k)) if (!chosen.has(o)) queue.push(o);
+      // Only stories the decision could join to this one: a shared key alone does not widen the neighbourhood.
+      const floor = Math.min(this.model.threshold, this.model.rescueThreshold);
+      for (const o of this.neighbours(k)) if (!chosen.has(o) && this.storyLink(k, o) >= floor) queue.push(o);
     }
     const seqs = [...chosen].flatMap((k) => this.stories[k]!.members).sort((a, b) => a - b);
     const result: Regrouping = { created: [], moved: [], merged: [], articles: seqs.length, stories: [] };
@@ -366,7 +368,7 @@ export class OnlineClusterer<S> {
     const story = this.stories[k]!;
     const keys = new Set<number>();
     for (const seq of this.sample(story)) for (const key of this.model.candidateKeys(this.signatureOf(seq))) keys.add(key);
-    return this.candidateStories([...keys], NaN).filter((o) => o !== k);
+    return this.candidateStories([...keys], story.newest).filter((o) => o !== k);
   }
 
   private addStory(id: string): number {
