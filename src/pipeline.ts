@@ -6,7 +6,6 @@ import { isProblem, readInputs } from './ingest/index.js';
 import { analyse } from './analyse/index.js';
 import { embedSentences } from './similarity/encoder.js';
 import { clusterArticles } from './cluster/index.js';
-import { STORY_SIMILARITY } from './cluster/similarity-matrix.js';
 import { compareStory } from './compare/index.js';
 
 export interface ReadOptions {
@@ -21,34 +20,32 @@ export interface CompareOptions {
   cacheDir: string | null;
 }
 
-/** ingest → analyse: every readable article analysed, every bad input collected. */
-export async function readAndAnalyse(paths: string[], options: ReadOptions = {}): Promise<{ analysed: AnalysedArticle[]; problems: InputProblem[] }> {
-  const analysed: AnalysedArticle[] = [];
+/** ingest: every readable article, every bad input collected. */
+export async function readArticles(paths: string[], options: ReadOptions = {}): Promise<{ articles: Article[]; problems: InputProblem[] }> {
+  const articles: Article[] = [];
   const problems: InputProblem[] = [];
   for await (const item of readInputs(paths, options.stdin ? { stdin: options.stdin } : {})) {
     if (isProblem(item)) {
       problems.push(item);
       options.onProblem?.(item);
     } else {
-      analysed.push(analyse(item));
+      articles.push(item);
     }
   }
-  return { analysed, problems };
+  return { articles, problems };
 }
 
-/** cluster: the stories of the analysed articles, biggest first. */
-export async function clusterAnalysed(analysed: AnalysedArticle[], options: CompareOptions): Promise<Story[]> {
-  // The story decision ignores sentence vectors while their weight is 0: skip the (slow) embedding then.
-  const enabled = options.encoder && STORY_SIMILARITY.semanticWeight !== 0;
-  const vectors = await embedSentences(analysed, { enabled, cacheDir: options.cacheDir });
-  return clusterArticles(analysed, vectors);
+/** ingest → analyse: every readable article analysed, every bad input collected. */
+export async function readAndAnalyse(paths: string[], options: ReadOptions = {}): Promise<{ analysed: AnalysedArticle[]; problems: InputProblem[] }> {
+  const { articles, problems } = await readArticles(paths, options);
+  return { analysed: articles.map((a) => analyse(a)), problems };
 }
 
 /** cluster → compare: one StoryReport per story, biggest story first. */
 export async function compareAnalysed(analysed: AnalysedArticle[], options: CompareOptions): Promise<StoryReport[]> {
   const vectors = await embedSentences(analysed, { enabled: options.encoder, cacheDir: options.cacheDir });
   const byId = new Map(analysed.map((a) => [a.article.id, a]));
-  return clusterArticles(analysed, vectors).map((story) =>
+  return clusterArticles(analysed).map((story) =>
     compareStory(
       story,
       story.articles.map((id) => byId.get(id)!),

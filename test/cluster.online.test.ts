@@ -47,15 +47,15 @@ test('online: similar articles join one story, an unrelated one founds its own; 
   assert.equal(model.observed, 4);
 });
 
-test('online: no rescue at placement (a lone article\'s partner may come later); consolidate rescues into a bigger story', () => {
+test('online: no rescue at placement (a lone article\'s partner may come later); the review rescues into a bigger story', () => {
   // Link of "a b y z" with each "a b c d" member = 2/6 ≈ 0.33: below the threshold, above the rescue threshold.
   const { c, placements } = run(['a b c d', 'a b c d', 'a b y z']);
   assert.deepEqual(placements.map((p) => p.story), ['s-h0', 's-h0', 's-h2']);
-  assert.deepEqual(c.consolidate(['s-h0', 's-h2']), [{ from: 's-h2', into: 's-h0' }]);
+  assert.deepEqual(c.recluster(['s-h0', 's-h2'], 100).merged, [{ from: 's-h2', into: 's-h0' }]);
   assert.equal(c.resolve('s-h2'), 's-h0');
   // Against a lone article (size 1 = rescueMaxSize) nothing is rescued.
   const lone = run(['a b c d', 'a b y z']);
-  assert.deepEqual(lone.c.consolidate(['s-h0', 's-h1']), []);
+  assert.deepEqual(lone.c.recluster(['s-h0', 's-h1'], 100).merged, []);
 });
 
 test('online: an article that bridges two close stories merges them into the older one, and the merge is reported', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { InputProblem } from '../types.js';
 import { analyse } from '../analyse/index.js';
-import { clusterAnalysed, compareAnalysed, defaultCacheDir, readAndAnalyse } from '../pipeline.js';
+import { compareAnalysed, defaultCacheDir, readAndAnalyse, readArticles } from '../pipeline.js';
+import { clusterStories } from '../cluster/index.js';
 import { runBatch } from './batch.js';
 import { loadTask, type BatchTaskName } from './tasks/index.js';
 import { buildReport } from '../report/build.js';
@@ -119,11 +120,12 @@ async function runExtract(options: CliOptions, onProblem: (problem: InputProblem
 
 /** `cluster`: one line per story `{story, articles}`, biggest first (the same shape as corpus mode's `stories`). */
 async function runCluster(options: CliOptions, onProblem: (problem: InputProblem) => void): Promise<Outcome> {
-  const { analysed, problems } = await readAndAnalyse(options.inputs, { stdin: process.stdin, onProblem });
-  if (analysed.length === 0) return { analysed: 0, skipped: problems.length };
-  const stories = await clusterAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
+  // The story decision reads each article's signature only: no full analysis needed.
+  const { articles, problems } = await readArticles(options.inputs, { stdin: process.stdin, onProblem });
+  if (articles.length === 0) return { analysed: 0, skipped: problems.length };
+  const stories = clusterStories(articles);
   await writeOutput(stories.map((s) => `${JSON.stringify({ story: s.id, articles: s.articles })}\n`).join(''), options.out);
-  return { analysed: analysed.length, skipped: problems.length };
+  return { analysed: articles.length, skipped: problems.length };
 }
 
 /** `align`, `check`, `derive`: JSON lines in, one result line out per good line, streamed. */

@@ -14,8 +14,8 @@
  *     joined story (sampled both sides) reaches the threshold, is merged into the joined story — the older
  *     story keeps its id (ids never change for the articles of the surviving story); the merge is returned
  *     so the caller records it.
- * After a run of placements, `consolidate` takes the batch's second look (story merges, then the rescue of
- * lone articles).
+ * After a run of placements, `recluster` takes the batch's second look (average link, then the rescue of
+ * lone articles) over the changed stories' neighbourhoods.
  * Story ids: `s-` + the content hash the caller gives for the founding article (as in batch mode).
  * Deterministic: ties broken by story creation order; no clocks, no random numbers.
  */
@@ -147,56 +147,6 @@ export class OnlineClusterer<S> {
     }
     for (const key of keys) this.postings.add(key, article.seq);
     return placement;
-  }
-
-  /**
-   * Consolidation after a run of placements (the batch's second look, story by story): stories among
-   * `storyIds` (and the stories their members retrieve as candidates) whose average link reaches the threshold
-   * are merged, repeatedly, older keeps its id; then a story of at most `rescueMaxSize` articles joins its best
-   * candidate story of more than `rescueMaxSize` at average ≥ rescueThreshold (the batch rescue, which cannot
-   * run at placement time: a lone article's partner may still be on its way). Returns the merges, in order.
-   */
-  consolidate(storyIds: Iterable<string>): { from: string; into: string }[] {
-    const merges: { from: string; into: string }[] = [];
-    const { threshold, rescueThreshold, rescueMaxSize } = this.model;
-    const touched = [...new Set([...storyIds].map((id) => this.storyIndex.get(id)).filter((k): k is number => k !== undefined))].sort((a, b) => a - b);
-    const neighbours = (k: number): number[] => this.neighbours(k);
-    for (let round = 0, changed = true; changed && round < 8; round++) {
-      changed = false;
-      for (const t of touched) {
-        const k = this.live(t);
-        for (const o of neighbours(k)) {
-          const a = this.live(k);
-          const b = this.live(o);
-          if (a === b || this.storyLink(a, b) < threshold) continue;
-          const [keep, drop] = a < b ? [a, b] : [b, a];
-          this.merge(drop, keep);
-          merges.push({ from: this.stories[drop]!.id, into: this.stories[keep]!.id });
-          changed = true;
-        }
-      }
-    }
-    for (const t of touched) {
-      const k = this.live(t);
-      const story = this.stories[k]!;
-      if (story.members.length === 0 || story.members.length > rescueMaxSize) continue;
-      let best = -1;
-      let bestScore = -Infinity;
-      for (const o of neighbours(k)) {
-        const b = this.live(o);
-        if (b === k || this.stories[b]!.members.length <= rescueMaxSize) continue;
-        const score = this.storyLink(k, b);
-        if (score > bestScore || (score === bestScore && b < best)) {
-          best = b;
-          bestScore = score;
-        }
-      }
-      if (best >= 0 && bestScore >= rescueThreshold) {
-        this.merge(k, best);
-        merges.push({ from: story.id, into: this.stories[best]!.id });
-      }
-    }
-    return merges;
   }
 
   /** Creation rank of a story id (for processing stories in arrival order), or Infinity if unknown. */
