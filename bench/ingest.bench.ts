@@ -1,8 +1,11 @@
 /**
- * `npm run bench:ingest -- [N]` (default 100000): builds a corpus of N articles from the project's own
- * examples (bench/corpus-generator.ts), writes it as JSONL, ingests it into a fresh store (story assignment
- * included, ledgers excluded), and reports articles/s overall and per 10% of the corpus (is the time per
- * article flat as the corpus grows?), the index's bytes per article, heap and RSS.
+ * `npm run bench:ingest -- [N] [--review-at-end] [--no-threads]` (default N = 100000): builds a corpus of N
+ * articles from the project's own examples (bench/corpus-generator.ts), writes it as JSONL, ingests it into a
+ * fresh store (story assignment included, ledgers excluded), and reports articles/s overall and per 10% of the
+ * corpus (is the time per article flat as the corpus grows?), the memory the ingest keeps per article (JS heap
+ * plus typed arrays, after GC), RSS, and the stories' B³ F1 against the generator's own stories.
+ * `--review-at-end` reviews every story at the end of the run instead of as it goes quiet; `--no-threads`
+ * reads and prepares in the ingesting thread.
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +16,19 @@ import { ingestCorpus } from '../src/corpus/ingest.js';
 import { openStore } from '../src/store/index.js';
 import type { Article } from '../src/types.js';
 import { generateCorpus } from './corpus-generator.js';
+import { bCubed } from '../eval/metrics/clustering.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const n = Number(process.argv[2] ?? 100_000);
+const args = process.argv.slice(2);
+const n = Number(args.find((a) => !a.startsWith('--')) ?? 100_000);
+const reviewAtEnd = args.includes('--review-at-end');
+const threads = !args.includes('--no-threads');
+/** Memory the process keeps in JS objects and typed arrays (after a GC when exposed). */
+const kept = (): number => {
+  global.gc?.();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+};
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-bench-ingest-'));
 try {
   const examples: Article[] = [];
@@ -28,18 +41,21 @@ try {
   await new Promise<void>((r) => out.end(r));
   const bytes = statSync(file).size;
 
-  global.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = kept();
   const store = openStore(join(dir, 'bench.db'));
   const started = performance.now();
   const marks: { read: number; ms: number }[] = [];
   const step = Math.max(1, Math.floor(n / 10));
   let next = step;
   let placedAt = 0;
+  let halfway = null as { read: number; bytes: number } | null;
   const summary = await ingestCorpus([file], store, {
     batchSize: 500,
+    threads,
+    ...(reviewAtEnd ? { reviewEarlyAfter: Infinity } : {}),
     onProgress: (s) => {
       placedAt = performance.now();
+      if (halfway === null && s.read >= n / 2) halfway = { read: s.read, bytes: kept() };
       if (s.read >= next) {
         marks.push({ read: s.read, ms: placedAt - started });
         process.stderr.write(`  ${s.read} placed after ${((placedAt - started) / 1000).toFixed(1)} s\n`);
@@ -48,9 +64,18 @@ try {
     },
   });
   const total = performance.now() - started;
-  global.gc?.();
-  const heapAfter = process.memoryUsage().heapUsed;
+  const heapAfter = kept();
   const stats = store.stats();
+  // Quality against the generator's stories (article g<s>-<k> belongs to story s).
+  const predicted: string[] = [];
+  const truth: string[] = [];
+  for (const s of store.listStories()) {
+    for (const id of store.memberIds(s.id)) {
+      predicted.push(s.id);
+      truth.push(id.slice(0, id.indexOf('-')));
+    }
+  }
+  const quality = bCubed(predicted, truth);
   store.close();
 
   const rate = (count: number, ms: number): string => `${Math.round((count / ms) * 1000).toLocaleString('en')}/s`;
@@ -64,7 +89,9 @@ try {
     return r;
   });
   console.log(`time per article by decile (placement): ${curve.join(', ')}`);
-  console.log(`heap growth: ${Math.round((heapAfter - heapBefore) / n)} bytes/article (run with --expose-gc for exact numbers); RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+  console.log(`stories vs the generator's: B³ P ${quality.precision.toFixed(3)} R ${quality.recall.toFixed(3)} F1 ${quality.f1.toFixed(3)} (${reviewAtEnd ? 'review at the end' : 'review as stories go quiet'}${threads ? '' : ', no worker thread'})`);
+  const marginal = halfway && n > halfway.read ? `, growth over the second half ${Math.round((heapAfter - halfway.bytes) / (n - halfway.read))} bytes/article (the signature cache is full by then: this is what grows with the corpus)` : '';
+  console.log(`memory kept (heap + typed arrays, after GC): ${Math.round((heapAfter - heapBefore) / n)} bytes/article overall${marginal}${global.gc ? '' : ' (run with --expose-gc for exact numbers)'}; RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { OnlineClusterer, type OnlineModel } from '../src/cluster/online.js';
 import { averageLinkClusters } from '../src/cluster/average-link.js';
 import { attachSmallGroups } from '../src/cluster/small-groups.js';
+import { topTerms } from '../src/cluster/online-model.js';
 
 /** A toy model: an article is a set of words; link = Jaccard; keys = the words' codes. */
 type Sig = ReadonlySet<string>;
@@ -106,4 +107,18 @@ test('online: recluster gives the batch partition of the neighbourhood and keeps
   // Idempotent: a second recluster changes nothing.
   const again = c.recluster([...live], 100);
   assert.deepEqual([again.created, again.moved, again.merged], [[], [], []]);
+});
+
+test('topTerms: the k highest weights in one pass, highest first, ties to the smaller id (as a full sort gives)', () => {
+  const ids = Uint32Array.from([50, 10, 40, 20, 30, 60, 70]);
+  const weights = Float64Array.from([0.5, 0.9, 0.5, 0.1, 0.9, 0.3, 0.5]);
+  assert.deepEqual(topTerms({ ids, weights }, 4), [10, 30, 40, 50]);
+  assert.deepEqual(topTerms({ ids, weights }, 10), [10, 30, 40, 50, 70, 60, 20]);
+  assert.deepEqual(topTerms({ ids: new Uint32Array(0), weights: new Float64Array(0) }, 3), []);
+  // Against a full sort on a pseudo-random bag with many ties.
+  const n = 300;
+  const rids = Uint32Array.from({ length: n }, (_, i) => (i * 2654435761) >>> 0);
+  const rw = Float64Array.from({ length: n }, (_, i) => ((i * 7919) % 13) / 13);
+  const sorted = Array.from(rids.keys()).sort((a, b) => rw[b]! - rw[a]! || rids[a]! - rids[b]!).map((i) => rids[i]!);
+  assert.deepEqual(topTerms({ ids: rids, weights: rw }, 6), sorted.slice(0, 6));
 });

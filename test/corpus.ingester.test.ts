@@ -73,3 +73,75 @@ test('an ingest session reports each article as new, duplicate or conflict, in i
   assert.equal(store.getArticle('w1')?.text, writerArticle(1).text, 'the stored article is not overwritten');
   assert.notEqual(store.getArticle('w3')?.story, null);
 });
+
+/** Articles from our own crash-test corpus shape: 40 events, 3 rewordings each, in arrival order. */
+function events(count = 40): Article[] {
+  const out: Article[] = [];
+  for (let s = 0; s < count; s++) {
+    const place = `Vel${s.toString(36)}ora`;
+    const person = `Mara Quin${s.toString(36)}`;
+    for (let k = 0; k < 3; k++) {
+      const verb = ['said', 'told reporters', 'confirmed'][k]!;
+      const text =
+        `The harbour authority of ${place} closed berth ${s} after a crane collapsed on pier ${s % 7}, ${person} ${verb}. ` +
+        `Crews from ${place} worked through the night; ${10 + s} containers were moved and ${s % 5} workers were treated. ` +
+        `${person} expects the berth at ${place} to reopen within ${2 + (s % 4)} days.`;
+      out.push({ id: `e${s}-${k}`, title: null, text, source: `Outlet ${k}`, url: null, published: new Date(Date.UTC(2031, 0, 1) + s * 3_600_000 + k * 60_000).toISOString(), language: 'en', byline: null, origin: `e${s}-${k}` });
+    }
+  }
+  return out;
+}
+
+test('stories are reviewed as they go quiet during a run: the pending list holds only recent stories', async () => {
+  const store = tempStore();
+  const pendingSizes: number[] = [];
+  const summary = await new CorpusIngester(store, { batchSize: 6, reviewEarlyAfter: 0 }).ingest(items(events()), {
+    onProgress: () => pendingSizes.push(Object.keys(JSON.parse(store.getMeta('pending-stories') ?? '{}') as object).length),
+  });
+  // After each batch's commit (before its review) at most the stories of the last 3 batches (18 articles) are pending.
+  assert.equal(pendingSizes.length, 20);
+  assert.ok(Math.max(...pendingSizes) <= 18, `pending ${pendingSizes.join(',')}`);
+  assert.ok(summary.storiesCreated > 18);
+  assert.equal(store.getMeta('pending-stories'), '{}', 'nothing left to review');
+  assert.equal(store.stats().unassigned, 0);
+  // Without early reviews everything waits for the end of the run.
+  const late = tempStore();
+  const latePending: number[] = [];
+  await new CorpusIngester(late, { batchSize: 6, reviewEarlyAfter: Infinity }).ingest(items(events()), {
+    onProgress: () => latePending.push(Object.keys(JSON.parse(late.getMeta('pending-stories') ?? '{}') as object).length),
+  });
+  assert.ok(latePending[latePending.length - 1]! > 18);
+});
+
+test('a run that dies after a commit, before or after its review, then runs again: the stories of one uninterrupted run', async () => {
+  const all = events();
+  const settings = { batchSize: 6, reviewEarlyAfter: 0 };
+  const clean = tempStore();
+  await new CorpusIngester(clean, settings).ingest(items(all));
+  const died = new Error('killed');
+  // Dies between a batch's commit and the review that follows it (onProgress runs in between) ...
+  const one = tempStore();
+  let batches = 0;
+  await assert.rejects(
+    new CorpusIngester(one, settings).ingest(items(all), {
+      onProgress: () => {
+        if (++batches === 7) throw died;
+      },
+    }),
+    died,
+  );
+  assert.ok(one.getMeta('pending-stories') !== '{}', 'the dead run left stories to review');
+  await new CorpusIngester(one, settings).ingest(items(all));
+  assert.deepEqual(stories(one), stories(clean));
+  // ... or while reading the next batch, after its reviews.
+  const two = tempStore();
+  async function* dying(): AsyncIterable<Article> {
+    for (const [i, a] of all.entries()) {
+      if (i === 6 * 11 + 2) throw died;
+      yield a;
+    }
+  }
+  await assert.rejects(new CorpusIngester(two, settings).ingest(dying()), died);
+  await new CorpusIngester(two, settings).ingest(items(all));
+  assert.deepEqual(stories(two), stories(clean));
+});

@@ -75,8 +75,18 @@ export class SignatureOnlineModel implements OnlineModel<OnlineSignature> {
   }
 }
 
-/** Ids of the `k` highest weights (ties: the smaller id), deterministic. */
-function topTerms(bag: { readonly ids: Uint32Array; readonly weights: Float64Array }, k: number): number[] {
-  const order = Array.from(bag.ids.keys()).sort((a, b) => bag.weights[b]! - bag.weights[a]! || bag.ids[a]! - bag.ids[b]!);
-  return order.slice(0, k).map((i) => bag.ids[i]!);
+/** Ids of the `k` highest weights, highest first (ties: the smaller id first), deterministic; one pass. */
+export function topTerms(bag: { readonly ids: Uint32Array; readonly weights: Float64Array }, k: number): number[] {
+  const best: number[] = []; // indices into bag, best first
+  const before = (i: number, j: number): boolean => bag.weights[i]! > bag.weights[j]! || (bag.weights[i] === bag.weights[j] && bag.ids[i]! < bag.ids[j]!);
+  for (let i = 0; i < bag.ids.length; i++) {
+    if (best.length === k && !before(i, best[k - 1]!)) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best.map((i) => bag.ids[i]!);
 }

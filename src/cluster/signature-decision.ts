@@ -7,33 +7,47 @@
  * (`DocumentFrequencies.add`).
  */
 import { sketchSimilarity } from './signature-sketch.js';
+import { CountTable } from './count-table.js';
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature } from './signature-types.js';
 
 /** Per-bag document frequencies of term ids, and how many documents they were counted over. */
 export interface BagFrequencies {
   readonly documents: number;
   documentFrequency(bag: SignatureBag, id: number): number;
+  /** The document frequency function of one bag (for many lookups in a row). */
+  bagFrequencies(bag: SignatureBag): (id: number) => number;
 }
 
 /** Running per-bag document counts (batch: over the batch; online: over everything ingested so far). */
 export class DocumentFrequencies implements BagFrequencies {
-  private readonly counts = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, new Map<number, number>()])) as Record<SignatureBag, Map<number, number>>;
+  private readonly counts = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, new CountTable()])) as Record<SignatureBag, CountTable>;
   private n = 0;
 
   get documents(): number {
     return this.n;
   }
 
+  /** Bytes held by the counts. */
+  get bytes(): number {
+    return SIGNATURE_BAGS.reduce((sum, b) => sum + this.counts[b].bytes, 0);
+  }
+
   add(sig: StorySignature): void {
     this.n++;
     for (const b of SIGNATURE_BAGS) {
-      const m = this.counts[b];
-      for (const id of sig.bags[b].ids) m.set(id, (m.get(id) ?? 0) + 1);
+      const table = this.counts[b];
+      const ids = sig.bags[b].ids;
+      for (let i = 0; i < ids.length; i++) table.add(ids[i]!);
     }
   }
 
   documentFrequency(bag: SignatureBag, id: number): number {
-    return this.counts[bag].get(id) ?? 0;
+    return this.counts[bag].get(id);
+  }
+
+  bagFrequencies(bag: SignatureBag): (id: number) => number {
+    const table = this.counts[bag];
+    return (id) => table.get(id);
   }
 }
 
@@ -55,16 +69,21 @@ export interface WeightedSignature {
   readonly sketch: Uint16Array;
 }
 
-/** Sublinear TF × smoothed IDF (log((N + 1) / (df + 1)) + 1), L2-normalised, per bag. */
+/** ln(k) for k < 65536 (term counts are 16-bit; most document frequencies are small): a lookup, not a log. */
+const LN = Float64Array.from({ length: 65536 }, (_, k) => (k === 0 ? -Infinity : Math.log(k)));
+const ln = (k: number): number => (k < 65536 ? LN[k]! : Math.log(k));
+
+/** Sublinear TF × smoothed IDF (log((N + 1) / (df + 1)) + 1 = ln(N + 1) − ln(df + 1) + 1), L2-normalised, per bag. */
 export function weighSignature(sig: StorySignature, frequencies: BagFrequencies): WeightedSignature {
-  const n = frequencies.documents;
+  const idfBase = Math.log(frequencies.documents + 1) + 1;
   const bags = {} as Record<SignatureBag, WeightedBag>;
   for (const b of SIGNATURE_BAGS) {
     const { ids, counts } = sig.bags[b];
+    const df = frequencies.bagFrequencies(b);
     const weights = new Float64Array(ids.length);
     let norm = 0;
     for (let i = 0; i < ids.length; i++) {
-      const w = (1 + Math.log(counts[i]!)) * (Math.log((n + 1) / (frequencies.documentFrequency(b, ids[i]!) + 1)) + 1);
+      const w = (1 + ln(counts[i]!)) * (idfBase - ln(df(ids[i]!) + 1));
       weights[i] = w;
       norm += w * w;
     }

@@ -12,11 +12,12 @@
  * recorded in the store's story log.
  */
 import type { Article, InputProblem } from '../types.js';
-import { readInputs, isProblem } from '../ingest/index.js';
+import { readInputs } from '../ingest/index.js';
 import { problem } from '../ingest/problem.js';
-import { encodeSignature, storySignature } from '../cluster/signature.js';
 import type { Regrouping } from '../cluster/online.js';
-import { contentHash, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
+import { isPrepared, prepareInline, type PreparedArticle, type PreparedItem } from './prepare.js';
+import { prepareInWorker } from './prepare-thread.js';
 import { publishedTime, StoreClusterer } from './clusterer.js';
 
 export interface IngestOptions extends IngestRunOptions {
@@ -25,6 +26,10 @@ export interface IngestOptions extends IngestRunOptions {
   batchSize?: number;
   /** Most articles one end-of-run regrouping looks at together. */
   reclusterLimit?: number;
+  /** Articles stored before quiet stories are reviewed during the run (default 10,000; see REVIEW_EARLY_AFTER). */
+  reviewEarlyAfter?: number;
+  /** Read and prepare files in a worker thread (default true). */
+  threads?: boolean;
 }
 
 export interface IngestSummary {
@@ -47,6 +52,19 @@ export interface IngestSummary {
 }
 
 const PENDING = 'pending-stories';
+/**
+ * A pending story is reviewed once this many batches have passed without an article joining it (or at the end
+ * of the run): late enough that its burst of articles is in, early enough that their signatures are cached.
+ */
+const QUIET_BATCHES = 2;
+/**
+ * Quiet stories are reviewed before the end of the run only once the store holds this many articles: on a
+ * smaller corpus the document frequencies are still young (a review with them regroups worse than the final
+ * one: ECB+ through ingest in file order, B³ F1 0.941 instead of 0.961), and the end-of-run review is cheap.
+ */
+const REVIEW_EARLY_AFTER = 10_000;
+/** Meta key: batches that stored at least one article, over the store's life. */
+const BATCHES = 'ingest-batches';
 /** Meta key: articles stored by ingests so far (with this one's batches), to notice another process's ingest. */
 const STORED = 'ingest-stored';
 
@@ -67,8 +85,7 @@ export interface IngestRunOptions {
 
 /** Reads `paths` (files, folders, `-` for stdin) and ingests every article in them: see `CorpusIngester`. */
 export async function ingestCorpus(paths: string[], store: Store, options: IngestOptions = {}): Promise<IngestSummary> {
-  const ingester = new CorpusIngester(store, options);
-  return ingester.ingest(readInputs(paths, options.stdin ? { stdin: options.stdin } : {}), options);
+  return new CorpusIngester(store, options).ingestPaths(paths, options);
 }
 
 /**
@@ -84,12 +101,31 @@ export class CorpusIngester {
 
   constructor(
     private readonly store: Store,
-    private readonly settings: Pick<IngestOptions, 'batchSize' | 'reclusterLimit'> = {},
+    private readonly settings: Pick<IngestOptions, 'batchSize' | 'reclusterLimit' | 'reviewEarlyAfter'> = {},
   ) {}
 
+  /** Ingests articles given in memory (preparing each in this thread). */
   async ingest(items: AsyncIterable<Article | InputProblem>, options: IngestRunOptions = {}): Promise<IngestSummary> {
+    return this.run(prepareInline(items, this.batchSize), options);
+  }
+
+  /**
+   * Ingests the articles of `paths` (files, folders, `-` for stdin). Files are read and prepared in a worker
+   * thread ahead of the store writes (unless `threads` is false, or stdin is among the inputs).
+   */
+  async ingestPaths(paths: string[], options: IngestRunOptions & Pick<IngestOptions, 'stdin' | 'threads'> = {}): Promise<IngestSummary> {
+    const inline = options.threads === false || paths.includes('-');
+    const batches = inline ? prepareInline(readInputs(paths, options.stdin ? { stdin: options.stdin } : {}), this.batchSize) : prepareInWorker(paths, this.batchSize);
+    return this.run(batches, options);
+  }
+
+  private get batchSize(): number {
+    return this.settings.batchSize ?? 500;
+  }
+
+  private async run(batches: AsyncIterable<PreparedItem[]>, options: IngestRunOptions): Promise<IngestSummary> {
     const store = this.store;
-    const batchSize = this.settings.batchSize ?? 500;
+    const batchSize = this.batchSize;
     const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, conflicts: 0, skipped: 0, storiesCreated: 0, merges: 0, splits: 0, moved: 0, storiesChanged: 0, restored: 0 };
     if (this.clusterer === null || store.getMeta(STORED) !== this.stored) {
       this.clusterer = new StoreClusterer(store);
@@ -98,24 +134,28 @@ export class CorpusIngester {
     }
     const clusterer = this.clusterer;
     let stored = Number(store.getMeta(STORED) ?? '0') || 0;
-    const pending = new Set<string>(readPending(store));
+    // Pending stories (not reviewed since they last changed), each with the batch that last placed an article
+    // in it. Batches are counted over the store's life (only batches that stored something count), so a run
+    // killed and run again reviews at the same points as one uninterrupted run.
+    const pending = readPending(store);
+    let batchNo = Number(store.getMeta(BATCHES) ?? '0') || 0;
+    const quiet = (id: string): boolean => (pending.get(id) ?? -Infinity) <= batchNo - QUIET_BATCHES;
+    const savePending = (): void => store.setMeta(PENDING, JSON.stringify(Object.fromEntries(pending)));
     const changed = new Set<string>();
-    let batch: Article[] = [];
     let outcomes: IngestedArticle[] = [];
 
-    const placeOne = (article: Article): void => {
-      const hash = contentHash(article);
-      const signature = storySignature(article);
-      const put = store.putArticle(article, encodeSignature(signature), hash);
+    /** Stores and places one article; returns the story it joined or founded (null: not stored). */
+    const placeOne = ({ article, hash, signature, encoded }: PreparedArticle): string | null => {
+      const put = store.putArticle(article, encoded, hash);
       outcomes.push({ id: put.id, status: put.status });
       if (put.status === 'duplicate') {
         summary.duplicates++;
-        return;
+        return null;
       }
       if (put.status === 'conflict') {
         summary.conflicts++;
         options.onProblem?.(problem(article.origin, `id '${article.id}' is already stored with other content; not replaced`));
-        return;
+        return null;
       }
       summary.added++;
       stored++;
@@ -134,18 +174,22 @@ export class CorpusIngester {
         }
         store.assign(put.seq, placement.story);
       }
-      pending.add(placement.story);
+      pending.set(placement.story, batchNo);
       changed.add(placement.story);
+      return placement.story;
     };
 
-    const flush = (): void => {
-      if (batch.length === 0) return;
-      const articles = batch;
-      batch = [];
+    const flush = (articles: readonly PreparedArticle[]): void => {
+      if (articles.length === 0) return;
+      const before = stored;
       store.transaction(() => {
         for (const article of articles) placeOne(article);
-        store.setMeta(PENDING, JSON.stringify([...pending]));
-        store.setMeta(STORED, String(stored));
+        if (stored > before) {
+          batchNo++;
+          savePending();
+          store.setMeta(STORED, String(stored));
+          store.setMeta(BATCHES, String(batchNo));
+        }
       });
       this.stored = String(stored);
       const done = outcomes;
@@ -154,46 +198,70 @@ export class CorpusIngester {
       options.onProgress?.(summary);
     };
 
-    try {
-      for await (const item of items) {
-        if (isProblem(item)) {
-          summary.skipped++;
-          options.onProblem?.(item);
-          continue;
-        }
-        summary.read++;
-        batch.push(item);
-        if (batch.length >= batchSize) flush();
-      }
-      flush();
-    } catch (error) {
-      // A batch that failed is rolled back in the store but may be half-placed in memory: start afresh next time.
-      this.clusterer = null;
-      throw error;
-    }
-
-    // The second look, neighbourhood by neighbourhood, with today's IDF. The pending list stays stored until
-    // all are done (a killed run reviews them again next time: reviewing is idempotent).
-    clusterer.reweigh();
-    const done = new Set<string>();
-    // In creation order: neighbouring stories arrived together, so their signatures are still in the cache.
-    const queue = [...pending].sort((a, b) => clusterer.online.creationRank(a) - clusterer.online.creationRank(b) || (a < b ? -1 : a > b ? 1 : 0));
-    try {
+    /**
+     * The second look at pending stories, neighbourhood by neighbourhood, in creation order (neighbouring
+     * stories arrived together, so their signatures are likely still cached). A story reviewed (as itself or as
+     * a neighbour) leaves the pending list, unless it is still receiving articles (`final` false and not quiet).
+     * The pending list is stored with each transaction: a killed run reviews the rest next time (reviewing is
+     * idempotent).
+     */
+    const review = (due: readonly string[], final: boolean): void => {
+      const queue = [...due].sort((a, b) => clusterer.online.creationRank(a) - clusterer.online.creationRank(b) || (a < b ? -1 : a > b ? 1 : 0));
+      const done = new Set<string>();
       for (let start = 0; start < queue.length; start += batchSize) {
         store.transaction(() => {
           for (const id of queue.slice(start, start + batchSize)) {
             const live = clusterer.online.resolve(id);
+            pending.delete(id);
             if (live === undefined || done.has(live)) continue;
             const change = clusterer.online.recluster([live], this.settings.reclusterLimit ?? 2000);
             applyRegrouping(store, change, summary);
-            for (const s of change.stories) done.add(s);
+            for (const s of change.stories) {
+              done.add(s);
+              if (final || quiet(s)) pending.delete(s);
+            }
+            // A pending story merged away: its successor is pending instead (with the later touch).
+            for (const m of change.merged) {
+              const t = pending.get(m.from);
+              pending.delete(m.from);
+              if (!final && t !== undefined && t > batchNo - QUIET_BATCHES && (pending.get(m.into) ?? -Infinity) < t) pending.set(m.into, t);
+            }
             for (const c of change.created) changed.add(c.id);
             for (const m of change.moved) changed.add(m.to);
           }
+          savePending();
         });
       }
-      store.setMeta(PENDING, '[]');
+    };
+    const reviewQuiet = (): void => {
+      if (stored < (this.settings.reviewEarlyAfter ?? REVIEW_EARLY_AFTER)) return;
+      const due = [...pending.keys()].filter(quiet);
+      if (due.length > 0) review(due, false);
+    };
+
+    try {
+      // What an earlier run left due (it was killed before reviewing), before anything new is placed.
+      reviewQuiet();
+      for await (const items of batches) {
+        const articles: PreparedArticle[] = [];
+        for (const item of items) {
+          if (isPrepared(item)) {
+            summary.read++;
+            articles.push(item);
+          } else {
+            summary.skipped++;
+            options.onProblem?.(item);
+          }
+        }
+        flush(articles);
+        // Stories that stopped receiving articles are reviewed now, while their signatures are in the cache.
+        reviewQuiet();
+      }
+      // The rest, with today's IDF.
+      clusterer.reweigh();
+      review([...pending.keys()], true);
     } catch (error) {
+      // A failed transaction is rolled back in the store but may be half-applied in memory: start afresh next time.
       this.clusterer = null;
       throw error;
     }
@@ -217,13 +285,21 @@ function applyRegrouping(store: Store, change: Regrouping, summary: IngestSummar
   }
 }
 
-function readPending(store: Store): string[] {
+/** The stored pending list: `{story: batch}` (an older list of ids counts as long quiet). */
+function readPending(store: Store): Map<string, number> {
+  const pending = new Map<string, number>();
   const raw = store.getMeta(PENDING);
-  if (!raw) return [];
+  if (!raw) return pending;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(raw);
-    return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+    value = JSON.parse(raw);
   } catch {
-    return [];
+    return pending;
   }
+  if (Array.isArray(value)) {
+    for (const id of value) if (typeof id === 'string') pending.set(id, -1);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [id, batch] of Object.entries(value)) pending.set(id, typeof batch === 'number' ? batch : -1);
+  }
+  return pending;
 }

@@ -360,6 +360,11 @@ export class SqliteStore implements Store {
   private readonly s: Statements;
   /** One transaction wrapper for every call (better-sqlite3 builds a wrapper per `db.transaction`: costly per row). */
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
+  /**
+   * The last change-clock tick, known while this connection holds the write lock (read once per outermost
+   * transaction instead of once per event; forgotten when a transaction starts or fails).
+   */
+  private tick: number | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -386,11 +391,13 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
+    if (!this.db.inTransaction) this.tick = null;
     try {
       // IMMEDIATE: take the write lock at the start, so two writers queue instead of failing mid-way.
       // Inside an outer transaction this is a savepoint: a failing inner call undoes only its own writes.
       return this.runInTransaction.immediate(fn) as T;
     } catch (error) {
+      this.tick = null;
       throw toStoreError(error, this.location);
     }
   }
@@ -484,8 +491,10 @@ export class SqliteStore implements Store {
 
   // ── stories ──
 
+  /** The next change-clock tick (called inside a write transaction, which holds the lock until it ends). */
   private nextTick(): number {
-    return (this.s.lastTick.get()?.seq ?? 0) + 1;
+    this.tick ??= this.s.lastTick.get()?.seq ?? 0;
+    return ++this.tick;
   }
 
   private event(kind: StoryEventKind, story: string, other: string | null, article: string | null): number {
