@@ -48,14 +48,16 @@ try {
   const step = Math.max(1, Math.floor(n / 10));
   let next = step;
   let placedAt = 0;
-  let halfway = null as { read: number; bytes: number } | null;
+  // Memory at 30% and 90% of the run: both mid-run (same in-flight batches), the signature cache full at both
+  // for N ≥ 70k; the difference is what grows with the corpus.
+  const memoryAt: { read: number; bytes: number }[] = [];
   const summary = await ingestCorpus([file], store, {
     batchSize: 500,
     threads,
     ...(reviewAtEnd ? { reviewEarlyAfter: Infinity } : {}),
     onProgress: (s) => {
       placedAt = performance.now();
-      if (halfway === null && s.read >= n / 2) halfway = { read: s.read, bytes: kept() };
+      if ((memoryAt.length === 0 && s.read >= n * 0.3) || (memoryAt.length === 1 && s.read >= n * 0.9)) memoryAt.push({ read: s.read, bytes: kept() });
       if (s.read >= next) {
         marks.push({ read: s.read, ms: placedAt - started });
         process.stderr.write(`  ${s.read} placed after ${((placedAt - started) / 1000).toFixed(1)} s\n`);
@@ -90,7 +92,8 @@ try {
   });
   console.log(`time per article by decile (placement): ${curve.join(', ')}`);
   console.log(`stories vs the generator's: B³ P ${quality.precision.toFixed(3)} R ${quality.recall.toFixed(3)} F1 ${quality.f1.toFixed(3)} (${reviewAtEnd ? 'review at the end' : 'review as stories go quiet'}${threads ? '' : ', no worker thread'})`);
-  const marginal = halfway && n > halfway.read ? `, growth over the second half ${Math.round((heapAfter - halfway.bytes) / (n - halfway.read))} bytes/article (the signature cache is full by then: this is what grows with the corpus)` : '';
+  const [m30, m90] = memoryAt;
+  const marginal = m30 && m90 ? `; growth from ${m30.read.toLocaleString('en')} to ${m90.read.toLocaleString('en')} articles ${Math.round((m90.bytes - m30.bytes) / (m90.read - m30.read))} bytes/article (what grows with the corpus once the bounded signature cache is full)` : '';
   console.log(`memory kept (heap + typed arrays, after GC): ${Math.round((heapAfter - heapBefore) / n)} bytes/article overall${marginal}${global.gc ? '' : ' (run with --expose-gc for exact numbers)'}; RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
-import { detectLanguage, normaliseLanguageTag } from '../src/ingest/language.js';
+import { detectLanguage, normaliseLanguageTag, plainEnglish } from '../src/ingest/language.js';
 import { normalisePublished } from '../src/ingest/published.js';
 
 test('ISO dates and date-times are kept', () => {
@@ -47,4 +47,26 @@ test('language tags and detection', async () => {
     await detectLanguage('The ferry link between Port Ellery and Marlow Island reopened on Sunday after a three-day suspension.'),
     'en',
   );
+});
+
+test('plain English prose is recognised without eld; other languages and scripts are not', () => {
+  const english =
+    'The ferry link between Port Ellery and Marlow Island reopened on Sunday after a three-day suspension, the harbour office said. ' +
+    'Crews had cleared the slipway and they said that the first crossing was full, with about 200 passengers on board.';
+  assert.equal(plainEnglish(english), true);
+  assert.equal(plainEnglish('The ferry reopened on Sunday.'), false, 'too short to tell');
+  const german =
+    'Die Fähre zwischen Port Ellery und der Insel Marlow fährt nach dem Sturm wieder, sagte der Hafenmeister am Sonntag. ' +
+    'Die Mannschaften hatten die Rampe geräumt, und die erste Überfahrt war mit etwa 200 Fahrgästen an Bord voll besetzt.';
+  const dutch =
+    'De veerverbinding tussen Port Ellery en het eiland Marlow is zondag na een onderbreking van drie dagen hersteld, zei het havenkantoor. ' +
+    'De bemanning had de helling vrijgemaakt en de eerste overtocht was vol, met ongeveer 200 passagiers aan boord.';
+  const danish =
+    'Færgeforbindelsen mellem Port Ellery og Marlow blev genåbnet søndag efter tre dages pause, sagde havnekontoret. ' +
+    'Besætningen havde ryddet rampen, og den første overfart var fuld med omkring 200 passagerer om bord, for at sige det kort.';
+  const polish =
+    'Połączenie promowe między Port Ellery a wyspą Marlow wznowiono w niedzielę po trzech dniach przerwy, podało biuro portu. ' +
+    'Załogi oczyściły pochylnię, a pierwszy rejs był pełny, na pokładzie było około 200 pasażerów, to był dobry dzień.';
+  for (const text of [german, dutch, danish, polish]) assert.equal(plainEnglish(text), false, text.slice(0, 30));
+  assert.equal(plainEnglish(`${english} 渡し船は日曜日に再開した。`), false, 'another script');
 });

@@ -31,10 +31,15 @@ export function normaliseLanguageTag(tag: string | null | undefined): string | n
   return /^[a-z]{2}$/.test(primary) ? primary : null;
 }
 
-/** Detected ISO 639-1 code of `text`, or null when the text is too short or the answer unreliable. */
+/**
+ * Detected ISO 639-1 code of `text`, or null when the text is too short or the answer unreliable. Plain English
+ * prose is recognised without eld (`plainEnglish`; eld costs ~150 µs a call whatever the length, and an ingest
+ * calls it on every article); everything else goes to eld.
+ */
 export async function detectLanguage(text: string): Promise<string | null> {
   const cut = text.length > DETECT_CHARS ? text.lastIndexOf(' ', DETECT_CHARS) : -1;
   const sample = text.slice(0, cut > DETECT_CHARS / 2 ? cut : DETECT_CHARS);
+  if (plainEnglish(sample)) return 'en';
   if (!hasLetters(sample, MIN_DETECT_LETTERS)) return null;
   const eld = await loadDetector();
   const result = eld.detect(sample);
@@ -44,6 +49,46 @@ export async function detectLanguage(text: string): Promise<string | null> {
 /** The given tag when usable, else the detected language of `text`. */
 export async function languageOf(given: string | null | undefined, text: string): Promise<string | null> {
   return normaliseLanguageTag(given) ?? (await detectLanguage(text));
+}
+
+/**
+ * English function words that are not (common) words of the other languages eld knows in Latin script: "in",
+ * "is", "was", "on", "an", "as", "a" and "to" (Polish), "at" and "for" (Danish, Norwegian), "by", "of" (Dutch),
+ * "also", "will" (German), "he" (Finnish), "we" (Polish), "her" (Norwegian), "over" are left out.
+ */
+const ENGLISH_FUNCTION_WORDS = new Set(['the', 'and', 'that', 'with', 'from', 'his', 'it', 'has', 'had', 'were', 'are', 'which', 'this', 'said', 'not', 'but', 'they', 'their', 'been', 'would', 'who', 'after', 'its', 'than', 'be', 'have', 'our', 'could', 'should', 'there', 'when', 'what', 'about', 'into', 'up', 'out', 'she', 'them']);
+/** Least words, and least share of them that are English function words, for `plainEnglish`. */
+const PLAIN_ENGLISH_WORDS = 30;
+const PLAIN_ENGLISH_SHARE = 0.12;
+
+/**
+ * True for a sample of ordinary English prose: Latin script only, at least PLAIN_ENGLISH_WORDS words, and at
+ * least 12% of them English function words ("the", "and", "that", ...; running English text has 15–30% of
+ * these, other languages in Latin script next to none). Checked against eld on the first 500 characters of
+ * the shared evaluation sets' articles: it answered for 73 of 81 English Zyte pages, 629 of 729 ECB+, 70 of
+ * 84 PolNeAR and 678 of 714 QAGS articles, never for one of the 9 other-language Zyte pages, and never
+ * disagreed with eld.
+ */
+export function plainEnglish(sample: string): boolean {
+  let words = 0;
+  let english = 0;
+  let start = -1;
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) : 32;
+    // Latin letters with accents (café) and typographic punctuation (’ “ — …) are fine; another script is not.
+    if (c > 0x24f && (c < 0x2000 || c > 0x206f)) return false;
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+    if (letter) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start >= 0) {
+      words++;
+      if (i - start <= 6 && ENGLISH_FUNCTION_WORDS.has(sample.slice(start, i).toLowerCase())) english++;
+      start = -1;
+    }
+  }
+  return words >= PLAIN_ENGLISH_WORDS && english >= words * PLAIN_ENGLISH_SHARE;
 }
 
 const LETTER = /\p{L}/u;
