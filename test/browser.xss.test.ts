@@ -68,7 +68,7 @@ describe('browser: hostile article data is shown as text and never runs', { skip
     const posted = await server.postArticles(HOSTILE);
     assert.equal(posted.added, 2);
     assert.equal(new Set(posted.articles.map((a) => a.story)).size, 1, 'the two hostile articles form one story');
-    storyId = posted.articles[0]!.story;
+    storyId = posted.articles[0]!.story!;
     report = await server.get<Report>(`api/v1/stories/${encodeURIComponent(storyId)}`);
     browser = await launchBrowser();
     ({ page, watch } = await watchedPage(browser, server.origin));

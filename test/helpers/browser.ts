@@ -57,8 +57,8 @@ export interface PostOutcome {
   duplicates: number;
   conflicts: number;
   skipped: number;
-  problems: { line?: number; message: string }[];
-  articles: { id: string; status: string; story: string }[];
+  problems: { line: number | null; message: string }[];
+  articles: { id: string; status: string; story: string | null }[];
   stories: string[];
 }
 

@@ -88,7 +88,7 @@ export interface PostResult {
   duplicates: number;
   conflicts: number;
   skipped: number;
-  problems: { line?: number; input?: string; message: string }[];
+  problems: { line?: number | null; message: string }[];
   articles: { id: string; status: ArticleStatus; story: string | null }[];
   stories: string[];
 }

@@ -105,7 +105,7 @@ function outcome(name: string, r: PostResult): HTMLElement {
     append(
       section,
       h('p', {}, 'Problems:'),
-      h('ul', { class: 'problems' }, ...r.problems.map((p) => h('li', {}, p.line !== undefined ? `line ${p.line}: ` : '', p.message))),
+      h('ul', { class: 'problems' }, ...r.problems.map((p) => h('li', {}, typeof p.line === 'number' ? `line ${p.line}: ` : '', p.message))),
     );
   }
   if (r.stories.length > 0) {

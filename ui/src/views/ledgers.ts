@@ -22,7 +22,7 @@ function claimLink(ctx: StoryContext, claim: Claim, shown: string): HTMLElement 
 function mentionButtons(ctx: StoryContext, mentions: Mention[]): Child[] {
   const out: Child[] = [];
   mentions.forEach((m, i) => {
-    const b = h('button', { type: 'button', class: 'chip', 'data-testid': 'mention-link', 'data-article': m.article, title: m.text }, label(ctx, m.article));
+    const b = h('button', { type: 'button', class: 'chip', 'data-testid': 'mention-link', 'data-article': m.article, title: `${label(ctx, m.article)}: ${m.text}` }, label(ctx, m.article));
     b.addEventListener('click', () => ctx.jump(m));
     if (i > 0) out.push(' ');
     out.push(b);

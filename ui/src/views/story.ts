@@ -50,10 +50,9 @@ export async function renderStory(view: HTMLElement, id: string, signal: AbortSi
     return;
   }
 
+  // The columns are built after the context they read; the jump reaches them once they exist.
   let columns: ArticleColumns | null = null;
-  const jump = (m: Mention): void => {
-    if (!columns?.mark(m.article, m.start, m.end)) return;
-  };
+  const jump = (m: Mention): void => void columns?.mark(m.article, m.start, m.end);
   const ctx = makeContext(report, story, jump);
   const order = chronological(story, ctx.index);
   columns = new ArticleColumns(ctx, order);
