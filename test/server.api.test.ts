@@ -51,6 +51,7 @@ async function call(path: string, init?: RequestInit): Promise<{ status: number;
   return { status: res.status, headers: res.headers, body, text };
 }
 
+type Body = NonNullable<RequestInit['body']>;
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 interface Row {
@@ -302,8 +303,8 @@ test('400: every parameter is checked and named', async () => {
 
 test('POST bodies: 400, 413, 415 with JSON errors; nothing stored', async () => {
   const before = store.stats().articles;
-  const post = (body: BodyInit, type = 'application/json') => call('/api/v1/articles', { method: 'POST', headers: { 'content-type': type }, body });
-  const bad: Array<[BodyInit, number, RegExp, string?]> = [
+  const post = (body: Body, type = 'application/json') => call('/api/v1/articles', { method: 'POST', headers: { 'content-type': type }, body });
+  const bad: Array<[Body, number, RegExp, string?]> = [
     ['{"articles": [', 400, /not valid JSON/],
     [new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), 400, /not valid UTF-8/],
     ['[1, 2]', 400, /must be a JSON object/],
