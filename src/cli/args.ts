@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DEFAULT_STORE_FILE } from '../store/defaults.js';
 
-export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story';
+export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story' | 'serve';
 export type Format = 'text' | 'json' | 'html' | 'jsonl';
 
 export interface CliOptions {
@@ -25,7 +25,14 @@ export interface CliOptions {
   sort: 'newest' | 'biggest';
   /** `ingest`: recompute the ledgers of the stories that changed (default on). */
   ledgers: boolean;
+  /** `serve`: TCP port (0: any free port). */
+  port: number;
+  /** `serve`: interface to bind. */
+  host: string;
 }
+
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
 
 const FORMATS: Record<Command, readonly Format[]> = {
   compare: ['text', 'json', 'html'],
@@ -37,10 +44,11 @@ const FORMATS: Record<Command, readonly Format[]> = {
   ingest: ['text'],
   stories: ['text', 'json', 'jsonl'],
   story: ['text', 'json', 'html'],
+  serve: ['text'],
 };
 
 /** Corpus-mode commands (they use --db). */
-const CORPUS: readonly Command[] = ['ingest', 'stories', 'story'];
+const CORPUS: readonly Command[] = ['ingest', 'stories', 'story', 'serve'];
 
 const COMMANDS = Object.keys(FORMATS) as Command[];
 /** Commands that read one JSON-lines file (`--pairs FILE` or a positional FILE). */
@@ -69,6 +77,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
         limit: { type: 'string' },
         sort: { type: 'string' },
         'no-ledgers': { type: 'boolean' },
+        port: { type: 'string' },
+        host: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -89,6 +99,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
     limit: values.limit === undefined ? null : positiveInteger('--limit', values.limit),
     sort: sortOrder(values.sort),
     ledgers: !values['no-ledgers'],
+    port: values.port === undefined ? DEFAULT_PORT : portNumber(values.port),
+    host: values.host === undefined ? DEFAULT_HOST : hostName(values.host),
   };
   if (values.help || positionals[0] === 'help') {
     return { ...base, command: 'help', inputs: [], format: 'text' };
@@ -101,8 +113,18 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.pairs !== undefined && name !== 'align' && name !== 'derive') throw new UsageError(`--pairs is for 'align' and 'derive', not '${name}'`);
   if (!CORPUS.includes(name)) {
     for (const flag of ['db', 'since', 'limit', 'sort', 'no-ledgers'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the corpus commands (ingest, stories, story), not '${name}'`);
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the corpus commands (ingest, stories, story, serve), not '${name}'`);
     }
+  }
+  if (name !== 'serve') {
+    for (const flag of ['port', 'host'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for 'serve', not '${name}'`);
+    }
+  } else {
+    for (const flag of ['since', 'limit', 'sort', 'no-ledgers', 'format', 'out'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is not an option of 'serve'`);
+    }
+    if (inputs.length > 0) throw new UsageError(`'serve' takes no inputs (it serves --db), got ${inputs.length}`);
   }
   if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(values.since)) {
     throw new UsageError(`--since ${values.since} is not an ISO date (YYYY-MM-DD)`);
@@ -115,7 +137,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!allowed.includes(format)) {
     throw new UsageError(`--format ${values.format} is not one of ${allowed.join(', ')} for '${name}'`);
   }
-  if (inputs.length === 0 && name !== 'stories') {
+  if (inputs.length === 0 && name !== 'stories' && name !== 'serve') {
     throw new UsageError(ONE_FILE.includes(name) ? `'${name}' needs a JSON-lines file${name === 'check' ? '' : ' (--pairs FILE)'} or - for stdin` : `'${name}' needs at least one input (a file, a directory, or - for stdin)`);
   }
   return { ...base, command: name, inputs, format };
@@ -125,6 +147,21 @@ function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} ${value} is not a positive whole number`);
   return n;
+}
+
+function portNumber(value: string): number {
+  const n = /^\d{1,5}$/.test(value) ? Number(value) : NaN;
+  if (!Number.isInteger(n) || n > 65535) throw new UsageError(`--port ${value} is not a port number (0 to 65535; 0 picks a free port)`);
+  return n;
+}
+
+function hostName(value: string): string {
+  const host = value.trim();
+  // A host name or an IPv4/IPv6 address: letters, digits, dots, hyphens, colons (IPv6), optional brackets.
+  if (!/^(?:\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*|[A-Za-z0-9](?:[A-Za-z0-9.-]{0,252}))$/.test(host)) {
+    throw new UsageError(`--host ${value} is not a host name or IP address`);
+  }
+  return host.startsWith('[') ? host.slice(1, -1) : host;
 }
 
 function sortOrder(value: string | undefined): 'newest' | 'biggest' {

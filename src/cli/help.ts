@@ -10,6 +10,7 @@ Usage:
   corroborate ingest  <input...> [--db FILE] [--no-ledgers]
   corroborate stories [--db FILE] [--since YYYY-MM-DD] [--limit N] [--sort newest|biggest] [--format text|json|jsonl]
   corroborate story   <story-id> [--db FILE] [--format text|json|html] [--out FILE]
+  corroborate serve   [--db FILE] [--port N] [--host H]
   corroborate --help | --version
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
@@ -32,6 +33,9 @@ ingest    adds articles to the store and places each in its story as it is read 
 stories   the stories, newest first (or --sort biggest); jsonl lines have the 'cluster' shape plus size and
           dates.
 story     one story's report (the 'compare' report), from the store or computed and stored if it changed.
+serve     the web UI and the HTTP API (JSON, under /api/v1; described at /api/v1/openapi.json) over the
+          store, at http://127.0.0.1:8080/ (--port N, 0 for any free port; --host H to listen on another
+          interface: only on a network you trust). Runs until Ctrl-C (SIGINT) or SIGTERM.
 
 Batch scoring (JSON lines in, one JSON line out per input line, keyed by its "id"; streamed; a bad line is
 reported with its number and skipped):
@@ -58,7 +62,7 @@ goes on with the rest.
 Exit codes:
   0   report written (some inputs may have been skipped: see standard error)
   1   no input could be analysed
-  2   usage error (unknown command or option, bad --format, no inputs)
+  2   usage error (unknown command or option, bad --format, no inputs, bad --port or --host, port in use)
   3   the output could not be written
   4   the store could not be opened or used (--db is a directory, not a database, newer, busy), or the
       story asked for is not in it

@@ -60,6 +60,11 @@ async function run(command: Command, options: CliOptions): Promise<number> {
     const { runCorpusCommand } = await import('./corpus.js');
     return runCorpusCommand(options, `corroborate ${VERSION}`, onProblem);
   }
+  if (command === 'serve') {
+    // Loaded only here: the server and the store are not needed by the other commands.
+    const { runServe } = await import('./serve.js');
+    return runServe(options, `corroborate ${VERSION}`);
+  }
   const outcome =
     command === 'extract'
       ? await runExtract(options, onProblem)

@@ -9,6 +9,9 @@ import type { OpenStoreOptions, Store } from './types.js';
 export type {
   ArticleRecord,
   ListStoriesOptions,
+  OutletCount,
+  ReportSummary,
+  SearchStoriesOptions,
   OpenStoreOptions,
   PutResult,
   SignatureRecord,
@@ -17,11 +20,14 @@ export type {
   StoreStats,
   StoryEvent,
   StoryEventKind,
+  StoryListing,
+  StoryPage,
   StoryRecord,
   StoryStatus,
 } from './types.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { contentHash, sameContent } from './content-hash.js';
+export { reportSummary } from './report-summary.js';
 
 export { DEFAULT_STORE_FILE } from './defaults.js';
 

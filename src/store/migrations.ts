@@ -98,6 +98,32 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    description: 'full-text search index of articles; report summary counts',
+    sql: `
+      -- Contentless (the texts stay in article_texts): rowid = articles.seq. Filled by indexForSearch (the
+      -- server), never on the ingest path; meta 'store.search-seq' is the highest seq indexed.
+      CREATE VIRTUAL TABLE article_search USING fts5(title, text, content = '', tokenize = 'unicode61 remove_diacritics 2', detail = column);
+
+      -- The counts a story list shows, computed when a report is saved (backfilled here for stored reports).
+      ALTER TABLE reports ADD COLUMN single_source_quotes INTEGER;
+      ALTER TABLE reports ADD COLUMN conflicts INTEGER;
+      ALTER TABLE reports ADD COLUMN corroborated INTEGER;
+      UPDATE reports SET
+        single_source_quotes = (
+          SELECT count(*) FROM json_each(reports.json, '$.stories') s, json_each(s.value, '$.claims') c
+          WHERE json_extract(c.value, '$.kind') = 'quote' AND json_extract(c.value, '$.status') = 'single-source'),
+        conflicts = (SELECT count(*) FROM json_each(reports.json, '$.stories') s, json_each(s.value, '$.conflicts')),
+        corroborated = (
+          SELECT count(*) FROM json_each(reports.json, '$.stories') s, json_each(s.value, '$.claims') c
+          WHERE json_extract(c.value, '$.status') = 'corroborated')
+      WHERE json_valid(json);
+
+      -- The outlet list and the outlet filter.
+      CREATE INDEX articles_source ON articles(source, story) WHERE source IS NOT NULL;
+    `,
+  },
 ];
 
 /**

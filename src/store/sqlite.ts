@@ -15,17 +15,22 @@ import type { Article } from '../types.js';
 import { contentHash, sameContent } from './content-hash.js';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, migrate, type Migration } from './migrations.js';
+import { reportSummary } from './report-summary.js';
+import { searchWords, storyListing, type ListingRow } from './search.js';
 import type {
   ArticleRecord,
   ListStoriesOptions,
   OpenStoreOptions,
+  OutletCount,
   PutResult,
+  SearchStoriesOptions,
   SignatureRecord,
   Store,
   StoredReport,
   StoreStats,
   StoryEvent,
   StoryEventKind,
+  StoryPage,
   StoryRecord,
 } from './types.js';
 
@@ -94,6 +99,10 @@ const STALE = `${LISTED} AND (report_seq IS NULL OR report_seq < updated_seq)`;
 const META_DUPLICATES = 'store.duplicates';
 const META_CONFLICTS = 'store.conflicts';
 const META_DOCUMENTS = 'store.documents';
+/** The highest article seq in the full-text index. */
+const META_SEARCH_SEQ = 'store.search-seq';
+/** Articles per transaction when filling the full-text index. */
+const SEARCH_BATCH = 500;
 
 const MAX_MERGE_CHAIN = 1000;
 
@@ -335,9 +344,6 @@ function prepareStatements(db: Database.Database) {
 
     // reports
     report: p<[string], { seq: number; json: string }>(`SELECT seq, json FROM reports WHERE story = ?`),
-    upsertReport: p<[string, number, string]>(
-      `INSERT INTO reports (story, seq, json) VALUES (?, ?, ?) ON CONFLICT(story) DO UPDATE SET seq = excluded.seq, json = excluded.json`,
-    ),
     setReportSeq: p<[number, string]>(`UPDATE stories SET report_seq = ? WHERE id = ?`),
     stale: p<[number], { id: string }>(`SELECT id FROM stories WHERE ${STALE} ORDER BY created_seq LIMIT ?`),
     countStale: p<[], { n: number }>(`SELECT count(*) AS n FROM stories WHERE ${STALE}`),
@@ -356,8 +362,64 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
+type SearchStatements = ReturnType<typeof prepareSearchStatements>;
+
+/** Statements of schema version 2 (full-text index, report counts, outlets): prepared on first use. */
+function prepareSearchStatements(db: Database.Database) {
+  const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
+  return {
+    unindexed: p<[number, number], { seq: number; title: string | null; text: string }>(
+      `SELECT a.seq, a.title, t.text FROM ${ARTICLE_FROM} WHERE a.seq > ? ORDER BY a.seq LIMIT ?`,
+    ),
+    countUnindexed: p<[number], { n: number }>(`SELECT count(*) AS n FROM articles WHERE seq > ?`),
+    index: p<[number, string | null, string]>(`INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)`),
+    sources: p<[string], { source: string }>(`SELECT DISTINCT source FROM articles WHERE story = ? AND source IS NOT NULL ORDER BY source`),
+    first: p<[string], { title: string | null; start: string }>(
+      `SELECT a.title, substr(t.text, 1, 400) AS start FROM ${ARTICLE_FROM} WHERE a.story = ? ORDER BY a.seq LIMIT 1`,
+    ),
+    summary: p<[string], { seq: number; single_source_quotes: number | null; conflicts: number | null; corroborated: number | null }>(
+      `SELECT seq, single_source_quotes, conflicts, corroborated FROM reports WHERE story = ?`,
+    ),
+    upsertReport: p<[string, number, string, number, number, number]>(
+      `INSERT INTO reports (story, seq, json, single_source_quotes, conflicts, corroborated) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(story) DO UPDATE SET seq = excluded.seq, json = excluded.json, single_source_quotes = excluded.single_source_quotes,
+         conflicts = excluded.conflicts, corroborated = excluded.corroborated`,
+    ),
+    outlets: p<[], { source: string; n: number }>(`SELECT source, count(*) AS n FROM articles WHERE source IS NOT NULL GROUP BY source ORDER BY source`),
+  };
+}
+
+/** The WHERE clause and parameters of a story search (stories unaliased, so the partial index applies). */
+function searchFilter(options: SearchStoriesOptions): { where: string; params: Record<string, string> } {
+  const terms = [LISTED];
+  const params: Record<string, string> = {};
+  const words = searchWords(options.q ?? '');
+  if (words.length > 0) {
+    // Each word a quoted FTS5 string (words hold letters and digits only), all required (implicit AND).
+    params['match'] = words.map((w) => `"${w}"`).join(' ');
+    terms.push(`id IN (SELECT a.story FROM articles a WHERE a.story IS NOT NULL AND a.seq IN (SELECT rowid FROM article_search WHERE article_search MATCH :match))`);
+  }
+  if (options.since !== undefined) {
+    params['since'] = options.since;
+    terms.push(`last_published >= :since`);
+  }
+  if (options.until !== undefined) {
+    // Compared at the precision given: until=2026-11-03 includes the whole day.
+    params['until'] = options.until;
+    terms.push(`substr(last_published, 1, length(:until)) <= :until`);
+  }
+  if (options.outlet !== undefined) {
+    params['outlet'] = options.outlet;
+    terms.push(`EXISTS (SELECT 1 FROM articles a WHERE a.source = :outlet AND a.story = stories.id)`);
+  }
+  return { where: terms.join(' AND '), params };
+}
+
 export class SqliteStore implements Store {
   private readonly s: Statements;
+  private searchStatements: SearchStatements | null = null;
+  /** Prepared story searches, by SQL text (one per combination of filters and order). */
+  private readonly searches = new Map<string, Database.Statement<Record<string, string | number>, unknown>>();
   /** One transaction wrapper for every call (better-sqlite3 builds a wrapper per `db.transaction`: costly per row). */
   private readonly runInTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
   /**
@@ -655,7 +717,8 @@ export class SqliteStore implements Store {
       this.requireStory(storyId);
       const existing = this.s.report.get(storyId);
       if (existing && existing.seq > atSeq) return;
-      this.s.upsertReport.run(storyId, atSeq, json);
+      const counts = reportSummary(json);
+      this.q.upsertReport.run(storyId, atSeq, json, counts.singleSourceQuotes, counts.conflicts, counts.corroborated);
       this.s.setReportSeq.run(atSeq, storyId);
     });
   }
@@ -672,6 +735,75 @@ export class SqliteStore implements Store {
 
   staleStories(limit?: number): string[] {
     return this.s.stale.all(limit === undefined ? -1 : Math.max(0, Math.floor(limit))).map((r) => r.id);
+  }
+
+  // ── search ──
+
+  private get q(): SearchStatements {
+    this.searchStatements ??= prepareSearchStatements(this.db);
+    return this.searchStatements;
+  }
+
+  private prepared<R>(sql: string): Database.Statement<Record<string, string | number>, R> {
+    let statement = this.searches.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<Record<string, string | number>, unknown>(sql);
+      this.searches.set(sql, statement);
+    }
+    return statement as Database.Statement<Record<string, string | number>, R>;
+  }
+
+  indexForSearch(limit?: number): number {
+    if (this.readonly) return 0;
+    const max = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
+    let done = 0;
+    while (done < max) {
+      const n = this.transaction(() => {
+        const rows = this.q.unindexed.all(this.metaNumber(META_SEARCH_SEQ), Math.min(SEARCH_BATCH, max - done));
+        for (const row of rows) this.q.index.run(row.seq, row.title, row.text);
+        const last = rows[rows.length - 1];
+        if (last) this.s.setMeta.run(META_SEARCH_SEQ, String(last.seq));
+        return rows.length;
+      });
+      done += n;
+      if (n < SEARCH_BATCH) break;
+    }
+    return done;
+  }
+
+  unindexedArticles(): number {
+    return this.q.countUnindexed.get(this.metaNumber(META_SEARCH_SEQ))?.n ?? 0;
+  }
+
+  searchStories(options: SearchStoriesOptions = {}): StoryPage {
+    const { where, params } = searchFilter(options);
+    const order = options.order === 'biggest' ? 'size DESC, last_published DESC, id' : 'last_published DESC, id';
+    const limit = options.limit === undefined ? 50 : Math.max(0, Math.floor(options.limit));
+    const offset = options.offset === undefined ? 0 : Math.max(0, Math.floor(options.offset));
+    return this.read(() => {
+      const total = this.prepared<{ n: number }>(`SELECT count(*) AS n FROM stories WHERE ${where}`).get(params)?.n ?? 0;
+      const rows =
+        limit === 0 || offset >= total
+          ? []
+          : this.prepared<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories WHERE ${where} ORDER BY ${order} LIMIT :limit OFFSET :offset`).all({ ...params, limit, offset });
+      const stories = rows.map((row) => {
+        const story = storyRecord(row);
+        const first = this.q.first.get(story.id);
+        const report = this.q.summary.get(story.id);
+        const listing: ListingRow = {
+          sources: this.q.sources.all(story.id).map((r) => r.source),
+          title: first?.title ?? null,
+          start: first?.start ?? '',
+          report: report && !story.reportStale && report.seq >= story.updatedSeq ? report : null,
+        };
+        return storyListing(story, listing);
+      });
+      return { total, stories };
+    });
+  }
+
+  outlets(): OutletCount[] {
+    return this.q.outlets.all().map((r) => ({ source: r.source, articles: r.n }));
   }
 
   // ── clusterer state ──

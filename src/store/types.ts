@@ -112,6 +112,57 @@ export interface ListStoriesOptions {
   order?: 'newest' | 'biggest';
 }
 
+/** Counts read from a stored report when it is saved (src/store/report-summary.ts). */
+export interface ReportSummary {
+  /** Quote claims only one article carries (status `single-source`). */
+  singleSourceQuotes: number;
+  /** Conflicts, over all the report's stories. */
+  conflicts: number;
+  /** Claims of any kind with status `corroborated`. */
+  corroborated: number;
+}
+
+export interface SearchStoriesOptions {
+  /**
+   * Words that must all occur in one member article's title or text (case- and diacritic-insensitive, whole
+   * words; punctuation separates words). Only articles indexed by `indexForSearch` are found.
+   */
+  q?: string;
+  /** ISO date or date-time: the story's newest publication is at or after it. */
+  since?: string;
+  /** ISO date or date-time: the story's newest publication is at or before it (a date includes its whole day). */
+  until?: string;
+  /** Exact `source` of at least one member. */
+  outlet?: string;
+  /** newest: by lastPublished, newest first (undated last); biggest: by size, then newest. Ties: id. Default newest. */
+  order?: 'newest' | 'biggest';
+  /** Default 50. */
+  limit?: number;
+  /** Default 0. */
+  offset?: number;
+}
+
+/** A story as listed by `searchStories`: the record plus what a list row shows. */
+export interface StoryListing extends StoryRecord {
+  /** Distinct non-null `source` values of the members, sorted (code-unit order). */
+  sources: string[];
+  /** Title of the first member (seq order), or the start of its text when it has no title. */
+  headline: string;
+  /** The stored report's counts, or null when there is no report or it is stale. */
+  summary: ReportSummary | null;
+}
+
+export interface StoryPage {
+  /** Stories matching the filters, whatever the limit and offset. */
+  total: number;
+  stories: StoryListing[];
+}
+
+export interface OutletCount {
+  source: string;
+  articles: number;
+}
+
 export interface StoreStats {
   articles: number;
   /** Active stories with at least one member. */
@@ -196,6 +247,19 @@ export interface Store {
   getReport(storyId: string): StoredReport | null;
   /** Ids of active stories with members whose report is missing or older than the story, by createdSeq. */
   staleStories(limit?: number): string[];
+
+  // ── search (filled by the server, not on the ingest path) ──
+  /**
+   * Adds the articles stored since the last call to the full-text index, oldest first, at most `limit`
+   * (default: all), in batches of one transaction each. Returns how many were indexed. Idempotent.
+   */
+  indexForSearch(limit?: number): number;
+  /** Articles not yet in the full-text index. */
+  unindexedArticles(): number;
+  /** Active stories with members matching every filter, one page of them, with the total. */
+  searchStories(options?: SearchStoriesOptions): StoryPage;
+  /** Every distinct `source` with its number of articles, by source (code-unit order). */
+  outlets(): OutletCount[];
 
   // ── clusterer state ──
   /** Free key/value state for the stages (keys starting with `store.` are the store's own counters). */

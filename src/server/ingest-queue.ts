@@ -1,0 +1,85 @@
+/**
+ * Posted articles → the store, one run at a time: ONE CorpusIngester for the server's life (it keeps its story
+ * index between runs) and a promise chain, so runs never overlap. After each run the full-text index catches up
+ * and the reports of the stories the posted articles are in (of two or more articles) are computed, so the
+ * answer's story links open at once.
+ */
+import type { InputProblem } from '../types.js';
+import { CorpusIngester, type IngestedArticle } from '../corpus/ingest.js';
+import { storyReport } from '../corpus/reports.js';
+import { isProblem } from '../ingest/problem.js';
+import type { CompareOptions } from '../pipeline.js';
+import type { Store } from '../store/index.js';
+import type { PostItems } from './post-body.js';
+
+export interface PostedArticle {
+  id: string;
+  status: IngestedArticle['status'];
+  /** The live story of the stored article (for a duplicate or conflict: of the stored one), or null. */
+  story: string | null;
+}
+
+export interface PostOutcome {
+  added: number;
+  duplicates: number;
+  conflicts: number;
+  skipped: number;
+  /** Inputs that were skipped: `line` is the 1-based JSONL line or position in `articles`, null for the whole body. */
+  problems: Array<{ line: number | null; message: string }>;
+  /** One per article read, in input order. */
+  articles: PostedArticle[];
+  /** The live stories of the new articles, in input order, each once. */
+  stories: string[];
+}
+
+export class IngestQueue {
+  private readonly ingester: CorpusIngester;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly compare: CompareOptions,
+    private readonly generator: string,
+    /** Called after each run (the server refreshes its search index there). */
+    private readonly afterRun: () => void,
+  ) {
+    this.ingester = new CorpusIngester(store, { batchSize: 500 });
+  }
+
+  /** Ingests `items` after every earlier run finished. */
+  ingest(items: PostItems): Promise<PostOutcome> {
+    const run = this.tail.then(() => this.run(items));
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when every queued run finished. */
+  idle(): Promise<void> {
+    return this.tail.then(() => undefined);
+  }
+
+  private async run(items: PostItems): Promise<PostOutcome> {
+    const problems: PostOutcome['problems'] = [];
+    const read: IngestedArticle[] = [];
+    const summary = await this.ingester.ingest(collectProblems(items, problems), { onArticle: (a) => read.push(a) });
+    this.afterRun();
+    const articles = read.map((a): PostedArticle => ({ id: a.id, status: a.status, story: this.store.getArticle(a.id)?.story ?? null }));
+    const stories: string[] = [];
+    for (const a of articles) if (a.status === 'new' && a.story !== null && !stories.includes(a.story)) stories.push(a.story);
+    for (const id of stories) {
+      if ((this.store.getStory(id)?.size ?? 0) >= 2) await storyReport(this.store, id, this.compare, this.generator);
+    }
+    return { added: summary.added, duplicates: summary.duplicates, conflicts: summary.conflicts, skipped: summary.skipped, problems, articles, stories };
+  }
+}
+
+async function* collectProblems(items: PostItems, problems: PostOutcome['problems']): PostItems {
+  for await (const item of items) {
+    if (isProblem(item)) problems.push(problemLine(item));
+    yield item;
+  }
+}
+
+function problemLine(p: InputProblem): { line: number | null; message: string } {
+  return { line: p.line ?? null, message: p.message };
+}

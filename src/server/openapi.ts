@@ -1,0 +1,317 @@
+/**
+ * The OpenAPI 3.1 description of the HTTP API, served at `/api/v1/openapi.json`. Written by hand as a typed
+ * object; the Report schema is docs/report.schema.json (the `compare --format json` schema), its `$defs`
+ * lifted into `components.schemas` so every `$ref` resolves inside this document.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MAX_ARTICLES_PER_REQUEST } from './post-body.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, SORTS } from './api/stories.js';
+import { BODY_LIMIT_BYTES } from './security.js';
+import { packageRoot } from './ui-dir.js';
+import { MAX_ID_LENGTH, MAX_QUERY_TEXT } from './validation.js';
+
+export type JsonSchema = { [keyword: string]: unknown };
+
+export interface ParameterObject {
+  name: string;
+  in: 'query' | 'path';
+  required?: boolean;
+  description: string;
+  schema: JsonSchema;
+}
+
+export interface MediaTypeObject {
+  schema: JsonSchema;
+}
+
+export interface ResponseObject {
+  description: string;
+  content?: Record<string, MediaTypeObject>;
+}
+
+export interface OperationObject {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  parameters?: ParameterObject[];
+  requestBody?: { required: boolean; description: string; content: Record<string, MediaTypeObject> };
+  responses: Record<string, ResponseObject | ReferenceObject>;
+}
+
+export interface ReferenceObject {
+  $ref: string;
+}
+
+export type PathItemObject = Partial<Record<'get' | 'post', OperationObject>>;
+
+export interface OpenApiDocument {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string; license: { name: string; identifier: string } };
+  paths: Record<string, PathItemObject>;
+  components: { schemas: Record<string, JsonSchema>; responses: Record<string, ResponseObject> };
+}
+
+const ref = (name: string): JsonSchema => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: JsonSchema): Record<string, MediaTypeObject> => ({ 'application/json': { schema } });
+const errorRef = (name: string): ReferenceObject => ({ $ref: `#/components/responses/${name}` });
+const nullable = (type: string): JsonSchema => ({ type: [type, 'null'] });
+
+/** The report schema's definitions under components (refs rewritten), and the Report schema itself. */
+export function reportSchemas(schemaText: string): Record<string, JsonSchema> {
+  const rewritten = schemaText.replace(/"#\/\$defs\/([A-Za-z0-9_]+)"/g, '"#/components/schemas/$1"');
+  const parsed: unknown = JSON.parse(rewritten);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('docs/report.schema.json is not a JSON object');
+  const { $defs, $schema: _schema, $id: _id, ...report } = parsed as Record<string, unknown>;
+  const defs = typeof $defs === 'object' && $defs !== null ? ($defs as Record<string, JsonSchema>) : {};
+  return { ...defs, Report: report };
+}
+
+const idParam = (name: string, what: string): ParameterObject => ({
+  name,
+  in: 'path',
+  required: true,
+  description: `${what} (percent-encoded in the path)`,
+  schema: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH },
+});
+
+const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$' };
+
+export function buildOpenApi(version: string, reportSchemaText: string): OpenApiDocument {
+  const articleInput: JsonSchema = {
+    type: 'object',
+    description: 'One article, read exactly like a line of the JSONL input format of `compare` (other fields are ignored).',
+    required: ['text'],
+    properties: {
+      text: { type: 'string', minLength: 1 },
+      id: { type: ['string', 'number'], description: 'Default: an id from the content (text and source).' },
+      title: { type: 'string' },
+      source: { type: 'string', description: 'Outlet name.' },
+      url: { type: 'string', description: 'Stored as text; never fetched.' },
+      published: { type: 'string', description: 'ISO-8601 date or date-time (other forms are normalised where possible).' },
+      language: { type: 'string', description: 'ISO 639-1 code; detected when absent.' },
+      byline: { type: 'string' },
+    },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Corroborate HTTP API',
+      version,
+      description:
+        'The stories of a Corroborate store: list and search them, read a story report (the `compare --format json` schema), ' +
+        'read an article, add articles. Every error is `{"error": {"status", "message"}}` with that HTTP status.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    paths: {
+      '/healthz': {
+        get: {
+          operationId: 'health',
+          summary: 'Liveness check',
+          tags: ['server'],
+          responses: { '200': { description: 'The server answers.', content: json({ type: 'object', required: ['ok'], properties: { ok: { const: true } }, additionalProperties: false }) } },
+        },
+      },
+      '/api/v1/openapi.json': {
+        get: {
+          operationId: 'openapi',
+          summary: 'This document',
+          tags: ['server'],
+          responses: { '200': { description: 'The OpenAPI 3.1 document.', content: json({ type: 'object' }) } },
+        },
+      },
+      '/api/v1/stories': {
+        get: {
+          operationId: 'listStories',
+          summary: 'List and search stories',
+          description: 'Active stories with members that match every filter given, one page of them, and how many match in all. Ties are broken by story id.',
+          tags: ['stories'],
+          parameters: [
+            { name: 'q', in: 'query', description: 'Words that must all occur in the title or text of one member article (case and accents ignored, whole words). Entity names are words: `q=Marlow`.', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
+            { name: 'since', in: 'query', description: "The story's newest publication is at or after this ISO date or date-time.", schema: isoDate },
+            { name: 'until', in: 'query', description: "The story's newest publication is at or before this ISO date (the whole day) or date-time.", schema: isoDate },
+            { name: 'outlet', in: 'query', description: 'Exact `source` of at least one member (see /api/v1/outlets).', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
+            { name: 'sort', in: 'query', description: 'newest: newest publication first (undated last); biggest: most articles first, then newest.', schema: { enum: [...SORTS], default: 'newest' } },
+            { name: 'limit', in: 'query', description: 'Stories per page.', schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT } },
+            { name: 'offset', in: 'query', description: 'Stories to skip.', schema: { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 } },
+          ],
+          responses: { '200': { description: 'One page of stories.', content: json(ref('StoryList')) }, '400': errorRef('BadRequest'), '500': errorRef('Internal') },
+        },
+      },
+      '/api/v1/stories/{id}': {
+        get: {
+          operationId: 'getStoryReport',
+          summary: "A story's report",
+          description: "The `compare --format json` report of the story, computed and stored when the story changed since. A merged story's id answers the live story's report (`stories[0].id`).",
+          tags: ['stories'],
+          parameters: [idParam('id', 'Story id')],
+          responses: { '200': { description: 'The report.', content: json(ref('Report')) }, '400': errorRef('BadRequest'), '404': errorRef('NotFound'), '500': errorRef('Internal') },
+        },
+      },
+      '/api/v1/articles': {
+        post: {
+          operationId: 'addArticles',
+          summary: 'Add articles',
+          description:
+            `Ingests the articles (placed in their stories; the same content twice is a duplicate; an id stored with other content is a conflict and is not replaced), ` +
+            `then computes the reports of the stories they joined. Body at most ${BODY_LIMIT_BYTES / 1048576} MiB; pages are never fetched.`,
+          tags: ['articles'],
+          requestBody: {
+            required: true,
+            description: 'JSON (`articles`, at most 1,000, or a saved page as `html`), or JSON lines (the `compare` JSONL format).',
+            content: {
+              'application/json': {
+                schema: {
+                  oneOf: [
+                    { type: 'object', required: ['articles'], additionalProperties: false, properties: { articles: { type: 'array', minItems: 1, maxItems: MAX_ARTICLES_PER_REQUEST, items: articleInput } } },
+                    {
+                      type: 'object',
+                      required: ['html'],
+                      additionalProperties: false,
+                      properties: { html: { type: 'string', minLength: 1, description: 'A saved HTML page; the article is extracted from it.' }, url: { type: 'string' }, source: { type: 'string' } },
+                    },
+                  ],
+                },
+              },
+              'application/x-ndjson': { schema: { type: 'string', description: 'One article object per line (see the `articles` items).' } },
+              'application/jsonl': { schema: { type: 'string', description: 'Same as application/x-ndjson.' } },
+            },
+          },
+          responses: {
+            '201': { description: 'What happened to each article.', content: json(ref('PostResult')) },
+            '400': errorRef('BadRequest'),
+            '403': errorRef('Forbidden'),
+            '413': errorRef('TooLarge'),
+            '415': errorRef('UnsupportedType'),
+            '500': errorRef('Internal'),
+          },
+        },
+      },
+      '/api/v1/articles/{id}': {
+        get: {
+          operationId: 'getArticle',
+          summary: 'A stored article',
+          tags: ['articles'],
+          parameters: [idParam('id', 'Article id')],
+          responses: { '200': { description: 'The article.', content: json(ref('Article')) }, '400': errorRef('BadRequest'), '404': errorRef('NotFound'), '500': errorRef('Internal') },
+        },
+      },
+      '/api/v1/outlets': {
+        get: {
+          operationId: 'listOutlets',
+          summary: 'Outlets with their number of articles',
+          tags: ['articles'],
+          responses: { '200': { description: 'Every outlet, by name.', content: json(ref('OutletList')) }, '500': errorRef('Internal') },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        ...reportSchemas(reportSchemaText),
+        Error: {
+          type: 'object',
+          required: ['error'],
+          additionalProperties: false,
+          properties: { error: { type: 'object', required: ['status', 'message'], additionalProperties: false, properties: { status: { type: 'integer' }, message: { type: 'string' } } } },
+        },
+        StoryRow: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'size', 'outlets', 'sources', 'headline', 'firstPublished', 'lastPublished', 'singleSourceQuotes', 'conflicts', 'corroborated'],
+          properties: {
+            id: { type: 'string' },
+            size: { type: 'integer', minimum: 1, description: 'Member articles.' },
+            outlets: { type: 'integer', minimum: 0, description: 'Distinct sources of the members.' },
+            sources: { type: 'array', items: { type: 'string' }, description: 'Distinct sources, sorted.' },
+            headline: { type: 'string', description: 'Title of the first member (or the start of its text).' },
+            firstPublished: nullable('string'),
+            lastPublished: nullable('string'),
+            singleSourceQuotes: { ...nullable('integer'), description: 'From the stored report; null while the story has no up-to-date report.' },
+            conflicts: { ...nullable('integer'), description: 'From the stored report; null while the story has no up-to-date report.' },
+            corroborated: { ...nullable('integer'), description: 'Corroborated claims, from the stored report; null while the story has no up-to-date report.' },
+          },
+        },
+        StoryList: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['total', 'stories'],
+          properties: { total: { type: 'integer', minimum: 0 }, stories: { type: 'array', items: ref('StoryRow') } },
+        },
+        Article: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'title', 'text', 'source', 'url', 'published', 'language', 'byline', 'story'],
+          properties: {
+            id: { type: 'string' },
+            title: nullable('string'),
+            text: { type: 'string' },
+            source: nullable('string'),
+            url: nullable('string'),
+            published: nullable('string'),
+            language: nullable('string'),
+            byline: nullable('string'),
+            story: { ...nullable('string'), description: 'The live story the article belongs to.' },
+          },
+        },
+        OutletList: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['outlets'],
+          properties: {
+            outlets: {
+              type: 'array',
+              items: { type: 'object', additionalProperties: false, required: ['source', 'articles'], properties: { source: { type: 'string' }, articles: { type: 'integer', minimum: 1 } } },
+            },
+          },
+        },
+        PostResult: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['added', 'duplicates', 'conflicts', 'skipped', 'problems', 'articles', 'stories'],
+          properties: {
+            added: { type: 'integer', minimum: 0 },
+            duplicates: { type: 'integer', minimum: 0 },
+            conflicts: { type: 'integer', minimum: 0 },
+            skipped: { type: 'integer', minimum: 0 },
+            problems: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['line', 'message'],
+                properties: { line: { ...nullable('integer'), description: 'JSONL line or position in `articles` (1-based); null for the whole body.' }, message: { type: 'string' } },
+              },
+            },
+            articles: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['id', 'status', 'story'],
+                properties: { id: { type: 'string' }, status: { enum: ['new', 'duplicate', 'conflict'] }, story: nullable('string') },
+              },
+            },
+            stories: { type: 'array', items: { type: 'string' }, description: 'Stories the new articles are in, in input order.' },
+          },
+        },
+      },
+      responses: {
+        BadRequest: { description: 'A parameter or the body is invalid; the message names it.', content: json(ref('Error')) },
+        Forbidden: { description: 'Another site (Host or Origin) or a read-only store.', content: json(ref('Error')) },
+        NotFound: { description: 'No such story, article or endpoint.', content: json(ref('Error')) },
+        TooLarge: { description: `The body is larger than ${BODY_LIMIT_BYTES / 1048576} MiB.`, content: json(ref('Error')) },
+        UnsupportedType: { description: 'The Content-Type is not accepted.', content: json(ref('Error')) },
+        Internal: { description: 'A bug; details are on the server\'s standard error.', content: json(ref('Error')) },
+      },
+    },
+  };
+}
+
+let cached: string | null = null;
+
+/** The document as JSON text (built once per process). */
+export function openApiJson(version: string): string {
+  cached ??= JSON.stringify(buildOpenApi(version, readFileSync(join(packageRoot(import.meta.url), 'docs', 'report.schema.json'), 'utf8')));
+  return cached;
+}

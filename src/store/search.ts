@@ -1,0 +1,51 @@
+/**
+ * Backend-neutral parts of story search: the words of a query and the listing row of a story.
+ */
+import type { ReportSummary, StoryListing, StoryRecord } from './types.js';
+
+/** Most words a query may have (more are ignored: the result could only shrink). */
+export const MAX_SEARCH_WORDS = 32;
+
+/**
+ * The words of a search query, as the full-text index splits text (unicode61: runs of letters and digits,
+ * lower-cased, diacritics removed), de-duplicated, in order of first occurrence.
+ */
+export function searchWords(q: string): string[] {
+  const words: string[] = [];
+  for (const m of q.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (!words.includes(m[0])) words.push(m[0]);
+    if (words.length === MAX_SEARCH_WORDS) break;
+  }
+  return words;
+}
+
+/** Most characters of a headline taken from the article text (when the first member has no title). */
+const HEADLINE_CHARS = 120;
+
+/** What a backend reads for one listed story besides its record. */
+export interface ListingRow {
+  sources: string[];
+  /** The first member's title, and the start of its text. */
+  title: string | null;
+  start: string;
+  /** The fresh report's counts, or null (no report, or stale). */
+  report: { single_source_quotes: number | null; conflicts: number | null; corroborated: number | null } | null;
+}
+
+export function storyListing(story: StoryRecord, row: ListingRow): StoryListing {
+  const r = row.report;
+  const summary: ReportSummary | null =
+    r && r.single_source_quotes !== null && r.conflicts !== null && r.corroborated !== null
+      ? { singleSourceQuotes: r.single_source_quotes, conflicts: r.conflicts, corroborated: r.corroborated }
+      : null;
+  return { ...story, sources: row.sources, headline: headline(row.title, row.start), summary };
+}
+
+function headline(title: string | null, start: string): string {
+  if (title !== null && title.trim() !== '') return title.trim();
+  const line = start.trim().split('\n')[0]?.replace(/\s+/g, ' ').trim() ?? '';
+  if (line.length <= HEADLINE_CHARS) return line;
+  const cut = line.slice(0, HEADLINE_CHARS);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > HEADLINE_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,180 @@
+/**
+ * Typed client for the HTTP API under /api/v1 (same origin). Every failure becomes an ApiError whose
+ * message is the server's JSON error message (or a plain description of the network problem), ready to
+ * show to the user.
+ */
+import type { Report } from '../../src/types.js';
+
+export type { Report };
+
+export const API_BASE = '/api/v1';
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface StoryRow {
+  id: string;
+  size: number;
+  outlets: number;
+  sources: string[];
+  headline: string;
+  firstPublished: string | null;
+  lastPublished: string | null;
+  singleSourceQuotes: number | null;
+  conflicts: number | null;
+  corroborated: number | null;
+}
+
+export interface StoryList {
+  total: number;
+  stories: StoryRow[];
+}
+
+export type StorySort = 'newest' | 'biggest';
+
+export interface StoryQuery {
+  q?: string;
+  since?: string;
+  until?: string;
+  outlet?: string;
+  sort?: StorySort;
+  limit?: number;
+  offset?: number;
+}
+
+export interface ArticleRecord {
+  id: string;
+  title: string | null;
+  text: string;
+  source: string | null;
+  url: string | null;
+  published: string | null;
+  language: string | null;
+  byline: string | null;
+  story: string | null;
+}
+
+export interface OutletCount {
+  source: string;
+  articles: number;
+}
+
+export interface NewArticle {
+  text: string;
+  title?: string;
+  source?: string;
+  url?: string;
+  published?: string;
+  id?: string;
+}
+
+export interface SavedPage {
+  html: string;
+  url?: string;
+  source?: string;
+}
+
+export type ArticleStatus = 'new' | 'duplicate' | 'conflict';
+
+export interface PostResult {
+  added: number;
+  duplicates: number;
+  conflicts: number;
+  skipped: number;
+  problems: { line?: number | null; message: string }[];
+  articles: { id: string; status: ArticleStatus; story: string | null }[];
+  stories: string[];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The message of a JSON error body `{"error": {"status", "message"}}`, else null. */
+function errorMessage(body: unknown): string | null {
+  if (!isRecord(body) || !isRecord(body.error)) return null;
+  const m = body.error.message;
+  return typeof m === 'string' && m !== '' ? m : null;
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(API_BASE + path, { ...init, headers: { Accept: 'application/json', ...(init.headers ?? {}) } });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new ApiError('Cannot reach the server. Is `corroborate serve` still running?', 0);
+  }
+  let body: unknown = null;
+  const raw = await res.text();
+  if (raw !== '') {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      body = null;
+    }
+  }
+  if (!res.ok) {
+    throw new ApiError(errorMessage(body) ?? `The server answered ${res.status} ${res.statusText}`.trim(), res.status);
+  }
+  if (body === null) throw new ApiError(`The server sent an unreadable answer for ${path}`, res.status);
+  return body as T;
+}
+
+function queryString(q: StoryQuery): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === null || v === '') continue;
+    p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s === '' ? '' : `?${s}`;
+}
+
+export function listStories(q: StoryQuery, signal?: AbortSignal): Promise<StoryList> {
+  return request<StoryList>(`/stories${queryString(q)}`, { signal: signal ?? null });
+}
+
+export function getStoryReport(id: string, signal?: AbortSignal): Promise<Report> {
+  return request<Report>(`/stories/${encodeURIComponent(id)}`, { signal: signal ?? null });
+}
+
+export function getArticle(id: string, signal?: AbortSignal): Promise<ArticleRecord> {
+  return request<ArticleRecord>(`/articles/${encodeURIComponent(id)}`, { signal: signal ?? null });
+}
+
+export async function listOutlets(signal?: AbortSignal): Promise<OutletCount[]> {
+  const r = await request<{ outlets: OutletCount[] }>('/outlets', { signal: signal ?? null });
+  return r.outlets;
+}
+
+export function postArticles(articles: NewArticle[]): Promise<PostResult> {
+  return request<PostResult>('/articles', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ articles }),
+  });
+}
+
+export function postSavedPage(page: SavedPage): Promise<PostResult> {
+  return request<PostResult>('/articles', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(page),
+  });
+}
+
+export function postJsonl(body: string): Promise<PostResult> {
+  return request<PostResult>('/articles', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-ndjson' },
+    body,
+  });
+}

@@ -1,0 +1,48 @@
+/** Small display formatters shared by the views. */
+import { h } from './dom.js';
+import type { ClaimStatus } from '../../src/types.js';
+
+/** An ISO date or date-time as "2026-11-17" or "2026-11-17 12:00 UTC" inside a <time>; "—" when absent. */
+export function timeEl(iso: string | null | undefined): HTMLElement {
+  if (!iso) return h('span', { class: 'muted' }, '—');
+  return h('time', { datetime: iso }, shortDate(iso));
+}
+
+export function shortDate(iso: string): string {
+  const t = Date.parse(iso);
+  if (!/T\d/.test(iso) || !Number.isFinite(t)) return iso.slice(0, 10);
+  const d = new Date(t);
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())} UTC`;
+}
+
+/** A count, or "—" when unknown (no fresh report yet). */
+export function countText(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : String(n);
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const STATUS_ICON: Record<ClaimStatus, string> = {
+  corroborated: '✓',
+  'single-source': '◆',
+  conflicting: '✗',
+};
+
+const STATUS_LABEL: Record<ClaimStatus, string> = {
+  corroborated: 'corroborated',
+  'single-source': 'single source',
+  conflicting: 'conflicting',
+};
+
+/** A status badge: icon and words, coloured by class (the colour is never the only signal). */
+export function statusBadge(status: ClaimStatus): HTMLElement {
+  return h(
+    'span',
+    { class: `badge status-${status}` },
+    h('span', { class: 'badge-icon', 'aria-hidden': 'true' }, STATUS_ICON[status]),
+    ` ${STATUS_LABEL[status]}`,
+  );
+}
