@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readInputs, isProblem } from '../src/ingest/index.js';
-import { ingestCorpus } from '../src/corpus/ingest.js';
+import { CorpusIngester } from '../src/corpus/ingest.js';
 import { openStore } from '../src/store/index.js';
 import type { Article } from '../src/types.js';
 import { generateCorpus } from './corpus-generator.js';
@@ -51,10 +51,9 @@ try {
   // Memory at 30% and 90% of the run: both mid-run (same in-flight batches), the signature cache full at both
   // for N ≥ 70k; the difference is what grows with the corpus.
   const memoryAt: { read: number; bytes: number }[] = [];
-  const summary = await ingestCorpus([file], store, {
-    batchSize: 500,
+  const ingester = new CorpusIngester(store, { batchSize: 500, ...(reviewAtEnd ? { reviewEarlyAfter: Infinity } : {}) });
+  const summary = await ingester.ingestPaths([file], {
     threads,
-    ...(reviewAtEnd ? { reviewEarlyAfter: Infinity } : {}),
     onProgress: (s) => {
       placedAt = performance.now();
       if ((memoryAt.length === 0 && s.read >= n * 0.3) || (memoryAt.length === 1 && s.read >= n * 0.9)) memoryAt.push({ read: s.read, bytes: kept() });
@@ -91,6 +90,10 @@ try {
     return r;
   });
   console.log(`time per article by decile (placement): ${curve.join(', ')}`);
+  const index = ingester.memory();
+  console.log(
+    `index in typed arrays: candidate postings and per-article numbers ${Math.round(index.indexBytes / n)} bytes/article, document frequencies ${Math.round(index.frequencyBytes / n)} bytes/article; ${index.cachedSignatures.toLocaleString('en')} signatures cached (bounded)`,
+  );
   console.log(`stories vs the generator's: B³ P ${quality.precision.toFixed(3)} R ${quality.recall.toFixed(3)} F1 ${quality.f1.toFixed(3)} (${reviewAtEnd ? 'review at the end' : 'review as stories go quiet'}${threads ? '' : ', no worker thread'})`);
   const [m30, m90] = memoryAt;
   const marginal = m30 && m90 ? `; growth from ${m30.read.toLocaleString('en')} to ${m90.read.toLocaleString('en')} articles ${Math.round((m90.bytes - m30.bytes) / (m90.read - m30.read))} bytes/article (what grows with the corpus once the bounded signature cache is full)` : '';

@@ -1,6 +1,6 @@
 /**
  * A counting hash table from 32-bit unsigned keys to counts, in two typed arrays (open addressing, linear
- * probing, load ≤ 1/2): the running document frequencies of a corpus hold hundreds of thousands of term ids,
+ * probing, load ≤ 0.7): the running document frequencies of a corpus hold hundreds of thousands of term ids,
  * where a `Map` costs ~4 times the memory and a slower lookup. Key 0 is counted apart (0 marks an empty slot).
  */
 export class CountTable {
@@ -35,7 +35,7 @@ export class CountTable {
       this.zero += by;
       return;
     }
-    if ((this.used + 1) * 2 > this.keys.length) this.grow();
+    if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
     const keys = this.keys;
     const mask = keys.length - 1;
     for (let i = slot(key, mask); ; i = (i + 1) & mask) {

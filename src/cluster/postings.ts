@@ -1,10 +1,10 @@
 /**
  * Postings: a compact multimap from 32-bit keys (hashed terms, LSH band keys) to the integer ids of the
  * articles that carry them — the in-memory candidate index of online story assignment. Typed arrays only
- * (no object per key or per posting): about 8 bytes per posting plus 8 per distinct key, so an index of
+ * (no object per key or per posting): about 8 bytes per posting plus 8–12 per distinct key, so an index of
  * 100,000 articles with ~25 postings each stays near 25 MB.
  *
- * Keys live in an open-addressing table (linear probing, load ≤ 0.5); each key points at the newest
+ * Keys live in an open-addressing table (linear probing, load ≤ 0.7); each key points at the newest
  * posting of its chain, each posting at the next older one. Lists come back newest first, which is also
  * what a time window wants. Deterministic: no hashing of objects, no iteration over Map order.
  */
@@ -19,7 +19,7 @@ export class Postings {
   private count = 0;
 
   constructor(expectedKeys = 1024, expectedPostings = 4096) {
-    const capacity = tableSize(expectedKeys * 2);
+    const capacity = tableSize(Math.ceil((expectedKeys * 10) / 7));
     this.keys = new Int32Array(capacity);
     this.heads = new Int32Array(capacity).fill(EMPTY);
     this.values = new Int32Array(Math.max(16, expectedPostings));
@@ -42,7 +42,7 @@ export class Postings {
   }
 
   add(key: number, value: number): void {
-    if ((this.used + 1) * 2 > this.keys.length) this.rehash(this.keys.length * 2);
+    if ((this.used + 1) * 10 > this.keys.length * 7) this.rehash(this.keys.length * 2);
     if (this.count === this.values.length) this.growPostings();
     const slot = this.slotOf(key | 0);
     if (this.heads[slot] === EMPTY) {
@@ -94,8 +94,9 @@ export class Postings {
     }
   }
 
+  /** Grows the posting arrays by half (not double: they are most of the index, and the slack is memory). */
   private growPostings(): void {
-    const size = this.values.length * 2;
+    const size = Math.ceil(this.values.length * 1.5);
     const values = new Int32Array(size);
     values.set(this.values);
     const next = new Int32Array(size);

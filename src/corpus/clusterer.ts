@@ -42,6 +42,10 @@ export class StoreClusterer {
     return n;
   }
 
+  get cachedSignatures(): number {
+    return this.cache.size;
+  }
+
   /** Weighs every cached signature again with the current document frequencies (before a second look). */
   reweigh(): void {
     for (const [seq, s] of this.cache) this.cache.set(seq, this.model.weigh(s.signature));

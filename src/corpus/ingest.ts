@@ -1,15 +1,17 @@
 /**
  * Corpus ingest: inputs → store, each new article placed in its story the moment it is read.
  *
- * Per article: content hash and story signature (no full analysis: fast), `putArticle` (the same content
- * twice is a duplicate, the same id with other content a conflict — both reported, nothing overwritten),
- * then online placement (src/cluster/online.ts) and the store's record of it (created / joined / merged).
+ * Per article: content hash and story signature (no full analysis: fast; computed in a worker thread ahead
+ * of the store writes when reading files, ./prepare-thread.ts), `putArticle` (the same content twice is a
+ * duplicate, the same id with other content a conflict — both reported, nothing overwritten), then online
+ * placement (src/cluster/online.ts) and the store's record of it (created / joined / merged).
  * Articles are written in batches, one transaction each, together with their story changes and the list
  * of stories still to be reviewed (meta `pending-stories`): a process killed at any moment leaves whole
  * batches or nothing, and running the same ingest again skips what is stored and finishes the rest.
- * At the end of the run the touched stories get the batch's second look (`recluster`, neighbourhood by
- * neighbourhood), which undoes the order effects of one-at-a-time placement; merges, splits and moves are
- * recorded in the store's story log.
+ * Every changed story gets the batch's second look (`recluster`, neighbourhood by neighbourhood), which
+ * undoes the order effects of one-at-a-time placement: as soon as it has gone quiet (no article for
+ * QUIET_BATCHES batches, once the corpus is large enough for stable document frequencies), else at the end of
+ * the run. Merges, splits and moves are recorded in the store's story log.
  */
 import type { Article, InputProblem } from '../types.js';
 import { readInputs } from '../ingest/index.js';
@@ -117,6 +119,15 @@ export class CorpusIngester {
     const inline = options.threads === false || paths.includes('-');
     const batches = inline ? prepareInline(readInputs(paths, options.stdin ? { stdin: options.stdin } : {}), this.batchSize) : prepareInWorker(paths, this.batchSize);
     return this.run(batches, options);
+  }
+
+  /**
+   * Bytes of the session's index in typed arrays (candidate postings and per-article numbers; document
+   * frequencies), and the number of signatures cached (bounded), for the memory benchmark. Zeros before a run.
+   */
+  memory(): { indexBytes: number; frequencyBytes: number; cachedSignatures: number } {
+    const c = this.clusterer;
+    return c ? { indexBytes: c.online.indexBytes, frequencyBytes: c.model.frequencies.bytes, cachedSignatures: c.cachedSignatures } : { indexBytes: 0, frequencyBytes: 0, cachedSignatures: 0 };
   }
 
   private get batchSize(): number {
