@@ -1,11 +1,11 @@
 /**
- * `npm run bench:ingest -- [N] [--review-at-end] [--no-threads]` (default N = 100000): builds a corpus of N
+ * `npm run bench:ingest -- [N] [--review-at-end] [--no-threads] [--batch=K]` (default N = 100000): builds a corpus of N
  * articles from the project's own examples (bench/corpus-generator.ts), writes it as JSONL, ingests it into a
  * fresh store (story assignment included, ledgers excluded), and reports articles/s overall and per 10% of the
  * corpus (is the time per article flat as the corpus grows?), the memory the ingest keeps per article (JS heap
  * plus typed arrays, after GC), RSS, and the stories' B³ F1 against the generator's own stories.
  * `--review-at-end` reviews every story at the end of the run instead of as it goes quiet; `--no-threads`
- * reads and prepares in the ingesting thread.
+ * reads and prepares in the ingesting thread; `--batch=K` sets the articles per transaction (default 500).
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,8 @@ const args = process.argv.slice(2);
 const n = Number(args.find((a) => !a.startsWith('--')) ?? 100_000);
 const reviewAtEnd = args.includes('--review-at-end');
 const threads = !args.includes('--no-threads');
+const batchArg = args.find((a) => a.startsWith('--batch='));
+const batchSize = batchArg ? Number(batchArg.slice('--batch='.length)) : undefined;
 /** Memory the process keeps in JS objects and typed arrays (after a GC when exposed). */
 const kept = (): number => {
   global.gc?.();
@@ -51,7 +53,7 @@ try {
   // Memory at 30% and 90% of the run: both mid-run (same in-flight batches), the signature cache full at both
   // for N ≥ 70k; the difference is what grows with the corpus.
   const memoryAt: { read: number; bytes: number }[] = [];
-  const ingester = new CorpusIngester(store, { batchSize: 500, ...(reviewAtEnd ? { reviewEarlyAfter: Infinity } : {}) });
+  const ingester = new CorpusIngester(store, { ...(batchSize ? { batchSize } : {}), ...(reviewAtEnd ? { reviewEarlyAfter: Infinity } : {}) });
   const summary = await ingester.ingestPaths([file], {
     threads,
     onProgress: (s) => {

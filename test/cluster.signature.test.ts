@@ -5,7 +5,8 @@ import { tokenize } from '../src/similarity/tokens.js';
 import { scanTokens } from '../src/cluster/signature-tokens.js';
 import { decodeSignature, encodeSignature, publicationDay, storySignature, type TermBag } from '../src/cluster/signature.js';
 import { sketchSimilarity } from '../src/cluster/signature-sketch.js';
-import { batchFrequencies, DocumentFrequencies, signaturePairFeatures, weighSignature } from '../src/cluster/signature-decision.js';
+import { batchFrequencies, DocumentFrequencies, SIGNATURE_FEATURES, signatureLinkMatrix, signatureLinkProbability, signaturePairFeatures, weighSignature } from '../src/cluster/signature-decision.js';
+import { STORY_SIMILARITY } from '../src/cluster/similarity-matrix.js';
 import type { Article } from '../src/types.js';
 
 const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({
@@ -99,4 +100,33 @@ test('running document frequencies give the batch IDF, and the pair features fro
   assert.ok(x[0]! > 0.8 && x[0]! < 1, `words cosine ${x[0]}`);
   const self = signaturePairFeatures(weighSignature(sigs[0]!, running), weighSignature(sigs[0]!, running));
   for (const v of self) assert.ok(Math.abs(v - 1) < 1e-9);
+});
+
+test('the link probability and the link matrix are the logistic blend of the pair features', () => {
+  const texts = [
+    VESTA,
+    VESTA.replace(/Vesta/g, 'Vesta Port').replace('said', 'told reporters'),
+    'A warehouse fire in Dunmore burned through the night before firefighters contained the blaze near the harbour on Friday.',
+    'Firefighters in Dunmore contained a warehouse blaze near the harbour after it burned through the night, officials said.',
+  ];
+  const sigs = texts.map((t, i) => storySignature(article(`a${i}`, t)));
+  const freq = batchFrequencies(sigs);
+  const weighted = sigs.map((s) => weighSignature(s, freq));
+  const expected = (i: number, j: number): number => {
+    const x = signaturePairFeatures(weighted[i]!, weighted[j]!);
+    let z = STORY_SIMILARITY.bias;
+    SIGNATURE_FEATURES.forEach((f, k) => (z += STORY_SIMILARITY[f.weight] * x[k]!));
+    return 1 / (1 + Math.exp(-z));
+  };
+  const matrix = signatureLinkMatrix(weighted, STORY_SIMILARITY);
+  for (let i = 0; i < texts.length; i++) {
+    assert.equal(matrix[i]![i], 1);
+    for (let j = 0; j < texts.length; j++) {
+      if (i === j) continue;
+      assert.equal(signatureLinkProbability(weighted[i]!, weighted[j]!, STORY_SIMILARITY), expected(i, j), `pair ${i},${j}`);
+      // The matrix sums cosines through an inverted index: the same up to rounding.
+      assert.ok(Math.abs(matrix[i]![j]! - expected(i, j)) < 1e-12, `matrix ${i},${j}`);
+    }
+  }
+  assert.ok(expected(2, 3) > expected(0, 2), 'the two fire reports link more than a fire and a flood');
 });
