@@ -11,26 +11,9 @@ import { isProblem } from '../ingest/problem.js';
 import type { CompareOptions } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import type { PostItems } from './post-body.js';
+import type { PostedArticle, PostOutcome } from './wire.js';
 
-export interface PostedArticle {
-  id: string;
-  status: IngestedArticle['status'];
-  /** The live story of the stored article (for a duplicate or conflict: of the stored one), or null. */
-  story: string | null;
-}
-
-export interface PostOutcome {
-  added: number;
-  duplicates: number;
-  conflicts: number;
-  skipped: number;
-  /** Inputs that were skipped: `line` is the 1-based JSONL line or position in `articles`, null for the whole body. */
-  problems: Array<{ line: number | null; message: string }>;
-  /** One per article read, in input order. */
-  articles: PostedArticle[];
-  /** The live stories of the new articles, in input order, each once. */
-  stories: string[];
-}
+export type { PostedArticle, PostOutcome };
 
 export class IngestQueue {
   private readonly ingester: CorpusIngester;

@@ -4,8 +4,13 @@
  * show to the user.
  */
 import type { Report } from '../../src/types.js';
+import type { ArticleBody, OutletCount, PostedArticle, PostOutcome, StoryList, StoryRow } from '../../src/server/wire.js';
 
-export type { Report };
+export type { Report, OutletCount, StoryList, StoryRow };
+/** A stored article as the API gives it. */
+export type ArticleRecord = ArticleBody;
+export type ArticleStatus = PostedArticle['status'];
+export type PostResult = PostOutcome;
 
 export const API_BASE = '/api/v1';
 
@@ -19,24 +24,6 @@ export class ApiError extends Error {
   }
 }
 
-export interface StoryRow {
-  id: string;
-  size: number;
-  outlets: number;
-  sources: string[];
-  headline: string;
-  firstPublished: string | null;
-  lastPublished: string | null;
-  singleSourceQuotes: number | null;
-  conflicts: number | null;
-  corroborated: number | null;
-}
-
-export interface StoryList {
-  total: number;
-  stories: StoryRow[];
-}
-
 export type StorySort = 'newest' | 'biggest';
 
 export interface StoryQuery {
@@ -47,23 +34,6 @@ export interface StoryQuery {
   sort?: StorySort;
   limit?: number;
   offset?: number;
-}
-
-export interface ArticleRecord {
-  id: string;
-  title: string | null;
-  text: string;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-  byline: string | null;
-  story: string | null;
-}
-
-export interface OutletCount {
-  source: string;
-  articles: number;
 }
 
 export interface NewArticle {
@@ -79,18 +49,6 @@ export interface SavedPage {
   html: string;
   url?: string;
   source?: string;
-}
-
-export type ArticleStatus = 'new' | 'duplicate' | 'conflict';
-
-export interface PostResult {
-  added: number;
-  duplicates: number;
-  conflicts: number;
-  skipped: number;
-  problems: { line?: number | null; message: string }[];
-  articles: { id: string; status: ArticleStatus; story: string | null }[];
-  stories: string[];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

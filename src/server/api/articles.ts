@@ -1,22 +1,11 @@
 /** `GET /api/v1/articles/:id` (one stored article) and `POST /api/v1/articles` (add articles). */
 import type { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
+import type { ArticleBody } from '../wire.js';
 import { HttpError, jsonResponse } from '../errors.js';
 import { mediaType, postItems } from '../post-body.js';
 import { BODY_LIMIT_BYTES, readBody } from '../security.js';
 import { pathId, readQuery } from '../validation.js';
-
-export interface ArticleBody {
-  id: string;
-  title: string | null;
-  text: string;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-  byline: string | null;
-  story: string | null;
-}
 
 export function registerArticles(app: Hono, ctx: ServerContext, bodyLimit = BODY_LIMIT_BYTES): void {
   app.get('/api/v1/articles/:id', (c) => {

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { storyReport } from '../../corpus/reports.js';
 import type { StoryListing } from '../../store/index.js';
 import type { ServerContext } from '../context.js';
+import type { StoryRow } from '../wire.js';
 import { HttpError, JSON_TYPE, jsonResponse } from '../errors.js';
 import { enumParam, integerParam, isoDateParam, pathId, readQuery, textParam } from '../validation.js';
 
@@ -12,20 +13,6 @@ export const MAX_LIMIT = 200;
 export const DEFAULT_LIMIT = 50;
 /** Offsets beyond this are refused (paging that deep is not a use of the list). */
 export const MAX_OFFSET = 1_000_000;
-
-/** One row of the story list, as the API documents it. */
-export interface StoryRow {
-  id: string;
-  size: number;
-  outlets: number;
-  sources: string[];
-  headline: string;
-  firstPublished: string | null;
-  lastPublished: string | null;
-  singleSourceQuotes: number | null;
-  conflicts: number | null;
-  corroborated: number | null;
-}
 
 export function storyRow(s: StoryListing): StoryRow {
   return {
