@@ -1,11 +1,16 @@
 /**
- * A counting hash table from 32-bit unsigned keys to counts, in two typed arrays (open addressing, linear
- * probing, load ≤ 0.7): the running document frequencies of a corpus hold hundreds of thousands of term ids,
- * where a `Map` costs ~4 times the memory and a slower lookup. Key 0 is counted apart (0 marks an empty slot).
+ * A counting hash table from 32-bit unsigned keys to counts, in typed arrays (open addressing, linear probing,
+ * load ≤ 0.7): the running document frequencies of a corpus hold millions of term ids, where a `Map` costs
+ * ~5 times the memory and a slower lookup. Counts are 16-bit; the few keys that reach 65,535 (terms in most
+ * documents of a large corpus) keep their exact count in a small overflow map. 6 bytes a slot. Key 0 is
+ * counted apart (0 marks an empty slot).
  */
+const SATURATED = 0xffff;
+
 export class CountTable {
   private keys = new Uint32Array(1024);
-  private counts = new Uint32Array(1024);
+  private counts = new Uint16Array(1024);
+  private readonly overflow = new Map<number, number>();
   private used = 0;
   private zero = 0;
 
@@ -16,7 +21,7 @@ export class CountTable {
 
   /** Bytes held by the table's arrays. */
   get bytes(): number {
-    return this.keys.byteLength + this.counts.byteLength;
+    return this.keys.byteLength + this.counts.byteLength + this.overflow.size * 16;
   }
 
   get(key: number): number {
@@ -24,7 +29,7 @@ export class CountTable {
     const mask = this.keys.length - 1;
     for (let i = slot(key, mask); ; i = (i + 1) & mask) {
       const k = this.keys[i]!;
-      if (k === key) return this.counts[i]!;
+      if (k === key) return this.countAt(i);
       if (k === 0) return 0;
     }
   }
@@ -41,15 +46,29 @@ export class CountTable {
     for (let i = slot(key, mask); ; i = (i + 1) & mask) {
       const k = keys[i]!;
       if (k === key) {
-        this.counts[i]! += by;
+        this.setCount(i, this.countAt(i) + by);
         return;
       }
       if (k === 0) {
         keys[i] = key;
-        this.counts[i] = by;
         this.used++;
+        this.setCount(i, by);
         return;
       }
+    }
+  }
+
+  private countAt(i: number): number {
+    const c = this.counts[i]!;
+    return c === SATURATED ? this.overflow.get(this.keys[i]!)! : c;
+  }
+
+  private setCount(i: number, count: number): void {
+    if (count >= SATURATED) {
+      this.counts[i] = SATURATED;
+      this.overflow.set(this.keys[i]!, count);
+    } else {
+      this.counts[i] = count;
     }
   }
 
@@ -57,9 +76,12 @@ export class CountTable {
     const keys = this.keys;
     const counts = this.counts;
     this.keys = new Uint32Array(keys.length * 2);
-    this.counts = new Uint32Array(keys.length * 2);
+    this.counts = new Uint16Array(keys.length * 2);
     this.used = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.add(keys[i]!, counts[i]!);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (k !== 0) this.add(k, counts[i] === SATURATED ? this.overflow.get(k)! : counts[i]!);
+    }
   }
 }
 

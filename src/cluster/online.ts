@@ -61,6 +61,11 @@ export interface OnlineOptions {
   windowDays: number;
   /** Ids used before and not in memory (e.g. merged stories of a store), never to be reused. */
   isTaken?: (id: string) => boolean;
+  /**
+   * The content hash of an earlier article (for the ids of stories a review splits off). Given, the clusterer
+   * keeps no hashes in memory (a store has them); not given, it keeps every article's hash.
+   */
+  hashOf?: (seq: number) => string;
 }
 
 export const ONLINE_DEFAULTS: OnlineOptions = { postingsPerKey: 48, maxStories: 12, sampleMembers: 12, windowDays: 7 };
@@ -71,7 +76,7 @@ export interface OnlineArticle<S> {
   signature: S;
   /** Publication time in ms since the epoch, or NaN when unknown. */
   published: number;
-  /** Content hash of the article, for the id of a story it founds. */
+  /** Content hash of the article, for the id of a story it founds (`restore` does not need it). */
   hash: string;
 }
 
@@ -99,7 +104,8 @@ export class OnlineClusterer<S> {
   private readonly stories: StoryState[] = [];
   private readonly storyIndex = new Map<string, number>();
   private storyOfSeq = new Int32Array(1024).fill(-1);
-  private readonly hashOfSeq: string[] = [];
+  /** Articles' hashes, when no `hashOf` was given. */
+  private readonly hashOfSeq: string[] | null;
   private publishedOfSeq = new Float64Array(1024).fill(NaN);
   private readonly ids = new Set<string>();
   private readonly options: OnlineOptions;
@@ -111,6 +117,7 @@ export class OnlineClusterer<S> {
     options: Partial<OnlineOptions> = {},
   ) {
     this.options = { ...ONLINE_DEFAULTS, ...options };
+    this.hashOfSeq = options.hashOf ? null : [];
   }
 
   /** Places one article and indexes it. */
@@ -277,7 +284,7 @@ export class OnlineClusterer<S> {
     groups.forEach((group, g) => {
       let k = storyOfGroup.get(g);
       if (k === undefined) {
-        k = this.addStory(this.freshId(group.map((seq) => this.hashOfSeq[seq]!)));
+        k = this.addStory(this.freshId(group.map((seq) => this.hashOf(seq))));
         result.created.push({ id: this.stories[k]!.id, members: group });
       }
       for (const seq of group) {
@@ -321,6 +328,10 @@ export class OnlineClusterer<S> {
     return this.candidateStories([...keys], story.newest).filter((o) => o !== k);
   }
 
+  private hashOf(seq: number): string {
+    return this.hashOfSeq ? this.hashOfSeq[seq]! : this.options.hashOf!(seq);
+  }
+
   private addStory(id: string): number {
     const k = this.stories.length;
     this.stories.push({ id, members: [], newest: NaN, mergedInto: -1 });
@@ -357,7 +368,7 @@ export class OnlineClusterer<S> {
   }
 
   private join(k: number, article: OnlineArticle<S>): void {
-    this.hashOfSeq[article.seq] = article.hash;
+    if (this.hashOfSeq) this.hashOfSeq[article.seq] = article.hash;
     this.ensureSeq(article.seq);
     this.publishedOfSeq[article.seq] = article.published;
     const story = this.stories[k]!;

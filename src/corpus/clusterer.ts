@@ -24,6 +24,12 @@ export class StoreClusterer {
     this.online = new OnlineClusterer(this.model, (seq) => this.signatureOf(seq), {
       ...options,
       isTaken: (id) => store.getStoryRecord(id) !== null,
+      // Only for the id of a story a review splits off (rare): read from the store, not kept in memory.
+      hashOf: (seq) => {
+        const article = store.getArticle(seq);
+        if (!article) throw new Error(`store has no article #${seq}`);
+        return article.hash;
+      },
     });
   }
 
@@ -35,7 +41,7 @@ export class StoreClusterer {
         if (!record.signature || record.story === null) continue;
         const signature = this.model.weigh(decodeSignature(record.signature));
         this.remember(record.seq, signature);
-        this.online.restore({ seq: record.seq, signature, published: publishedTime(record.published), hash: record.id }, record.story);
+        this.online.restore({ seq: record.seq, signature, published: publishedTime(record.published), hash: '' }, record.story);
         n++;
       }
     }
