@@ -66,7 +66,7 @@ function summaryLine(s: IngestSummary, seconds: number, db: string): string {
   const rate = seconds > 0 ? Math.round(s.read / seconds) : s.read;
   return (
     `corroborate: ${s.read} read (${rate}/s), ${s.added} new, ${s.duplicates} duplicate, ${s.conflicts} conflicting id, ${s.skipped} skipped; ` +
-    `${s.storiesCreated} stories created, ${s.storiesChanged} changed, ${s.merges} merged, ${s.splits} split → ${db}`
+    `${s.storiesCreated} ${s.storiesCreated === 1 ? 'story' : 'stories'} created, ${s.storiesChanged} changed, ${s.merges} merged, ${s.splits} split → ${db}`
   );
 }
 
