@@ -31,6 +31,11 @@ const kept = (): number => {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };
+/** This thread's JS heap after a GC (typed-array contents, and the worker's in-flight batches, are outside it). */
+const heap = (): number => {
+  global.gc?.();
+  return process.memoryUsage().heapUsed;
+};
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-bench-ingest-'));
 try {
   const examples: Article[] = [];
@@ -52,13 +57,13 @@ try {
   let placedAt = 0;
   // Memory at 30% and 90% of the run: both mid-run (same in-flight batches), the signature cache full at both
   // for N ≥ 70k; the difference is what grows with the corpus.
-  const memoryAt: { read: number; bytes: number }[] = [];
+  const memoryAt: { read: number; heap: number }[] = [];
   const ingester = new CorpusIngester(store, { ...(batchSize ? { batchSize } : {}), ...(reviewAtEnd ? { reviewEarlyAfter: Infinity } : {}) });
   const summary = await ingester.ingestPaths([file], {
     threads,
     onProgress: (s) => {
       placedAt = performance.now();
-      if ((memoryAt.length === 0 && s.read >= n * 0.3) || (memoryAt.length === 1 && s.read >= n * 0.9)) memoryAt.push({ read: s.read, bytes: kept() });
+      if ((memoryAt.length === 0 && s.read >= n * 0.3) || (memoryAt.length === 1 && s.read >= n * 0.9)) memoryAt.push({ read: s.read, heap: heap() });
       if (s.read >= next) {
         marks.push({ read: s.read, ms: placedAt - started });
         process.stderr.write(`  ${s.read} placed after ${((placedAt - started) / 1000).toFixed(1)} s\n`);
@@ -98,8 +103,8 @@ try {
   );
   console.log(`stories vs the generator's: B³ P ${quality.precision.toFixed(3)} R ${quality.recall.toFixed(3)} F1 ${quality.f1.toFixed(3)} (${reviewAtEnd ? 'review at the end' : 'review as stories go quiet'}${threads ? '' : ', no worker thread'})`);
   const [m30, m90] = memoryAt;
-  const marginal = m30 && m90 ? `; growth from ${m30.read.toLocaleString('en')} to ${m90.read.toLocaleString('en')} articles ${Math.round((m90.bytes - m30.bytes) / (m90.read - m30.read))} bytes/article (what grows with the corpus once the bounded signature cache is full)` : '';
-  console.log(`memory kept (heap + typed arrays, after GC): ${Math.round((heapAfter - heapBefore) / n)} bytes/article overall${marginal}${global.gc ? '' : ' (run with --expose-gc for exact numbers)'}; RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
+  const growth = m30 && m90 ? `; JS heap growth from ${m30.read.toLocaleString('en')} to ${m90.read.toLocaleString('en')} articles ${Math.round((m90.heap - m30.heap) / (m90.read - m30.read))} bytes/article (story objects and ids; the signature cache is full by then for N ≥ 70k)` : '';
+  console.log(`memory kept (heap + typed arrays, after GC, incl. the bounded signature cache): ${Math.round((heapAfter - heapBefore) / n)} bytes/article overall${growth}${global.gc ? '' : ' (run with --expose-gc for exact numbers)'}; RSS ${Math.round(process.memoryUsage().rss / 2 ** 20)} MiB`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
