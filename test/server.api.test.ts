@@ -12,6 +12,7 @@ import type { OpenApiDocument } from '../src/server/openapi.js';
 import type { Report } from '../src/types.js';
 import { assertValidReport, reportSchemaPath } from './helpers/schema.js';
 import { repoRoot } from './helpers/paths.js';
+import type { StoryList } from '../src/server/wire.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'server');
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-server-api-'));
@@ -54,19 +55,7 @@ async function call(path: string, init?: RequestInit): Promise<{ status: number;
 type Body = NonNullable<RequestInit['body']>;
 const json = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-interface Row {
-  id: string;
-  size: number;
-  outlets: number;
-  sources: string[];
-  headline: string;
-  firstPublished: string | null;
-  lastPublished: string | null;
-  singleSourceQuotes: number | null;
-  conflicts: number | null;
-  corroborated: number | null;
-}
-type List = { total: number; stories: Row[] };
+type List = StoryList;
 async function list(query = ''): Promise<List> {
   const r = await call(`/api/v1/stories${query}`);
   assert.equal(r.status, 200, r.text);
