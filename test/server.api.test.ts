@@ -12,7 +12,7 @@ import type { OpenApiDocument } from '../src/server/openapi.js';
 import type { Report } from '../src/types.js';
 import { assertValidReport, reportSchemaPath } from './helpers/schema.js';
 import { repoRoot } from './helpers/paths.js';
-import type { StoryList } from '../src/server/wire.js';
+import type { PostOutcome, StoryList } from '../src/server/wire.js';
 
 const fixtures = join(repoRoot, 'test', 'fixtures', 'server');
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-server-api-'));
@@ -191,15 +191,7 @@ test('POST JSON articles: new, duplicate, conflict, bad items; content ids; stor
     }),
   );
   assert.equal(r.status, 201, r.text);
-  const out = r.body as {
-    added: number;
-    duplicates: number;
-    conflicts: number;
-    skipped: number;
-    problems: { line: number | null; message: string }[];
-    articles: { id: string; status: string; story: string | null }[];
-    stories: string[];
-  };
+  const out = r.body as PostOutcome;
   assert.deepEqual([out.added, out.duplicates, out.conflicts, out.skipped], [2, 1, 1, 2]);
   assert.deepEqual(out.problems, [
     { line: 4, message: 'no non-empty string "text" field' },

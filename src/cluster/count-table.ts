@@ -5,6 +5,8 @@
  * documents of a large corpus) keep their exact count in a small overflow map. 6 bytes a slot. Key 0 is
  * counted apart (0 marks an empty slot).
  */
+import { mixKey } from './int-mix.js';
+
 const SATURATED = 0xffff;
 
 export class CountTable {
@@ -27,7 +29,7 @@ export class CountTable {
   get(key: number): number {
     if (key === 0) return this.zero;
     const mask = this.keys.length - 1;
-    for (let i = slot(key, mask); ; i = (i + 1) & mask) {
+    for (let i = mixKey(key) & mask; ; i = (i + 1) & mask) {
       const k = this.keys[i]!;
       if (k === key) return this.countAt(i);
       if (k === 0) return 0;
@@ -43,7 +45,7 @@ export class CountTable {
     if ((this.used + 1) * 10 > this.keys.length * 7) this.grow();
     const keys = this.keys;
     const mask = keys.length - 1;
-    for (let i = slot(key, mask); ; i = (i + 1) & mask) {
+    for (let i = mixKey(key) & mask; ; i = (i + 1) & mask) {
       const k = keys[i]!;
       if (k === key) {
         this.setCount(i, this.countAt(i) + by);
@@ -83,9 +85,4 @@ export class CountTable {
       if (k !== 0) this.add(k, counts[i] === SATURATED ? this.overflow.get(k)! : counts[i]!);
     }
   }
-}
-
-/** Slot of a key: its bits mixed (term ids are hashes already, but sequential keys must spread too). */
-function slot(key: number, mask: number): number {
-  return Math.imul(key ^ (key >>> 16), 0x45d9f3b) & mask;
 }

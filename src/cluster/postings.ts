@@ -8,6 +8,8 @@
  * posting of its chain, each posting at the next older one. Lists come back newest first, which is also
  * what a time window wants. Deterministic: no hashing of objects, no iteration over Map order.
  */
+import { mixKey } from './int-mix.js';
+
 const EMPTY = -1;
 
 export class Postings {
@@ -76,7 +78,7 @@ export class Postings {
   /** The slot holding `key`, or the empty slot where it would go. */
   private slotOf(key: number): number {
     const mask = this.keys.length - 1;
-    let slot = mix(key) & mask;
+    let slot = mixKey(key) & mask;
     while (this.heads[slot] !== EMPTY && this.keys[slot] !== key) slot = (slot + 1) & mask;
     return slot;
   }
@@ -110,11 +112,4 @@ function tableSize(n: number): number {
   let size = 16;
   while (size < n) size *= 2;
   return size;
-}
-
-/** A cheap integer mix so that sequential or similar keys spread over the table. */
-function mix(key: number): number {
-  let h = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
-  h = Math.imul(h ^ (h >>> 16), 0x45d9f3b);
-  return (h ^ (h >>> 16)) >>> 0;
 }

@@ -69,9 +69,19 @@ export interface WeightedSignature {
   readonly sketch: Uint16Array;
 }
 
-/** ln(k) for k < 65536 (term counts are 16-bit; most document frequencies are small): a lookup, not a log. */
-const LN = Float64Array.from({ length: 65536 }, (_, k) => (k === 0 ? -Infinity : Math.log(k)));
-const ln = (k: number): number => (k < 65536 ? LN[k]! : Math.log(k));
+/**
+ * ln(k) for k < 65536 (term counts are 16-bit; most document frequencies are small): a lookup, not a log.
+ * Filled on first use, so commands that never weigh a signature do not pay for it at start-up.
+ */
+let lnTable: Float64Array | null = null;
+function lnOf(k: number): number {
+  if (lnTable === null) {
+    lnTable = new Float64Array(65536);
+    lnTable[0] = -Infinity;
+    for (let i = 1; i < 65536; i++) lnTable[i] = Math.log(i);
+  }
+  return k < 65536 ? lnTable[k]! : Math.log(k);
+}
 
 /** Sublinear TF × smoothed IDF (log((N + 1) / (df + 1)) + 1 = ln(N + 1) − ln(df + 1) + 1), L2-normalised, per bag. */
 export function weighSignature(sig: StorySignature, frequencies: BagFrequencies): WeightedSignature {
@@ -83,7 +93,7 @@ export function weighSignature(sig: StorySignature, frequencies: BagFrequencies)
     const weights = new Float64Array(ids.length);
     let norm = 0;
     for (let i = 0; i < ids.length; i++) {
-      const w = (1 + ln(counts[i]!)) * (idfBase - ln(df(ids[i]!) + 1));
+      const w = (1 + lnOf(counts[i]!)) * (idfBase - lnOf(df(ids[i]!) + 1));
       weights[i] = w;
       norm += w * w;
     }

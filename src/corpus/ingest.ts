@@ -138,13 +138,14 @@ export class CorpusIngester {
     const store = this.store;
     const batchSize = this.batchSize;
     const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, conflicts: 0, skipped: 0, storiesCreated: 0, merges: 0, splits: 0, moved: 0, storiesChanged: 0, restored: 0 };
-    if (this.clusterer === null || store.getMeta(STORED) !== this.stored) {
+    const storedNow = store.getMeta(STORED);
+    if (this.clusterer === null || storedNow !== this.stored) {
       this.clusterer = new StoreClusterer(store);
       summary.restored = this.clusterer.restore();
-      this.stored = store.getMeta(STORED);
+      this.stored = storedNow;
     }
     const clusterer = this.clusterer;
-    let stored = Number(store.getMeta(STORED) ?? '0') || 0;
+    let stored = Number(storedNow ?? '0') || 0;
     // Pending stories (not reviewed since they last changed), each with the batch that last placed an article
     // in it. Batches are counted over the store's life (only batches that stored something count), so a run
     // killed and run again reviews at the same points as one uninterrupted run.

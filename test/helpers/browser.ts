@@ -13,6 +13,7 @@ import { readInputs } from '../../src/ingest/index.js';
 import type { Article } from '../../src/types.js';
 import { openStore, type Store } from '../../src/store/index.js';
 import { startServer } from '../../src/server/start.js';
+import type { PostOutcome } from '../../src/server/wire.js';
 import { repoRoot } from './paths.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -52,15 +53,6 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export interface PostOutcome {
-  added: number;
-  duplicates: number;
-  conflicts: number;
-  skipped: number;
-  problems: { line: number | null; message: string }[];
-  articles: { id: string; status: string; story: string | null }[];
-  stories: string[];
-}
 
 /** Starts the real server on 127.0.0.1, any free port, over an empty temporary store. */
 export async function startTestServer(): Promise<TestServer> {
