@@ -259,13 +259,40 @@ export interface DerivationPair {
   evidence: DerivationEvidence[];
 }
 
+/**
+ * Articles of a story whose text is near-identical to an earlier one's (the same wire text republished):
+ * one group per representative, so a 1,000-article story reads as "312 articles with the same text as X".
+ */
+export interface CopyGroup {
+  /** The representative: the group's first article in story order. */
+  article: string;
+  /** The other members, in story order. */
+  copies: string[];
+  /** The lowest share, over the copies, of a copy's sentences found verbatim in the representative (0..1). */
+  minShared: number;
+}
+
+/** How a story was compared (compare/index.ts documents the choice). */
+export interface ComparisonScope {
+  /** `all-pairs`: every article pair aligned; `nearest`: each article aligned with its nearest articles only. */
+  mode: 'all-pairs' | 'nearest';
+  /** Article pairs aligned (the length of `alignments` and `derivation`). */
+  pairs: number;
+  /** Whether sentence vectors (the encoder) were used. */
+  encoder: boolean;
+}
+
 export interface StoryReport {
   id: string;
   articles: string[];
   claims: Claim[];
+  /** The aligned article pairs: every pair in `all-pairs` mode, the candidate pairs in `nearest` mode. */
   alignments: Alignment[];
   conflicts: Conflict[];
   derivation: DerivationPair[];
+  comparison: ComparisonScope;
+  /** Groups of near-identical articles (only groups with at least one copy), by representative in story order. */
+  copyGroups: CopyGroup[];
 }
 
 // ───────────────────────────── report ─────────────────────────────

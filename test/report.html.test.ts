@@ -173,6 +173,8 @@ function hostileReport(): Report {
             evidence: [{ kind: 'text-reuse', detail: `${SCRIPT}${IMG}`, weight: 0.1 }],
           },
         ],
+        comparison: { mode: 'all-pairs', pairs: 1, encoder: false },
+        copyGroups: [],
       },
     ],
     problems: [{ kind: 'problem', input: `${IMG}.jsonl`, line: 2, message: `bad ${SCRIPT}` }],

@@ -11,6 +11,7 @@ import { findConflicts } from './conflicts.js';
 import { buildContext } from './context.js';
 import { deriveAll } from './derivation.js';
 import { addQuotes } from './quote-ledger.js';
+import { copyGroups } from './copies.js';
 
 /** Compares the member articles of a story (`articles` in story order). */
 export function compareStory(story: Story, articles: AnalysedArticle[], vectors: SentenceVectors): StoryReport {
@@ -29,6 +30,8 @@ export function compareStory(story: Story, articles: AnalysedArticle[], vectors:
     alignments: pairs.map((p) => p.alignment),
     conflicts,
     derivation,
+    comparison: { mode: 'all-pairs', pairs: pairs.length, encoder: ctx.articles.some((a) => a.sentences.some((s) => s.vec !== null)) },
+    copyGroups: copyGroups(ctx.articles),
   };
 }
 

@@ -68,6 +68,8 @@ function story(s: StoryReport): StoryReport {
     alignments: s.alignments.map(alignment),
     conflicts: s.conflicts.map(conflict),
     derivation: s.derivation.map(derivation),
+    comparison: { mode: s.comparison.mode, pairs: s.comparison.pairs, encoder: s.comparison.encoder },
+    copyGroups: s.copyGroups.map((g) => ({ article: g.article, copies: [...g.copies], minShared: g.minShared })),
   };
 }
 
