@@ -6,7 +6,7 @@ import { isProblem, readInputs } from './ingest/index.js';
 import { analyse } from './analyse/index.js';
 import { embedSentences } from './similarity/encoder.js';
 import { clusterArticles } from './cluster/index.js';
-import { compareStory } from './compare/index.js';
+import { compareStory, usesEncoder } from './compare/index.js';
 
 export interface ReadOptions {
   stdin?: NodeJS.ReadableStream;
@@ -41,23 +41,28 @@ export async function readAndAnalyse(paths: string[], options: ReadOptions = {})
   return { analysed: articles.map((a) => analyse(a)), problems };
 }
 
-/** cluster → compare: one StoryReport per story, biggest story first. */
+/**
+ * cluster → compare: one StoryReport per story, biggest story first. Only the articles of stories compared with
+ * the sentence encoder (compare/index.ts `usesEncoder`: small stories) are embedded.
+ */
 export async function compareAnalysed(analysed: AnalysedArticle[], options: CompareOptions): Promise<StoryReport[]> {
-  const vectors = await embedSentences(analysed, { enabled: options.encoder, cacheDir: options.cacheDir });
   const byId = new Map(analysed.map((a) => [a.article.id, a]));
-  return clusterArticles(analysed).map((story) =>
-    compareStory(
-      story,
-      story.articles.map((id) => byId.get(id)!),
-      vectors,
-    ),
+  const stories = clusterArticles(analysed).map((story) => ({ story, members: story.articles.map((id) => byId.get(id)!) }));
+  const vectors = await embedSentences(
+    stories.filter((s) => usesEncoder(s.members.length)).flatMap((s) => s.members),
+    { enabled: options.encoder, cacheDir: options.cacheDir },
   );
+  return stories.map(({ story, members }) => compareStory(story, members, vectors));
 }
 
 /** analyse → compare for one known story (corpus mode: the store decided the membership): its report. */
 export async function reportForStory(story: Story, articles: readonly Article[], options: CompareOptions, generator: string): Promise<Report> {
-  const analysed = articles.map((a) => analyse(a));
-  const vectors = await embedSentences(analysed, { enabled: options.encoder, cacheDir: options.cacheDir });
+  return reportForAnalysed(story, articles.map((a) => analyse(a)), options, generator);
+}
+
+/** compare for one known story whose articles are analysed: its report (the encoder only where it is used). */
+export async function reportForAnalysed(story: Story, analysed: AnalysedArticle[], options: CompareOptions, generator: string): Promise<Report> {
+  const vectors = await embedSentences(usesEncoder(analysed.length) ? analysed : [], { enabled: options.encoder, cacheDir: options.cacheDir });
   return buildReport(analysed, [compareStory(story, analysed, vectors)], [], generator);
 }
 

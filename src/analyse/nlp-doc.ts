@@ -4,11 +4,20 @@
  *
  * Speed: the full compromise pipeline (`nlp(text)`) costs ~30–60 ms for a 5,000-character article,
  * most of it in the contextual post-tagger. We run only tokenisation + lexicon + pre-tagger
- * (~8–10 ms warm), which gives the lexicon tags (Person, FirstName, LastName, City, Country, Demonym,
- * Organization, Determiner, Preposition, Verb, ...) that the entity and number rules need.
+ * (~5–10 ms for a whole article), which gives the lexicon tags (Person, FirstName, LastName, City,
+ * Country, Demonym, Organization, Determiner, Preposition, Verb, ...) that the entity and number rules need.
  *
- * The last few parses are cached by text, so `extractEntities` and `extractNumbers` on the same text
- * parse it once. The cache only saves time: the parse is a pure function of the text.
+ * Sentence by sentence: compromise splits the text into its own sentences first, and tokenisation,
+ * contractions, lexicon and pre-tagger all work within one sentence (nothing looks across a sentence
+ * boundary), and a term's offset is the running total of `pre + text + post` over all terms before it.
+ * So we split the text with compromise's own splitter, parse each of its sentences alone (giving exactly
+ * the terms and tags the whole-text parse gives), and shift their offsets by the running total. Parsed
+ * sentences are kept in a bounded LRU cache keyed by the sentence string, so that sentences re-used
+ * verbatim by other articles (wire copy and its light rewrites) are not parsed again. A sentence that
+ * compromise would split differently on its own (never seen in practice) sends the whole text through the
+ * whole-text parse instead. The last few whole-text results are cached too, so `extractEntities` and
+ * `extractNumbers` on the same text do the work once. The caches only save time: the result is a pure
+ * function of the text.
  */
 import nlp from 'compromise';
 
@@ -44,28 +53,108 @@ const EMPTY_TAGS: ReadonlySet<string> = new Set<string>();
 const CACHE_SIZE = 4;
 const cache: { text: string; terms: NlpTerm[] }[] = [];
 
-function parse(text: string): NlpTerm[] {
+/** A term of one compromise sentence, offsets relative to the sentence's first character. */
+interface LocalTerm {
+  /** Offset compromise reports (relative to the sentence). */
+  start: number;
+  text: string;
+  normal: string;
+  tags: ReadonlySet<string>;
+  pre: string;
+  post: string;
+}
+
+interface ParsedSentence {
+  terms: LocalTerm[];
+  /** Sum of `pre + text + post` lengths over all of the sentence's terms (compromise's offset step). */
+  length: number;
+}
+
+/** Parsed sentences by sentence string; a Map in least-recently-used-first order. */
+const SENTENCE_CACHE_SIZE = 4096;
+const sentenceCache = new Map<string, ParsedSentence>();
+
+type SplitFn = (text: string, world: unknown) => unknown;
+let splitter: SplitFn | null | undefined;
+
+/** compromise's own sentence splitter (the first step of `nlp.tokenize`), or null if not reachable. */
+function compromiseSplitter(): SplitFn | null {
+  if (splitter === undefined) {
+    const methods = nlp.methods() as { one?: { tokenize?: { splitSentences?: unknown } } };
+    const fn = methods.one?.tokenize?.splitSentences;
+    splitter = typeof fn === 'function' ? (fn as SplitFn) : null;
+  }
+  return splitter;
+}
+
+/** The raw compromise parse of `text`: sentences of raw terms (tokenise + lexicon + pre-tagger + offsets). */
+function rawParse(text: string): unknown[][] {
   const doc = nlp.tokenize(text);
   doc.compute(['lexicon', 'preTagger', 'offset']);
-  const out: NlpTerm[] = [];
   const document: unknown = doc.document;
-  if (!Array.isArray(document)) return out;
-  for (const sentence of document as unknown[]) {
-    if (!Array.isArray(sentence)) continue;
-    for (const raw of sentence as unknown[]) {
+  if (!Array.isArray(document)) return [];
+  return (document as unknown[]).map((s) => (Array.isArray(s) ? (s as unknown[]) : []));
+}
+
+/** Parse one compromise sentence alone; null when compromise would not keep it as one sentence. */
+function parseSentence(sentence: string): ParsedSentence | null {
+  const doc = rawParse(sentence);
+  if (doc.length !== 1) return null;
+  const terms: LocalTerm[] = [];
+  let length = 0;
+  for (const raw of doc[0]!) {
+    if (!isRawTerm(raw)) return null;
+    length += raw.pre.length + raw.text.length + raw.post.length;
+    if (!raw.offset || raw.text === '') continue;
+    terms.push({
+      start: raw.offset.start,
+      text: raw.text,
+      normal: typeof raw.normal === 'string' ? raw.normal : raw.text.toLowerCase(),
+      tags: raw.tags ?? EMPTY_TAGS,
+      pre: raw.pre,
+      post: raw.post,
+    });
+  }
+  return { terms, length };
+}
+
+function cachedSentence(sentence: string): ParsedSentence | null {
+  const hit = sentenceCache.get(sentence);
+  if (hit) {
+    sentenceCache.delete(sentence);
+    sentenceCache.set(sentence, hit);
+    return hit;
+  }
+  const parsed = parseSentence(sentence);
+  if (!parsed) return null;
+  sentenceCache.set(sentence, parsed);
+  if (sentenceCache.size > SENTENCE_CACHE_SIZE) {
+    const oldest = sentenceCache.keys().next();
+    if (!oldest.done) sentenceCache.delete(oldest.value);
+  }
+  return parsed;
+}
+
+/** Add a term at compromise's reported offset, guarding the offset contract against `text`. */
+function pushTerm(out: NlpTerm[], text: string, start: number, t: { text: string; normal: string; tags: ReadonlySet<string>; pre: string; post: string }): void {
+  const end = start + t.text.length;
+  // Re-anchor near the reported offset if compromise drifted.
+  let s = start;
+  if (text.slice(start, end) !== t.text) {
+    const found = text.indexOf(t.text, Math.max(0, start - 8));
+    if (found < 0 || found > start + 64) return;
+    s = found;
+  }
+  out.push({ start: s, end: s + t.text.length, text: t.text, normal: t.normal, tags: t.tags, pre: t.pre, post: t.post });
+}
+
+/** The whole-text parse (the reference the sentence-wise parse reproduces). */
+function parseWhole(text: string): NlpTerm[] {
+  const out: NlpTerm[] = [];
+  for (const sentence of rawParse(text)) {
+    for (const raw of sentence) {
       if (!isRawTerm(raw) || !raw.offset || raw.text === '') continue;
-      const start = raw.offset.start;
-      const end = start + raw.offset.length;
-      // Guard the offset contract: re-anchor near the reported offset if compromise drifted.
-      let s = start;
-      if (text.slice(start, end) !== raw.text) {
-        const found = text.indexOf(raw.text, Math.max(0, start - 8));
-        if (found < 0 || found > start + 64) continue;
-        s = found;
-      }
-      out.push({
-        start: s,
-        end: s + raw.text.length,
+      pushTerm(out, text, raw.offset.start, {
         text: raw.text,
         normal: typeof raw.normal === 'string' ? raw.normal : raw.text.toLowerCase(),
         tags: raw.tags ?? EMPTY_TAGS,
@@ -78,6 +167,33 @@ function parse(text: string): NlpTerm[] {
   return out;
 }
 
+/** Sentence by sentence through the sentence cache; null when a sentence does not parse alone. */
+function parseBySentence(text: string): NlpTerm[] | null {
+  const split = compromiseSplitter();
+  if (!split) return null;
+  const sentences = split(text, nlp.world());
+  if (!Array.isArray(sentences)) return null;
+  const parsed: ParsedSentence[] = [];
+  for (const s of sentences as unknown[]) {
+    if (typeof s !== 'string') return null;
+    const p = cachedSentence(s);
+    if (!p) return null;
+    parsed.push(p);
+  }
+  const out: NlpTerm[] = [];
+  let elapsed = 0;
+  for (const p of parsed) {
+    for (const t of p.terms) pushTerm(out, text, elapsed + t.start, t);
+    elapsed += p.length;
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+function parse(text: string): NlpTerm[] {
+  return parseBySentence(text) ?? parseWhole(text);
+}
+
 /** Word tokens of `text` in order, with offsets and tags (cached for the last few texts). */
 export function parseTerms(text: string): readonly NlpTerm[] {
   for (const c of cache) if (c.text === text) return c.terms;
@@ -87,6 +203,16 @@ export function parseTerms(text: string): readonly NlpTerm[] {
   return terms;
 }
 
+/** For tests: the whole-text parse, bypassing the sentence cache. */
+export function parseTermsUncached(text: string): readonly NlpTerm[] {
+  return parseWhole(text);
+}
+
+/** For tests: empty the caches. */
+export function clearParseCaches(): void {
+  cache.length = 0;
+  sentenceCache.clear();
+}
 let lexicon: Record<string, unknown> | null = null;
 
 /** The tag compromise's lexicon gives a lower-case word ("moscow" → "City"), or undefined. */

@@ -28,7 +28,8 @@ import type { Claim, ClaimKind, Mention, NumberMention } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { normaliseKey } from '../text/normalise.js';
 import { entityKeys, numberKey, numberValue, sameEntity } from '../similarity/slots.js';
-import type { StoryContext } from './context.js';
+import type { SentenceInfo, StoryContext } from './context.js';
+import type { SentenceLink } from './sentence-links.js';
 import type { PairAlignment } from './types.js';
 import { UnionFind } from './union-find.js';
 
@@ -146,15 +147,6 @@ export function isAbsoluteDate(text: string): boolean {
   return /\d/.test(text) || MONTHS.test(text);
 }
 
-/**
- * True when every mention of this ISO value has the same relative wording: then "Tuesday" in three
- * articles is one date even where the sentences did not align.
- */
-function sameIsoOnly(dms: readonly { d: { iso: string; text: string } }[], iso: string): boolean {
-  const words = new Set(dms.filter((x) => x.d.iso === iso).map((x) => normaliseKey(x.d.text)));
-  return words.size === 1;
-}
-
 const TIME_UNITS = new Set(['year', 'month', 'week', 'day', 'hour', 'minute', 'second', 'decade', 'century']);
 /** Words after a time quantity that make it a relative or elapsed time ("two years ago", "three days later"). */
 const DURATION_AFTER = /^\s*(ago|earlier|later|before|after|previously|old|from now|long|running|in a row)\b/i;
@@ -213,12 +205,18 @@ export function spanKey(article: string, start: number, end: number): string {
   return `${article}:${start}:${end}`;
 }
 
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function mention(article: string, s: { start: number; end: number; text: string }): Mention {
   return { article, start: s.start, end: s.end, text: s.text };
 }
 
-/** Statements from the alignments. */
-export function addStatements(book: ClaimBook, pairs: readonly PairAlignment[]): void {
+/** Statements from the alignments (and, in a big story, the story-wide sentence links). */
+export function addStatements(book: ClaimBook, pairs: readonly PairAlignment[], links: readonly SentenceLink[] = []): void {
   const { ctx } = book;
   const offsets: number[] = [];
   let total = 0;
@@ -233,11 +231,10 @@ export function addStatements(book: ClaimBook, pairs: readonly PairAlignment[]):
       uf.union(offsets[p.a]! + d.a.sentence.index, offsets[p.b]! + d.b.sentence.index);
     }
   }
-  const nodeInfo = (n: number): { order: number; index: number } => {
-    let order = 0;
-    while (order + 1 < offsets.length && offsets[order + 1]! <= n) order++;
-    return { order, index: n - offsets[order]! };
-  };
+  for (const l of links) uf.union(offsets[l.a.article]! + l.a.sentence.index, offsets[l.b.article]! + l.b.sentence.index);
+  const orderOf = new Int32Array(total);
+  offsets.forEach((start, order) => orderOf.fill(order, start, start + ctx.articles[order]!.sentences.length));
+  const nodeInfo = (n: number): { order: number; index: number } => ({ order: orderOf[n]!, index: n - offsets[orderOf[n]!]! });
   for (const group of uf.groups()) {
     const members = group.map(nodeInfo);
     const articles = new Set(members.map((m) => m.order));
@@ -258,8 +255,8 @@ export function addStatements(book: ClaimBook, pairs: readonly PairAlignment[]):
   }
 }
 
-/** Numbers, dates, entities and media attributions. */
-export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void {
+/** Numbers, dates, entities and media attributions (numbers and dates also joined through the story-wide sentence links). */
+export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links: readonly SentenceLink[] = []): void {
   const { ctx } = book;
 
   // ── numbers
@@ -278,18 +275,18 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void
     if (first === undefined) byKeyValue.set(kv, i);
     else uf.union(first, i);
   });
-  for (const p of pairs) {
-    for (const d of p.details) {
-      for (const x of d.a.slots.numbers) {
-        for (const y of d.b.slots.numbers) {
-          if (numberValue(x) !== numberValue(y) || !sameQuantity(x, y, d.a.slots.numbers, d.b.slots.numbers)) continue;
-          const i = numIndex.get(spanKey(d.a.articleId, x.start, x.end));
-          const j = numIndex.get(spanKey(d.b.articleId, y.start, y.end));
-          if (i !== undefined && j !== undefined) uf.union(i, j);
-        }
+  const linkNumbers = (a: SentenceInfo, b: SentenceInfo): void => {
+    for (const x of a.slots.numbers) {
+      for (const y of b.slots.numbers) {
+        if (numberValue(x) !== numberValue(y) || !sameQuantity(x, y, a.slots.numbers, b.slots.numbers)) continue;
+        const i = numIndex.get(spanKey(a.articleId, x.start, x.end));
+        const j = numIndex.get(spanKey(b.articleId, y.start, y.end));
+        if (i !== undefined && j !== undefined) uf.union(i, j);
       }
     }
-  }
+  };
+  for (const p of pairs) for (const d of p.details) linkNumbers(d.a, d.b);
+  for (const l of links) linkNumbers(l.a, l.b);
   for (const g of uf.groups()) {
     const first = nums[g[0]!]!.n;
     const counted = g.map((i) => nums[i]!.n.counted).find((c): c is string => !!c);
@@ -307,29 +304,54 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[]): void
   // "tonight") only joins through an aligned sentence or the same wording in one article. Two events
   // on one day ("until Thursday" vs "an emergency session on November 19") stay apart.
   const dms = ctx.articles.flatMap((a) => a.analysed.dates.filter((d) => !isPublicationDeictic(a.analysed.article.published, d)).map((d) => ({ a, d })));
-  const linkedSentences = new Set<string>();
-  for (const p of pairs) {
-    for (const d of p.details) {
-      linkedSentences.add(`${p.a}:${d.a.sentence.index}|${p.b}:${d.b.sentence.index}`);
-      linkedSentences.add(`${p.b}:${d.b.sentence.index}|${p.a}:${d.a.sentence.index}`);
+  // Linear in the mentions (bucketed by ISO value and by sentence), with the same groups as the pairwise rule:
+  // absolute mentions of one value join; relative ones join through an aligned sentence, the same wording in one
+  // article, or the same wording everywhere (every mention of the value worded alike).
+  const wording = dms.map((x) => normaliseKey(x.d.text));
+  const absolute = dms.map((x) => isAbsoluteDate(x.d.text));
+  const ud = new UnionFind(dms.length);
+  const byIso = new Map<string, number[]>();
+  const bySentence = new Map<string, number[]>();
+  dms.forEach((x, i) => {
+    push(byIso, x.d.iso, i);
+    push(bySentence, `${x.a.order}:${x.d.sentence}`, i);
+  });
+  for (const list of byIso.values()) {
+    const wordings = new Set(list.map((i) => wording[i]!));
+    if (wordings.size === 1) {
+      // Same wording in every mention: all join (absolute ones as absolute, relative ones as the same wording).
+      for (const i of list) ud.union(list[0]!, i);
+      continue;
+    }
+    let firstAbsolute = -1;
+    const sameArticleWording = new Map<string, number>();
+    for (const i of list) {
+      if (absolute[i]) {
+        if (firstAbsolute < 0) firstAbsolute = i;
+        else ud.union(firstAbsolute, i);
+      }
+      const k = `${dms[i]!.a.order}\u0000${wording[i]}`;
+      const first = sameArticleWording.get(k);
+      if (first === undefined) sameArticleWording.set(k, i);
+      else ud.union(first, i);
     }
   }
-  const ud = new UnionFind(dms.length);
-  for (let i = 0; i < dms.length; i++) {
-    for (let j = i + 1; j < dms.length; j++) {
-      const x = dms[i]!;
-      const y = dms[j]!;
-      if (x.d.iso !== y.d.iso) continue;
-      const sameWording = normaliseKey(x.d.text) === normaliseKey(y.d.text);
-      const join =
-        (isAbsoluteDate(x.d.text) && isAbsoluteDate(y.d.text)) ||
-        (x.a === y.a ? sameWording : linkedSentences.has(`${x.a.order}:${x.d.sentence}|${y.a.order}:${y.d.sentence}`) || (sameWording && !isAbsoluteDate(x.d.text) && sameIsoOnly(dms, x.d.iso)));
-      if (join) ud.union(i, j);
+  for (const p of pairs) {
+    for (const d of p.details) {
+      const xs = bySentence.get(`${p.a}:${d.a.sentence.index}`);
+      const ys = xs && bySentence.get(`${p.b}:${d.b.sentence.index}`);
+      if (!xs || !ys) continue;
+      for (const i of xs) for (const j of ys) if (dms[i]!.d.iso === dms[j]!.d.iso) ud.union(i, j);
     }
+  }
+  for (const l of links) {
+    const xs = bySentence.get(`${l.a.article}:${l.a.sentence.index}`);
+    const ys = xs && bySentence.get(`${l.b.article}:${l.b.sentence.index}`);
+    if (xs && ys) for (const i of xs) for (const j of ys) if (dms[i]!.d.iso === dms[j]!.d.iso) ud.union(i, j);
   }
   for (const g of ud.groups()) {
     const first = dms[g[0]!]!.d;
-    const wordings = [...new Set(g.map((i) => normaliseKey(dms[i]!.d.text)))].sort().join('|');
+    const wordings = [...new Set(g.map((i) => wording[i]!))].sort().join('|');
     book.add('date', `${first.iso}|${wordings}`, {
       text: first.text,
       value: first.iso,

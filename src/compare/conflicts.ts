@@ -53,6 +53,7 @@ interface Piece {
 
 export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], quoteConflicts: readonly QuoteConflict[]): Conflict[] {
   const pieces: Piece[] = [];
+  const valueClaims = valueClaimFinder(book);
   for (const p of pairs) {
     for (const d of p.details) {
       const stA = book.statementOf.get(`${p.a}:${d.a.sentence.index}`);
@@ -65,7 +66,7 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
         if (stB && stB !== stA) claims.push(stB);
         const values = new Set<string>();
         if (c.type === 'number' || c.type === 'date' || c.type === 'attribution') {
-          const vc = [...valueClaims(book, a, c.type), ...valueClaims(book, b, c.type)];
+          const vc = [...valueClaims(a, c.type), ...valueClaims(b, c.type)];
           claims.push(...vc);
           for (const x of vc) values.add(x.id);
         }
@@ -96,12 +97,8 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
   }
 
   // Merge pieces about the same disagreement.
-  const uf = new UnionFind(pieces.length);
-  for (let i = 0; i < pieces.length; i++) {
-    for (let j = i + 1; j < pieces.length; j++) {
-      if (samePieceGroup(pieces[i]!, pieces[j]!)) uf.union(i, j);
-    }
-  }
+  const uf = mergePieces(pieces);
+  const linked = sentenceLinks(pairs);
 
   const out: Conflict[] = [];
   const ids = new Set<string>();
@@ -111,7 +108,7 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
     const claims: ClaimDraft[] = group.flatMap((x) => x.claims);
     let sides = uniqueSides(group.flatMap((x) => [x.a, x.b]));
     if (first.type === 'number' || first.type === 'date') {
-      const extra = alignedValueMentions(book, pairs, sides, claims, first.type);
+      const extra = alignedValueMentions(book, linked, sides, claims, first.type);
       sides = uniqueSides([...sides, ...extra.sides]);
       claims.push(...extra.claims);
     }
@@ -139,12 +136,61 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
   });
 }
 
-function samePieceGroup(x: Piece, y: Piece): boolean {
-  if (x.type !== y.type) return false;
-  if (x.key === y.key && [...x.statements].some((s) => y.statements.has(s))) return true;
-  if ([...x.values].some((v) => y.values.has(v))) return true;
-  const overlap = (s: ConflictSide, t: ConflictSide): boolean => s.article === t.article && s.start < t.end && t.start < s.end;
-  return [x.a, x.b].some((s) => [y.a, y.b].some((t) => overlap(s, t)));
+/**
+ * Pieces of one type join when they have the same key and share a statement claim, share a value claim,
+ * or have overlapping side spans in one article. Bucketed by (type, key, statement) and (type, value), and
+ * swept by start per (type, article) — linear up to the sort, where testing every two pieces was quadratic
+ * in a big story. Overlap is [start, end) against the side reaching furthest so far: every side still open
+ * at a start contains that point, so they overlap one another and were joined already.
+ */
+function mergePieces(pieces: readonly Piece[]): UnionFind {
+  const uf = new UnionFind(pieces.length);
+  const buckets = new Map<string, number>();
+  const join = (key: string, i: number): void => {
+    const first = buckets.get(key);
+    if (first === undefined) buckets.set(key, i);
+    else uf.union(first, i);
+  };
+  const spans = new Map<string, { start: number; end: number; piece: number }[]>();
+  pieces.forEach((p, i) => {
+    for (const st of p.statements) join(`${p.type}\u0000k\u0000${p.key}\u0000${st}`, i);
+    for (const v of p.values) join(`${p.type}\u0000v\u0000${v}`, i);
+    for (const side of [p.a, p.b]) push(spans, `${p.type}\u0000${side.article}`, { start: side.start, end: side.end, piece: i });
+  });
+  for (const list of spans.values()) {
+    list.sort((x, y) => x.start - y.start || x.end - y.end || x.piece - y.piece);
+    let open: { start: number; end: number; piece: number } | null = null;
+    for (const span of list) {
+      if (open && open.end > span.start && open.start < span.end) uf.union(open.piece, span.piece);
+      if (!open || span.end > open.end) open = span;
+    }
+  }
+  return uf;
+}
+
+/** Aligned sentences (any label) of the story, both ways: `${articleId}#${sentence}` → linked sentences. */
+function sentenceLinks(pairs: readonly PairAlignment[]): Map<string, Set<string>> {
+  const linked = new Map<string, Set<string>>();
+  const add = (x: string, y: string): void => {
+    const s = linked.get(x);
+    if (s) s.add(y);
+    else linked.set(x, new Set([y]));
+  };
+  for (const p of pairs) {
+    for (const d of p.details) {
+      const x = `${d.a.articleId}#${d.a.sentence.index}`;
+      const y = `${d.b.articleId}#${d.b.sentence.index}`;
+      add(x, y);
+      add(y, x);
+    }
+  }
+  return linked;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function firstByOrder(book: ClaimBook, sides: readonly ConflictSide[]): ConflictSide {
@@ -170,26 +216,12 @@ function uniqueSides(sides: readonly ConflictSide[]): ConflictSide[] {
  */
 function alignedValueMentions(
   book: ClaimBook,
-  pairs: readonly PairAlignment[],
+  linked: ReadonlyMap<string, ReadonlySet<string>>,
   sides: readonly ConflictSide[],
   claims: readonly ClaimDraft[],
   type: 'number' | 'date',
 ): { sides: ConflictSide[]; claims: ClaimDraft[] } {
   const { ctx } = book;
-  const linked = new Map<string, Set<string>>();
-  const add = (x: string, y: string): void => {
-    const s = linked.get(x);
-    if (s) s.add(y);
-    else linked.set(x, new Set([y]));
-  };
-  for (const p of pairs) {
-    for (const d of p.details) {
-      const x = `${d.a.articleId}#${d.a.sentence.index}`;
-      const y = `${d.b.articleId}#${d.b.sentence.index}`;
-      add(x, y);
-      add(y, x);
-    }
-  }
   const sentenceOf = (article: string, start: number): string => {
     const order = book.articleOrder.get(article);
     const art = order === undefined ? undefined : ctx.articles[order];
@@ -238,26 +270,47 @@ function campsOf(group: readonly Piece[], sides: readonly ConflictSide[]): Confl
   if (type === 'number' || type === 'date') {
     campOf = byValue(sides, valueKey);
   } else {
-    // Two-sided oppositions: sides opposed to a common side are one camp.
+    // Two-sided oppositions: sides opposed to a common side are one camp. Sides with the same value are
+    // one camp first (attribution: also speakers that match by name, tested over distinct values).
     const uf = new UnionFind(sides.length);
-    for (let i = 0; i < sides.length; i++) for (let j = i + 1; j < sides.length; j++) if (sameValue(type, sides[i]!, sides[j]!)) uf.union(i, j);
+    const keys = sides.map(valueKey);
+    const byKey = new Map<string, number[]>();
+    keys.forEach((k, i) => push(byKey, k, i));
+    for (const same of byKey.values()) for (const i of same) uf.union(same[0]!, i);
+    if (type === 'attribution') {
+      const distinct = [...new Map(sides.map((s, i) => [s.value, i])).values()].sort((x, y) => x - y);
+      for (let x = 0; x < distinct.length; x++) {
+        for (let y = x + 1; y < distinct.length; y++) {
+          const i = distinct[x]!;
+          const j = distinct[y]!;
+          if (uf.find(i) !== uf.find(j) && sameSpeaker(sides[i]!.value, sides[j]!.value)) uf.union(i, j);
+        }
+      }
+      // Every side with a value is joined to the first side of that value above.
+      const firstOfValue = new Map<string, number>();
+      sides.forEach((s, i) => {
+        const f = firstOfValue.get(s.value);
+        if (f === undefined) firstOfValue.set(s.value, i);
+        else uf.union(f, i);
+      });
+    }
+    // Pieces touching one camp: their other ends are one camp (to a fixpoint).
+    const ends = group.map((p) => [at(p.a), at(p.b)] as const).filter(([a, b]) => a >= 0 && b >= 0);
     for (let changed = true; changed; ) {
       changed = false;
-      for (const p of group) {
-        for (const q of group) {
-          if (p === q) continue;
-          const [pa, pb, qa, qb] = [at(p.a), at(p.b), at(q.a), at(q.b)];
-          if (pa < 0 || pb < 0 || qa < 0 || qb < 0) continue;
-          const link = (x: number, y: number): void => {
-            if (x >= 0 && y >= 0 && uf.find(x) !== uf.find(y)) {
-              uf.union(x, y);
-              changed = true;
-            }
-          };
-          if (uf.find(pa) === uf.find(qa)) link(pb, qb);
-          if (uf.find(pa) === uf.find(qb)) link(pb, qa);
-          if (uf.find(pb) === uf.find(qa)) link(pa, qb);
-          if (uf.find(pb) === uf.find(qb)) link(pa, qa);
+      const opposite = new Map<number, number>();
+      for (const [a, b] of ends) {
+        for (const [x, y] of [
+          [a, b],
+          [b, a],
+        ] as const) {
+          const camp = uf.find(x);
+          const seen = opposite.get(camp);
+          if (seen === undefined) opposite.set(camp, y);
+          else if (uf.find(seen) !== uf.find(y)) {
+            uf.union(seen, y);
+            changed = true;
+          }
         }
       }
     }
@@ -283,11 +336,6 @@ function byValue(sides: readonly ConflictSide[], key: (s: ConflictSide) => strin
     first.set(k, i);
     return i;
   });
-}
-
-function sameValue(type: ConflictType, x: ConflictSide, y: ConflictSide): boolean {
-  if (type === 'attribution') return sameSpeaker(x.value, y.value) || normaliseKey(x.value) === normaliseKey(y.value);
-  return normaliseKey(x.value) === normaliseKey(y.value);
 }
 
 /** Orders camps and their sides (story order), one side per article per camp. */
@@ -383,14 +431,28 @@ function shorten(text: string): string {
   return t.length <= 60 ? t : `${t.slice(0, 57).trimEnd()}…”`;
 }
 
-/** The number/date/attribution claims whose mention is exactly (or contains/is contained by) this side. */
-function valueClaims(book: ClaimBook, side: ConflictSide, type: ConflictType): ClaimDraft[] {
-  const kind = type === 'number' ? 'number' : type === 'date' ? 'date' : 'attribution';
-  const exact = book.bySpan.get(spanKey(side.article, side.start, side.end));
-  if (exact) return exact.filter((c) => c.kind === kind);
-  return book.drafts.filter(
-    (c) => c.kind === kind && c.mentions.some((m) => m.article === side.article && m.start < side.end && side.start < m.end),
-  );
+/**
+ * The number/date/attribution claims whose mention is exactly (or contains/is contained by) a side: a
+ * lookup by span, then by article (claims in book order) for the overlapping ones.
+ */
+function valueClaimFinder(book: ClaimBook): (side: ConflictSide, type: ConflictType) => ClaimDraft[] {
+  let byArticle: Map<string, ClaimDraft[]> | null = null;
+  return (side, type) => {
+    const kind = type === 'number' ? 'number' : type === 'date' ? 'date' : 'attribution';
+    const exact = book.bySpan.get(spanKey(side.article, side.start, side.end));
+    if (exact) return exact.filter((c) => c.kind === kind);
+    if (!byArticle) {
+      const index = new Map<string, ClaimDraft[]>();
+      for (const c of book.drafts) {
+        if (c.kind !== 'number' && c.kind !== 'date' && c.kind !== 'attribution') continue;
+        for (const article of new Set(c.mentions.map((m) => m.article))) push(index, article, c);
+      }
+      byArticle = index;
+    }
+    return (byArticle.get(side.article) ?? []).filter(
+      (c) => c.kind === kind && c.mentions.some((m) => m.article === side.article && m.start < side.end && side.start < m.end),
+    );
+  };
 }
 
 function uniqueDrafts(xs: readonly ClaimDraft[]): ClaimDraft[] {

@@ -36,7 +36,7 @@ export interface StoryContext {
   weights: TermWeights;
   /** Unit vector of any text (sentence or quote) the encoder embedded, else null. */
   unit(text: string): Float32Array | null;
-  /** Content stems of any text as a weighted set under the story's weights. */
+  /** Content stems of any text as a weighted set under the story's weights (memoised by text: do not mutate). */
   weigh(text: string): WeightedSet;
 }
 
@@ -84,11 +84,16 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
       }),
     };
   });
+  const weighed = new Map<string, WeightedSet>();
   return {
     articles: infos,
     weights,
     unit,
-    weigh: (text: string) => weights.set(tokenize(text).filter((t) => !t.stop).map((t) => t.stem)),
+    weigh: (text: string) => {
+      let set = weighed.get(text);
+      if (!set) weighed.set(text, (set = weights.set(tokenize(text).filter((t) => !t.stop).map((t) => t.stem))));
+      return set;
+    },
   };
 }
 

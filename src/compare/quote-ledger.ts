@@ -82,17 +82,24 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       nodes.push({ art, q, set: ctx.weigh(q.text), vec: ctx.unit(q.text) });
     }
   }
+  // Quotes with the same text have the same set: they join each other when a set joins itself (≥
+  // QUOTE_MIN_SHARED terms), and other texts alike, so the pairwise test runs over distinct texts.
   const uf = new UnionFind(nodes.length);
-  for (let i = 0; i < nodes.length; i++) {
-    for (let j = i + 1; j < nodes.length; j++) {
-      const x = nodes[i]!;
-      const y = nodes[j]!;
+  const byText = new Map<string, number[]>();
+  nodes.forEach((x, i) => push(byText, x.q.text, i));
+  const reps = [...byText.values()];
+  for (const same of reps) if (sharedCount(nodes[same[0]!]!.set, nodes[same[0]!]!.set) >= QUOTE_MIN_SHARED) for (const i of same) uf.union(same[0]!, i);
+  for (let i = 0; i < reps.length; i++) {
+    for (let j = i + 1; j < reps.length; j++) {
+      const x = nodes[reps[i]![0]!]!;
+      const y = nodes[reps[j]![0]!]!;
       const shared = sharedCount(x.set, y.set);
       if (shared < QUOTE_MIN_SHARED) continue;
       const [small, large] = x.set.total <= y.set.total ? [x.set, y.set] : [y.set, x.set];
-      if (weightedContainment(small, large) >= QUOTE_SAME) uf.union(i, j);
+      if (weightedContainment(small, large) >= QUOTE_SAME) uf.union(reps[i]![0]!, reps[j]![0]!);
     }
   }
+  const candidates = supportCandidates(ctx.articles);
   const conflicts: QuoteConflict[] = [];
   for (const g of uf.groups()) {
     const members = g.map((i) => nodes[i]!);
@@ -104,6 +111,13 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     const quoted = new Set(quotedIn);
     const speakerMismatch: { article: string; side: LinkConflict['a'] }[] = [];
 
+    // Members with distinct texts (a score depends on the text only), the links of the quoting sentences
+    // by article, and the sentences that can reach SUPPORT_MIN_CONTAIN of some member's words.
+    const distinct = [...new Map(members.map((m) => [m.q.text, m])).values()];
+    const linksIn = new Map<number, { m: QuoteNode; s: SentenceInfo }[]>();
+    for (const m of members) for (const s of linked.get(`${m.art.order}:${m.q.sentence}`) ?? []) push(linksIn, s.article, { m, s });
+    const reachable = candidates(distinct.map((m) => m.set));
+
     for (const art of ctx.articles) {
       if (quoted.has(art.id)) continue;
       // Best supporting span: indirect quotes first (they carry a speaker), then sentences.
@@ -112,30 +126,27 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         if (iq.direct) continue;
         const set = ctx.weigh(iq.text);
         const vec = ctx.unit(iq.text);
-        const s = Math.max(...members.map((m) => supportScore(m, set, vec)));
+        const s = Math.max(...distinct.map((m) => supportScore(m, set, vec)));
         if (s > 0 && (!best || s > best.score)) best = { score: s, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null };
       }
       if (!best) {
         // A sentence aligned with a quoting sentence that contains enough of the quote's words.
-        for (const m of members) {
-          for (const s of linked.get(`${m.art.order}:${m.q.sentence}`) ?? []) {
-            if (s.article !== art.order) continue;
-            const cont = weightedContainment(m.set, s.content);
-            if (cont >= SUPPORT_MIN_CONTAIN && (!best || cont > best.score)) {
-              // Point at the indirect quote in that sentence that carries the content, if any.
-              const iq = art.analysed.quotes.find(
-                (q) => q.sentence === s.sentence.index && !q.direct && weightedContainment(m.set, ctx.weigh(q.text)) >= SUPPORT_MIN_CONTAIN,
-              );
-              best = iq
-                ? { score: cont, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null }
-                : { score: cont, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: speakerIn(art, s.sentence.index) };
-            }
+        for (const { m, s } of linksIn.get(art.order) ?? []) {
+          const cont = weightedContainment(m.set, s.content);
+          if (cont >= SUPPORT_MIN_CONTAIN && (!best || cont > best.score)) {
+            // Point at the indirect quote in that sentence that carries the content, if any.
+            const iq = art.analysed.quotes.find(
+              (q) => q.sentence === s.sentence.index && !q.direct && weightedContainment(m.set, ctx.weigh(q.text)) >= SUPPORT_MIN_CONTAIN,
+            );
+            best = iq
+              ? { score: cont, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null }
+              : { score: cont, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: speakerIn(art, s.sentence.index) };
           }
         }
       }
       if (!best) {
-        for (const s of art.sentences) {
-          const sc = Math.max(...members.map((m) => supportScore(m, s.content, s.vec)));
+        for (const s of reachable.get(art.order) ?? []) {
+          const sc = Math.max(...distinct.map((m) => supportScore(m, s.content, s.vec)));
           if (sc > 0 && (!best || sc > best.score)) {
             best = { score: sc, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: speakerIn(art, s.sentence.index) };
           }
@@ -180,4 +191,49 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     }
   }
   return conflicts;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * An index of the story's sentences by content term; the returned function gives, by article (story order),
+ * the sentences (in article order) that share a term with one of `sets` heavy enough to matter: a sentence
+ * holding none of a set's heaviest terms that weigh more than (1 − SUPPORT_MIN_CONTAIN) of it cannot contain
+ * SUPPORT_MIN_CONTAIN of it, so supportScore is 0 for it and it is left out (exact, not an approximation).
+ */
+function supportCandidates(articles: readonly ArticleInfo[]): (sets: readonly WeightedSet[]) => Map<number, SentenceInfo[]> {
+  const all = articles.flatMap((a) => a.sentences);
+  const postings = new Map<number, number[]>();
+  all.forEach((s, k) => {
+    for (const id of s.content.ids) push(postings, id, k);
+  });
+  const marked = new Uint8Array(all.length);
+  return (sets) => {
+    const hits: number[] = [];
+    for (const set of sets) {
+      const order = [...set.ids.keys()].sort((x, y) => set.w[y]! - set.w[x]! || x - y);
+      const needed = set.total * (1 - SUPPORT_MIN_CONTAIN) * (1 + 1e-9);
+      let weight = 0;
+      for (const k of order) {
+        for (const at of postings.get(set.ids[k]!) ?? []) {
+          if (marked[at]) continue;
+          marked[at] = 1;
+          hits.push(at);
+        }
+        weight += set.w[k]!;
+        if (weight > needed) break;
+      }
+    }
+    hits.sort((x, y) => x - y);
+    const out = new Map<number, SentenceInfo[]>();
+    for (const at of hits) {
+      marked[at] = 0;
+      push(out, all[at]!.article, all[at]!);
+    }
+    return out;
+  };
 }

@@ -80,6 +80,7 @@ export async function embedTexts(texts: readonly string[], options: EncoderOptio
 
   const wanted = new Map<string, string>(); // key → text
   for (const t of texts) if (t.trim() !== '') wanted.set(textKey(t), t);
+  if (wanted.size === 0) return { get: () => undefined };
 
   const cached = options.cacheDir ? readCache(join(options.cacheDir, CACHE_FILE), new Set(wanted.keys())) : new Map<string, Float32Array>();
   const missing: { key: string; text: string }[] = [];

@@ -82,12 +82,27 @@ export function tokenize(text: string, offset = 0): Token[] {
   for (const m of text.matchAll(TOKEN_RE)) {
     const raw = m[0];
     const start = (m.index ?? 0) + offset;
-    const norm = normaliseToken(raw);
-    if (norm === '') continue;
-    const numeric = /^\p{N}/u.test(norm);
-    out.push({ start, end: start + raw.length, norm, stem: stem(norm), stop: !numeric && STOPWORDS.has(norm), numeric });
+    const word = wordOf(raw);
+    if (word.norm === '') continue;
+    out.push({ start, end: start + raw.length, norm: word.norm, stem: word.stem, stop: word.stop, numeric: word.numeric });
   }
   return out;
+}
+
+type Word = Pick<Token, 'norm' | 'stem' | 'stop' | 'numeric'>;
+/** What a raw word normalises to, by raw word (a pure function; cleared when it grows past WORD_CACHE_MAX). */
+const wordCache = new Map<string, Word>();
+const WORD_CACHE_MAX = 200_000;
+
+function wordOf(raw: string): Word {
+  const hit = wordCache.get(raw);
+  if (hit) return hit;
+  const norm = normaliseToken(raw);
+  const numeric = /^\p{N}/u.test(norm);
+  const word: Word = { norm, stem: norm === '' ? '' : stem(norm), stop: !numeric && STOPWORDS.has(norm), numeric };
+  if (wordCache.size >= WORD_CACHE_MAX) wordCache.clear();
+  wordCache.set(raw, word);
+  return word;
 }
 
 /** Stems of the content (non-stopword) tokens of a text, in order. */

@@ -1,0 +1,130 @@
+/**
+ * Which article pairs of a story are aligned.
+ *
+ * Small stories (≤ ALL_PAIRS_MAX articles): every pair, as a reader comparing them would. Big stories (the
+ * same wire republished by hundreds of sites): each article with its NEAREST_K most similar articles, so the
+ * work grows with the number of articles, not with the number of pairs. Claims, quotes and conflicts are then
+ * read off the links of those pairs: a sentence joins its group through any chain of links, and the nearest
+ * articles of a copy network are exactly the ones that share its sentences, so the groups of a big story are
+ * the groups the all-pairs view would find wherever the articles are connected by near neighbours (the test
+ * test/compare.big-story.test.ts measures the agreement on stories small enough to compute both).
+ *
+ * Similarity of two articles: the IDF-weighted cosine of their content-stem bags (the story's own
+ * document frequencies, one document per article). Candidates come from an inverted index of each article's
+ * NEAREST_TERMS heaviest terms: the articles sharing most of them (a term's postings read in the
+ * POSTINGS_WINDOW story positions nearest the article, so a term every copy has costs a bounded amount), of
+ * which the NEAREST_CANDIDATES with most shared terms are scored: the work per article is bounded, so the
+ * whole is linear in the story. Ties are broken by story distance, then order, so the choice is
+ * deterministic. Pairs are returned as (a, b) with a < b, sorted.
+ */
+import type { StoryContext } from './context.js';
+import { windowAround } from './sentence-links.js';
+
+/** Stories up to this many articles are aligned pair by pair (and use the sentence encoder). */
+export const ALL_PAIRS_MAX = 24;
+/** In a big story, each article is aligned with this many nearest articles (the union of both directions). */
+export const NEAREST_K = 3;
+/** Terms per article used to find its candidate neighbours. */
+export const NEAREST_TERMS = 40;
+/** A term's postings are read in at most this many story positions around the article (common terms). */
+export const POSTINGS_WINDOW = 256;
+/** Candidates (most shared top terms) whose full similarity is computed, per article. */
+export const NEAREST_CANDIDATES = 64;
+
+export type PairList = ReadonlyArray<readonly [number, number]>;
+
+/** Every pair (0-1, 0-2, ..., 1-2, ...). */
+export function allPairs(n: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) out.push([a, b]);
+  return out;
+}
+
+/** The pairs to align: all pairs for a small story, nearest neighbours for a big one (or when `nearest` forces it). */
+export function pairsToAlign(ctx: StoryContext, mode: 'auto' | 'all-pairs' | 'nearest' = 'auto'): { mode: 'all-pairs' | 'nearest'; pairs: [number, number][] } {
+  const n = ctx.articles.length;
+  const chosen = mode === 'auto' ? (n <= ALL_PAIRS_MAX ? 'all-pairs' : 'nearest') : mode;
+  return { mode: chosen, pairs: chosen === 'all-pairs' ? allPairs(n) : nearestPairs(ctx, NEAREST_K) };
+}
+
+interface Bag {
+  terms: Int32Array;
+  weights: Float64Array;
+  norm: number;
+}
+
+/** Each article with its k nearest others (by weighted cosine of content stems); union, a < b, sorted. */
+export function nearestPairs(ctx: StoryContext, k: number): [number, number][] {
+  const n = ctx.articles.length;
+  // Term frequencies per article over content stems (ids from the story's weights).
+  const df = new Map<number, number>();
+  const tfs: Map<number, number>[] = ctx.articles.map((a) => {
+    const tf = new Map<number, number>();
+    for (const s of a.sentences) for (const id of s.content.ids) tf.set(id, (tf.get(id) ?? 0) + 1);
+    for (const id of tf.keys()) df.set(id, (df.get(id) ?? 0) + 1);
+    return tf;
+  });
+  const bags: Bag[] = tfs.map((tf) => {
+    const entries = [...tf.entries()].map(([id, c]) => [id, (1 + Math.log(c)) * Math.log(1 + n / df.get(id)!)] as const);
+    entries.sort((x, y) => x[0] - y[0]);
+    const terms = Int32Array.from(entries.map((e) => e[0]));
+    const weights = Float64Array.from(entries.map((e) => e[1]));
+    let norm = 0;
+    for (const w of weights) norm += w * w;
+    return { terms, weights, norm: Math.sqrt(norm) || 1 };
+  });
+  // Inverted index of each article's heaviest terms (ties by term id).
+  const postings = new Map<number, number[]>();
+  const top = bags.map((b) => {
+    const idx = [...b.terms.keys()].sort((x, y) => b.weights[y]! - b.weights[x]! || b.terms[x]! - b.terms[y]!).slice(0, NEAREST_TERMS);
+    return idx.map((i) => b.terms[i]!);
+  });
+  top.forEach((terms, i) => {
+    for (const t of terms) {
+      const l = postings.get(t);
+      if (l) l.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const chosen = new Set<number>();
+  const shared = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    // Candidates: articles sharing a top term, counted by how many (a common term's postings read only in
+    // the POSTINGS_WINDOW nearest story positions); the NEAREST_CANDIDATES with most shared terms are scored.
+    const candidates: number[] = [];
+    for (const t of top[i]!) {
+      const list = postings.get(t)!;
+      const [from, to] = windowAround(list, i, POSTINGS_WINDOW);
+      for (let p = from; p < to; p++) {
+        const j = list[p]!;
+        if (j === i) continue;
+        if (shared[j] === 0) candidates.push(j);
+        shared[j]!++;
+      }
+    }
+    candidates.sort((x, y) => shared[y]! - shared[x]! || Math.abs(x - i) - Math.abs(y - i) || x - y);
+    const best = candidates.slice(0, NEAREST_CANDIDATES);
+    for (const j of candidates) shared[j] = 0;
+    const scored = best.map((j) => ({ j, s: cosine(bags[i]!, bags[j]!) }));
+    scored.sort((x, y) => y.s - x.s || x.j - y.j);
+    for (const { j } of scored.slice(0, k)) chosen.add(i < j ? i * n + j : j * n + i);
+  }
+  return [...chosen].sort((x, y) => x - y).map((key) => [Math.floor(key / n), key % n] as [number, number]);
+}
+
+function cosine(x: Bag, y: Bag): number {
+  let i = 0;
+  let j = 0;
+  let s = 0;
+  while (i < x.terms.length && j < y.terms.length) {
+    const a = x.terms[i]!;
+    const b = y.terms[j]!;
+    if (a === b) {
+      s += x.weights[i]! * y.weights[j]!;
+      i++;
+      j++;
+    } else if (a < b) i++;
+    else j++;
+  }
+  return s / (x.norm * y.norm);
+}

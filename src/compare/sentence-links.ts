@@ -1,0 +1,106 @@
+/**
+ * Story-wide sentence links for big stories (`nearest` mode): the claim-centric half of the comparison.
+ *
+ * Aligning each article with its nearest articles only (pairs.ts) leaves a statement that the neighbours
+ * happened to drop cut off from the other articles that carry it, so it would be split into several claims
+ * and some would read as single-source. Here every sentence of the story is indexed once and linked to its
+ * best match in each other article among its candidates, on the evidence alignment uses for its labels
+ * without vectors: `same` when the word bigrams nearly coincide (SAME_SURFACE), `paraphrase` when the
+ * IDF-weighted Dice of the content stems reaches LEXICAL_ONLY_PARAPHRASE (and PARAPHRASE_MIN_LEXICAL).
+ * Partial overlaps are not linked. The statement and date groups (claims.ts) take these links beside the
+ * alignment links; alignments, conflicts and derivation stay on the aligned pairs.
+ *
+ * Bounded work per sentence, so the whole is linear in the number of sentences: candidates come from an
+ * inverted index of each sentence's LINK_TERMS heaviest content stems, each posting list read in the
+ * LINK_WINDOW story positions nearest the sentence (copies of one wire are many and alike, and their
+ * chains join them anyway), and the LINK_CANDIDATES sentences sharing most of those terms are scored.
+ * Deterministic: ties broken by story distance, then position.
+ */
+import { dice, weightedDice } from '../similarity/weights.js';
+import type { SentenceInfo, StoryContext } from './context.js';
+import { LEXICAL_ONLY_PARAPHRASE, PARAPHRASE_MIN_LEXICAL, SAME_SURFACE } from './thresholds.js';
+
+/** Heaviest content stems per sentence used to find candidates. */
+export const LINK_TERMS = 6;
+/** A posting list is read in at most this many story positions around the sentence. */
+export const LINK_WINDOW = 96;
+/** Candidates (most shared heavy stems) scored per sentence. */
+export const LINK_CANDIDATES = 24;
+
+export interface SentenceLink {
+  a: SentenceInfo;
+  b: SentenceInfo;
+  label: 'same' | 'paraphrase';
+}
+
+/** Links of every sentence to its best `same`/`paraphrase` match in other articles (a before b in story order). */
+export function storySentenceLinks(ctx: StoryContext): SentenceLink[] {
+  const all = ctx.articles.flatMap((a) => a.sentences);
+  const heavy = all.map((s) => {
+    const set = s.content;
+    return [...set.ids.keys()]
+      .sort((x, y) => set.w[y]! - set.w[x]! || set.ids[x]! - set.ids[y]!)
+      .slice(0, LINK_TERMS)
+      .map((k) => set.ids[k]!);
+  });
+  const postings = new Map<number, number[]>();
+  heavy.forEach((terms, i) => {
+    for (const t of terms) {
+      const list = postings.get(t);
+      if (list) list.push(i);
+      else postings.set(t, [i]);
+    }
+  });
+  const shared = new Int32Array(all.length);
+  const seen = new Set<number>();
+  const out: SentenceLink[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const x = all[i]!;
+    const candidates: number[] = [];
+    for (const t of heavy[i]!) {
+      const list = postings.get(t)!;
+      const [from, to] = windowAround(list, i, LINK_WINDOW);
+      for (let p = from; p < to; p++) {
+        const j = list[p]!;
+        if (all[j]!.article === x.article) continue;
+        if (shared[j] === 0) candidates.push(j);
+        shared[j]!++;
+      }
+    }
+    candidates.sort((p, q) => shared[q]! - shared[p]! || Math.abs(p - i) - Math.abs(q - i) || p - q);
+    for (const j of candidates) shared[j] = 0;
+    // Best candidate per other article.
+    const best = new Map<number, { j: number; score: number; label: SentenceLink['label'] }>();
+    for (const j of candidates.slice(0, LINK_CANDIDATES)) {
+      const y = all[j]!;
+      const lexical = weightedDice(x.content, y.content);
+      const label = dice(x.bigrams, y.bigrams) >= SAME_SURFACE ? 'same' : lexical >= LEXICAL_ONLY_PARAPHRASE && lexical >= PARAPHRASE_MIN_LEXICAL ? 'paraphrase' : null;
+      if (!label) continue;
+      const score = label === 'same' ? 1 + lexical : lexical;
+      const prev = best.get(y.article);
+      if (!prev || score > prev.score || (score === prev.score && j < prev.j)) best.set(y.article, { j, score, label });
+    }
+    for (const { j, label } of best.values()) {
+      const [a, b] = i < j ? [i, j] : [j, i];
+      const key = a * all.length + b;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ a: all[a]!, b: all[b]!, label });
+    }
+  }
+  return out.sort((p, q) => p.a.article - q.a.article || p.a.sentence.index - q.a.sentence.index || p.b.article - q.b.article || p.b.sentence.index - q.b.sentence.index);
+}
+
+/** The index range [from, to) of at most `size` entries of the ascending `list` nearest to the value `i`. */
+export function windowAround(list: readonly number[], i: number, size: number): [number, number] {
+  if (list.length <= size) return [0, list.length];
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < i) lo = mid + 1;
+    else hi = mid;
+  }
+  const from = Math.min(Math.max(0, lo - (size >> 1)), list.length - size);
+  return [from, from + size];
+}
