@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analyse/index.js';
 import { ALL_PAIRS_MAX, compareStory } from '../src/compare/index.js';
-import { NEAREST_K } from '../src/compare/pairs.js';
+import { LEXICAL_ALL_PAIRS_MAX, NEAREST_K } from '../src/compare/pairs.js';
 import { buildReport } from '../src/report/build.js';
 import { readArticles } from '../src/pipeline.js';
 import type { AnalysedArticle, Article, ClaimKind, StoryReport } from '../src/types.js';
@@ -47,19 +47,33 @@ function agreement(a: StoryReport, b: StoryReport, kind: ClaimKind): { precision
   return { precision: inB === 0 ? 1 : both / inB, recall: inA === 0 ? 1 : both / inA, mentions: keys.length };
 }
 
-test('a story above ALL_PAIRS_MAX is compared with nearest neighbours, a smaller one pair by pair', () => {
-  const small = story(generateRewrites(bases, ALL_PAIRS_MAX));
-  const r1 = compareStory(small.story, small.analysed, NONE);
+/** Deterministic unit-ish vectors for every text (stands in for the encoder: only presence matters here). */
+const FAKE_VECTORS = {
+  get: (text: string): Float32Array => {
+    const v = new Float32Array(512);
+    for (let i = 0; i < text.length; i++) v[(text.charCodeAt(i) * 31 + i) % 512]! += 1;
+    return v;
+  },
+};
+
+test('small stories are compared pair by pair, bigger ones with nearest neighbours (24 with vectors, 12 without)', () => {
+  const lexical = story(generateRewrites(bases, LEXICAL_ALL_PAIRS_MAX));
+  const r1 = compareStory(lexical.story, lexical.analysed, NONE);
   assert.equal(r1.comparison.mode, 'all-pairs');
-  assert.equal(r1.comparison.pairs, (ALL_PAIRS_MAX * (ALL_PAIRS_MAX - 1)) / 2);
+  assert.equal(r1.comparison.pairs, (LEXICAL_ALL_PAIRS_MAX * (LEXICAL_ALL_PAIRS_MAX - 1)) / 2);
+  const withVectors = story(generateRewrites(bases, ALL_PAIRS_MAX));
+  const r2 = compareStory(withVectors.story, withVectors.analysed, FAKE_VECTORS);
+  assert.deepEqual([r2.comparison.mode, r2.comparison.encoder], ['all-pairs', true]);
+  const lexicalBig = compareStory(withVectors.story, withVectors.analysed, NONE);
+  assert.deepEqual([lexicalBig.comparison.mode, lexicalBig.comparison.encoder], ['nearest', false]);
   const big = story(generateRewrites(bases, ALL_PAIRS_MAX + 12));
-  const r2 = compareStory(big.story, big.analysed, NONE);
-  assert.equal(r2.comparison.mode, 'nearest');
+  const r3 = compareStory(big.story, big.analysed, FAKE_VECTORS);
+  // Above ALL_PAIRS_MAX the encoder is not used at all (callers do not even embed such stories).
+  assert.deepEqual([r3.comparison.mode, r3.comparison.encoder], ['nearest', false]);
   // Each article with at most NEAREST_K neighbours of its own: linear, not quadratic, in the articles.
-  assert.ok(r2.comparison.pairs <= NEAREST_K * big.analysed.length, `${r2.comparison.pairs} pairs`);
-  assert.ok(r2.comparison.pairs >= big.analysed.length - 1, 'every article is aligned with someone');
-  assert.equal(r2.alignments.length, r2.comparison.pairs);
-  assert.equal(r2.comparison.encoder, false);
+  assert.ok(r3.comparison.pairs <= NEAREST_K * big.analysed.length, `${r3.comparison.pairs} pairs`);
+  assert.ok(r3.comparison.pairs >= big.analysed.length - 1, 'every article is aligned with someone');
+  assert.equal(r3.alignments.length, r3.comparison.pairs);
 });
 
 test('the nearest-neighbour ledger agrees with the all-pairs ledger on a 30-article story', () => {

@@ -52,7 +52,9 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
   const seconds = (performance.now() - started) / 1000;
   let ledgers = 0;
   if (options.ledgers) {
-    ledgers = await refreshReports(store, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() }, generator, (done, total) => {
+    // Ledgers at ingest are lexical (the encoder embeds ~60 sentences/s, a stream brings thousands): `story ID`
+    // computes a small story's report again with the encoder when it is asked for (corpus/reports.ts).
+    ledgers = await refreshReports(store, { encoder: false, cacheDir: null }, generator, (done, total) => {
       if (tty) process.stderr.write(`\rcorroborate: ledgers ${done}/${total}…`);
     });
     if (tty) process.stderr.write('\r\x1b[K');

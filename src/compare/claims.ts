@@ -32,6 +32,7 @@ import type { SentenceInfo, StoryContext } from './context.js';
 import type { SentenceLink } from './sentence-links.js';
 import type { PairAlignment } from './types.js';
 import { UnionFind } from './union-find.js';
+import { push } from './multimap.js';
 
 export interface ClaimDraft {
   id: string;
@@ -203,12 +204,6 @@ export function sameQuantity(
 
 export function spanKey(article: string, start: number, end: number): string {
   return `${article}:${start}:${end}`;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function mention(article: string, s: { start: number; end: number; text: string }): Mention {

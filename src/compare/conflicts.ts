@@ -33,6 +33,7 @@ import { spanKey, type ClaimBook, type ClaimDraft } from './claims.js';
 import type { QuoteConflict } from './quote-ledger.js';
 import type { PairAlignment } from './types.js';
 import { UnionFind } from './union-find.js';
+import { push } from './multimap.js';
 
 type ConflictType = Conflict['type'];
 
@@ -185,12 +186,6 @@ function sentenceLinks(pairs: readonly PairAlignment[]): Map<string, Set<string>
     }
   }
   return linked;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 function firstByOrder(book: ClaimBook, sides: readonly ConflictSide[]): ConflictSide {

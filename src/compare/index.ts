@@ -5,8 +5,9 @@
  * (similarity/encoder.ts); with an empty SentenceVectors everything runs on lexical evidence.
  *
  * Scope (pairs.ts): a story of at most ALL_PAIRS_MAX articles is aligned pair by pair with the sentence
- * encoder; a bigger one (`nearest` mode) aligns each article with its nearest articles on lexical evidence
- * alone — the encoder embeds ~60–80 sentences/s here, so a 1,000-article story (~30,000 sentences) would
+ * encoder (LEXICAL_ALL_PAIRS_MAX without vectors); a bigger one (`nearest` mode) aligns each article with its
+ * nearest articles on lexical evidence alone, and its statements, numbers and dates are also joined through
+ * story-wide sentence links (sentence-links.ts) — the encoder embeds ~60–80 sentences/s here, so a 1,000-article story (~30,000 sentences) would
  * spend minutes in it, and in a copy network the lexical evidence is what links the copies. The report's
  * `comparison` says which was done.
  */

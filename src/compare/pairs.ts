@@ -22,6 +22,12 @@ import { windowAround } from './sentence-links.js';
 
 /** Stories up to this many articles are aligned pair by pair (and use the sentence encoder). */
 export const ALL_PAIRS_MAX = 24;
+/**
+ * Without sentence vectors (`--no-encoder`, corpus ledgers) stories up to this many articles are aligned pair by
+ * pair: above it the nearest-neighbour view gives the same ledger (test/compare.big-story.test.ts) for a third
+ * of the work, which is what lets the corpus ledgers keep pace with ingest.
+ */
+export const LEXICAL_ALL_PAIRS_MAX = 12;
 /** In a big story, each article is aligned with this many nearest articles (the union of both directions). */
 export const NEAREST_K = 3;
 /** Terms per article used to find its candidate neighbours. */
@@ -40,10 +46,11 @@ export function allPairs(n: number): [number, number][] {
   return out;
 }
 
-/** The pairs to align: all pairs for a small story, nearest neighbours for a big one (or when `nearest` forces it). */
+/** The pairs to align: all pairs for a small story (ALL_PAIRS_MAX with vectors, LEXICAL_ALL_PAIRS_MAX without), nearest neighbours for a big one. */
 export function pairsToAlign(ctx: StoryContext, mode: 'auto' | 'all-pairs' | 'nearest' = 'auto'): { mode: 'all-pairs' | 'nearest'; pairs: [number, number][] } {
   const n = ctx.articles.length;
-  const chosen = mode === 'auto' ? (n <= ALL_PAIRS_MAX ? 'all-pairs' : 'nearest') : mode;
+  const withVectors = ctx.articles.some((a) => a.sentences.some((s) => s.vec !== null));
+  const chosen = mode === 'auto' ? (n <= (withVectors ? ALL_PAIRS_MAX : LEXICAL_ALL_PAIRS_MAX) ? 'all-pairs' : 'nearest') : mode;
   return { mode: chosen, pairs: chosen === 'all-pairs' ? allPairs(n) : nearestPairs(ctx, NEAREST_K) };
 }
 

@@ -31,6 +31,7 @@ import {
 } from './thresholds.js';
 import type { LinkConflict, PairAlignment } from './types.js';
 import { UnionFind } from './union-find.js';
+import { push } from './multimap.js';
 
 interface QuoteNode {
   art: ArticleInfo;
@@ -191,12 +192,6 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     }
   }
   return conflicts;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /**

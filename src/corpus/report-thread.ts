@@ -1,0 +1,83 @@
+/**
+ * Story reports on the other cores: a small pool of worker threads, each running analyse → compare → JSON for
+ * one story at a time (./report-worker.ts), while the calling thread reads member articles from the store and
+ * saves the finished reports. A worker is given the story's articles and returns the report's JSON text, so
+ * nothing but plain data crosses the thread boundary and the result is byte-identical to computing inline.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Article, Story } from '../types.js';
+import type { CompareOptions } from '../pipeline.js';
+
+export interface ReportJob {
+  story: Story;
+  articles: Article[];
+  options: CompareOptions;
+  generator: string;
+}
+
+export type ToReportWorker = { type: 'job'; id: number; job: ReportJob } | { type: 'stop' };
+export type FromReportWorker = { type: 'report'; id: number; json: string } | { type: 'error'; id: number; message: string };
+
+function startWorker(): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./report-worker.js', import.meta.url));
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const source = new URL('./report-worker.ts', import.meta.url).href;
+  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
+  return new Worker(boot, { eval: true });
+}
+
+/** A pool of `size` report workers; `run` resolves with the report JSON. Call `close` when done. */
+export class ReportPool {
+  private readonly idle: Worker[] = [];
+  private readonly waiting: ((w: Worker) => void)[] = [];
+  private readonly all: Worker[] = [];
+  private readonly pending = new Map<number, { resolve: (json: string) => void; reject: (e: Error) => void; worker: Worker }>();
+  private next = 0;
+
+  constructor(size: number) {
+    for (let i = 0; i < size; i++) {
+      const w = startWorker();
+      w.on('message', (m: FromReportWorker) => {
+        const p = this.pending.get(m.id);
+        if (!p) return;
+        this.pending.delete(m.id);
+        this.release(w);
+        if (m.type === 'report') p.resolve(m.json);
+        else p.reject(new Error(`report worker: ${m.message}`));
+      });
+      w.on('error', (error) => this.fail(w, error));
+      w.on('exit', (code) => this.fail(w, new Error(`report worker exited (code ${code})`)));
+      this.all.push(w);
+      this.idle.push(w);
+    }
+  }
+
+  async run(job: ReportJob): Promise<string> {
+    const w = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
+    const id = this.next++;
+    return new Promise<string>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, worker: w });
+      w.postMessage({ type: 'job', id, job } satisfies ToReportWorker);
+    });
+  }
+
+  async close(): Promise<void> {
+    const all = this.all.splice(0);
+    await Promise.all(all.map((w) => w.terminate()));
+  }
+
+  private release(w: Worker): void {
+    const waiter = this.waiting.shift();
+    if (waiter) waiter(w);
+    else this.idle.push(w);
+  }
+
+  private fail(w: Worker, error: Error): void {
+    if (!this.all.includes(w)) return; // closed
+    for (const [id, p] of this.pending) {
+      if (p.worker !== w) continue;
+      this.pending.delete(id);
+      p.reject(error);
+    }
+  }
+}
