@@ -112,10 +112,10 @@ describe('browser: adding articles', { skip }, () => {
     assert.ok(outlets.includes('Harlow Evening Post'), outlets.join(', '));
 
     await page.goto(`${server.url}#/?q=ferry`);
-    await page.locator('[data-testid=story-row]').first().waitFor();
+    await page.locator('section.results[aria-busy=false][data-query="q=ferry"]').waitFor();
     assert.equal(await page.locator('[data-testid=story-link]').first().textContent(), 'Quillbury ferry resumes service');
     await page.goto(`${server.url}#/?q=orchard`);
-    await page.locator('[data-testid=story-row]').first().waitFor();
+    await page.locator('section.results[aria-busy=false][data-query="q=orchard"]').waitFor();
     assert.equal(await page.locator('[data-testid=story-link]').first().textContent(), 'Pelham orchard festival draws record crowd');
   });
 

@@ -68,10 +68,12 @@ describe('browser: story list and story page', { skip }, () => {
     await page.locator('[data-testid=search-input]').fill('Kessington');
     await page.locator('[data-testid=search-input]').press('Enter');
     await page.waitForURL(/#\/\?q=Kessington$/);
-    await page.locator('[data-testid=story-row]').first().waitFor();
+    // Wait for this query's answer, not a row of the list shown before it.
+    await page.locator('section.results[aria-busy=false][data-query="q=Kessington"]').waitFor();
     assert.equal(await page.locator('[data-testid=story-row]').count(), 1);
     await page.locator('[data-testid=search-input]').fill('zebrafinch');
     await page.locator('[data-testid=search-input]').press('Enter');
+    await page.locator('section.results[aria-busy=false][data-query="q=zebrafinch"]').waitFor();
     await page.getByText('No story matches these filters.').waitFor();
     assert.equal(await page.locator('[data-testid=story-row]').count(), 0);
   });

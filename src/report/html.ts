@@ -10,6 +10,7 @@ import type { Claim, Conflict, Report, ReportArticle, Sentence, StoryReport } fr
 import { escapeHtml as esc, safeId } from './escape.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
 import { type Highlight, inRange, renderBody } from './html-body.js';
+import { firstItems, PAIR_ROWS, storyLayout, type StoryLayout } from './layout.js';
 import {
   type ArticleIndex,
   alignmentCounts,
@@ -108,12 +109,21 @@ class IdScheme {
 function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: IdScheme): string {
   const labels = articleLabels(story, index);
   const label = (id: string): string => esc(labelOf(labels, id));
-  const members = chronological(story, index).map((id) => index.get(id)).filter((a): a is ReportArticle => a !== undefined);
+  // A big story shows a chosen few articles side by side (layout.ts); spans link only into those.
+  const layout = storyLayout(story, index);
+  const shown = new Set(layout.columns);
+  const members = layout.columns.map((id) => index.get(id)).filter((a): a is ReportArticle => a !== undefined);
   const nOutlets = countOutlets(story.articles, index);
-  /** Whether a span can be linked to (its article is rendered in this story and the offsets are valid). */
+  /** Whether a span can be linked to (its article is rendered side by side in this story and the offsets are valid). */
   const linkable = (article: string, start: number, end: number): boolean => {
     const a = index.get(article);
-    return a !== undefined && story.articles.includes(article) && inRange(start, end, a.text.length);
+    return a !== undefined && shown.has(article) && inRange(start, end, a.text.length);
+  };
+  /** Outlet names of article ids, each once, at most CELL_ITEMS, then "+N more". */
+  const names = (ids: readonly string[]): string => {
+    const distinct = [...new Set(ids.map((id) => labelOf(labels, id)))];
+    const { shown: first, more } = firstItems(distinct);
+    return `${first.map(esc).join(', ')}${more > 0 ? ` <span class="muted">+${more} more</span>` : ''}`;
   };
 
   const out: string[] = [];
@@ -146,13 +156,15 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
 
   // Outlets, by publication time
   const order = chronological(story, index);
-  out.push('<table class="outlets"><thead><tr><th>Outlet</th><th>Published</th><th>Headline</th><th>Byline</th><th>URL</th></tr></thead><tbody>\n');
+  const textColumn = !layout.complete || layout.copies.size > 0;
+  out.push(`<table class="outlets"><thead><tr><th>Outlet</th><th>Published</th><th>Headline</th><th>Byline</th><th>URL</th>${textColumn ? '<th>Text</th>' : ''}</tr></thead><tbody>\n`);
   for (const id of order) {
     const a = index.get(id);
     const idNote = labelOf(labels, id) === id ? '' : ` <code class="muted">${esc(id)}</code>`;
+    const name = shown.has(id) ? `<a href="#a-${ids.article(si, id)}">${label(id)}</a>` : label(id);
     out.push(
-      `<tr><td><a href="#a-${ids.article(si, id)}">${label(id)}</a>${idNote}</td><td class="date">${esc(a?.published ?? '—')}</td><td>${esc(a?.title ?? '—')}</td>` +
-        `<td>${esc(a?.byline ?? '—')}</td><td class="url">${esc(a?.url ?? '—')}</td></tr>\n`,
+      `<tr><td>${name}${idNote}</td><td class="date">${esc(a?.published ?? '—')}</td><td>${esc(a?.title ?? '—')}</td>` +
+        `<td>${esc(a?.byline ?? '—')}</td><td class="url">${esc(a?.url ?? '—')}</td>${textColumn ? `<td>${textNote(id, layout, labels, shown)}</td>` : ''}</tr>\n`,
     );
   }
   out.push('</tbody></table>\n');
@@ -169,7 +181,8 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
           ? `<div class="camp-head"><strong>${esc(g.value)}</strong> <span class="muted">· ${plural(who.length, 'outlet')}: ${esc(who.join(', '))}</span></div>`
           : '';
       out.push(`<div class="camp camp-${gi % 4}">${head}\n`);
-      for (const side of g.sides) {
+      const { shown: sides, more } = firstItems(g.sides, 3, (side) => shown.has(side.article));
+      for (const side of sides) {
         const k = c.sides.indexOf(side);
         const a = index.get(side.article);
         const whoSide = `${label(side.article)}${a?.published ? ` · ${esc(a.published)}` : ''}`;
@@ -187,6 +200,7 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
             `<div class="where">asserts <strong>${esc(side.value)}</strong> · ${where}</div></div>\n`,
         );
       }
+      if (more > 0) out.push(`<div class="side muted">+${more} more ${more === 1 ? 'mention' : 'mentions'} of this value</div>\n`);
       out.push('</div>\n');
     });
     out.push('</div></div>\n');
@@ -194,18 +208,32 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push('</section>\n');
 
   // Articles side by side
-  out.push('<section class="texts"><h3>Articles side by side</h3><div class="columns">\n');
-  for (const a of members) out.push(renderColumn(a, story, si, labels, ids));
+  out.push('<section class="texts"><h3>Articles side by side</h3>\n');
+  if (!layout.complete) {
+    const copies = layout.copyOf.size;
+    out.push(
+      `<p class="muted">${members.length} of ${story.articles.length} articles shown: the earliest, one for each side of a conflict, those with ` +
+        `single-source findings and the biggest copy groups${copies > 0 ? `; ${copies} articles are near-verbatim copies of another (see the Text column above)` : ''}. ` +
+        'Every article is in the JSON report.</p>\n',
+    );
+  }
+  out.push('<div class="columns">\n');
+  for (const a of members) out.push(renderColumn(a, story, si, labels, ids, layout, shown));
   out.push('</div></section>\n');
 
   // Claim ledger
-  const mentionLinks = (c: Claim): string =>
-    c.mentions
-      .map((m, k) => {
-        const text = `${label(m.article)} ${num(m.start)}–${num(m.end)}`;
-        return linkable(m.article, m.start, m.end) ? `<a href="#${ids.mention(si, c, k)}">${text}</a>` : `<span>${text}</span>`;
-      })
-      .join(' ');
+  const mentionLinks = (c: Claim): string => {
+    const { shown: first, more } = firstItems(
+      c.mentions.map((m, k) => ({ m, k })),
+      undefined,
+      ({ m }) => shown.has(m.article),
+    );
+    const links = first.map(({ m, k }) => {
+      const text = `${label(m.article)} ${num(m.start)}–${num(m.end)}`;
+      return linkable(m.article, m.start, m.end) ? `<a href="#${ids.mention(si, c, k)}">${text}</a>` : `<span>${text}</span>`;
+    });
+    return `${links.join(' ')}${more > 0 ? ` <span class="muted">+${more} more</span>` : ''}`;
+  };
   out.push(`<section class="claims"><h3>Claim ledger (${story.claims.length})</h3>\n`);
   if (story.claims.length === 0) out.push('<p class="none">No claims.</p>\n');
   else {
@@ -215,7 +243,7 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
       const k = countOutlets(c.articles, index);
       out.push(
         `<tr class="row-${safeId(c.status)}"><td>${esc(c.kind)}</td><td>${esc(c.text)}${value}</td><td>${statusCell(c)} <span class="muted">${k}/${nOutlets}</span></td>` +
-          `<td>${c.articles.map(label).join(', ')}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
+          `<td>${names(c.articles)}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
       );
     }
     out.push('</tbody></table>\n');
@@ -229,7 +257,7 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   else {
     out.push('<table class="ledger qledger"><thead><tr><th>Quote</th><th>Speaker</th><th>Quoted in</th><th>Supported in</th><th>Status</th><th>Mentions</th></tr></thead><tbody>\n');
     for (const c of quotes) {
-      const list = (xs: readonly string[] | undefined): string => (xs && xs.length > 0 ? xs.map(label).join(', ') : '—');
+      const list = (xs: readonly string[] | undefined): string => (xs && xs.length > 0 ? names(xs) : '—');
       out.push(
         `<tr class="row-${safeId(c.status)}${isPossibleFabrication(c) ? ' row-fabrication' : ''}"><td>${esc(quoted(c.text))}</td><td>${c.speaker ? esc(c.speaker) : '<span class="muted">unknown</span>'}</td>` +
           `<td>${list(c.quotedIn)}</td><td>${list(c.supportedIn)}</td><td>${statusCell(c)}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
@@ -243,8 +271,12 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push('<section class="derivation"><h3>Derivation</h3>\n');
   if (story.derivation.length === 0) out.push('<p class="none">No article pairs assessed.</p>\n');
   else {
+    const pairs = story.derivation.length > PAIR_ROWS ? sum.directed.slice(0, PAIR_ROWS) : story.derivation;
+    if (story.derivation.length > PAIR_ROWS) {
+      out.push(`<p class="muted">The ${pairs.length} most confident directed pairs of ${story.derivation.length} assessed; every pair is in the JSON report.</p>\n`);
+    }
     out.push('<ul>\n');
-    for (const d of story.derivation) {
+    for (const d of pairs) {
       const phrase = derivationPhrase(d, labelOf(labels, d.a), labelOf(labels, d.b));
       out.push(
         `<li><strong>${esc(phrase)}</strong> <span class="muted">· confidence ${fixed2(d.confidence)} · text reuse: ` +
@@ -266,8 +298,9 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push('<section class="alignment"><h3>Sentence alignment</h3>\n');
   if (story.alignments.length === 0) out.push('<p class="none">No article pairs.</p>\n');
   else {
+    if (story.alignments.length > PAIR_ROWS) out.push(`<p class="muted">The first ${PAIR_ROWS} of ${story.alignments.length} aligned pairs; every pair is in the JSON report.</p>\n`);
     out.push('<table><thead><tr><th>Article A</th><th>Article B</th><th class="num">same</th><th class="num">paraphrase</th><th class="num">partial</th><th class="num">unmatched in A</th><th class="num">unmatched in B</th></tr></thead><tbody>\n');
-    for (const al of story.alignments) {
+    for (const al of story.alignments.slice(0, PAIR_ROWS)) {
       const n = alignmentCounts(al);
       out.push(
         `<tr><td>${label(al.a)}</td><td>${label(al.b)}</td><td class="num">${n.same}</td><td class="num">${n.paraphrase}</td>` +
@@ -286,6 +319,8 @@ function renderColumn(
   si: number,
   labels: ReadonlyMap<string, string>,
   ids: IdScheme,
+  layout: StoryLayout,
+  shown: ReadonlySet<string>,
 ): string {
   const highlights: Highlight[] = [];
   for (const c of story.claims) {
@@ -340,7 +375,7 @@ function renderColumn(
     return {
       id: ids.sentence(si, a.id, s.index),
       classes,
-      links: partners.filter((p) => story.articles.includes(p.article)).map((p) => ids.sentence(si, p.article, p.sentence)),
+      links: partners.filter((p) => shown.has(p.article)).map((p) => ids.sentence(si, p.article, p.sentence)),
       title: title || 'unmatched: no counterpart in the other articles',
     };
   };
@@ -350,9 +385,19 @@ function renderColumn(
     `<article class="col" id="a-${ids.article(si, a.id)}"><header><h4>${esc(labelOf(labels, a.id))}</h4>` +
     (a.title ? `<div class="headline">${esc(a.title)}</div>` : '') +
     `<div class="meta">${meta}</div>` +
+    (layout.copies.get(a.id) ? `<div class="meta">and ${plural(layout.copies.get(a.id)!, 'near-verbatim copy', 'near-verbatim copies')} in this story</div>` : '') +
     (a.url ? `<div class="url">${esc(a.url)}</div>` : '') +
     `</header><div class="body">${renderBody(a.text, a.sentences, highlights, markup)}</div></article>\n`
   );
+}
+
+/** The outlet table's Text cell: shown side by side, a copy of another article, or not shown. */
+function textNote(id: string, layout: StoryLayout, labels: ReadonlyMap<string, string>, shown: ReadonlySet<string>): string {
+  const rep = layout.copyOf.get(id);
+  if (rep !== undefined) return `copy of ${esc(labelOf(labels, rep))}`;
+  const copies = layout.copies.get(id);
+  const side = shown.has(id) ? 'side by side below' : 'not shown';
+  return copies ? `${side}; ${plural(copies, 'copy', 'copies')}` : side;
 }
 
 function statusCell(c: Claim): string {

@@ -1,5 +1,5 @@
 /** Small display formatters shared by the views. */
-import { h } from './dom.js';
+import { append, h, type Child } from './dom.js';
 import type { ClaimStatus } from '../../src/types.js';
 
 /** An ISO date or date-time as "2026-11-17" or "2026-11-17 12:00 UTC" inside a <time>; "—" when absent. */
@@ -45,4 +45,24 @@ export function statusBadge(status: ClaimStatus): HTMLElement {
     h('span', { class: 'badge-icon', 'aria-hidden': 'true' }, STATUS_ICON[status]),
     ` ${STATUS_LABEL[status]}`,
   );
+}
+
+/**
+ * The first `max` items (separated by `sep`), then a "+N more" button that shows the rest when pressed: a claim of
+ * a 1,000-article story has a thousand mentions, and a cell should not.
+ */
+export function expandable(items: Child[], max: number, sep = ' '): HTMLElement {
+  const out = h('span', { class: 'expandable' });
+  const put = (list: Child[], first: boolean): void => list.forEach((c, i) => append(out, first && i === 0 ? null : sep, c));
+  put(items.slice(0, max), true);
+  if (items.length > max) {
+    const rest = items.slice(max);
+    const more = h('button', { type: 'button', class: 'link-button more', 'data-testid': 'show-more', 'aria-label': `Show ${rest.length} more` }, `+${rest.length} more`);
+    more.addEventListener('click', () => {
+      more.remove();
+      put(rest, false);
+    });
+    append(out, sep, more);
+  }
+  return out;
 }

@@ -51,6 +51,20 @@ export class ArticleColumns {
     }
   }
 
+  /**
+   * Adds the column of an article that a big story does not show side by side (src/report/layout.ts), when a
+   * mention or conflict side in it is followed; null when the report has no such article.
+   */
+  private open(articleId: string): Pane | null {
+    const article = this.ctx.index.get(articleId);
+    if (!article || !this.ctx.story.articles.includes(articleId)) return null;
+    const pane = this.buildPane(article);
+    pane.column.dataset.opened = 'true';
+    this.panes.set(articleId, pane);
+    this.element.appendChild(pane.column);
+    return pane;
+  }
+
   private buildPane(article: ReportArticle): Pane {
     const body = h('div', { class: 'article-body', tabindex: '0', 'aria-label': `Text of ${label(this.ctx, article.id)}` });
     const pane: Pane = { article, column: h('article', {}), body, segments: [], sentences: new Map() };
@@ -94,6 +108,8 @@ export class ArticleColumns {
     if (article.byline) row('By', article.byline);
     if (article.url) row('URL', externalUrl(article.url));
     row('Article id', h('code', {}, article.id));
+    const copies = this.ctx.layout.copies.get(article.id);
+    if (copies) row('Copies', `${copies} near-verbatim ${copies === 1 ? 'copy' : 'copies'} in this story`);
     pane.column = h(
       'article',
       { class: 'article-column', 'data-testid': 'article-column', 'data-article': article.id, 'aria-label': label(this.ctx, article.id) },
@@ -162,7 +178,7 @@ export class ArticleColumns {
    */
   mark(articleId: string, start: number, end: number): boolean {
     this.clearMark();
-    const pane = this.panes.get(articleId);
+    const pane = this.panes.get(articleId) ?? this.open(articleId);
     if (!pane) return false;
     const text = pane.article.text;
     const s = Math.max(0, Math.min(text.length, Math.trunc(start)));

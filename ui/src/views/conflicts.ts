@@ -20,6 +20,28 @@ function sideEvidence(ctx: StoryContext, side: ConflictSide): HTMLElement {
   return h('li', { class: 'side' }, h('span', { class: 'side-outlet' }, label(ctx, side.article)), ': ', quote, ' ', jump);
 }
 
+/** A camp's sides: the first SIDES_SHOWN (those in articles shown side by side first), then "+N more". */
+function sideList(ctx: StoryContext, sides: ConflictSide[]): HTMLElement {
+  const shown = new Set(ctx.layout.columns);
+  const ordered = [...sides.filter((s) => shown.has(s.article)), ...sides.filter((s) => !shown.has(s.article))];
+  const items = ordered.map((s) => sideEvidence(ctx, s));
+  const list = h('ul', {}, ...items.slice(0, SIDES_SHOWN));
+  if (items.length > SIDES_SHOWN) list.appendChild(h('li', { class: 'side' }, moreSides(list, items.slice(SIDES_SHOWN))));
+  return list;
+}
+
+/** Sides shown per camp before "+N more" (each side is a quoted passage). */
+const SIDES_SHOWN = 3;
+
+function moreSides(list: HTMLElement, rest: HTMLElement[]): HTMLElement {
+  const b = h('button', { type: 'button', class: 'link-button more', 'data-testid': 'show-more' }, `+${rest.length} more`);
+  b.addEventListener('click', () => {
+    b.closest('li')?.remove();
+    for (const li of rest) list.appendChild(li);
+  });
+  return b;
+}
+
 function conflictItem(ctx: StoryContext, c: Conflict): HTMLElement {
   const groups = groupSides(c);
   return h(
@@ -34,7 +56,7 @@ function conflictItem(ctx: StoryContext, c: Conflict): HTMLElement {
           'section',
           { class: 'side-group', 'aria-label': `Says ${g.value}` },
           h('p', { class: 'side-value' }, 'Says ', h('strong', {}, g.value), ` (${plural(g.sides.length, 'mention')})`),
-          h('ul', {}, ...g.sides.map((s) => sideEvidence(ctx, s))),
+          sideList(ctx, g.sides),
         ),
       ),
     ),

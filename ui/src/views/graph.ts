@@ -5,7 +5,8 @@
  * pairs are left out of the picture; the table below the picture lists every pair with its evidence.
  */
 import type { DerivationPair } from '../../../src/types.js';
-import { chronological, derivationPhrase, fixed2, revisionPhrase, signed } from '../../../src/report/view.js';
+import { chronological, derivationPhrase, fixed2, revisionPhrase, signed, storySummary } from '../../../src/report/view.js';
+import { PAIR_ROWS } from '../../../src/report/layout.js';
 import { h, svg } from '../dom.js';
 import { label, type StoryContext } from './context.js';
 
@@ -32,7 +33,8 @@ function truncate(s: string, n: number): string {
 }
 
 function graphSvg(ctx: StoryContext): SVGSVGElement {
-  const order = chronological(ctx.story, ctx.index);
+  // A big story draws the articles it shows side by side (layout.ts), not hundreds of boxes.
+  const order = ctx.layout.complete ? chronological(ctx.story, ctx.index) : ctx.layout.columns;
   const n = order.length;
   const pad = 24;
   const pos = new Map<string, Point>();
@@ -128,14 +130,16 @@ function pairRow(ctx: StoryContext, pair: DerivationPair): HTMLTableRowElement {
 }
 
 export function derivationSection(ctx: StoryContext): HTMLElement {
-  const pairs = ctx.story.derivation;
+  const all = ctx.story.derivation;
+  const big = all.length > PAIR_ROWS;
+  const pairs = big ? storySummary(ctx.story, ctx.index).directed.slice(0, PAIR_ROWS) : all;
   return h(
     'section',
     { class: 'panel', id: 'sec-derivation', 'aria-labelledby': 'h-derivation' },
     h('h2', { id: 'h-derivation' }, 'Who rewrote whom'),
     h('div', { class: 'graph-wrap' }, graphSvg(ctx)),
     h('p', { class: 'legend muted' }, 'Arrow: from the source to the article derived from it; thicker = more confident. Dashed: likely a common source.'),
-    pairs.length === 0
+    all.length === 0
       ? h('p', { class: 'muted' }, 'Only one article: nothing to compare.')
       : h(
           'div',
@@ -143,7 +147,7 @@ export function derivationSection(ctx: StoryContext): HTMLElement {
           h(
             'table',
             { class: 'derivation' },
-            h('caption', {}, 'Every pair of articles'),
+            h('caption', {}, big ? `The ${pairs.length} most confident directed pairs of ${all.length} assessed (every pair is in the JSON report)` : 'Every pair of articles'),
             h(
               'thead',
               {},

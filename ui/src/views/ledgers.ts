@@ -2,7 +2,8 @@
 import type { Claim, Mention } from '../../../src/types.js';
 import { isPossibleFabrication, KIND_ORDER, orderedClaims, quoted, STATUS_ORDER } from '../../../src/report/view.js';
 import { h, type Child } from '../dom.js';
-import { statusBadge } from '../format.js';
+import { expandable, statusBadge } from '../format.js';
+import { CELL_ITEMS } from '../../../src/report/layout.js';
 import { sortableTable, type Column } from '../table.js';
 import { label, type StoryContext } from './context.js';
 
@@ -19,15 +20,19 @@ function claimLink(ctx: StoryContext, claim: Claim, shown: string): HTMLElement 
   return b;
 }
 
-function mentionButtons(ctx: StoryContext, mentions: Mention[]): Child[] {
-  const out: Child[] = [];
-  mentions.forEach((m, i) => {
+function mentionButtons(ctx: StoryContext, mentions: Mention[]): Child {
+  const buttons = mentions.map((m) => {
     const b = h('button', { type: 'button', class: 'chip', 'data-testid': 'mention-link', 'data-article': m.article, title: `${label(ctx, m.article)}: ${m.text}` }, label(ctx, m.article));
     b.addEventListener('click', () => ctx.jump(m));
-    if (i > 0) out.push(' ');
-    out.push(b);
+    return b;
   });
-  return out;
+  return expandable(buttons, CELL_ITEMS);
+}
+
+/** Outlet names of article ids, each once, the first CELL_ITEMS then "+N more". */
+function outletNames(ctx: StoryContext, ids: readonly string[] | undefined): Child {
+  const names = [...new Set((ids ?? []).map((a) => label(ctx, a)))];
+  return expandable(names, CELL_ITEMS, ', ');
 }
 
 function outletCount(ctx: StoryContext, c: Claim): number {
@@ -73,13 +78,12 @@ export function claimLedger(ctx: StoryContext): HTMLElement {
 
 export function quoteLedger(ctx: StoryContext): HTMLElement {
   const quotes = orderedClaims(ctx.story.claims.filter((c) => c.kind === 'quote'));
-  const labels = (ids: string[] | undefined): string => (ids ?? []).map((a) => label(ctx, a)).join(', ');
   const columns: Column<Claim>[] = [
     statusColumn,
     { label: 'Quote', cell: (c) => claimLink(ctx, c, quoted(c.text)), sortValue: (c) => c.text, className: 'claim-cell' },
     { label: 'Speaker', cell: (c) => c.speaker ?? h('span', { class: 'muted' }, 'unknown'), sortValue: (c) => c.speaker ?? '\uffff' },
-    { label: 'Quoted in', cell: (c) => labels(c.quotedIn), sortValue: (c) => (c.quotedIn ?? []).length },
-    { label: 'Supported in', cell: (c) => labels(c.supportedIn), sortValue: (c) => (c.supportedIn ?? []).length },
+    { label: 'Quoted in', cell: (c) => outletNames(ctx, c.quotedIn), sortValue: (c) => (c.quotedIn ?? []).length },
+    { label: 'Supported in', cell: (c) => outletNames(ctx, c.supportedIn), sortValue: (c) => (c.supportedIn ?? []).length },
     {
       label: 'Flag',
       cell: (c) => (isPossibleFabrication(c) ? h('span', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑'), ' no other outlet quotes or supports it') : ''),

@@ -106,7 +106,12 @@ function pager(query: StoryQuery, total: number, shown: number): HTMLElement {
 export async function renderList(view: HTMLElement, params: URLSearchParams, signal: AbortSignal): Promise<void> {
   document.title = 'Stories · Corroborate';
   const query = readQuery(params);
-  const results = h('section', { class: 'results', 'aria-live': 'polite' }, loading('stories'));
+  // aria-busy until this query's answer is shown; data-query then names the query shown (tests wait on it).
+  const results = h('section', { class: 'results', 'aria-live': 'polite', 'aria-busy': 'true' }, loading('stories'));
+  const shown = (): void => {
+    results.setAttribute('aria-busy', 'false');
+    results.setAttribute('data-query', params.toString());
+  };
   const formSlot = h('div', {});
   replaceChildren(view, h('h1', {}, 'Stories'), formSlot, results);
   replaceChildren(formSlot, filterForm(query, null));
@@ -115,6 +120,7 @@ export async function renderList(view: HTMLElement, params: URLSearchParams, sig
   const list = await listStories(query, signal).catch((err: unknown) => {
     if (signal.aborted) throw err;
     replaceChildren(results, errorBox(err));
+    shown();
     return null;
   });
   const outlets = await outletsP;
@@ -129,6 +135,7 @@ export async function renderList(view: HTMLElement, params: URLSearchParams, sig
       results,
       h('p', { class: 'empty' }, filtered ? 'No story matches these filters. ' : 'No stories yet. ', h('a', { href: filtered ? '#/' : ADD_HASH }, filtered ? 'Show all stories' : 'Add articles'), '.'),
     );
+    shown();
     return;
   }
   const table = h(
@@ -152,4 +159,5 @@ export async function renderList(view: HTMLElement, params: URLSearchParams, sig
     h('tbody', {}, ...list.stories.map(storyRow)),
   );
   replaceChildren(results, h('div', { class: 'table-wrap' }, table), pager(query, list.total, list.stories.length));
+  shown();
 }

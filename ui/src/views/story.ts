@@ -55,7 +55,7 @@ export async function renderStory(view: HTMLElement, id: string, signal: AbortSi
   const jump = (m: Mention): void => void columns?.mark(m.article, m.start, m.end);
   const ctx = makeContext(report, story, jump);
   const order = chronological(story, ctx.index);
-  columns = new ArticleColumns(ctx, order);
+  columns = new ArticleColumns(ctx, ctx.layout.columns);
 
   const first = ctx.index.get(story.articles[0] ?? '');
   const headline = first?.title ?? story.id;
@@ -101,6 +101,15 @@ export async function renderStory(view: HTMLElement, id: string, signal: AbortSi
       h('span', { class: 'sentence align-partial legend-sample' }, 'partial match'),
       ', none: no partner.',
     ),
+    ctx.layout.complete
+      ? null
+      : h(
+          'p',
+          { class: 'note', 'data-testid': 'columns-note' },
+          `${ctx.layout.columns.length} of ${story.articles.length} articles shown: the earliest, one for each side of a conflict, those with single-source findings and the biggest copy groups`,
+          ctx.layout.copyOf.size > 0 ? ` (${ctx.layout.copyOf.size} articles are near-verbatim copies of another)` : '',
+          '. Following a mention or a conflict side in another article opens its column.',
+        ),
     columns.element,
   );
 
