@@ -11,6 +11,8 @@ import {
   lcsLength,
   revisionScores,
   revisionText,
+  TokenIds,
+  tiledIds,
   tiledTokens,
 } from '../src/derive/index.js';
 import { repoRoot } from './helpers/paths.js';
@@ -67,7 +69,8 @@ test('scores from prepared texts equal the scores from the full features, both w
   const a = 'The ferry to Halby left at noon with 40 cars. Storms closed the harbour at dusk, and the crew waited.';
   const b = 'With 40 cars aboard, the ferry to Halby left at noon; the crew waited after storms closed the harbour.';
   for (const [source, derived] of [[a, b], [b, a], [a, ''], ['', b]] as const) {
-    assert.deepEqual(revisionScores(revisionText(source), revisionText(derived)), derivationScores(derivationFeatures(source, derived)));
+    const ids = new TokenIds();
+    assert.deepEqual(revisionScores(revisionText(source, ids), revisionText(derived, ids)), derivationScores(derivationFeatures(source, derived)));
   }
 });
 
@@ -84,4 +87,53 @@ test('the shipped thresholds mirror models/derivation.json', () => {
   const model = JSON.parse(readFileSync(join(repoRoot, 'models', 'derivation.json'), 'utf8')) as { thresholds: unknown };
   assert.deepEqual(model.thresholds, DERIVATION_THRESHOLDS);
   assert.ok(DERIVATION_THRESHOLDS.lightMin <= DERIVATION_THRESHOLDS.cutMin);
+});
+
+/** Greedy String Tiling as its definition reads: every round rescans every token pair for the longest free runs. */
+function tilingByRescan(a: readonly string[], b: readonly string[], minTile: number): number {
+  const ma = new Uint8Array(a.length);
+  const mb = new Uint8Array(b.length);
+  let covered = 0;
+  for (;;) {
+    let best = minTile - 1;
+    let matches: [number, number][] = [];
+    for (let i = 0; i < a.length; i++) {
+      for (let j = 0; j < b.length; j++) {
+        if (ma[i] || mb[j] || a[i] !== b[j]) continue;
+        if (i > 0 && j > 0 && !ma[i - 1] && !mb[j - 1] && a[i - 1] === b[j - 1]) continue;
+        let k = 0;
+        while (i + k < a.length && j + k < b.length && !ma[i + k] && !mb[j + k] && a[i + k] === b[j + k]) k++;
+        if (k > best) {
+          best = k;
+          matches = [[i, j]];
+        } else if (k === best && k >= minTile) matches.push([i, j]);
+      }
+    }
+    if (matches.length === 0) return covered;
+    for (const [i, j] of matches) {
+      let free = true;
+      for (let k = 0; k < best; k++) if (ma[i + k] || mb[j + k]) free = false;
+      if (!free) continue;
+      for (let k = 0; k < best; k++) ma[i + k] = mb[j + k] = 1;
+      covered += best;
+    }
+  }
+}
+
+test('tiling on token ids takes the same tiles as rescanning every round (random texts over small vocabularies)', () => {
+  let seed = 7;
+  const rand = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const ids = new TokenIds();
+  for (let round = 0; round < 400; round++) {
+    const vocab = 2 + rand(6);
+    const a = Array.from({ length: rand(60) }, () => `w${rand(vocab)}`);
+    // b: a with cuts, moves and changes (as a rewrite makes), or unrelated text.
+    const b = round % 4 === 0 ? Array.from({ length: rand(60) }, () => `w${rand(vocab)}`) : [...a.slice(rand(10) + 5), ...a.slice(0, 5).map((w) => (rand(3) === 0 ? 'x' : w))];
+    const minTile = 2 + rand(3);
+    assert.equal(tiledIds(ids.of(a), ids.of(b), minTile), tilingByRescan(a, b, minTile), `round ${round}`);
+    assert.equal(tiledTokens(b, a, minTile), tilingByRescan(b, a, minTile), `round ${round} reversed`);
+  }
 });

@@ -15,8 +15,8 @@ export interface SentenceInfo {
   content: WeightedSet;
   /** All normalised tokens (for near-verbatim tests). */
   surface: string[];
-  /** Word bigrams of `surface` (near-verbatim = the same words in the same order). */
-  bigrams: string[];
+  /** Distinct word bigrams of `surface` (near-verbatim = the same words in the same order). */
+  bigrams: ReadonlySet<string>;
   slots: SentenceSlots;
   /** Distinct number values ("n:1200") and date values ("d:2026-11-17") of the sentence. */
   slotValues: string[];
@@ -97,9 +97,9 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
   };
 }
 
-function bigrams(tokens: readonly string[]): string[] {
-  if (tokens.length < 2) return [...tokens];
-  const out: string[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) out.push(`${tokens[i]} ${tokens[i + 1]}`);
+function bigrams(tokens: readonly string[]): Set<string> {
+  if (tokens.length < 2) return new Set(tokens);
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < tokens.length; i++) out.add(`${tokens[i]} ${tokens[i + 1]}`);
   return out;
 }

@@ -32,7 +32,7 @@
  * Percentages in details are whole percents.
  */
 import type { DerivationEvidence, DerivationPair, RevisionGrade } from '../types.js';
-import { classifyDerivation, revisionScores, revisionText, type RevisionText } from '../derive/index.js';
+import { classifyDerivation, revisionScores, revisionText, TokenIds, type RevisionText } from '../derive/index.js';
 import type { ClaimBook } from './claims.js';
 import { COMMON_SOURCE_FACTS, COMMON_SOURCE_REUSE, COMMON_SOURCE_STRONG, DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
 import type { PairAlignment } from './types.js';
@@ -68,7 +68,8 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
   }
   const wires = (i: number): Map<string, string> => new Map(ctx.articles[i]!.analysed.attributions.map((m) => [m.key, m.outlet]));
   const quotes = book.drafts.filter((d) => d.kind === 'quote');
-  const texts = ctx.articles.map((a) => revisionText(a.analysed.article.text));
+  const tokenIds = new TokenIds();
+  const texts = ctx.articles.map((a) => revisionText(a.analysed.article.text, tokenIds));
 
   return pairs.map((p) => {
     const A = ctx.articles[p.a]!;

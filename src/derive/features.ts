@@ -62,44 +62,119 @@ export function lcsLength(a: readonly string[], b: readonly string[]): number {
  * number of `a` tokens covered by tiles. Ties are taken in (a position, b position) order.
  */
 export function tiledTokens(a: readonly string[], b: readonly string[], minTile: number): number {
-  const markedA = new Uint8Array(a.length);
-  const markedB = new Uint8Array(b.length);
-  // Positions of each token in b, for candidate starts.
-  const where = new Map<string, number[]>();
-  b.forEach((t, j) => {
-    const list = where.get(t);
-    if (list) list.push(j);
-    else where.set(t, [j]);
-  });
-  let covered = 0;
-  for (;;) {
-    let best = minTile - 1;
-    let matches: [number, number][] = [];
+  const ids = new TokenIds();
+  return tiledIds(ids.of(a), ids.of(b), minTile);
+}
+
+/** Dense integer ids for tokens (one table shared by the texts that are tiled against each other). */
+export class TokenIds {
+  private readonly table = new Map<string, number>();
+
+  of(tokens: readonly string[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    tokens.forEach((t, i) => {
+      let id = this.table.get(t);
+      if (id === undefined) {
+        id = this.table.size;
+        this.table.set(t, id);
+      }
+      out[i] = id;
+    });
+    return out;
+  }
+}
+
+// Scratch arrays reused across calls (grown on demand): the hot loop of compare's derivation grading.
+let firstInB = new Int32Array(0);
+let nextInB = new Int32Array(0);
+let markA = new Uint8Array(0);
+let markB = new Uint8Array(0);
+
+/**
+ * `tiledTokens` over integer token ids (TokenIds): the same tiles in the same order, without rescanning every
+ * token pair each round. The runs a round can take are the unmarked stretches of the maximal diagonal runs
+ * (a[i+t] = b[j+t]) of the unmarked texts, and marking only cuts those: so the maximal runs of ≥ minTile tokens
+ * are found once (the positions of each id in `b` as a linked list, firstInB → nextInB, ascending), and each
+ * round takes the longest pieces in (a position, b position) order, marks those still free, and cuts the
+ * pieces that touch a marked token into their free stretches.
+ */
+export function tiledIds(a: Int32Array, b: Int32Array, minTile: number): number {
+  let maxId = -1;
+  for (const t of b) if (t > maxId) maxId = t;
+  if (firstInB.length <= maxId) firstInB = new Int32Array(Math.max(maxId + 1, firstInB.length * 2)).fill(-1);
+  if (nextInB.length < b.length) nextInB = new Int32Array(Math.max(b.length, nextInB.length * 2));
+  if (markA.length < a.length) markA = new Uint8Array(Math.max(a.length, markA.length * 2));
+  if (markB.length < b.length) markB = new Uint8Array(Math.max(b.length, markB.length * 2));
+  markA.fill(0, 0, a.length);
+  markB.fill(0, 0, b.length);
+  // Maximal diagonal runs of at least minTile tokens, in (i, j) order.
+  let pi: number[] = [];
+  let pj: number[] = [];
+  let pk: number[] = [];
+  for (let j = b.length - 1; j >= 0; j--) {
+    nextInB[j] = firstInB[b[j]!]!;
+    firstInB[b[j]!] = j;
+  }
+  try {
     for (let i = 0; i < a.length; i++) {
-      if (markedA[i]) continue;
-      for (const j of where.get(a[i]!) ?? []) {
-        if (markedB[j]) continue;
-        // Only maximal runs: a run that extends to the left was (or will be) measured from its start.
-        if (i > 0 && j > 0 && !markedA[i - 1] && !markedB[j - 1] && a[i - 1] === b[j - 1]) continue;
-        let k = 0;
-        while (i + k < a.length && j + k < b.length && !markedA[i + k] && !markedB[j + k] && a[i + k] === b[j + k]) k++;
-        if (k > best) {
-          best = k;
-          matches = [[i, j]];
-        } else if (k === best && k >= minTile) matches.push([i, j]);
+      const t = a[i]!;
+      if (t > maxId) continue;
+      for (let j = firstInB[t]!; j >= 0; j = nextInB[j]!) {
+        if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue;
+        let k = 1;
+        while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+        if (k >= minTile) {
+          pi.push(i);
+          pj.push(j);
+          pk.push(k);
+        }
       }
     }
-    if (matches.length === 0) return covered;
-    for (const [i, j] of matches) {
-      // An earlier tile of this round may overlap: skip it (it is found again next round if still long).
+  } finally {
+    for (const t of b) firstInB[t] = -1;
+  }
+  let covered = 0;
+  while (pi.length > 0) {
+    let best = 0;
+    for (const k of pk) if (k > best) best = k;
+    // The longest pieces are already in (i, j) order: take each that is still free.
+    for (let p = 0; p < pi.length; p++) {
+      if (pk[p] !== best) continue;
+      const i = pi[p]!;
+      const j = pj[p]!;
       let free = true;
-      for (let k = 0; k < best; k++) if (markedA[i + k] || markedB[j + k]) free = false;
+      for (let k = 0; k < best && free; k++) if (markA[i + k] || markB[j + k]) free = false;
       if (!free) continue;
-      for (let k = 0; k < best; k++) {
-        markedA[i + k] = 1;
-        markedB[j + k] = 1;
-      }
+      markA.fill(1, i, i + best);
+      markB.fill(1, j, j + best);
       covered += best;
     }
+    // Cut every piece into its free stretches of at least minTile tokens, then back into (i, j) order.
+    const ni: number[] = [];
+    const nj: number[] = [];
+    const nk: number[] = [];
+    for (let p = 0; p < pi.length; p++) {
+      const i = pi[p]!;
+      const j = pj[p]!;
+      const len = pk[p]!;
+      let from = -1;
+      for (let k = 0; k <= len; k++) {
+        const free = k < len && !markA[i + k] && !markB[j + k];
+        if (free && from < 0) from = k;
+        else if (!free && from >= 0) {
+          if (k - from >= minTile) {
+            ni.push(i + from);
+            nj.push(j + from);
+            nk.push(k - from);
+          }
+          from = -1;
+        }
+      }
+    }
+    const order = ni.map((_, q) => q).sort((x, y) => ni[x]! - ni[y]! || nj[x]! - nj[y]!);
+    pi = order.map((q) => ni[q]!);
+    pj = order.map((q) => nj[q]!);
+    pk = order.map((q) => nk[q]!);
   }
+  return covered;
 }

@@ -17,14 +17,14 @@
 import { contentStems, surfaceTokens } from '../similarity/tokens.js';
 import { wordShingles } from '../similarity/minhash.js';
 import { containment } from '../similarity/weights.js';
-import { derivationFeatures, MIN_TILE, tiledTokens, type DerivationFeatures } from './features.js';
+import { derivationFeatures, MIN_TILE, tiledIds, TokenIds, type DerivationFeatures } from './features.js';
 import { levelOfReuse } from './fit.js';
 import { DERIVATION_THRESHOLDS } from './model.js';
 import type { DerivationResult, DerivationThresholds } from './types.js';
 
 export type { DerivationFeatures } from './features.js';
 export type { DerivationLevel, DerivationResult, DerivationThresholds } from './types.js';
-export { derivationFeatures, lcsLength, tiledTokens, MIN_TILE } from './features.js';
+export { derivationFeatures, lcsLength, tiledTokens, tiledIds, TokenIds, MIN_TILE } from './features.js';
 export { fitThresholds, levelOfReuse, type LabelledScores } from './fit.js';
 export { DERIVATION_THRESHOLDS } from './model.js';
 
@@ -39,20 +39,22 @@ export function derivationScores(f: DerivationFeatures): DerivationScores {
 
 /** A text prepared once for many pairings (compare grades every article pair of a story both ways). */
 export interface RevisionText {
-  tokens: readonly string[];
+  /** Surface tokens as ids of the TokenIds table shared by the texts paired with each other. */
+  ids: Int32Array;
   stemBigrams: ReadonlySet<string>;
 }
 
-export function revisionText(text: string): RevisionText {
-  return { tokens: surfaceTokens(text), stemBigrams: new Set(wordShingles(contentStems(text), 2)) };
+/** A text prepared for pairing; texts paired with each other must share `ids` (the default is a table of its own). */
+export function revisionText(text: string, ids: TokenIds = new TokenIds()): RevisionText {
+  return { ids: ids.of(surfaceTokens(text)), stemBigrams: new Set(wordShingles(contentStems(text), 2)) };
 }
 
 /** The two scores of a pair from prepared texts: the values `derivationScores(derivationFeatures(…))` gives, without the unused features. */
 export function revisionScores(source: RevisionText, derived: RevisionText): DerivationScores {
-  const d = derived.tokens;
+  const d = derived.ids;
   return {
     copy: derived.stemBigrams.size === 0 ? 0 : containment(derived.stemBigrams, source.stemBigrams),
-    reuse: d.length === 0 ? 0 : tiledTokens(d, source.tokens, MIN_TILE) / d.length,
+    reuse: d.length === 0 ? 0 : tiledIds(d, source.ids, MIN_TILE) / d.length,
   };
 }
 

@@ -140,20 +140,29 @@ function norm(v: Map<string, number>): number {
 
 /** Plain (unweighted) Dice over distinct items. */
 export function dice<T>(a: Iterable<T>, b: Iterable<T>): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
+  const sa = asSet(a);
+  const sb = asSet(b);
   if (sa.size + sb.size === 0) return 0;
-  let n = 0;
-  for (const x of sa) if (sb.has(x)) n++;
-  return (2 * n) / (sa.size + sb.size);
+  return (2 * shared(sa, sb)) / (sa.size + sb.size);
 }
 
 /** Plain containment |a∩b| / |a| over distinct items. */
 export function containment<T>(a: Iterable<T>, b: Iterable<T>): number {
-  const sa = new Set(a);
-  const sb = new Set(b);
+  const sa = asSet(a);
+  const sb = asSet(b);
   if (sa.size === 0) return 0;
+  return shared(sa, sb) / sa.size;
+}
+
+/** A set as it is (not copied: these measures are hot in compare), anything else collected into one. */
+function asSet<T>(items: Iterable<T>): ReadonlySet<T> {
+  return items instanceof Set ? (items as ReadonlySet<T>) : new Set(items);
+}
+
+/** |a ∩ b|, iterating the smaller set. */
+function shared<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let n = 0;
-  for (const x of sa) if (sb.has(x)) n++;
-  return n / sa.size;
+  for (const x of small) if (big.has(x)) n++;
+  return n;
 }
