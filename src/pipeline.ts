@@ -55,7 +55,10 @@ export async function compareAnalysed(analysed: AnalysedArticle[], options: Comp
   return stories.map(({ story, members }) => compareStory(story, members, vectors));
 }
 
-/** analyse → compare for one known story (corpus mode: the store decided the membership): its report. */
+/**
+ * analyse → compare for one known story (the store decided the membership): its report, every article analysed.
+ * Corpus mode computes the same report, byte for byte, from the members' stored analyses (src/corpus/report-job.ts).
+ */
 export async function reportForStory(story: Story, articles: readonly Article[], options: CompareOptions, generator: string): Promise<Report> {
   return reportForAnalysed(story, articles.map((a) => analyse(a)), options, generator);
 }

@@ -6,7 +6,7 @@
 import type { InputProblem, Report } from '../types.js';
 import { openStore, StoreError, type Store, type StoryRecord } from '../store/index.js';
 import { ingestCorpus, type IngestSummary } from '../corpus/ingest.js';
-import { refreshReports, storyReport } from '../corpus/reports.js';
+import { refreshReports, storyReport, type RefreshSummary } from '../corpus/reports.js';
 import { defaultCacheDir } from '../pipeline.js';
 import type { CliOptions } from './args.js';
 import { EXIT } from './errors.js';
@@ -50,7 +50,7 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
   });
   if (tty) process.stderr.write('\r\x1b[K');
   const seconds = (performance.now() - started) / 1000;
-  let ledgers = 0;
+  let ledgers: RefreshSummary | null = null;
   if (options.ledgers) {
     // Ledgers at ingest are lexical (the encoder embeds ~60 sentences/s, a stream brings thousands): `story ID`
     // computes a small story's report again with the encoder when it is asked for (corpus/reports.ts).
@@ -59,7 +59,7 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
     });
     if (tty) process.stderr.write('\r\x1b[K');
   }
-  process.stderr.write(`${summaryLine(summary, seconds, options.db)}${options.ledgers ? `; ${ledgers} ${ledgers === 1 ? 'ledger' : 'ledgers'} updated` : ''}\n`);
+  process.stderr.write(`${summaryLine(summary, seconds, options.db)}${ledgers ? ledgersLine(ledgers) : ''}\n`);
   if (summary.read === 0) return EXIT.nothingAnalysed;
   return EXIT.ok;
 }
@@ -70,6 +70,13 @@ function summaryLine(s: IngestSummary, seconds: number, db: string): string {
     `corroborate: ${s.read} read (${rate}/s), ${s.added} new, ${s.duplicates} duplicate, ${s.conflicts} conflicting id, ${s.skipped} skipped; ` +
     `${s.storiesCreated} ${s.storiesCreated === 1 ? 'story' : 'stories'} created, ${s.storiesChanged} changed, ${s.merges} merged, ${s.splits} split → ${db}`
   );
+}
+
+/** "; 2 ledgers updated (3 articles analysed, 5 stored analyses reused)"; the part in brackets only when a ledger was. */
+function ledgersLine(r: RefreshSummary): string {
+  const ledgers = `; ${r.reports} ${r.reports === 1 ? 'ledger' : 'ledgers'} updated`;
+  if (r.reports === 0) return ledgers;
+  return `${ledgers} (${r.analysed} ${r.analysed === 1 ? 'article' : 'articles'} analysed, ${r.reused} stored ${r.reused === 1 ? 'analysis' : 'analyses'} reused)`;
 }
 
 async function runStories(store: Store, options: CliOptions): Promise<number> {

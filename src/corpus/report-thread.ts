@@ -1,22 +1,23 @@
 /**
- * Story reports on the other cores: a small pool of worker threads, each running analyse → compare → JSON for
- * one story at a time (./report-worker.ts), while the calling thread reads member articles from the store and
- * saves the finished reports. A worker is given the story's articles and returns the report's JSON text, so
- * nothing but plain data crosses the thread boundary and the result is byte-identical to computing inline.
+ * Story reports on the other cores: a small pool of worker threads, each running one story's report job at a
+ * time (./report-job.ts: decode the stored analyses, analyse the articles without one, compare, JSON;
+ * ./report-worker.ts), while the calling thread reads member articles and their stored analyses from the store
+ * and saves what comes back. Only plain data crosses the thread boundary: the job (articles, encoded stored
+ * analyses) in; the report's JSON text and the newly encoded analyses out. The report is byte-identical to
+ * computing inline.
  */
 import { Worker } from 'node:worker_threads';
-import type { Article, Story } from '../types.js';
-import type { CompareOptions } from '../pipeline.js';
+import type { StoredAnalysis } from '../store/index.js';
+import type { ReportJob } from './report-job.js';
 
-export interface ReportJob {
-  story: Story;
-  articles: Article[];
-  options: CompareOptions;
-  generator: string;
+/** What a worker returns for one job: the report as JSON text and the analyses it computed. */
+export interface ReportResult {
+  json: string;
+  analyses: StoredAnalysis[];
 }
 
 export type ToReportWorker = { type: 'job'; id: number; job: ReportJob } | { type: 'stop' };
-export type FromReportWorker = { type: 'report'; id: number; json: string } | { type: 'error'; id: number; message: string };
+export type FromReportWorker = ({ type: 'report'; id: number } & ReportResult) | { type: 'error'; id: number; message: string };
 
 function startWorker(): Worker {
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./report-worker.js', import.meta.url));
@@ -26,12 +27,12 @@ function startWorker(): Worker {
   return new Worker(boot, { eval: true });
 }
 
-/** A pool of `size` report workers; `run` resolves with the report JSON. Call `close` when done. */
+/** A pool of `size` report workers; `run` resolves with the report JSON and the new analyses. Call `close` when done. */
 export class ReportPool {
   private readonly idle: Worker[] = [];
   private readonly waiting: ((w: Worker) => void)[] = [];
   private readonly all: Worker[] = [];
-  private readonly pending = new Map<number, { resolve: (json: string) => void; reject: (e: Error) => void; worker: Worker }>();
+  private readonly pending = new Map<number, { resolve: (result: ReportResult) => void; reject: (e: Error) => void; worker: Worker }>();
   private next = 0;
 
   constructor(size: number) {
@@ -42,7 +43,7 @@ export class ReportPool {
         if (!p) return;
         this.pending.delete(m.id);
         this.release(w);
-        if (m.type === 'report') p.resolve(m.json);
+        if (m.type === 'report') p.resolve({ json: m.json, analyses: m.analyses });
         else p.reject(new Error(`report worker: ${m.message}`));
       });
       w.on('error', (error) => this.fail(w, error));
@@ -52,10 +53,10 @@ export class ReportPool {
     }
   }
 
-  async run(job: ReportJob): Promise<string> {
+  async run(job: ReportJob): Promise<ReportResult> {
     const w = this.idle.pop() ?? (await new Promise<Worker>((resolve) => this.waiting.push(resolve)));
     const id = this.next++;
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<ReportResult>((resolve, reject) => {
       this.pending.set(id, { resolve, reject, worker: w });
       w.postMessage({ type: 'job', id, job } satisfies ToReportWorker);
     });

@@ -1,6 +1,9 @@
-/** Worker-thread entry of ./report-thread.ts: computes one story's report per message, as JSON text. */
+/**
+ * Worker-thread entry of ./report-thread.ts: one story's report job per message (./report-job.ts); answers with
+ * the report as JSON text and the analyses it computed.
+ */
 import { parentPort } from 'node:worker_threads';
-import { reportForStory } from '../pipeline.js';
+import { computeReport } from './report-job.js';
 import type { FromReportWorker, ToReportWorker } from './report-thread.js';
 
 const port = parentPort;
@@ -12,8 +15,8 @@ port.on('message', (message: ToReportWorker) => {
     return;
   }
   const { id, job } = message;
-  reportForStory(job.story, job.articles, job.options, job.generator).then(
-    (report) => port.postMessage({ type: 'report', id, json: JSON.stringify(report) } satisfies FromReportWorker),
+  computeReport(job).then(
+    ({ report, analyses }) => port.postMessage({ type: 'report', id, json: JSON.stringify(report), analyses } satisfies FromReportWorker),
     (error: unknown) => port.postMessage({ type: 'error', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromReportWorker),
   );
 });

@@ -1,14 +1,28 @@
 /**
  * Story reports in corpus mode: the `compare` report of one stored story, computed from its member articles
- * (full analysis, alignment, ledgers) and stored with the story's change tick, so it is computed again only
- * after the story changed.
+ * (analysis, alignment, ledgers) and stored with the story's change tick, so it is computed again only after
+ * the story changed. Each article's analysis is computed once and stored (./analysis-codec.ts): a report reads
+ * the stored analyses of its members and analyses only the articles without one of this ANALYSIS_VERSION (new
+ * members, or analysed by another version); the new analyses are stored in the same transaction as the report.
  */
 import type { Article, Report } from '../types.js';
-import { reportForStory, type CompareOptions } from '../pipeline.js';
-import { StoreError, type ArticleRecord, type Store } from '../store/index.js';
+import type { CompareOptions } from '../pipeline.js';
+import { ANALYSIS_VERSION } from '../analyse/index.js';
+import { StoreError, type ArticleRecord, type Store, type StoredAnalysis } from '../store/index.js';
 import { availableParallelism } from 'node:os';
+import { computeReport, type ReportJob } from './report-job.js';
 import { ReportPool } from './report-thread.js';
 import { usesEncoder } from '../compare/index.js';
+
+/** What `refreshReports` did. */
+export interface RefreshSummary {
+  /** Reports computed and saved. */
+  reports: number;
+  /** Articles analysed for them (no stored analysis of this version). */
+  analysed: number;
+  /** Articles whose stored analysis was used. */
+  reused: number;
+}
 
 /** The report of story `id` (a merged id gives the story it was merged into): stored, or computed and stored. */
 export async function storyReport(store: Store, id: string, options: CompareOptions, generator: string): Promise<Report> {
@@ -24,13 +38,15 @@ export async function storyReport(store: Store, id: string, options: CompareOpti
 
 /**
  * Recomputes the reports of every story of two or more articles that changed since its report (a story of one
- * article has nothing to compare; `story` computes it on demand). Returns how many were computed.
+ * article has nothing to compare; `story` computes it on demand). Returns how many were computed, and how many
+ * member articles were analysed for them (the rest read their stored analysis).
  *
  * With `threads` (default: the machine's cores), the reports are computed in that many worker threads
  * (./report-thread.ts), biggest story first, while this thread reads the next stories' articles and saves
  * each report as it arrives (at most two stories per worker in flight, so memory stays bounded). Every report
- * is saved on its own with the story's change tick: a run killed here keeps the reports saved so far, and the
- * next run (any `ingest`, even of nothing new) computes only the stories still stale.
+ * is saved on its own with the story's change tick, in one transaction with the analyses computed for it: a run
+ * killed here keeps the reports (and analyses) saved so far, and the next run (any `ingest`, even of nothing
+ * new) computes only the stories still stale.
  */
 export async function refreshReports(
   store: Store,
@@ -38,25 +54,28 @@ export async function refreshReports(
   generator: string,
   progress?: (done: number, total: number) => void,
   threads: number = availableParallelism(),
-): Promise<number> {
+): Promise<RefreshSummary> {
   const stale = store
     .staleStories()
     .map((id) => store.getStoryRecord(id)!)
     .filter((s) => s.size >= 2)
     .sort((a, b) => b.size - a.size || a.createdSeq - b.createdSeq);
-  let done = 0;
-  const saved = (id: string, atSeq: number, json: string): void => {
-    if (!store.readonly) store.saveReport(id, json, atSeq);
-    progress?.(++done, stale.length);
+  const summary: RefreshSummary = { reports: 0, analysed: 0, reused: 0 };
+  const saved = (id: string, members: number, atSeq: number, json: string, analyses: StoredAnalysis[]): void => {
+    save(store, id, atSeq, json, analyses);
+    summary.analysed += analyses.length;
+    summary.reused += members - analyses.length;
+    summary.reports++;
+    progress?.(summary.reports, stale.length);
   };
   const workers = Math.min(threads, stale.length);
   if (workers <= 1 || stale.length < MIN_STORIES_FOR_THREADS) {
     for (const s of stale) {
-      const articles = store.articlesOf(s.id).map(asArticle);
-      const report = await reportForStory({ id: s.id, articles: articles.map((a) => a.id) }, articles, options, generator);
-      saved(s.id, s.updatedSeq, JSON.stringify(report));
+      const job = reportJob(store, s.id, options, generator);
+      const { report, analyses } = await computeReport(job);
+      saved(s.id, job.articles.length, s.updatedSeq, JSON.stringify(report), analyses);
     }
-    return done;
+    return summary;
   }
   const pool = new ReportPool(workers);
   const inFlight = new Set<Promise<void>>();
@@ -64,15 +83,16 @@ export async function refreshReports(
   try {
     for (const s of stale) {
       if (failure) break;
-      const articles = store.articlesOf(s.id).map(asArticle);
-      const job = pool
-        .run({ story: { id: s.id, articles: articles.map((a) => a.id) }, articles, options, generator })
-        .then((json) => saved(s.id, s.updatedSeq, json))
+      const job = reportJob(store, s.id, options, generator);
+      const members = job.articles.length;
+      const running = pool
+        .run(job)
+        .then(({ json, analyses }) => saved(s.id, members, s.updatedSeq, json, analyses))
         .catch((error: unknown) => {
           failure ??= error;
         })
-        .finally(() => inFlight.delete(job));
-      inFlight.add(job);
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
       if (inFlight.size >= workers * 2) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
@@ -80,7 +100,7 @@ export async function refreshReports(
     await pool.close();
   }
   if (failure) throw failure;
-  return done;
+  return summary;
 }
 
 /** Below this many stale stories the reports are computed in this thread (starting workers costs ~1 s). */
@@ -98,10 +118,26 @@ function current(report: Report, size: number, options: CompareOptions): boolean
 }
 
 async function computeAndSave(store: Store, id: string, atSeq: number, options: CompareOptions, generator: string): Promise<Report> {
-  const articles = store.articlesOf(id).map(asArticle);
-  const report = await reportForStory({ id, articles: articles.map((a) => a.id) }, articles, options, generator);
-  if (!store.readonly) store.saveReport(id, JSON.stringify(report), atSeq);
+  const { report, analyses } = await computeReport(reportJob(store, id, options, generator));
+  save(store, id, atSeq, JSON.stringify(report), analyses);
   return report;
+}
+
+/** The report job of story `id` (a live id): its member articles, each with its stored analysis of this version or null. */
+function reportJob(store: Store, id: string, options: CompareOptions, generator: string): ReportJob {
+  const articles = store.articlesOf(id).map(asArticle);
+  const ids = articles.map((a) => a.id);
+  const stored = store.getAnalyses(ids, ANALYSIS_VERSION);
+  return { story: { id, articles: ids }, articles, stored: ids.map((a) => stored.get(a) ?? null), options, generator };
+}
+
+/** Saves a report and the analyses computed for it, together (one transaction: both or neither). */
+function save(store: Store, id: string, atSeq: number, json: string, analyses: StoredAnalysis[]): void {
+  if (store.readonly) return;
+  store.transaction(() => {
+    store.saveAnalyses(analyses);
+    store.saveReport(id, json, atSeq);
+  });
 }
 
 function asArticle(r: ArticleRecord): Article {

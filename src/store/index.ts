@@ -16,6 +16,7 @@ export type {
   PutResult,
   SignatureRecord,
   Store,
+  StoredAnalysis,
   StoredReport,
   StoreStats,
   StoryEvent,

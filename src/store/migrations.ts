@@ -124,6 +124,34 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_source ON articles(source, story) WHERE source IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    description: 'stored article analyses',
+    sql: `
+      -- Each article's analysis (sentences, entities, quotes, …), computed once and read by every later report
+      -- of its story. version: the analyser's version it was computed with (the reader asks for its own and
+      -- computes any other again); data: opaque bytes (src/corpus/analysis-codec.ts). Apart from the article
+      -- rows, like the texts. An analysis never outlives its article's content: deleted with the article, and
+      -- deleted when the text or a field the analysis may read changes.
+      CREATE TABLE article_analyses (
+        seq     INTEGER PRIMARY KEY REFERENCES articles(seq) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        data    BLOB NOT NULL
+      );
+      CREATE TRIGGER article_analyses_article_changed AFTER UPDATE OF hash, title, published, language ON articles
+      BEGIN
+        DELETE FROM article_analyses WHERE seq = old.seq;
+      END;
+      CREATE TRIGGER article_analyses_text_changed AFTER UPDATE OF text ON article_texts
+      BEGIN
+        DELETE FROM article_analyses WHERE seq = old.seq;
+      END;
+      CREATE TRIGGER article_analyses_text_deleted AFTER DELETE ON article_texts
+      BEGIN
+        DELETE FROM article_analyses WHERE seq = old.seq;
+      END;
+    `,
+  },
 ];
 
 /**

@@ -26,6 +26,7 @@ import type {
   SearchStoriesOptions,
   SignatureRecord,
   Store,
+  StoredAnalysis,
   StoredReport,
   StoreStats,
   StoryEvent,
@@ -389,6 +390,22 @@ function prepareSearchStatements(db: Database.Database) {
   };
 }
 
+type AnalysisStatements = ReturnType<typeof prepareAnalysisStatements>;
+
+/** Statements of schema version 3 (stored analyses): prepared on first use. */
+function prepareAnalysisStatements(db: Database.Database) {
+  const p = <P extends unknown[] | object, R = unknown>(sql: string) => db.prepare<P, R>(sql);
+  return {
+    analyses: p<[string, number], { id: string; data: Buffer }>(
+      `SELECT a.id, x.data FROM articles a JOIN article_analyses x ON x.seq = a.seq WHERE a.id IN (SELECT value FROM json_each(?)) AND x.version = ?`,
+    ),
+    seqsOfIds: p<[string], { seq: number; id: string }>(`SELECT seq, id FROM articles WHERE id IN (SELECT value FROM json_each(?))`),
+    upsert: p<[number, number, Buffer]>(
+      `INSERT INTO article_analyses (seq, version, data) VALUES (?, ?, ?) ON CONFLICT(seq) DO UPDATE SET version = excluded.version, data = excluded.data`,
+    ),
+  };
+}
+
 /** The WHERE clause and parameters of a story search (stories unaliased, so the partial index applies). */
 function searchFilter(options: SearchStoriesOptions): { where: string; params: Record<string, string> } {
   const terms = [LISTED];
@@ -418,6 +435,7 @@ function searchFilter(options: SearchStoriesOptions): { where: string; params: R
 export class SqliteStore implements Store {
   private readonly s: Statements;
   private searchStatements: SearchStatements | null = null;
+  private analysisStatements: AnalysisStatements | null = null;
   /** Prepared story searches, by SQL text (one per combination of filters and order). */
   private readonly searches = new Map<string, Database.Statement<Record<string, string | number>, unknown>>();
   /** One transaction wrapper for every call (better-sqlite3 builds a wrapper per `db.transaction`: costly per row). */
@@ -735,6 +753,31 @@ export class SqliteStore implements Store {
 
   staleStories(limit?: number): string[] {
     return this.s.stale.all(limit === undefined ? -1 : Math.max(0, Math.floor(limit))).map((r) => r.id);
+  }
+
+  // ── analyses ──
+
+  private get x(): AnalysisStatements {
+    this.analysisStatements ??= prepareAnalysisStatements(this.db);
+    return this.analysisStatements;
+  }
+
+  getAnalyses(ids: readonly string[], version: number): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    if (ids.length === 0) return out;
+    for (const row of this.x.analyses.all(JSON.stringify(ids), version)) out.set(row.id, fromBlob(row.data)!);
+    return out;
+  }
+
+  saveAnalyses(analyses: readonly StoredAnalysis[]): void {
+    if (analyses.length === 0) return;
+    this.write(() => {
+      // Every id checked before the first write (see `write`).
+      const seqs = new Map(this.x.seqsOfIds.all(JSON.stringify(analyses.map((a) => a.id))).map((r) => [r.id, r.seq]));
+      const unknown = analyses.find((a) => !seqs.has(a.id));
+      if (unknown) throw new StoreError('no-such-article', `no article ${unknown.id} in ${this.location}`);
+      for (const a of analyses) this.x.upsert.run(seqs.get(a.id)!, a.version, toBlob(a.data)!);
+    });
   }
 
   // ── search ──

@@ -101,6 +101,18 @@ export interface StoredReport {
   stale: boolean;
 }
 
+/**
+ * An article's analysis as the store keeps it: bytes the store does not read (the corpus stage encodes and
+ * decodes them), with the version of the analyser that computed them.
+ */
+export interface StoredAnalysis {
+  /** The article's id. */
+  id: string;
+  /** The analyser's version (src/analyse/index.ts `ANALYSIS_VERSION`). */
+  version: number;
+  data: Uint8Array;
+}
+
 export interface ListStoriesOptions {
   /**
    * ISO date (or date-time): only stories whose newest article was published at or after it
@@ -247,6 +259,19 @@ export interface Store {
   getReport(storyId: string): StoredReport | null;
   /** Ids of active stories with members whose report is missing or older than the story, by createdSeq. */
   staleStories(limit?: number): string[];
+
+  // ── analyses ──
+  /**
+   * The stored analyses of these articles computed with analyser `version`, by article id. Articles without
+   * one, or whose analysis is of another version, are absent from the map (the caller computes them again).
+   * An analysis is removed with its article and whenever the article's content changes.
+   */
+  getAnalyses(ids: readonly string[], version: number): Map<string, Uint8Array>;
+  /**
+   * Stores articles' analyses, replacing any stored one (whatever its version). Throws
+   * StoreError('no-such-article') for an unknown id, before writing anything.
+   */
+  saveAnalyses(analyses: readonly StoredAnalysis[]): void;
 
   // ── search (filled by the server, not on the ingest path) ──
   /**

@@ -1,0 +1,51 @@
+/**
+ * One story's report from its articles and their stored analyses: the work a report worker
+ * (./report-worker.ts) or the calling thread (./reports.ts) does, with no store in reach. Plain data in and out,
+ * so a job crosses to a worker thread as it is. In: the story's articles, each with its stored analysis of this
+ * ANALYSIS_VERSION (encoded, ./analysis-codec.ts) or null. Out: the report and the analyses computed for it
+ * (only the articles that had none), encoded, for the caller to store together with the report.
+ */
+import { analyse, ANALYSIS_VERSION } from '../analyse/index.js';
+import { reportForAnalysed, type CompareOptions } from '../pipeline.js';
+import type { StoredAnalysis } from '../store/index.js';
+import type { AnalysedArticle, Article, Report, Story } from '../types.js';
+import { AnalysisCodecError, decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
+
+export interface ReportJob {
+  story: Story;
+  /** The story's articles, in story order. */
+  articles: Article[];
+  /** Per article, same order: its stored analysis of ANALYSIS_VERSION, or null (it is analysed). */
+  stored: (Uint8Array | null)[];
+  options: CompareOptions;
+  generator: string;
+}
+
+export interface ReportOutcome {
+  report: Report;
+  /** The analyses computed for this report (articles with no usable stored analysis), to store. */
+  analyses: StoredAnalysis[];
+}
+
+/**
+ * The story's report, from the stored analyses where there are, else from analysing the article (a stored
+ * analysis this code cannot decode counts as none: computed again, and the caller overwrites it). The report
+ * is the one fresh analyses give (pipeline.ts `reportForStory`), byte for byte: decoding restores the analysis.
+ */
+export async function computeReport(job: ReportJob): Promise<ReportOutcome> {
+  const analyses: StoredAnalysis[] = [];
+  const analysed = job.articles.map((article, i): AnalysedArticle => {
+    const stored = job.stored[i];
+    if (stored) {
+      try {
+        return decodeAnalysis(stored, article);
+      } catch (error) {
+        if (!(error instanceof AnalysisCodecError)) throw error;
+      }
+    }
+    const fresh = analyse(article);
+    analyses.push({ id: article.id, version: ANALYSIS_VERSION, data: encodeAnalysis(fresh) });
+    return fresh;
+  });
+  return { report: await reportForAnalysed(job.story, analysed, job.options, job.generator), analyses };
+}
