@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
-import { openStore, reportSummary, type Store } from '../src/store/index.js';
+import { openStore, reportSummary, summarizeReport, type Store } from '../src/store/index.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import { searchWords } from '../src/store/search.js';
@@ -177,6 +177,8 @@ test('reportSummary: counts over every story; not-a-report counts zero', () => {
   assert.deepEqual(reportSummary(json), { singleSourceQuotes: 2, conflicts: 2, corroborated: 1 });
   assert.deepEqual(reportSummary('not json'), { singleSourceQuotes: 0, conflicts: 0, corroborated: 0 });
   assert.deepEqual(reportSummary('{"stories": 3}'), { singleSourceQuotes: 0, conflicts: 0, corroborated: 0 });
+  // The same counts from the object (what report workers hand the store instead of having it parse the JSON).
+  assert.deepEqual(summarizeReport(JSON.parse(json)), reportSummary(json));
 });
 
 test('upgrade from schema 1: stored reports get their counts, the search index starts empty', () => {

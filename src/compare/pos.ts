@@ -38,7 +38,9 @@ export function posTerms(text: string): PosTerm[] {
       }
     }
   }
-  if (cache.size >= CACHE_MAX) cache.clear();
+  // Bounded: the oldest entry goes (a big story tags more sentences than the cache holds; clearing it all would
+  // tag the story's common sentences again).
+  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
   cache.set(text, out);
   return out;
 }

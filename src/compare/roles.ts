@@ -59,6 +59,9 @@ function isActorWord(t: Tagged, dateSpans: readonly { start: number; end: number
 
 /** Actor and meaning conflicts between two aligned sentences (a from the earlier article). */
 export function roleConflicts(a: SentenceInfo, b: SentenceInfo): LinkConflict[] {
+  // The same words in the same order cannot disagree on who did what or on what was meant (copies of one wire
+  // are most links of a big story: this keeps them off the tagger).
+  if (a.sentence.text === b.sentence.text) return [];
   // Cheap word-order prefilters first; part-of-speech tagging only for the few candidates.
   const actorPossible = hasInversion(a, b) || hasDistinctEntities(a, b);
   const meaningPossible = meaningCandidate(a, b);

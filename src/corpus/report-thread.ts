@@ -7,12 +7,14 @@
  * computing inline.
  */
 import { Worker } from 'node:worker_threads';
-import type { StoredAnalysis } from '../store/index.js';
+import type { ReportSummary, StoredAnalysis } from '../store/index.js';
 import type { ReportJob } from './report-job.js';
 
 /** What a worker returns for one job: the report as JSON text and the analyses it computed. */
 export interface ReportResult {
   json: string;
+  /** The list's counts, computed here from the report object (the saving thread does not parse the JSON). */
+  summary: ReportSummary;
   analyses: StoredAnalysis[];
 }
 
@@ -43,7 +45,7 @@ export class ReportPool {
         if (!p) return;
         this.pending.delete(m.id);
         this.release(w);
-        if (m.type === 'report') p.resolve({ json: m.json, analyses: m.analyses });
+        if (m.type === 'report') p.resolve({ json: m.json, summary: m.summary, analyses: m.analyses });
         else p.reject(new Error(`report worker: ${m.message}`));
       });
       w.on('error', (error) => this.fail(w, error));

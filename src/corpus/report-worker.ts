@@ -3,6 +3,7 @@
  * the report as JSON text and the analyses it computed.
  */
 import { parentPort } from 'node:worker_threads';
+import { summarizeReport } from '../store/report-summary.js';
 import { computeReport } from './report-job.js';
 import type { FromReportWorker, ToReportWorker } from './report-thread.js';
 
@@ -16,7 +17,7 @@ port.on('message', (message: ToReportWorker) => {
   }
   const { id, job } = message;
   computeReport(job).then(
-    ({ report, analyses }) => port.postMessage({ type: 'report', id, json: JSON.stringify(report), analyses } satisfies FromReportWorker),
+    ({ report, analyses }) => port.postMessage({ type: 'report', id, json: JSON.stringify(report), summary: summarizeReport(report), analyses } satisfies FromReportWorker),
     (error: unknown) => port.postMessage({ type: 'error', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromReportWorker),
   );
 });

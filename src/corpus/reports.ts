@@ -8,10 +8,10 @@
 import type { Article, Report } from '../types.js';
 import type { CompareOptions } from '../pipeline.js';
 import { ANALYSIS_VERSION } from '../analyse/index.js';
-import { StoreError, type ArticleRecord, type Store, type StoredAnalysis } from '../store/index.js';
+import { StoreError, summarizeReport, type ArticleRecord, type Store, type StoredAnalysis } from '../store/index.js';
 import { availableParallelism } from 'node:os';
 import { computeReport, type ReportJob } from './report-job.js';
-import { ReportPool } from './report-thread.js';
+import { ReportPool, type ReportResult } from './report-thread.js';
 import { usesEncoder } from '../compare/index.js';
 
 /** What `refreshReports` did. */
@@ -61,8 +61,9 @@ export async function refreshReports(
     .filter((s) => s.size >= 2)
     .sort((a, b) => b.size - a.size || a.createdSeq - b.createdSeq);
   const summary: RefreshSummary = { reports: 0, analysed: 0, reused: 0 };
-  const saved = (id: string, members: number, atSeq: number, json: string, analyses: StoredAnalysis[]): void => {
-    save(store, id, atSeq, json, analyses);
+  const saved = (id: string, members: number, atSeq: number, result: ReportResult): void => {
+    const { analyses } = result;
+    save(store, id, atSeq, result, analyses);
     summary.analysed += analyses.length;
     summary.reused += members - analyses.length;
     summary.reports++;
@@ -73,7 +74,7 @@ export async function refreshReports(
     for (const s of stale) {
       const job = reportJob(store, s.id, options, generator);
       const { report, analyses } = await computeReport(job);
-      saved(s.id, job.articles.length, s.updatedSeq, JSON.stringify(report), analyses);
+      saved(s.id, job.articles.length, s.updatedSeq, { json: JSON.stringify(report), summary: summarizeReport(report), analyses });
     }
     return summary;
   }
@@ -87,7 +88,7 @@ export async function refreshReports(
       const members = job.articles.length;
       const running = pool
         .run(job)
-        .then(({ json, analyses }) => saved(s.id, members, s.updatedSeq, json, analyses))
+        .then((result) => saved(s.id, members, s.updatedSeq, result))
         .catch((error: unknown) => {
           failure ??= error;
         })
@@ -119,7 +120,7 @@ function current(report: Report, size: number, options: CompareOptions): boolean
 
 async function computeAndSave(store: Store, id: string, atSeq: number, options: CompareOptions, generator: string): Promise<Report> {
   const { report, analyses } = await computeReport(reportJob(store, id, options, generator));
-  save(store, id, atSeq, JSON.stringify(report), analyses);
+  save(store, id, atSeq, { json: JSON.stringify(report), summary: summarizeReport(report) }, analyses);
   return report;
 }
 
@@ -132,11 +133,11 @@ function reportJob(store: Store, id: string, options: CompareOptions, generator:
 }
 
 /** Saves a report and the analyses computed for it, together (one transaction: both or neither). */
-function save(store: Store, id: string, atSeq: number, json: string, analyses: StoredAnalysis[]): void {
+function save(store: Store, id: string, atSeq: number, report: Pick<ReportResult, 'json' | 'summary'>, analyses: StoredAnalysis[]): void {
   if (store.readonly) return;
   store.transaction(() => {
     store.saveAnalyses(analyses);
-    store.saveReport(id, json, atSeq);
+    store.saveReport(id, report.json, atSeq, report.summary);
   });
 }
 

@@ -28,7 +28,7 @@ export type {
 } from './types.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { contentHash, sameContent } from './content-hash.js';
-export { reportSummary } from './report-summary.js';
+export { reportSummary, summarizeReport } from './report-summary.js';
 
 export { DEFAULT_STORE_FILE } from './defaults.js';
 

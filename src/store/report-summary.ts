@@ -10,13 +10,18 @@ import type { ReportSummary } from './types.js';
  * shape) count as zero: the report was produced by our own pipeline, so that would be a bug, not user input.
  */
 export function reportSummary(json: string): ReportSummary {
-  const summary: ReportSummary = { singleSourceQuotes: 0, conflicts: 0, corroborated: 0 };
   let report: unknown;
   try {
     report = JSON.parse(json);
   } catch {
-    return summary;
+    return { singleSourceQuotes: 0, conflicts: 0, corroborated: 0 };
   }
+  return summarizeReport(report);
+}
+
+/** `reportSummary` of a report object (a caller that has the object spares the store parsing its JSON). */
+export function summarizeReport(report: unknown): ReportSummary {
+  const summary: ReportSummary = { singleSourceQuotes: 0, conflicts: 0, corroborated: 0 };
   for (const story of arrayField(report, 'stories')) {
     summary.conflicts += arrayField(story, 'conflicts').length;
     for (const claim of arrayField(story, 'claims')) {

@@ -23,6 +23,7 @@ import type {
   OpenStoreOptions,
   OutletCount,
   PutResult,
+  ReportSummary,
   SearchStoriesOptions,
   SignatureRecord,
   Store,
@@ -730,12 +731,12 @@ export class SqliteStore implements Store {
 
   // ── reports ──
 
-  saveReport(storyId: string, json: string, atSeq: number): void {
+  saveReport(storyId: string, json: string, atSeq: number, summary?: ReportSummary): void {
     this.write(() => {
       this.requireStory(storyId);
       const existing = this.s.report.get(storyId);
       if (existing && existing.seq > atSeq) return;
-      const counts = reportSummary(json);
+      const counts = summary ?? reportSummary(json);
       this.q.upsertReport.run(storyId, atSeq, json, counts.singleSourceQuotes, counts.conflicts, counts.corroborated);
       this.s.setReportSeq.run(atSeq, storyId);
     });

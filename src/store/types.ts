@@ -254,8 +254,11 @@ export interface Store {
   listStories(options?: ListStoriesOptions): StoryRecord[];
 
   // ── reports ──
-  /** Stores the report computed when the story's `updatedSeq` was `atSeq`. An older `atSeq` than the stored one is ignored. */
-  saveReport(storyId: string, json: string, atSeq: number): void;
+  /**
+   * Stores the report computed when the story's `updatedSeq` was `atSeq`. An older `atSeq` than the stored one is
+   * ignored. `summary` (summarizeReport of the report object) spares parsing `json` for the list's counts.
+   */
+  saveReport(storyId: string, json: string, atSeq: number, summary?: ReportSummary): void;
   getReport(storyId: string): StoredReport | null;
   /** Ids of active stories with members whose report is missing or older than the story, by createdSeq. */
   staleStories(limit?: number): string[];
