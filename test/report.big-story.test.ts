@@ -96,3 +96,19 @@ test('firstItems: preferred items first, then the rest, and the count left out',
   assert.deepEqual(firstItems([1, 2, 3], 5), { shown: [1, 2, 3], more: 0 });
   assert.deepEqual(firstItems([1, 2, 3, 4, 5], 3, (x) => x % 2 === 0), { shown: [2, 4, 1], more: 2 });
 });
+
+test('a conflict summary names at most three outlets per value ("and N more outlets")', () => {
+  const story = big.stories[0]!;
+  const index = indexArticles(big);
+  let crowded = 0;
+  for (const c of story.conflicts) {
+    for (const g of groupSides(c)) {
+      const outlets = new Set(g.sides.map((s) => index.get(s.article)!.source));
+      if (outlets.size <= 3) continue;
+      crowded++;
+      assert.match(c.summary, /and \d+ more outlets say/, c.summary);
+    }
+    assert.ok(c.summary.length < 600, c.summary);
+  }
+  assert.ok(crowded > 0, 'the copies make at least one crowded camp');
+});

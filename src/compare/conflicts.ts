@@ -19,7 +19,8 @@
  * meaning and attribution by the pairwise oppositions (a side opposed to the same side as another is
  * in that other's camp), falling back to the normalised value when the oppositions are not two-sided.
  * Each article appears once per camp (its first piece of evidence); identical spans once.
- * Summary: "<what>: Metro Ledger says X; Northshore Daily and Valley Courier say Y".
+ * Summary: "<what>: Metro Ledger says X; Northshore Daily and Valley Courier say Y" (at most SUMMARY_CAMPS values
+ * and SUMMARY_NAMES outlets each: "A, B, C and 47 more outlets say Y; 3 more values").
  *
  * Ids: `conflict-` + hash of type and sides (stable). Order: sides by camp (the camp holding the
  * story-first side first), then story order and offset; conflicts by their first side, then type.
@@ -352,13 +353,18 @@ function orderCamps(book: ClaimBook, camps: readonly ConflictSide[][]): Conflict
 
 function summaryOf(book: ClaimBook, first: Piece, camps: ConflictSide[][]): string {
   const what = whatOf(book, first, camps.flat());
-  const parts = camps.map((camp) => {
+  const parts = camps.slice(0, SUMMARY_CAMPS).map((camp) => {
     const names = [...new Set(camp.map((s) => outletName(book, s.article)))];
     const verb = names.length === 1 ? 'says' : 'say';
     return `${joinNames(names)} ${verb} ${shownValue(book, first.type, camp[0]!)}`;
   });
-  return `${what}: ${parts.join('; ')}`;
+  const more = camps.length - SUMMARY_CAMPS;
+  return `${what}: ${parts.join('; ')}${more > 0 ? `; ${more} more ${more === 1 ? 'value' : 'values'}` : ''}`;
 }
+
+/** A summary names at most this many values (camps) and this many outlets per value; the sides hold them all. */
+const SUMMARY_CAMPS = 4;
+const SUMMARY_NAMES = 3;
 
 function whatOf(book: ClaimBook, first: Piece, sides: readonly ConflictSide[]): string {
   switch (first.type) {
@@ -418,6 +424,7 @@ function outletName(book: ClaimBook, article: string): string {
 
 function joinNames(names: readonly string[]): string {
   if (names.length <= 1) return names[0] ?? '';
+  if (names.length > SUMMARY_NAMES) return `${names.slice(0, SUMMARY_NAMES).join(', ')} and ${names.length - SUMMARY_NAMES} more outlets`;
   return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
