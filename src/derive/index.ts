@@ -14,7 +14,7 @@
  * The thresholds (model.ts, = models/derivation.json) were fitted by scripts/train-derivation.ts on the
  * Clough & Stevenson corpus (fit.ts explains the search). Pure and deterministic.
  */
-import { contentStems, surfaceTokens } from '../similarity/tokens.js';
+import { tokenize } from '../similarity/tokens.js';
 import { wordShingles } from '../similarity/minhash.js';
 import { containment } from '../similarity/weights.js';
 import { derivationFeatures, MIN_TILE, tiledIds, TokenIds, type DerivationFeatures } from './features.js';
@@ -46,7 +46,11 @@ export interface RevisionText {
 
 /** A text prepared for pairing; texts paired with each other must share `ids` (the default is a table of its own). */
 export function revisionText(text: string, ids: TokenIds = new TokenIds()): RevisionText {
-  return { ids: ids.of(surfaceTokens(text)), stemBigrams: new Set(wordShingles(contentStems(text), 2)) };
+  // One tokenization for both (surfaceTokens and contentStems read the same tokens).
+  const tokens = tokenize(text);
+  const surface = tokens.map((t) => t.norm);
+  const stems = tokens.filter((t) => !t.stop).map((t) => t.stem);
+  return { ids: ids.of(surface), stemBigrams: new Set(wordShingles(stems, 2)) };
 }
 
 /** The two scores of a pair from prepared texts: the values `derivationScores(derivationFeatures(…))` gives, without the unused features. */
