@@ -10,6 +10,7 @@ import { compareStory } from '../src/compare/index.js';
 import { readArticles } from '../src/pipeline.js';
 import { buildReport } from '../src/report/build.js';
 import { renderHtml } from '../src/report/html.js';
+import { renderText } from '../src/report/text.js';
 import { CELL_ITEMS, firstItems, SIDE_BY_SIDE_MAX, storyLayout } from '../src/report/layout.js';
 import { groupSides, indexArticles } from '../src/report/view.js';
 import type { Article, Report } from '../src/types.js';
@@ -111,4 +112,19 @@ test('a conflict summary names at most three outlets per value ("and N more outl
     assert.ok(c.summary.length < 600, c.summary);
   }
   assert.ok(crowded > 0, 'the copies make at least one crowded camp');
+});
+
+test('the terminal report of a big story lists the shown articles, counts the rest, and does not grow with copies', () => {
+  const text = renderText(big, { color: false });
+  const layout = storyLayout(big.stories[0]!, indexArticles(big));
+  const rest = big.stories[0]!.articles.length - layout.columns.length;
+  assert.match(text, new RegExp(`… and ${rest} more articles from \\d+ outlets in all`));
+  // The article list (after the story heading, up to the first blank line) names no copy.
+  const lines = text.split('\n');
+  const from = lines.findIndex((l) => l.startsWith('━━ Story'));
+  const list = lines.slice(from + 1, lines.indexOf('', from)).filter((l) => /^ {2}\S/.test(l));
+  assert.equal(list.length, layout.columns.length + 1);
+  assert.ok(list.every((l) => !l.includes('Copy Site')), list.join('\n'));
+  const grows = Buffer.byteLength(renderText(bigger, { color: false })) - Buffer.byteLength(text);
+  assert.ok(grows / 60 < 200, `${(grows / 60).toFixed(0)} bytes per copy`);
 });

@@ -5,6 +5,7 @@
  */
 import type { Claim, ClaimKind, ClaimStatus, Report, ReportArticle, StoryReport } from '../types.js';
 import { clip, oneLine, stripControls } from './sanitize.js';
+import { firstItems, PAIR_ROWS, SIDE_BY_SIDE_MAX, storyLayout } from './layout.js';
 import {
   type ArticleIndex,
   KIND_ORDER,
@@ -84,17 +85,35 @@ export function renderText(report: Report, options: TextOptions): string {
 function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void {
   const labels = articleLabels(story, index);
   const label = (id: string): string => oneLine(labelOf(labels, id));
+  /** Outlet names of article ids, each once: the first CELL_ITEMS, then "+N more" (a big story has hundreds). */
+  const names = (ids: readonly string[]): string => {
+    const { shown, more } = firstItems([...new Set(ids.map(label))]);
+    return `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
+  };
   const nOutlets = countOutlets(story.articles, index);
 
   out.push({ text: `━━ Story ${oneLine(story.id)} · ${plural(story.articles.length, 'article')} ━━`, tone: 'bold' });
   const order = chronological(story, index);
-  const pad = Math.min(28, Math.max(0, ...order.map((id) => label(id).length)));
-  for (const id of order) {
+  // A big story lists the articles the HTML shows side by side (layout.ts), then counts the rest.
+  const layout = storyLayout(story, index);
+  const listed = layout.complete ? order : layout.columns;
+  const pad = Math.min(28, Math.max(0, ...listed.map((id) => label(id).length)));
+  for (const id of listed) {
     const a = index.get(id);
     const date = a?.published ? oneLine(a.published) : 'date unknown';
     const title = a?.title ? `  ${clip(oneLine(a.title), 60)}` : '';
     const idNote = label(id) === oneLine(id) ? '' : `  [${oneLine(id)}]`;
-    out.push({ text: `  ${label(id).padEnd(pad)}  ${date}${title}${idNote}`, hang: 6 });
+    const copies = layout.copies.get(id);
+    const copyNote = copies ? `  (+${plural(copies, 'near-verbatim copy', 'near-verbatim copies')})` : '';
+    out.push({ text: `  ${label(id).padEnd(pad)}  ${date}${title}${idNote}${copyNote}`, hang: 6 });
+  }
+  if (!layout.complete) {
+    const rest = story.articles.length - listed.length;
+    out.push({
+      text: `  … and ${plural(rest, 'more article')} from ${countOutlets(story.articles, index)} outlets in all (--format json or html lists every one)`,
+      hang: 6,
+      tone: 'dim',
+    });
   }
 
   // SUMMARY: the story in a few lines.
@@ -124,10 +143,10 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
       const grouped = groups.some((g) => g.sides.length > 1);
       for (const g of groups) {
         if (grouped) {
-          const who = g.sides.map((side) => label(side.article)).filter((x, i, xs) => xs.indexOf(x) === i);
-          out.push({ text: `      → ${oneLine(g.value)} — ${who.join(', ')}`, hang: 10 });
+          out.push({ text: `      → ${oneLine(g.value)} — ${names(g.sides.map((side) => side.article))}`, hang: 10 });
         }
-        for (const side of g.sides) {
+        const { shown: sides, more } = firstItems(g.sides, 3);
+        for (const side of sides) {
           const ev = evidence(index.get(side.article), side.start, side.end);
           out.push({
             text: grouped
@@ -136,6 +155,7 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
             hang: grouped ? 14 : 10,
           });
         }
+        if (more > 0) out.push({ text: `${grouped ? '          ' : '      '}… ${plural(more, 'more side')}`, hang: 14, tone: 'dim' });
       }
     }
   }
@@ -149,7 +169,7 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
     out.push({ text: `QUOTES (${quotes.length})`, tone: 'bold' });
     const rank = (c: Claim): number => (isPossibleFabrication(c) ? 0 : c.status === 'conflicting' ? 1 : c.status === 'single-source' ? 2 : 3);
     const ordered = quotes.map((c, i) => ({ c, i })).sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i);
-    for (const { c } of ordered) out.push(quoteLine(c, label, nOutlets, index));
+    for (const { c } of ordered) out.push(quoteLine(c, names, nOutlets, index));
   }
 
   // CLAIMS (quotes are listed above)
@@ -167,12 +187,12 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
       `${clip(oneLine(c.text), 90)} (${countOutlets(c.articles, index)}/${nOutlets})`,
     );
     claimGroup(out, others, 'single-source', '  single-source (only one outlet)', 'yellow', (c) =>
-      `${clip(oneLine(c.text), 90)} — only in ${c.articles.map(label).join(', ')}`,
+      `${clip(oneLine(c.text), 90)} — only in ${names(c.articles)}`,
       (statements) => singleSourceStatements(statements, story, order, label),
-      (c) => c.articles.map(label).join(', '),
+      (c) => names(c.articles),
     );
     claimGroup(out, others, 'conflicting', '  conflicting (see conflicts)', 'red', (c) =>
-      `${clip(oneLine(c.text), 90)} — ${c.articles.map(label).join(', ')}`,
+      `${clip(oneLine(c.text), 90)} — ${names(c.articles)}`,
     );
   }
 
@@ -182,7 +202,11 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
     out.push({ text: 'DERIVATION: no pairs assessed', tone: 'dim' });
   } else {
     out.push({ text: 'DERIVATION', tone: 'bold' });
-    for (const d of story.derivation) {
+    const pairs = story.derivation.length > PAIR_ROWS ? summary.directed.slice(0, PAIR_ROWS) : story.derivation;
+    if (pairs !== story.derivation) {
+      out.push({ text: `  the ${pairs.length} most confident directed pairs of ${story.derivation.length} assessed (--format json lists every pair)`, hang: 4, tone: 'dim' });
+    }
+    for (const d of pairs) {
       const reuse = `reuse ${label(d.a)} in ${label(d.b)} ${pct(d.reuse.aInB)}, ${label(d.b)} in ${label(d.a)} ${pct(d.reuse.bInA)}`;
       out.push({ text: `  ${derivationPhrase(d, label(d.a), label(d.b))} (confidence ${fixed2(d.confidence)}; ${reuse})`, hang: 6 });
       out.push({ text: `      ${revisionPhrase(d, label(d.a), label(d.b))}`, hang: 10, tone: 'dim' });
@@ -198,7 +222,10 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
     out.push({ text: 'ALIGNMENT: no pairs', tone: 'dim' });
   } else {
     out.push({ text: 'ALIGNMENT (sentences)', tone: 'bold' });
-    for (const al of story.alignments) {
+    if (story.alignments.length > PAIR_ROWS) {
+      out.push({ text: `  the first ${PAIR_ROWS} of ${story.alignments.length} aligned pairs (--format json lists every pair)`, hang: 4, tone: 'dim' });
+    }
+    for (const al of story.alignments.slice(0, PAIR_ROWS)) {
       const n = alignmentCounts(al);
       out.push({
         text: `  ${label(al.a)} ↔ ${label(al.b)}: ${n.same} same · ${n.paraphrase} paraphrase · ${n.partial} partial · unmatched ${n.unmatchedA} / ${n.unmatchedB}`,
@@ -208,7 +235,8 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
   }
 }
 
-function quoteLine(c: Claim, label: (id: string) => string, nOutlets: number, index: ArticleIndex): Line {
+/** `names`: outlet names of article ids, capped (see renderStory). */
+function quoteLine(c: Claim, names: (ids: readonly string[]) => string, nOutlets: number, index: ArticleIndex): Line {
   const q = quoted(clip(oneLine(c.text), EVIDENCE_CHARS));
   const who = c.speaker ? oneLine(c.speaker) : 'unknown speaker';
   const quotedIn = c.quotedIn ?? c.articles;
@@ -216,20 +244,20 @@ function quoteLine(c: Claim, label: (id: string) => string, nOutlets: number, in
   const first = c.mentions[0];
   const where = first ? ` [${first.start}–${first.end}]` : '';
   if (isPossibleFabrication(c)) {
-    const only = (quotedIn.length > 0 ? quotedIn : c.articles).map(label).join(', ');
+    const only = names(quotedIn.length > 0 ? quotedIn : c.articles);
     return { text: `  ! possible fabrication — only in ${only}: ${q} — ${who}${where}`, hang: 6, tone: 'yellow' };
   }
   if (c.status === 'conflicting') {
-    return { text: `  ✗ conflicting (see conflicts): ${q} — ${who}; in ${c.articles.map(label).join(', ')}`, hang: 6, tone: 'red' };
+    return { text: `  ✗ conflicting (see conflicts): ${q} — ${who}; in ${names(c.articles)}`, hang: 6, tone: 'red' };
   }
   const tone: Tone = c.status === 'corroborated' ? 'green' : 'yellow';
   if (quotedIn.length >= 2) {
     const k = countOutlets(quotedIn, index);
-    const also = supportedIn.length > 0 ? `; content also reported by ${supportedIn.map(label).join(', ')}` : '';
-    return { text: `  ✓ quoted by ${k} of ${nOutlets} outlets (${quotedIn.map(label).join(', ')})${also}: ${q} — ${who}`, hang: 6, tone };
+    const also = supportedIn.length > 0 ? `; content also reported by ${names(supportedIn)}` : '';
+    return { text: `  ✓ quoted by ${k} of ${nOutlets} outlets (${names(quotedIn)})${also}: ${q} — ${who}`, hang: 6, tone };
   }
-  const also = supportedIn.length > 0 ? `, content also reported by ${supportedIn.map(label).join(', ')}` : '';
-  return { text: `  ~ quoted only in ${quotedIn.map(label).join(', ') || '?'}${also}: ${q} — ${who}`, hang: 6, tone };
+  const also = supportedIn.length > 0 ? `, content also reported by ${names(supportedIn)}` : '';
+  return { text: `  ~ quoted only in ${names(quotedIn) || '?'}${also}: ${q} — ${who}`, hang: 6, tone };
 }
 
 const INLINE_KINDS: ReadonlySet<ClaimKind> = new Set(['number', 'date', 'entity', 'attribution']);
@@ -280,7 +308,10 @@ function singleSourceStatements(statements: Claim[], story: StoryReport, order: 
     const home = c.articles[0] ?? c.mentions[0]?.article ?? '?';
     byArticle.set(home, [...(byArticle.get(home) ?? []), c]);
   }
-  const homes = [...order.filter((id) => byArticle.has(id)), ...[...byArticle.keys()].filter((id) => !order.includes(id))];
+  const all = [...order.filter((id) => byArticle.has(id)), ...[...byArticle.keys()].filter((id) => !order.includes(id))];
+  // A big story: the articles with most single-source statements (at most SIDE_BY_SIDE_MAX), in story order.
+  const kept = new Set([...all].sort((x, y) => byArticle.get(y)!.length - byArticle.get(x)!.length).slice(0, SIDE_BY_SIDE_MAX));
+  const homes = all.filter((id) => kept.has(id));
   for (const id of homes) {
     const own = byArticle.get(id) ?? [];
     const shown = new Set(rankedStatements(own, story.claims, id).slice(0, STATEMENTS_PER_ARTICLE));
@@ -294,6 +325,11 @@ function singleSourceStatements(statements: Claim[], story: StoryReport, order: 
         hang: 8,
       });
     }
+  }
+  if (all.length > homes.length) {
+    const rest = all.filter((id) => !kept.has(id));
+    const n = rest.reduce((k, id) => k + byArticle.get(id)!.length, 0);
+    lines.push({ text: `    … and ${plural(n, 'single-source statement')} in ${plural(rest.length, 'more article')} (see --format html or json)`, hang: 8 });
   }
   return lines;
 }
