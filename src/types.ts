@@ -310,7 +310,7 @@ export interface ReportArticle {
 }
 
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: 2;
   generator: string;
   articles: ReportArticle[];
   stories: StoryReport[];

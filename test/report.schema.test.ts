@@ -17,13 +17,13 @@ test('the sample report is valid against docs/report.schema.json', () => {
 });
 
 test('an empty report is valid', () => {
-  assertValidReport({ schemaVersion: 1, generator: 'x', articles: [], stories: [], problems: [] });
+  assertValidReport({ schemaVersion: 2, generator: 'x', articles: [], stories: [], problems: [] });
 });
 
 test('the schema is draft 2020-12 with the published $id and descriptions on every property', () => {
   const schema = JSON.parse(readFileSync(reportSchemaPath, 'utf8')) as Record<string, any>;
   assert.equal(schema['$schema'], 'https://json-schema.org/draft/2020-12/schema');
-  assert.equal(schema['$id'], 'https://corroborate.dev/schema/report-1.json');
+  assert.equal(schema['$id'], 'https://corroborate.dev/schema/report-2.json');
   const missing: string[] = [];
   const visit = (node: Record<string, any>, path: string): void => {
     if (node['type'] === 'object') assert.equal(node['additionalProperties'], false, `${path} allows additional properties`);
@@ -49,7 +49,7 @@ const breakers: [string, (r: Record<string, any>) => void, RegExp][] = [
   ['a derivation confidence above 1', (r) => (r.stories[0].derivation[0].confidence = 1.2), /confidence must be <= 1/],
   ['an unknown evidence kind', (r) => (r.stories[0].derivation[0].evidence[0].kind = 'vibes'), /kind must be equal to one of the allowed values/],
   ['an unknown direction', (r) => (r.stories[0].derivation[0].direction = 'sideways'), /direction must be equal/],
-  ['schemaVersion 2', (r) => (r.schemaVersion = 2), /schemaVersion must be equal to constant/],
+  ['schemaVersion 1', (r) => (r.schemaVersion = 1), /schemaVersion must be equal to constant/],
   ['an extra property on a claim', (r) => (r.stories[0].claims[0].confidence = 0.5), /must NOT have additional properties \(confidence\)/],
   ['a missing article field', (r) => delete r.articles[1].byline, /must have required property 'byline'/],
   ['a conflict with one side', (r) => r.stories[0].conflicts[0].sides.pop(), /sides must NOT have fewer than 2 items/],

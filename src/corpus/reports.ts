@@ -113,6 +113,8 @@ const MIN_STORIES_FOR_THREADS = 4;
  * sentence encoder when the encoder is wanted — that one is computed again with the encoder, once.
  */
 function current(report: Report, size: number, options: CompareOptions): boolean {
+  // A report of an older schema (stored by an older version) is computed again.
+  if ((report.schemaVersion as number) !== 2) return false;
   const stories = report.stories as Partial<Report['stories'][number]>[];
   if (!stories.every((s) => s.comparison !== undefined && s.copyGroups !== undefined)) return false;
   return !(options.encoder && usesEncoder(size) && stories.every((s) => s.comparison?.encoder === false));

@@ -11,7 +11,7 @@ export function buildReport(
   generator: string,
 ): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     generator,
     articles: analysed.map(reportArticle),
     stories: [...stories],

@@ -28,7 +28,7 @@ export function renderJson(report: Report): string {
 /** A copy of `report` holding exactly the schema's fields, in the schema's order. */
 export function canonicalReport(report: Report): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     generator: report.generator,
     articles: report.articles.map(article),
     stories: report.stories.map(story),
