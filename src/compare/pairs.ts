@@ -18,7 +18,7 @@
  * deterministic. Pairs are returned as (a, b) with a < b, sorted.
  */
 import type { StoryContext } from './context.js';
-import { windowAround } from './sentence-links.js';
+import { TermCandidates } from './term-candidates.js';
 
 /** Stories up to this many articles are aligned pair by pair (and use the sentence encoder). */
 export const ALL_PAIRS_MAX = 24;
@@ -80,38 +80,17 @@ export function nearestPairs(ctx: StoryContext, k: number): [number, number][] {
     for (const w of weights) norm += w * w;
     return { terms, weights, norm: Math.sqrt(norm) || 1 };
   });
-  // Inverted index of each article's heaviest terms (ties by term id).
-  const postings = new Map<number, number[]>();
+  // Candidates: articles sharing one of each other's heaviest terms (ties by term id), term-candidates.ts.
   const top = bags.map((b) => {
     const idx = [...b.terms.keys()].sort((x, y) => b.weights[y]! - b.weights[x]! || b.terms[x]! - b.terms[y]!).slice(0, NEAREST_TERMS);
     return idx.map((i) => b.terms[i]!);
   });
-  top.forEach((terms, i) => {
-    for (const t of terms) {
-      const l = postings.get(t);
-      if (l) l.push(i);
-      else postings.set(t, [i]);
-    }
-  });
+  const retrieval = new TermCandidates(top, POSTINGS_WINDOW);
   const chosen = new Set<number>();
-  const shared = new Int32Array(n);
   for (let i = 0; i < n; i++) {
-    // Candidates: articles sharing a top term, counted by how many (a common term's postings read only in
-    // the POSTINGS_WINDOW nearest story positions); the NEAREST_CANDIDATES with most shared terms are scored.
-    const candidates: number[] = [];
-    for (const t of top[i]!) {
-      const list = postings.get(t)!;
-      const [from, to] = windowAround(list, i, POSTINGS_WINDOW);
-      for (let p = from; p < to; p++) {
-        const j = list[p]!;
-        if (j === i) continue;
-        if (shared[j] === 0) candidates.push(j);
-        shared[j]!++;
-      }
-    }
-    candidates.sort((x, y) => shared[y]! - shared[x]! || Math.abs(x - i) - Math.abs(y - i) || x - y);
+    // The NEAREST_CANDIDATES with most shared terms are scored.
+    const candidates = retrieval.of(i, (j) => j === i);
     const best = candidates.slice(0, NEAREST_CANDIDATES);
-    for (const j of candidates) shared[j] = 0;
     const scored = best.map((j) => ({ j, s: cosine(bags[i]!, bags[j]!) }));
     scored.sort((x, y) => y.s - x.s || x.j - y.j);
     for (const { j } of scored.slice(0, k)) chosen.add(i < j ? i * n + j : j * n + i);

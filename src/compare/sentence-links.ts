@@ -18,6 +18,7 @@
  */
 import { dice, weightedDice } from '../similarity/weights.js';
 import type { SentenceInfo, StoryContext } from './context.js';
+import { TermCandidates } from './term-candidates.js';
 import { LEXICAL_ONLY_PARAPHRASE, PARAPHRASE_MIN_LEXICAL, SAME_SURFACE } from './thresholds.js';
 
 /** Heaviest content stems per sentence used to find candidates. */
@@ -43,32 +44,12 @@ export function storySentenceLinks(ctx: StoryContext): SentenceLink[] {
       .slice(0, LINK_TERMS)
       .map((k) => set.ids[k]!);
   });
-  const postings = new Map<number, number[]>();
-  heavy.forEach((terms, i) => {
-    for (const t of terms) {
-      const list = postings.get(t);
-      if (list) list.push(i);
-      else postings.set(t, [i]);
-    }
-  });
-  const shared = new Int32Array(all.length);
+  const retrieval = new TermCandidates(heavy, LINK_WINDOW);
   const seen = new Set<number>();
   const out: SentenceLink[] = [];
   for (let i = 0; i < all.length; i++) {
     const x = all[i]!;
-    const candidates: number[] = [];
-    for (const t of heavy[i]!) {
-      const list = postings.get(t)!;
-      const [from, to] = windowAround(list, i, LINK_WINDOW);
-      for (let p = from; p < to; p++) {
-        const j = list[p]!;
-        if (all[j]!.article === x.article) continue;
-        if (shared[j] === 0) candidates.push(j);
-        shared[j]!++;
-      }
-    }
-    candidates.sort((p, q) => shared[q]! - shared[p]! || Math.abs(p - i) - Math.abs(q - i) || p - q);
-    for (const j of candidates) shared[j] = 0;
+    const candidates = retrieval.of(i, (j) => all[j]!.article === x.article);
     // Best candidate per other article.
     const best = new Map<number, { j: number; score: number; label: SentenceLink['label'] }>();
     for (const j of candidates.slice(0, LINK_CANDIDATES)) {
@@ -89,18 +70,4 @@ export function storySentenceLinks(ctx: StoryContext): SentenceLink[] {
     }
   }
   return out.sort((p, q) => p.a.article - q.a.article || p.a.sentence.index - q.a.sentence.index || p.b.article - q.b.article || p.b.sentence.index - q.b.sentence.index);
-}
-
-/** The index range [from, to) of at most `size` entries of the ascending `list` nearest to the value `i`. */
-export function windowAround(list: readonly number[], i: number, size: number): [number, number] {
-  if (list.length <= size) return [0, list.length];
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  const from = Math.min(Math.max(0, lo - (size >> 1)), list.length - size);
-  return [from, from + size];
 }
