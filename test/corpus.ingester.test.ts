@@ -7,6 +7,8 @@ import { openStore, type Store } from '../src/store/index.js';
 import { CorpusIngester, type IngestedArticle } from '../src/corpus/ingest.js';
 import type { Article, InputProblem } from '../src/types.js';
 import { writerArticle } from './helpers/store-writer.js';
+import { StoreClusterer } from '../src/corpus/clusterer.js';
+import { prepareArticle } from '../src/corpus/prepare.js';
 
 function tempStore(): Store {
   return openStore(join(mkdtempSync(join(tmpdir(), 'corroborate-ingester-')), 'news.db'));
@@ -144,4 +146,24 @@ test('a run that dies after a commit, before or after its review, then runs agai
   await assert.rejects(new CorpusIngester(two, settings).ingest(dying()), died);
   await new CorpusIngester(two, settings).ingest(items(all));
   assert.deepEqual(stories(two), stories(clean));
+});
+
+test('reweigh: a cached signature is weighed again when next used, with the frequencies of the reweigh (settle: all of them now)', () => {
+  const c = new StoreClusterer(tempStore());
+  const sigs = range(0, 20).map((a) => prepareArticle(a).signature);
+  sigs.forEach((s, seq) => {
+    const weighted = c.model.weigh(s);
+    c.remember(seq, weighted);
+    c.model.observe(weighted);
+  });
+  const arrival = c.signature(3).weighted;
+  c.reweigh();
+  const now = c.signature(3).weighted;
+  assert.notDeepEqual(now, arrival, 'weighed with the frequencies of 20 articles, not of 3');
+  assert.deepEqual(now, c.model.weigh(sigs[3]!).weighted);
+  assert.equal(c.signature(3).weighted, now, 'once');
+  const atReweigh = c.model.weigh(sigs[7]!).weighted;
+  c.settle();
+  c.model.observe(c.model.weigh(sigs[0]!));
+  assert.deepEqual(c.signature(7).weighted, atReweigh, 'settled before the frequencies changed');
 });

@@ -2,12 +2,16 @@
  * Average-link agglomerative clustering cut at a similarity threshold, by the nearest-neighbour-chain
  * algorithm: O(n²) time over a precomputed similarity matrix, deterministic (ties go to the lower index).
  * Returns groups of item indices, each sorted, groups ordered by their first item.
+ *
+ * `weights` (default all 1): items that stand for several articles each (groups merged beforehand, e.g.
+ * near-copies: ./review.ts), with `similarity` between two items the average over their articles' pairs;
+ * the cluster-to-cluster averages are then those of the articles, as if each item's articles had merged first.
  */
-export function averageLinkClusters(similarity: readonly Float64Array[], threshold: number): number[][] {
+export function averageLinkClusters(similarity: readonly Float64Array[], threshold: number, weights?: readonly number[]): number[][] {
   const n = similarity.length;
   // Working copy of cluster-to-cluster average similarities, updated by Lance–Williams.
   const sim = similarity.map((row) => Float64Array.from(row));
-  const size = new Array<number>(n).fill(1);
+  const size = weights ? Array.from({ length: n }, (_, i) => weights[i]!) : new Array<number>(n).fill(1);
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
   const active = new Set<number>(Array.from({ length: n }, (_, i) => i));
   const done: number[][] = [];

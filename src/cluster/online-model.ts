@@ -61,24 +61,37 @@ export class SignatureOnlineModel implements OnlineModel<OnlineSignature> {
     );
   }
 
-  candidateKeys(s: OnlineSignature): number[] {
-    const keys: number[] = [];
-    const sketch = s.signature.sketch;
-    if (sketch.length >= LSH_BANDS * LSH_ROWS) {
-      for (let band = 0; band < LSH_BANDS; band++) {
-        let h = Math.imul(0x9e3779b1, band + 1);
-        for (let r = 0; r < LSH_ROWS; r++) h = Math.imul(h ^ sketch[band * LSH_ROWS + r]!, 0x01000193);
-        keys.push(h | 0);
-      }
-    }
-    for (const [bag, salt] of [
-      ['names', 0x5bd1e995],
-      ['words', 0x27d4eb2f],
-    ] as const satisfies readonly (readonly [SignatureBag, number])[]) {
-      for (const id of topTerms(s.weighted.bags[bag], TOP_TERMS)) keys.push(Math.imul(id ^ salt, 0x85ebca6b) | 0);
+  /** Candidate keys of the signatures in use (computed once per weighted signature; reviews ask again and again). */
+  private readonly keysOf = new WeakMap<OnlineSignature, number[]>();
+
+  candidateKeys(s: OnlineSignature): readonly number[] {
+    let keys = this.keysOf.get(s);
+    if (!keys) {
+      keys = computeCandidateKeys(s);
+      this.keysOf.set(s, keys);
     }
     return keys;
   }
+}
+
+/** LSH band keys of the sketch, then the top terms of the names and the words bags (see the module comment). */
+function computeCandidateKeys(s: OnlineSignature): number[] {
+  const keys: number[] = [];
+  const sketch = s.signature.sketch;
+  if (sketch.length >= LSH_BANDS * LSH_ROWS) {
+    for (let band = 0; band < LSH_BANDS; band++) {
+      let h = Math.imul(0x9e3779b1, band + 1);
+      for (let r = 0; r < LSH_ROWS; r++) h = Math.imul(h ^ sketch[band * LSH_ROWS + r]!, 0x01000193);
+      keys.push(h | 0);
+    }
+  }
+  for (const [bag, salt] of [
+    ['names', 0x5bd1e995],
+    ['words', 0x27d4eb2f],
+  ] as const satisfies readonly (readonly [SignatureBag, number])[]) {
+    for (const id of topTerms(s.weighted.bags[bag], TOP_TERMS)) keys.push(Math.imul(id ^ salt, 0x85ebca6b) | 0);
+  }
+  return keys;
 }
 
 /** Ids of the `k` highest weights, highest first (ties: the smaller id first), deterministic; one pass. */

@@ -15,14 +15,14 @@
  *     story keeps its id (ids never change for the articles of the surviving story); the merge is returned
  *     so the caller records it.
  * After a run of placements, `recluster` takes the batch's second look (average link, then the rescue of
- * lone articles) over the changed stories' neighbourhoods.
+ * lone articles) over the changed stories' neighbourhoods, on groups of near-copies (./review.ts), so that its
+ * cost grows with the number of distinct texts rather than with the square of a story's size.
  * Story ids: `s-` + the content hash the caller gives for the founding article (as in batch mode).
  * Deterministic: ties broken by story creation order; no clocks, no random numbers.
  */
 import { shortHash } from '../text/hash.js';
-import { averageLinkClusters } from './average-link.js';
 import { Postings } from './postings.js';
-import { attachSmallGroups } from './small-groups.js';
+import { copyGroups, REVIEW_DEFAULTS, reviewPartition, type ReviewOptions } from './review.js';
 
 /** What the clusterer needs to know about the article signatures it handles. */
 export interface OnlineModel<S> {
@@ -66,9 +66,16 @@ export interface OnlineOptions {
    * keeps no hashes in memory (a store has them); not given, it keeps every article's hash.
    */
   hashOf?: (seq: number) => string;
+  /** How `recluster` regroups a neighbourhood (./review.ts). */
+  review: ReviewOptions;
 }
 
-export const ONLINE_DEFAULTS: OnlineOptions = { postingsPerKey: 48, maxStories: 12, sampleMembers: 12, windowDays: 7 };
+/** Most story-to-story links remembered, per kind of sample (then the cache starts again). */
+const STORY_LINK_CACHE = 100_000;
+/** Most stories whose copy groups are remembered (then the cache starts again). */
+const COPY_GROUP_CACHE = 20_000;
+
+export const ONLINE_DEFAULTS: OnlineOptions = { postingsPerKey: 48, maxStories: 12, sampleMembers: 12, windowDays: 7, review: REVIEW_DEFAULTS };
 
 export interface OnlineArticle<S> {
   /** Dense ingest number (0, 1, 2, …): the clusterer's index into its arrays. */
@@ -91,11 +98,13 @@ export interface Placement {
 
 interface StoryState {
   id: string;
-  /** Member seqs in arrival order. */
+  /** Member seqs, ascending (= arrival order). */
   members: number[];
   newest: number;
   /** Index of the story it was merged into, or -1. */
   mergedInto: number;
+  /** Bumped whenever `members` changes (keys the cache of story-to-story links). */
+  version: number;
 }
 
 
@@ -109,6 +118,16 @@ export class OnlineClusterer<S> {
   private publishedOfSeq = new Float64Array(1024).fill(NaN);
   private readonly ids = new Set<string>();
   private readonly options: OnlineOptions;
+  /** Scratch of `candidateStories`: per story the number of the last key that hit it, and its hits. */
+  private keyStamp = new Int32Array(1024);
+  private keyHits = new Int32Array(1024);
+  private stampNow = 0;
+  private postingBuffer = new Int32Array(64);
+  /** Story-to-story links by story pair (both samples), with the story versions they were computed at. */
+  private readonly newestLinks = new Map<number, { va: number; vb: number; value: number }>();
+  private readonly spreadLinks = new Map<number, { va: number; vb: number; value: number }>();
+  /** Copy groups by story, with the story version they were formed at. */
+  private readonly copies = new Map<number, { version: number; groups: number[][] }>();
 
   constructor(
     private readonly model: OnlineModel<S>,
@@ -125,7 +144,7 @@ export class OnlineClusterer<S> {
     this.model.observe(article.signature);
     const keys = this.model.candidateKeys(article.signature);
     const ranked = this.candidateStories(keys, article.published);
-    const scored = ranked.map((k) => ({ k, score: this.averageLink(article.signature, this.stories[k]!) }));
+    const scored = ranked.map((k) => ({ k, score: this.averageLink(article.signature, this.stories[k]!, this.model.threshold) }));
     // Best first; ties: the older story.
     scored.sort((a, b) => b.score - a.score || a.k - b.k);
     const { threshold } = this.model;
@@ -145,7 +164,7 @@ export class OnlineClusterer<S> {
         const survivor = this.live(chosen.k);
         const absorbed = this.live(other.k);
         if (survivor === absorbed) continue;
-        if (this.storyLink(survivor, absorbed) < threshold) continue;
+        if (this.storyLink(survivor, absorbed, 'newest') < threshold) continue;
         const [keep, drop] = survivor < absorbed ? [survivor, absorbed] : [absorbed, survivor];
         this.merge(drop, keep);
         placement.story = this.stories[keep]!.id;
@@ -178,29 +197,48 @@ export class OnlineClusterer<S> {
   }
 
   private candidateStories(keys: readonly number[], published: number): number[] {
-    const hits = new Map<number, number>();
     const { postingsPerKey, maxStories, windowDays } = this.options;
     const window = windowDays * 86_400_000;
-    for (const key of keys) {
-      const seen = new Set<number>();
-      let n = 0;
-      this.postings.forEach(key, (seq) => {
-        const k = this.live(this.storyOfSeq[seq]!);
-        if (!seen.has(k)) {
-          seen.add(k);
-          hits.set(k, (hits.get(k) ?? 0) + 1);
-        }
-        return ++n < postingsPerKey;
-      });
+    if (this.keyStamp.length < this.stories.length) {
+      let size = this.keyStamp.length;
+      while (size < this.stories.length) size *= 2;
+      const stamp = new Int32Array(size);
+      stamp.set(this.keyStamp);
+      this.keyStamp = stamp;
+      this.keyHits = new Int32Array(size);
     }
-    return [...hits]
-      .filter(([k]) => {
+    if (this.postingBuffer.length < postingsPerKey) this.postingBuffer = new Int32Array(postingsPerKey);
+    if (this.stampNow > 0x3fffffff) {
+      this.keyStamp.fill(0);
+      this.stampNow = 0;
+    }
+    // Per key, each story once (stamped with the key's number); stories in the order first hit.
+    const touched: number[] = [];
+    const stamp = this.keyStamp;
+    const hits = this.keyHits;
+    const buffer = this.postingBuffer;
+    for (const key of keys) {
+      const now = ++this.stampNow;
+      const n = this.postings.collect(key, postingsPerKey, buffer);
+      for (let i = 0; i < n; i++) {
+        const k = this.live(this.storyOfSeq[buffer[i]!]!);
+        if (stamp[k] === now) continue;
+        stamp[k] = now;
+        if (hits[k] === 0) touched.push(k);
+        hits[k]!++;
+      }
+    }
+    const ranked = touched
+      .filter((k) => {
         const newest = this.stories[k]!.newest;
         return !(Number.isFinite(published) && Number.isFinite(newest) && published - newest > window);
       })
+      .map((k) => [k, hits[k]!] as const)
       .sort((a, b) => b[1] - a[1] || a[0] - b[0])
       .slice(0, maxStories)
       .map(([k]) => k);
+    for (const k of touched) hits[k] = 0;
+    return ranked;
   }
 
   private sample(story: StoryState): number[] {
@@ -208,16 +246,84 @@ export class OnlineClusterer<S> {
     return m.length <= this.options.sampleMembers ? m : m.slice(m.length - this.options.sampleMembers);
   }
 
-  private averageLink(signature: S, story: StoryState): number {
+  /**
+   * The average link of an article with a story's sample. Stops as soon as the average cannot reach `floor` even
+   * if every remaining link were 1, returning a lower average (below `floor`; callers only compare such values
+   * with `floor`): most candidate stories are other events, and a third of their links is saved.
+   */
+  private averageLink(signature: S, story: StoryState, floor: number): number {
     const members = this.sample(story);
+    const n = members.length;
+    if (n === 0) return 0;
+    // Margin for rounding: stop only when the bound is clearly below.
+    const need = floor * n - 1e-9;
     let sum = 0;
-    for (const seq of members) sum += this.model.link(signature, this.signatureOf(seq));
-    return members.length === 0 ? 0 : sum / members.length;
+    for (let i = 0; i < n; i++) {
+      sum += this.model.link(signature, this.signatureOf(members[i]!));
+      if (sum + (n - 1 - i) < need) return sum / n;
+    }
+    return sum / n;
   }
 
-  private storyLink(a: number, b: number): number {
-    const ma = this.sample(this.stories[a]!);
-    const mb = this.sample(this.stories[b]!);
+  /**
+   * The average link of two stories' samples: `sampleMembers` newest of each (placement), or `review.storySample`
+   * spread over each (a review's neighbourhood). Remembered until either story changes (or `forgetLinks`):
+   * reviews look at the same neighbouring stories again and again.
+   */
+  private storyLink(a: number, b: number, how: 'newest' | 'spread'): number {
+    const [lo, hi] = a < b ? [a, b] : [b, a];
+    const sa = this.stories[lo]!;
+    const sb = this.stories[hi]!;
+    // (Story indices stay far below 2^26: the key is exact.)
+    const key = lo * 67_108_864 + hi;
+    const cache = how === 'newest' ? this.newestLinks : this.spreadLinks;
+    const known = cache.get(key);
+    if (known && known.va === sa.version && known.vb === sb.version) return known.value;
+    const value = how === 'newest' ? this.computeStoryLink(this.sample(sa), this.sample(sb)) : this.computeStoryLink(this.spread(sa), this.spread(sb));
+    if (cache.size >= STORY_LINK_CACHE) cache.clear();
+    cache.set(key, { va: sa.version, vb: sb.version, value });
+    return value;
+  }
+
+  /**
+   * Forgets the remembered story-to-story links and copy groups (after the articles' weights changed: `reweigh`).
+   * Caches only: for stories that did not change they are the same for the same weights.
+   */
+  forgetLinks(): void {
+    this.newestLinks.clear();
+    this.spreadLinks.clear();
+    this.copies.clear();
+  }
+
+  /**
+   * The copy groups of a story's members (./review.ts `copyGroups`, member seqs), remembered until the story
+   * changes (or `forgetLinks`). Groups never span two stories: copies placed in different stories are separate
+   * groups, which the review's average link joins as it joins any two articles.
+   */
+  private copyGroupsOf(k: number): readonly (readonly number[])[] {
+    const story = this.stories[k]!;
+    const known = this.copies.get(k);
+    if (known && known.version === story.version) return known.groups;
+    const members = story.members;
+    const groups = copyGroups(
+      members.map((seq) => this.signatureOf(seq)),
+      this.model,
+      this.options.review.copyLink,
+    ).map((g) => g.map((i) => members[i]!));
+    if (this.copies.size >= COPY_GROUP_CACHE) this.copies.clear();
+    this.copies.set(k, { version: story.version, groups });
+    return groups;
+  }
+
+  /** `review.storySample` members spread evenly over the story (by arrival; the newest is one). */
+  private spread(story: StoryState): number[] {
+    const m = story.members;
+    const k = this.options.review.storySample;
+    if (m.length <= k) return m;
+    return Array.from({ length: k }, (_, j) => m[Math.floor(((j + 1) * m.length) / k) - 1]!);
+  }
+
+  private computeStoryLink(ma: readonly number[], mb: readonly number[]): number {
     let sum = 0;
     for (const x of ma) {
       const sx = this.signatureOf(x);
@@ -228,8 +334,9 @@ export class OnlineClusterer<S> {
 
   /**
    * The batch decision over a neighbourhood: the stories `storyIds` and, breadth first, the candidate stories
-   * their members retrieve whose average link with them reaches the rescue threshold (up to `maxArticles`) are clustered again as the batch
-   * `cluster` would (average link, then the rescue), and the result is reconciled with the current stories:
+   * their members retrieve whose average link with them (`review.storySample` articles of each) reaches the
+   * rescue threshold (up to `maxArticles`) are clustered again as the batch `cluster` would (average link, then
+   * the rescue; on copy groups: ./review.ts), and the result is reconciled with the current stories:
    * each new group takes the id of the old story it shares most articles with (one group per old story; ties:
    * the older story), other groups become new stories (a split), and an old story left empty counts as merged
    * into the story that took most of its articles. Undoes the order effects of one-at-a-time placement.
@@ -239,16 +346,25 @@ export class OnlineClusterer<S> {
     const chosen = new Set<number>();
     let total = 0;
     const queue = [...start];
-    while (queue.length > 0) {
-      const k = queue.shift()!;
-      if (chosen.has(k)) continue;
+    // Stories in the queue or taken: a story is queued once (a second entry would change nothing).
+    const queued = new Set(start);
+    const fits = (k: number): boolean => {
       const size = this.stories[k]!.members.length;
-      if (size === 0 || total + size > maxArticles) continue;
+      return size > 0 && total + size <= maxArticles;
+    };
+    // Only stories the decision could join to this one: a shared key alone does not widen the neighbourhood.
+    const floor = Math.min(this.model.threshold, this.model.rescueThreshold);
+    for (let q = 0; q < queue.length; q++) {
+      const k = queue[q]!;
+      if (!fits(k)) continue;
       chosen.add(k);
-      total += size;
-      // Only stories the decision could join to this one: a shared key alone does not widen the neighbourhood.
-      const floor = Math.min(this.model.threshold, this.model.rescueThreshold);
-      for (const o of this.neighbours(k)) if (!chosen.has(o) && this.storyLink(k, o) >= floor) queue.push(o);
+      total += this.stories[k]!.members.length;
+      // (A story too big for what is left now never fits later: its link is not computed.)
+      for (const o of this.neighbours(k)) {
+        if (queued.has(o) || !fits(o) || this.storyLink(k, o, 'spread') < floor) continue;
+        queued.add(o);
+        queue.push(o);
+      }
     }
     const seqs = [...chosen].flatMap((k) => this.stories[k]!.members).sort((a, b) => a - b);
     const result: Regrouping = { created: [], moved: [], merged: [], articles: seqs.length, stories: [] };
@@ -257,11 +373,11 @@ export class OnlineClusterer<S> {
       return result;
     }
     const signatures = seqs.map((seq) => this.signatureOf(seq));
-    const matrix = this.model.linkMatrix ? this.model.linkMatrix(signatures) : pairwiseMatrix(signatures, (a, b) => this.model.link(a, b));
-    const { threshold, rescueThreshold, rescueMaxSize } = this.model;
-    const groups = attachSmallGroups(averageLinkClusters(matrix, threshold), matrix, rescueThreshold, rescueMaxSize)
-      .map((g) => g.map((i) => seqs[i]!).sort((a, b) => a - b))
-      .sort((a, b) => a[0]! - b[0]!);
+    // Each story's copy groups (kept while it does not change), as indices into `seqs`, ordered by first article.
+    const at = new Map(seqs.map((seq, i) => [seq, i]));
+    const copies = [...chosen].flatMap((k) => this.copyGroupsOf(k).map((g) => g.map((seq) => at.get(seq)!))).sort((a, b) => a[0]! - b[0]!);
+    const review = reviewPartition(signatures, this.model, this.options.review, copies);
+    const groups = review.groups.map((g) => g.map((i) => seqs[i]!));
     // Match groups to old stories by shared articles (greedy: most shared first, then older story, then group order).
     const pairs: { g: number; k: number; n: number }[] = [];
     groups.forEach((group, g) => {
@@ -281,6 +397,9 @@ export class OnlineClusterer<S> {
       taken.add(k);
     }
     const before = new Map(seqs.map((seq) => [seq, this.live(this.storyOfSeq[seq]!)]));
+    // Moves are collected, then each story's member list is rebuilt once.
+    const leaving = new Map<number, Set<number>>();
+    const arriving = new Map<number, number[]>();
     groups.forEach((group, g) => {
       let k = storyOfGroup.get(g);
       if (k === undefined) {
@@ -290,12 +409,26 @@ export class OnlineClusterer<S> {
       for (const seq of group) {
         const from = before.get(seq)!;
         if (from === k) continue;
-        const old = this.stories[from]!;
-        old.members = old.members.filter((m) => m !== seq);
-        this.attach(k, seq);
+        let out = leaving.get(from);
+        if (!out) leaving.set(from, (out = new Set()));
+        out.add(seq);
+        let into = arriving.get(k);
+        if (!into) arriving.set(k, (into = []));
+        into.push(seq);
+        this.storyOfSeq[seq] = k;
         if (storyOfGroup.get(g) !== undefined) result.moved.push({ seq, to: this.stories[k]!.id });
       }
     });
+    for (const [k, out] of leaving) {
+      const story = this.stories[k]!;
+      story.members = story.members.filter((m) => !out.has(m));
+      story.version++;
+    }
+    for (const [k, into] of arriving) {
+      const story = this.stories[k]!;
+      story.members = [...story.members, ...into].sort((a, b) => a - b);
+      story.version++;
+    }
     // Old stories left empty: merged into where most of their articles went.
     for (const k of chosen) {
       const old = this.stories[k]!;
@@ -334,7 +467,7 @@ export class OnlineClusterer<S> {
 
   private addStory(id: string): number {
     const k = this.stories.length;
-    this.stories.push({ id, members: [], newest: NaN, mergedInto: -1 });
+    this.stories.push({ id, members: [], newest: NaN, mergedInto: -1, version: 0 });
     this.storyIndex.set(id, k);
     this.ids.add(id);
     return k;
@@ -349,13 +482,6 @@ export class OnlineClusterer<S> {
       const id = `s-${shortHash('story', String(n), ...hashes)}`;
       if (!taken(id)) return id;
     }
-  }
-
-  private attach(k: number, seq: number): void {
-    const story = this.stories[k]!;
-    story.members.push(seq);
-    story.members.sort((a, b) => a - b);
-    this.storyOfSeq[seq] = k;
   }
 
   private refreshNewest(k: number): void {
@@ -373,6 +499,7 @@ export class OnlineClusterer<S> {
     this.publishedOfSeq[article.seq] = article.published;
     const story = this.stories[k]!;
     story.members.push(article.seq);
+    story.version++;
     if (Number.isFinite(article.published) && !(article.published <= story.newest)) story.newest = article.published;
     this.storyOfSeq[article.seq] = k;
   }
@@ -381,6 +508,8 @@ export class OnlineClusterer<S> {
     const from = this.stories[drop]!;
     const into = this.stories[keep]!;
     into.members = [...into.members, ...from.members].sort((x, y) => x - y);
+    into.version++;
+    from.version++;
     if (Number.isFinite(from.newest) && !(from.newest <= into.newest)) into.newest = from.newest;
     from.mergedInto = keep;
     from.members = [];
@@ -409,14 +538,4 @@ export class OnlineClusterer<S> {
     published.set(this.publishedOfSeq);
     this.publishedOfSeq = published;
   }
-}
-
-function pairwiseMatrix<S>(signatures: readonly S[], link: (a: S, b: S) => number): Float64Array[] {
-  const n = signatures.length;
-  const m = Array.from({ length: n }, () => new Float64Array(n));
-  for (let i = 0; i < n; i++) {
-    m[i]![i] = 1;
-    for (let j = i + 1; j < n; j++) m[i]![j] = m[j]![i] = link(signatures[i]!, signatures[j]!);
-  }
-  return m;
 }

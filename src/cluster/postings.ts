@@ -65,6 +65,14 @@ export class Postings {
     }
   }
 
+  /** Writes the values of `key`, newest first (at most `limit`), into `out`; returns how many. */
+  collect(key: number, limit: number, out: Int32Array): number {
+    const slot = this.slotOf(key | 0);
+    let n = 0;
+    for (let p = this.heads[slot]!; p !== EMPTY && n < limit; p = this.next[p]!) out[n++] = this.values[p]!;
+    return n;
+  }
+
   /** The values of `key`, newest first (at most `limit`). */
   get(key: number, limit = Infinity): number[] {
     const out: number[] = [];

@@ -13,12 +13,22 @@
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
 
 const VERSION = 1;
+/** 2^k for k = 0…53 (exact; cheaper than `2 ** k` in the coding loops). */
+const POW2 = Float64Array.from({ length: 54 }, (_, k) => 2 ** k);
 
 class BitWriter {
   private bytes = new Uint8Array(512);
   private at = 0;
   private acc = 0;
   private accBits = 0;
+
+  /** Empties it (the buffer is kept). */
+  reset(): this {
+    this.at = 0;
+    this.acc = 0;
+    this.accBits = 0;
+    return this;
+  }
 
   /** Writes the low `bits` bits of `value` (0 ≤ value < 2^bits, bits ≤ 32), most significant first. */
   write(value: number, bits: number): void {
@@ -50,10 +60,12 @@ class BitWriter {
 
   /** Rice code of v ≥ 0 with parameter k. */
   rice(v: number, k: number): void {
-    let q = Math.floor(v / 2 ** k);
+    const p = POW2[k]!;
+    const high = Math.floor(v / p);
+    let q = high;
     for (; q >= 16; q -= 16) this.write(0xffff, 16);
-    this.write(2 ** (q + 1) - 2, q + 1);
-    this.write(v % 2 ** k, k);
+    this.write(POW2[q + 1]! - 2, q + 1);
+    this.write(v - high * p, k);
   }
 
   finish(): Uint8Array {
@@ -61,6 +73,9 @@ class BitWriter {
     return this.bytes.slice(0, this.at);
   }
 }
+
+/** The writer of `encodeSignature`, reused (`finish` copies out what it wrote). */
+const WRITER = new BitWriter();
 
 class BitReader {
   private bit: number;
@@ -99,7 +114,7 @@ class BitReader {
 }
 
 export function encodeSignature(sig: StorySignature): Uint8Array {
-  const w = new BitWriter();
+  const w = WRITER.reset();
   w.write(VERSION, 8);
   if (sig.day === null) w.write(0, 1);
   else {
@@ -120,7 +135,7 @@ export function encodeSignature(sig: StorySignature): Uint8Array {
     w.gamma(ids.length + 1);
     let previous = -1;
     for (let i = 0; i < ids.length; i++) {
-      const at = indexOf(dict, ids[i]!);
+      const at = indexOf(dict, ids[i]!, previous + 1);
       w.gamma(at - previous);
       previous = at;
       w.gamma(Math.max(1, counts[i]!));
@@ -147,8 +162,10 @@ function dictionary(sig: StorySignature): Uint32Array {
   return all.subarray(0, n);
 }
 
-function indexOf(sorted: Uint32Array, id: number): number {
-  let lo = 0;
+/** Index of `id` in `sorted` at or after `from` (ids of a bag are sorted: each search starts after the last). */
+function indexOf(sorted: Uint32Array, id: number, from: number): number {
+  if (sorted[from] === id) return from;
+  let lo = from;
   let hi = sorted.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;

@@ -106,17 +106,32 @@ export function weighSignature(sig: StorySignature, frequencies: BagFrequencies)
 
 /** Cosine of two unit bags (merge over the sorted ids). */
 export function bagCosine(a: WeightedBag, b: WeightedBag): number {
+  const x = a.ids;
+  const y = b.ids;
+  const xn = x.length;
+  const yn = y.length;
+  if (xn === 0 || yn === 0) return 0;
+  const wa = a.weights;
+  const wb = b.weights;
   let i = 0;
   let j = 0;
   let dot = 0;
-  const x = a.ids;
-  const y = b.ids;
-  while (i < x.length && j < y.length) {
-    const u = x[i]!;
-    const v = y[j]!;
-    if (u === v) dot += a.weights[i++]! * b.weights[j++]!;
-    else if (u < v) i++;
-    else j++;
+  let u = x[0]!;
+  let v = y[0]!;
+  // Each id is loaded once; the loop ends when either side runs out.
+  for (;;) {
+    if (u === v) {
+      dot += wa[i]! * wb[j]!;
+      if (++i === xn || ++j === yn) break;
+      u = x[i]!;
+      v = y[j]!;
+    } else if (u < v) {
+      if (++i === xn) break;
+      u = x[i]!;
+    } else {
+      if (++j === yn) break;
+      v = y[j]!;
+    }
   }
   return dot;
 }
@@ -178,53 +193,107 @@ export function signatureLinkProbability(a: WeightedSignature, b: WeightedSignat
   return 1 / (1 + Math.exp(-z));
 }
 
-/** All pairwise cosines of one bag through an inverted index (only shared terms cost time). */
-function cosineMatrix(bags: readonly WeightedBag[]): Float64Array[] {
-  const n = bags.length;
-  const postings = new Map<number, number[]>();
-  bags.forEach((v, doc) => {
-    for (let k = 0; k < v.ids.length; k++) {
-      const list = postings.get(v.ids[k]!);
-      if (list) list.push(doc, v.weights[k]!);
-      else postings.set(v.ids[k]!, [doc, v.weights[k]!]);
-    }
-  });
-  const out = Array.from({ length: n }, () => new Float64Array(n));
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a += 2) {
-      const row = out[list[a]!]!;
-      const wa = list[a + 1]!;
-      for (let b = a + 2; b < list.length; b += 2) row[list[b]!]! += wa * list[b + 1]!;
-    }
-  }
-  return out;
-}
-
-/** Pairwise link probabilities (symmetric, diagonal 1): `signatureLinkProbability` on every pair. */
+/**
+ * Pairwise link probabilities (symmetric, diagonal 1): `signatureLinkProbability` on every pair, the same
+ * numbers. Row by row through an inverted index per bag (only shared terms cost time): for article i, each of
+ * its terms in id order adds its products with the later articles holding the term, so every dot product is
+ * summed in the order `bagCosine` sums it; memory beyond the result is one row per bag.
+ */
 export function signatureLinkMatrix(signatures: readonly WeightedSignature[], model: SignatureModel): Float64Array[] {
   const n = signatures.length;
-  const cosines = {} as Record<SignatureBag, Float64Array[]>;
-  for (const b of SIGNATURE_BAGS) cosines[b] = cosineMatrix(signatures.map((s) => s.bags[b]));
+  const B = SIGNATURE_FEATURES.length;
   const matrix = Array.from({ length: n }, () => new Float64Array(n));
+  const index = SIGNATURE_FEATURES.map((f) => postingIndex(signatures, f.bag));
+  const empty = SIGNATURE_FEATURES.map((f) => Uint8Array.from(signatures, (s) => (s.bags[f.bag].ids.length === 0 ? 1 : 0)));
+  const weights = SIGNATURE_FEATURES.map((f) => model[f.weight]);
+  const wordsAt = SIGNATURE_FEATURES.findIndex((f) => f.bag === 'words');
+  const slot = SIGNATURE_FEATURES.map((f) => f.slot);
+  const dots = Array.from({ length: B }, () => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     matrix[i]![i] = 1;
-    const a = signatures[i]!;
-    for (let j = i + 1; j < n; j++) {
-      // As `probability(model, values(…))`, without the intermediate arrays.
-      const b = signatures[j]!;
-      const words = cosines.words[i]![j]!;
-      let z = model.bias;
-      for (let k = 0; k < SIGNATURE_FEATURES.length; k++) {
-        const f = SIGNATURE_FEATURES[k]!;
-        const x = f.bag === 'words' || (f.slot && (a.bags[f.bag].ids.length === 0 || b.bags[f.bag].ids.length === 0)) ? words : cosines[f.bag][i]![j]!;
-        z += model[f.weight] * x;
+    for (let f = 0; f < B; f++) {
+      const acc = dots[f]!;
+      acc.fill(0, i + 1);
+      const { docs, weights: w, end, entry, first } = index[f]!;
+      // Article i's terms in id order; each from i's own entry on to the end of the term's list.
+      for (let e = first[i]!; e < first[i + 1]!; e++) {
+        const at = entry[e]!;
+        const wi = w[at]!;
+        const stop = end[e]!;
+        for (let q = at + 1; q < stop; q++) acc[docs[q]!]! += wi * w[q]!;
       }
-      const p = 1 / (1 + Math.exp(-z));
-      matrix[i]![j] = p;
-      matrix[j]![i] = p;
+    }
+    const words = dots[wordsAt]!;
+    const row = matrix[i]!;
+    for (let j = i + 1; j < n; j++) {
+      // As `signatureLinkProbability`: the same terms in the same order.
+      let z = model.bias;
+      for (let f = 0; f < B; f++) {
+        const x = f === wordsAt || (slot[f] && (empty[f]![i] === 1 || empty[f]![j] === 1)) ? words[j]! : dots[f]![j]!;
+        z += weights[f]! * x;
+      }
+      const prob = 1 / (1 + Math.exp(-z));
+      row[j] = prob;
+      matrix[j]![i] = prob;
     }
   }
   return matrix;
+}
+
+/**
+ * An inverted index of one bag over articles, in flat arrays: the postings of each term contiguous and in
+ * article order (`docs`, `weights`); for the e-th (article, term) entry in article-then-id order, `entry[e]`
+ * is its posting and `end[e]` the end of its term's postings; article i's entries are `first[i]` to `first[i + 1]`.
+ */
+function postingIndex(
+  signatures: readonly WeightedSignature[],
+  bag: SignatureBag,
+): { docs: Int32Array; weights: Float64Array; entry: Int32Array; end: Int32Array; first: Int32Array } {
+  const n = signatures.length;
+  const first = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) first[i + 1] = first[i]! + signatures[i]!.bags[bag].ids.length;
+  const total = first[n]!;
+  const termOf = new Int32Array(total);
+  const byTerm = new Map<number, number>();
+  let counts = new Int32Array(64);
+  for (let i = 0; i < n; i++) {
+    const ids = signatures[i]!.bags[bag].ids;
+    for (let k = 0; k < ids.length; k++) {
+      let t = byTerm.get(ids[k]!);
+      if (t === undefined) {
+        t = byTerm.size;
+        byTerm.set(ids[k]!, t);
+        if (t === counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+      termOf[first[i]! + k] = t;
+      counts[t]!++;
+    }
+  }
+  const terms = byTerm.size;
+  const start = new Int32Array(terms + 1);
+  for (let t = 0; t < terms; t++) start[t + 1] = start[t]! + counts[t]!;
+  const cursor = start.slice(0, terms);
+  const docs = new Int32Array(total);
+  const weights = new Float64Array(total);
+  const entry = new Int32Array(total);
+  const end = new Int32Array(total);
+  for (let i = 0; i < n; i++) {
+    const w = signatures[i]!.bags[bag].weights;
+    for (let k = 0; k < w.length; k++) {
+      const e = first[i]! + k;
+      const t = termOf[e]!;
+      const at = cursor[t]!++;
+      docs[at] = i;
+      weights[at] = w[k]!;
+      entry[e] = at;
+      end[e] = start[t + 1]!;
+    }
+  }
+  return { docs, weights, entry, end, first };
 }
 
 /** Shingle-sketch similarity of two signatures (near-duplicate test for candidate retrieval). */

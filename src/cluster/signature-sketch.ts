@@ -47,15 +47,20 @@ export class SketchBuilder {
 
   /** The sketch (empty when no shingle was added). */
   finish(): Uint16Array {
-    if (this.count === 0) return new Uint16Array(0);
-    const out = new Uint16Array(SKETCH_BINS);
+    const out = new Uint16Array(this.count === 0 ? 0 : SKETCH_BINS);
+    this.finishInto(out);
+    return out;
+  }
+
+  /** Writes the sketch into `out` (SKETCH_BINS long; nothing when no shingle was added). */
+  finishInto(out: Uint16Array): void {
+    if (this.count === 0) return;
     for (let i = 0; i < SKETCH_BINS; i++) {
       let source = i;
       // Optimal densification: probe bins by a fixed per-bin sequence until a non-empty one.
       for (let attempt = 1; this.mins[source]! < 0; attempt++) source = mix32(Math.imul(i + 1, 0x9e3779b1) ^ attempt) % SKETCH_BINS;
       out[i] = mix32(this.mins[source]! + source * 0x4000000) & 0xffff;
     }
-    return out;
   }
 }
 

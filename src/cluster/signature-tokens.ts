@@ -19,6 +19,8 @@ export interface TokenInfo {
   /** fnv1a of `stem` and of `norm`. */
   stemId: number;
   normId: number;
+  /** Free for the caller to cache facts of its own about this token (the same object for the same raw token). */
+  role: number;
 }
 
 const OTHER = 1;
@@ -57,15 +59,75 @@ function classAt(text: string, i: number): number {
 }
 
 const MEMO_LIMIT = 200_000;
-const memo = new Map<string, TokenInfo>();
 
-function info(raw: string): TokenInfo {
-  let e = memo.get(raw);
-  if (e) return e;
+/**
+ * The memo: raw token → TokenInfo, looked up by the token's characters in the text (no `slice` for a token
+ * seen before): open addressing over a 32-bit FNV-1a hash of the UTF-16 units, entries compared unit by unit.
+ * Bounded: cleared at MEMO_LIMIT entries (speed only, never a result).
+ */
+let slots = new Int32Array(1 << 16).fill(-1);
+let slotHash = new Int32Array(1 << 16);
+const entryRaw: string[] = [];
+const entryInfo: TokenInfo[] = [];
+
+function info(text: string, start: number, end: number): TokenInfo {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  const mask = slots.length - 1;
+  const len = end - start;
+  for (let at = h & mask; ; at = (at + 1) & mask) {
+    const e = slots[at]!;
+    if (e < 0) break;
+    if (slotHash[at] !== h) continue;
+    const raw = entryRaw[e]!;
+    if (raw.length !== len) continue;
+    let same = true;
+    for (let i = 0; i < len; i++) {
+      if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return entryInfo[e]!;
+  }
+  const raw = text.slice(start, end);
+  const e = compute(raw);
+  if (entryRaw.length >= MEMO_LIMIT) {
+    slots.fill(-1);
+    entryRaw.length = 0;
+    entryInfo.length = 0;
+  }
+  if ((entryRaw.length + 1) * 2 > slots.length) {
+    // Grow (load ≤ 0.5) and re-insert.
+    slots = new Int32Array(slots.length * 2).fill(-1);
+    slotHash = new Int32Array(slots.length);
+    for (let k = 0; k < entryRaw.length; k++) insert(hashOf(entryRaw[k]!), k);
+  }
+  entryRaw.push(raw);
+  entryInfo.push(e);
+  insert(h, entryRaw.length - 1);
+  return e;
+}
+
+function hashOf(raw: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < raw.length; i++) h = Math.imul(h ^ raw.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+function insert(h: number, entry: number): void {
+  const mask = slots.length - 1;
+  let at = h & mask;
+  while (slots[at]! >= 0) at = (at + 1) & mask;
+  slots[at] = entry;
+  slotHash[at] = h;
+}
+
+function compute(raw: string): TokenInfo {
   const norm = normaliseToken(raw);
   const numeric = DIGIT_RE.test(String.fromCodePoint(norm.codePointAt(0) ?? 32));
   const s = stem(norm);
-  e = {
+  return {
     norm,
     stem: s,
     stop: !numeric && STOPWORDS.has(norm),
@@ -73,11 +135,8 @@ function info(raw: string): TokenInfo {
     capitalised: UPPER_RE.test(String.fromCodePoint(raw.codePointAt(0)!)),
     stemId: fnv1a(s),
     normId: fnv1a(norm),
+    role: -1,
   };
-  // A bounded memo: clearing it changes speed only, never a result.
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(raw, e);
-  return e;
 }
 
 /**
@@ -114,7 +173,7 @@ export function scanTokens(text: string, visit: (token: TokenInfo, start: number
         else break;
       }
     }
-    const t = info(text.slice(start, i));
+    const t = info(text, start, i);
     if (t.norm !== '') visit(t, start, i);
   }
 }

@@ -21,7 +21,7 @@
 import type { Article } from '../types.js';
 import { fnv1a } from '../similarity/minhash.js';
 import { scanTokens, type TokenInfo } from './signature-tokens.js';
-import { shingleHash, SketchBuilder } from './signature-sketch.js';
+import { shingleHash, SKETCH_BINS, SketchBuilder } from './signature-sketch.js';
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
 
 export { decodeSignature, encodeSignature } from './signature-codec.js';
@@ -50,10 +50,38 @@ const TITLES: ReadonlySet<string> = new Set(
 
 const YEAR_RE = /^(19|20)\d\d$/;
 
-/** Term ids as they come; `bag()` sorts them and counts repeats (cheaper than a Map of 32-bit keys). */
+/** What the signature makes of a token, cached in `TokenInfo.role` (bits). */
+const CONTENT = 1;
+const NAMEABLE = 2;
+const CONNECTOR = 4;
+const YEAR = 8;
+
+function roleOf(t: TokenInfo): number {
+  if (t.role >= 0) return t.role;
+  let role = 0;
+  if (t.numeric) {
+    if (YEAR_RE.test(t.norm)) role |= YEAR;
+  } else {
+    if (!t.stop && t.norm.length >= 3) role |= CONTENT;
+    if (t.capitalised && !t.stop && !NOT_NAMES.has(t.norm)) role |= NAMEABLE;
+    if (!t.capitalised && CONNECTORS.has(t.norm)) role |= CONNECTOR;
+  }
+  t.role = role;
+  return role;
+}
+
+/**
+ * Term ids as they come; `sort()` sorts them and returns how many are distinct, `bag()` writes the ids with
+ * their counts of repeats (cheaper than a Map of 32-bit keys).
+ */
 class Counter {
   private ids = new Uint32Array(64);
   private n = 0;
+  /** Empties it (the array is kept for the next article). */
+  reset(): this {
+    this.n = 0;
+    return this;
+  }
   add(id: number, weight = 1): void {
     for (let k = 0; k < weight; k++) {
       if (this.n === this.ids.length) {
@@ -64,12 +92,15 @@ class Counter {
       this.ids[this.n++] = id;
     }
   }
-  bag(): TermBag {
+  sort(): number {
     const sorted = this.ids.subarray(0, this.n).sort();
     let distinct = 0;
     for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-    const ids = new Uint32Array(distinct);
-    const counts = new Uint16Array(distinct);
+    return distinct;
+  }
+  /** The bag (after `sort`), in `ids` and `counts` of the distinct length. */
+  bag(ids: Uint32Array, counts: Uint16Array): TermBag {
+    const sorted = this.ids.subarray(0, this.n);
     let at = -1;
     for (let i = 0; i < sorted.length; i++) {
       if (i === 0 || sorted[i] !== sorted[i - 1]) ids[++at] = sorted[i]!;
@@ -79,6 +110,9 @@ class Counter {
   }
 }
 
+/** The counters of `storySignature`, reused from one article to the next (it runs start to end, never nested). */
+const COUNTERS = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, new Counter()])) as Record<SignatureBag, Counter>;
+
 /** A word of a pending name. */
 interface NameWord {
   token: TokenInfo;
@@ -87,7 +121,9 @@ interface NameWord {
 
 /** The story signature of an article (see the module comment). */
 export function storySignature(article: Article): StorySignature {
-  const c = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, new Counter()])) as Record<SignatureBag, Counter>;
+  const c = COUNTERS;
+  for (const b of SIGNATURE_BAGS) c[b].reset();
+  const { words, lead, numbers, leadNumbers, years, counted } = c;
   const sketch = new SketchBuilder();
   // Shingle window over all tokens' norm ids.
   let w1 = 0;
@@ -143,32 +179,32 @@ export function storySignature(article: Article): StorySignature {
       w2 = t.normId;
       seen++;
 
+      const role = roleOf(t);
       if (t.numeric) {
-        c.numbers.add(t.stemId);
-        if (inLead) c.leadNumbers.add(t.stemId);
-        if (YEAR_RE.test(t.norm)) c.years.add(t.stemId);
+        numbers.add(t.stemId);
+        if (inLead) leadNumbers.add(t.stemId);
+        if (role & YEAR) years.add(t.stemId);
         pendingNumber = t;
-        flush();
+        if (name.length > 0) flush();
         return;
       }
-      const content = !t.stop && t.norm.length >= 3;
-      if (content) {
-        c.words.add(t.stemId, weight);
-        if (inLead) c.lead.add(t.stemId);
-        if (pendingNumber && space) c.counted.add(fnv1a(`${pendingNumber.stem} ${t.stem}`));
+      if (role & CONTENT) {
+        words.add(t.stemId, weight);
+        if (inLead) lead.add(t.stemId);
+        if (pendingNumber && space) counted.add(fnv1a(`${pendingNumber.stem} ${t.stem}`));
       }
       pendingNumber = null;
 
-      if (t.capitalised && !t.stop && !NOT_NAMES.has(t.norm)) {
+      if (role & NAMEABLE) {
         if (name.length > 0 && space) name.push({ token: t, connector: false });
         else {
           flush();
           name = [{ token: t, connector: false }];
           nameInitial = initial;
         }
-      } else if (name.length > 0 && space && !t.capitalised && CONNECTORS.has(t.norm)) {
+      } else if (name.length > 0 && space && role & CONNECTOR) {
         name.push({ token: t, connector: true });
-      } else flush();
+      } else if (name.length > 0) flush();
     });
     flush();
     pendingNumber = null;
@@ -179,8 +215,25 @@ export function storySignature(article: Article): StorySignature {
   if (seen === 1) sketch.add(shingleHash(0, 0, w2));
   else if (seen === 2) sketch.add(shingleHash(0, w1, w2));
   for (const t of initialSingles) if (capitalisedInside.has(t.normId)) emit([{ token: t, connector: false }]);
-  const bags = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, c[b].bag()])) as Record<SignatureBag, TermBag>;
-  return { bags, sketch: sketch.finish(), day: publicationDay(article.published) };
+  // All arrays of the signature in one buffer: one allocation, and one buffer to copy to another thread.
+  const distinct = SIGNATURE_BAGS.map((b) => c[b].sort());
+  const sketchBins = sketch.size === 0 ? 0 : SKETCH_BINS;
+  let bytes = sketchBins * 2;
+  for (const d of distinct) bytes += d * 4 + ((d * 2 + 3) & ~3);
+  const buffer = new ArrayBuffer(bytes);
+  let offset = 0;
+  const bags = {} as Record<SignatureBag, TermBag>;
+  SIGNATURE_BAGS.forEach((b, k) => {
+    const d = distinct[k]!;
+    const ids = new Uint32Array(buffer, offset, d);
+    offset += d * 4;
+    const counts = new Uint16Array(buffer, offset, d);
+    offset += (d * 2 + 3) & ~3;
+    bags[b] = c[b].bag(ids, counts);
+  });
+  const bins = new Uint16Array(buffer, offset, sketchBins);
+  sketch.finishInto(bins);
+  return { bags, sketch: bins, day: publicationDay(article.published) };
 }
 /** Days since 1970-01-01 of an ISO date or date-time's date part, or null. */
 export function publicationDay(published: string | null): number | null {

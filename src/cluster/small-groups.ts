@@ -8,27 +8,34 @@
  * ≥ `threshold`, and a story of at most `maxSize` articles is merged into such a story at the same
  * average; stories of that size pair up with each other only at the clustering threshold.
  * Input groups as `averageLinkClusters` returns them; output groups sorted the same way.
+ * `weights` (default all 1): as in `averageLinkClusters`, items standing for several articles; sizes and
+ * averages are then over articles.
  */
 export function attachSmallGroups(
   groups: readonly (readonly number[])[],
   similarity: readonly Float64Array[],
   threshold: number,
   maxSize: number,
+  weights?: readonly number[],
 ): number[][] {
   const out = groups.map((g) => [...g]);
-  const targets = groups.map((g, k) => ({ g, k })).filter(({ g }) => g.length > maxSize);
+  const w = (i: number): number => (weights ? weights[i]! : 1);
+  const sizeOf = (g: readonly number[]): number => (weights ? g.reduce((sum, i) => sum + w(i), 0) : g.length);
+  const sizes = groups.map(sizeOf);
+  const targets = groups.map((g, k) => ({ g, k })).filter(({ k }) => sizes[k]! > maxSize);
   const moved: { from: number; to: number }[] = [];
   groups.forEach((g, from) => {
-    if (g.length > maxSize || targets.length === 0) return;
+    if (sizes[from]! > maxSize || targets.length === 0) return;
     let best = -1;
     let bestAverage = -Infinity;
     for (const { g: members, k } of targets) {
       let sum = 0;
       for (const i of g) {
         const row = similarity[i]!;
-        for (const m of members) sum += row[m]!;
+        if (weights) for (const m of members) sum += w(i) * w(m) * row[m]!;
+        else for (const m of members) sum += row[m]!;
       }
-      const average = sum / (members.length * g.length);
+      const average = sum / (sizes[k]! * sizes[from]!);
       if (average > bestAverage) {
         bestAverage = average;
         best = k;

@@ -14,14 +14,17 @@ export const SIGNATURE_CACHE = 20_000;
 export class StoreClusterer {
   readonly model = new SignatureOnlineModel();
   readonly online: OnlineClusterer<OnlineSignature>;
-  private readonly cache = new Map<number, OnlineSignature>();
+  /** Weighted signatures by seq (least recently used first), with the weighing epoch they were weighed in. */
+  private readonly cache = new Map<number, { signature: OnlineSignature; epoch: number }>();
+  /** Bumped by `reweigh`: an entry of an older epoch is weighed again when next used. */
+  private epoch = 0;
 
   constructor(
     private readonly store: Store,
     options: Partial<OnlineOptions> = {},
     private readonly cacheSize = SIGNATURE_CACHE,
   ) {
-    this.online = new OnlineClusterer(this.model, (seq) => this.signatureOf(seq), {
+    this.online = new OnlineClusterer(this.model, (seq) => this.signature(seq), {
       ...options,
       isTaken: (id) => store.getStoryRecord(id) !== null,
       // Only for the id of a story a review splits off (rare): read from the store, not kept in memory.
@@ -52,9 +55,20 @@ export class StoreClusterer {
     return this.cache.size;
   }
 
-  /** Weighs every cached signature again with the current document frequencies (before a second look). */
+  /**
+   * Every cached signature is to be weighed again with the current document frequencies (before a second look):
+   * each is weighed when next used, with the same frequencies as now as long as no article is observed in
+   * between (the end-of-run review observes none), so the same numbers as weighing them all now, without
+   * weighing those the review never reads. `settle` weighs the rest before anything else is observed.
+   */
   reweigh(): void {
-    for (const [seq, s] of this.cache) this.cache.set(seq, this.model.weigh(s.signature));
+    this.epoch++;
+    this.online.forgetLinks();
+  }
+
+  /** Weighs now the cached signatures `reweigh` left for later (before the frequencies change again). */
+  settle(): void {
+    for (const [seq, entry] of this.cache) if (entry.epoch !== this.epoch) this.cache.set(seq, { signature: this.model.weigh(entry.signature.signature), epoch: this.epoch });
   }
 
   remember(seq: number, signature: OnlineSignature): void {
@@ -63,15 +77,17 @@ export class StoreClusterer {
       const oldest = this.cache.keys().next();
       if (!oldest.done) this.cache.delete(oldest.value);
     }
-    this.cache.set(seq, signature);
+    this.cache.set(seq, { signature, epoch: this.epoch });
   }
 
-  private signatureOf(seq: number): OnlineSignature {
+  /** The weighted signature of a stored article: from the cache (weighed again if `reweigh` came since), else the store. */
+  signature(seq: number): OnlineSignature {
     const hit = this.cache.get(seq);
     if (hit) {
       this.cache.delete(seq);
-      this.cache.set(seq, hit);
-      return hit;
+      const entry = hit.epoch === this.epoch ? hit : { signature: this.model.weigh(hit.signature.signature), epoch: this.epoch };
+      this.cache.set(seq, entry);
+      return entry.signature;
     }
     const record = this.store.signaturesBySeq([seq]).get(seq);
     if (!record?.signature) throw new Error(`store has no signature for article #${seq}`);
