@@ -7,7 +7,7 @@
  * and the stories and reports stored; then the targets (≥ 500/s with ledgers, ≥ 2,000/s without).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,14 +18,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const RESULT = 'BENCH-RSS ';
 
 if (process.argv[2] === '--child') {
-  // A `corroborate ingest` in this process, then its peak RSS on stdout.
-  const { main } = await import('../src/cli/main.js');
+  // A `corroborate ingest` in this process, then its peak RSS on stdout: the built CLI (what `npx corroborate`
+  // runs; `npm ci` builds it) when it is at least as new as the sources, else the sources through tsx.
+  const { main } = (await import(builtIsCurrent() ? '../dist/cli/main.js' : '../src/cli/main.js')) as typeof import('../src/cli/main.js');
   const code = await main(process.argv.slice(3));
   process.stdout.write(`${RESULT}${process.resourceUsage().maxRSS * 1024}\n`);
   process.exit(code);
 }
 
 const n = Number(process.argv[2] ?? 20_000);
+console.log(`ingest runs ${builtIsCurrent() ? 'the built CLI (dist/)' : 'the sources through tsx (dist/ is missing or older than src/: npm run build)'}`);
 const missing = realDataMissing();
 if (missing) {
   console.log(`bench:ingest:real: ${missing}; skipped`);
@@ -79,4 +81,13 @@ function run(args: string[]): Promise<{ rss: number; stderr: string; code: numbe
       resolve({ rss: line ? Number(line.slice(RESULT.length)) : 0, stderr: err, code });
     });
   });
+}
+
+/** Whether dist/cli/main.js exists and is newer than every file under src/. */
+function builtIsCurrent(): boolean {
+  const built = join(root, 'dist', 'cli', 'main.js');
+  if (!existsSync(built)) return false;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
+  return statSync(built).mtimeMs >= newest(join(root, 'src'));
 }
