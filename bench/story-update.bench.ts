@@ -22,8 +22,7 @@ import { analyse } from '../src/analyse/index.js';
 import { analysisJson, decodeAnalysis, encodeAnalysis } from '../src/corpus/analysis-codec.js';
 import { refreshReports } from '../src/corpus/reports.js';
 import { reportForStory, type CompareOptions } from '../src/pipeline.js';
-import { openStore, type ArticleRecord, type Store } from '../src/store/index.js';
-import type { Article } from '../src/types.js';
+import { articleOfRecord, openStore, type Store } from '../src/store/index.js';
 import { realDataMissing, realStory } from './real-corpus.js';
 
 const size = Number(process.argv[2] ?? 500);
@@ -133,17 +132,13 @@ async function refreshAnalysingAll(store: Store): Promise<{ reports: number; ana
   for (const id of store.staleStories()) {
     const s = store.getStoryRecord(id)!;
     if (s.size < 2) continue;
-    const members = store.articlesOf(id).map(asArticle);
+    const members = store.articlesOf(id).map(articleOfRecord);
     const report = await reportForStory({ id, articles: members.map((a) => a.id) }, members, LEXICAL, GENERATOR);
     store.saveReport(id, JSON.stringify(report), s.updatedSeq);
     reports++;
     count += members.length;
   }
   return { reports, analysed: count };
-}
-
-function asArticle({ seq: _s, hash: _h, story: _st, signature: _sig, ingestedAt: _i, ...article }: ArticleRecord): Article {
-  return article;
 }
 
 function median(xs: number[]): number {

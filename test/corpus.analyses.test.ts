@@ -15,7 +15,7 @@ import { CorpusIngester, ingestCorpus } from '../src/corpus/ingest.js';
 import { computeReport } from '../src/corpus/report-job.js';
 import { refreshReports, storyReport } from '../src/corpus/reports.js';
 import { readArticles, reportForStory, type CompareOptions } from '../src/pipeline.js';
-import { openStore, type Store } from '../src/store/index.js';
+import { articleOfRecord, openStore, type Store } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/migrations.js';
 import { openSqliteStore } from '../src/store/sqlite.js';
 import type { AnalysedArticle, Article } from '../src/types.js';
@@ -41,7 +41,7 @@ function onlyStory(store: Store): { id: string; members: string[] } {
 
 /** The report a fresh analysis of every member gives, as JSON text (`generator`: the one the CLI writes, when asked). */
 async function freshReportJson(store: Store, id: string, generator = GENERATOR): Promise<string> {
-  const articles = store.articlesOf(id).map(({ seq: _s, hash: _h, story: _st, signature: _sig, ingestedAt: _i, ...article }) => article);
+  const articles = store.articlesOf(id).map(articleOfRecord);
   return JSON.stringify(await reportForStory({ id, articles: articles.map((a) => a.id) }, articles, LEXICAL, generator));
 }
 
@@ -165,7 +165,7 @@ test('refreshReports counts: one more article in an existing story is analysed, 
     // All stored: the report from three stored analyses is the fresh one too.
     const { id, members } = onlyStory(store);
     const stored = store.getAnalyses(members, ANALYSIS_VERSION);
-    const articles = store.articlesOf(id).map(({ seq: _s, hash: _h, story: _st, signature: _sig, ingestedAt: _i, ...article }) => article);
+    const articles = store.articlesOf(id).map(articleOfRecord);
     const outcome = await computeReport({ story: { id, articles: members }, articles, stored: members.map((m) => stored.get(m)!), options: LEXICAL, generator: GENERATOR });
     assert.equal(outcome.analyses.length, 0);
     sameBytes(JSON.stringify(outcome.report), await freshReportJson(store, id), 'report from stored analyses only');
@@ -211,10 +211,7 @@ test('a stored analysis of another version, or one that cannot be decoded, is co
     await ingestCorpus([...FIRST_TWO, ...THIRD], store);
     const { id, members } = onlyStory(store);
     const [old, damaged, current] = members as [string, string, string];
-    const article = (key: string): Article => {
-      const { seq: _s, hash: _h, story: _st, signature: _sig, ingestedAt: _i, ...rest } = store.getArticle(key)!;
-      return rest;
-    };
+    const article = (key: string): Article => articleOfRecord(store.getArticle(key)!);
     store.saveAnalyses([
       { id: old, version: ANALYSIS_VERSION - 1, data: encodeAnalysis(analyse(article(old))) },
       { id: damaged, version: ANALYSIS_VERSION, data: Uint8Array.of(1, 2, 3) },

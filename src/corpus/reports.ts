@@ -5,10 +5,10 @@
  * the stored analyses of its members and analyses only the articles without one of this ANALYSIS_VERSION (new
  * members, or analysed by another version); the new analyses are stored in the same transaction as the report.
  */
-import type { Article, Report } from '../types.js';
+import type { Report } from '../types.js';
 import type { CompareOptions } from '../pipeline.js';
 import { ANALYSIS_VERSION } from '../analyse/index.js';
-import { StoreError, summarizeReport, type ArticleRecord, type Store, type StoredAnalysis } from '../store/index.js';
+import { articleOfRecord, StoreError, summarizeReport, type Store, type StoredAnalysis } from '../store/index.js';
 import { availableParallelism } from 'node:os';
 import { computeReport, type ReportJob } from './report-job.js';
 import { ReportPool, type ReportResult } from './report-thread.js';
@@ -128,7 +128,7 @@ async function computeAndSave(store: Store, id: string, atSeq: number, options: 
 
 /** The report job of story `id` (a live id): its member articles, each with its stored analysis of this version or null. */
 function reportJob(store: Store, id: string, options: CompareOptions, generator: string): ReportJob {
-  const articles = store.articlesOf(id).map(asArticle);
+  const articles = store.articlesOf(id).map(articleOfRecord);
   const ids = articles.map((a) => a.id);
   const stored = store.getAnalyses(ids, ANALYSIS_VERSION);
   return { story: { id, articles: ids }, articles, stored: ids.map((a) => stored.get(a) ?? null), options, generator };
@@ -143,6 +143,3 @@ function save(store: Store, id: string, atSeq: number, report: Pick<ReportResult
   });
 }
 
-function asArticle(r: ArticleRecord): Article {
-  return { id: r.id, title: r.title, text: r.text, source: r.source, url: r.url, published: r.published, language: r.language, byline: r.byline, origin: r.origin };
-}

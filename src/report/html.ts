@@ -10,7 +10,7 @@ import type { Claim, Conflict, Report, ReportArticle, Sentence, StoryReport } fr
 import { escapeHtml as esc, safeId } from './escape.js';
 import { CSP, SCRIPT, STYLE } from './html-assets.js';
 import { type Highlight, inRange, renderBody } from './html-body.js';
-import { firstItems, PAIR_ROWS, storyLayout, type StoryLayout } from './layout.js';
+import { cappedNames, firstItems, PAIR_ROWS, storyLayout, type StoryLayout } from './layout.js';
 import {
   type ArticleIndex,
   alignmentCounts,
@@ -121,8 +121,7 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   };
   /** Outlet names of article ids, each once, at most CELL_ITEMS, then "+N more". */
   const names = (ids: readonly string[]): string => {
-    const distinct = [...new Set(ids.map((id) => labelOf(labels, id)))];
-    const { shown: first, more } = firstItems(distinct);
+    const { shown: first, more } = cappedNames(ids, (id) => labelOf(labels, id));
     return `${first.map(esc).join(', ')}${more > 0 ? ` <span class="muted">+${more} more</span>` : ''}`;
   };
 

@@ -59,6 +59,11 @@ export function storyLayout(story: StoryReport, index: ArticleIndex): StoryLayou
   return { columns, complete: columns.length === story.articles.length, copyOf, copies };
 }
 
+/** The outlet names (`label`) of article ids, each once in first-seen order: the first CELL_ITEMS, and how many more. */
+export function cappedNames(ids: readonly string[], label: (id: string) => string): { shown: string[]; more: number } {
+  return firstItems([...new Set(ids.map(label))]);
+}
+
 /** The first `max` items, those `preferred` first (each part in its given order), and how many are left out. */
 export function firstItems<T>(items: readonly T[], max: number = CELL_ITEMS, preferred?: (item: T) => boolean): { shown: T[]; more: number } {
   if (items.length <= max) return { shown: [...items], more: 0 };

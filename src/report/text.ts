@@ -5,7 +5,7 @@
  */
 import type { Claim, ClaimKind, ClaimStatus, Report, ReportArticle, StoryReport } from '../types.js';
 import { clip, oneLine, stripControls } from './sanitize.js';
-import { firstItems, PAIR_ROWS, SIDE_BY_SIDE_MAX, storyLayout } from './layout.js';
+import { cappedNames, firstItems, PAIR_ROWS, SIDE_BY_SIDE_MAX, storyLayout } from './layout.js';
 import {
   type ArticleIndex,
   KIND_ORDER,
@@ -87,7 +87,7 @@ function renderStory(story: StoryReport, index: ArticleIndex, out: Line[]): void
   const label = (id: string): string => oneLine(labelOf(labels, id));
   /** Outlet names of article ids, each once: the first CELL_ITEMS, then "+N more" (a big story has hundreds). */
   const names = (ids: readonly string[]): string => {
-    const { shown, more } = firstItems([...new Set(ids.map(label))]);
+    const { shown, more } = cappedNames(ids, label);
     return `${shown.join(', ')}${more > 0 ? ` +${more} more` : ''}`;
   };
   const nOutlets = countOutlets(story.articles, index);

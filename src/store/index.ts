@@ -4,7 +4,8 @@
  * can take its place later.
  */
 import { openSqliteStore } from './sqlite.js';
-import type { OpenStoreOptions, Store } from './types.js';
+import type { Article } from '../types.js';
+import type { ArticleRecord, OpenStoreOptions, Store } from './types.js';
 
 export type {
   ArticleRecord,
@@ -31,6 +32,11 @@ export { contentHash, sameContent } from './content-hash.js';
 export { reportSummary, summarizeReport } from './report-summary.js';
 
 export { DEFAULT_STORE_FILE } from './defaults.js';
+
+/** The article of a stored record, without the store's own fields (seq, hash, story, signature, ingest time). */
+export function articleOfRecord(r: ArticleRecord): Article {
+  return { id: r.id, title: r.title, text: r.text, source: r.source, url: r.url, published: r.published, language: r.language, byline: r.byline, origin: r.origin };
+}
 
 /**
  * Opens the store at `path` (SQLite), creating it when missing (unless read-only) and upgrading an older
