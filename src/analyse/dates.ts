@@ -24,6 +24,7 @@ import * as chrono from 'chrono-node';
 import type { DateGrain, DateMention, Sentence } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { closestYear, pad, parsePublished, ruleDates, type Ymd } from './date-rules.js';
+import { BoundedCache } from './segment-cache.js';
 
 /** Fixed reference when the publication date is unknown (only used for parsing; years it implies are dropped). */
 const NO_REF = new Date(Date.UTC(2000, 0, 1, 12));
@@ -111,19 +112,36 @@ function fromChrono(r: chrono.ParsedResult, segStart: number, ref: Ymd | null): 
   return { start, end: start + textPart.length, text: textPart, iso, grain, inferred };
 }
 
+type LocalDate = Omit<DateMention, 'sentence'>;
+
+/** chrono's dates of one segment (offsets relative to it), by reference day and segment text. */
+const chronoCache = new BoundedCache<LocalDate[]>(8192);
+
+/** chrono's dates in one segment, offsets relative to it: a pure function of the text and the reference day. */
+function chronoDates(segText: string, ref: Ymd | null, refDate: Date): LocalDate[] {
+  const key = `${ref ? `${ref.y}-${ref.m}-${ref.d}` : ''}\u0000${segText}`;
+  const hit = chronoCache.get(key);
+  if (hit) return hit;
+  const found: LocalDate[] = [];
+  if (/\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i.test(segText)) {
+    for (const r of chrono.strict.parse(segText, refDate, { forwardDate: false })) {
+      if (isRelative(r)) continue;
+      const d = fromChrono(r, 0, ref);
+      if (d && d.end > d.start && !found.some((f) => f.start < d.end && d.start < f.end)) found.push(d);
+    }
+  }
+  chronoCache.set(key, found);
+  return found;
+}
+
 export function extractDates(text: string, sentences: Sentence[], published: string | null): DateMention[] {
   const ref = parsePublished(published);
   const refDate = ref ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)) : NO_REF;
-  const found: Omit<DateMention, 'sentence'>[] = [];
+  const found: LocalDate[] = [];
 
+  // Segments do not overlap, so a segment's dates never overlap another's.
   for (const seg of segments(text, sentences)) {
-    const segText = text.slice(seg.start, seg.end);
-    if (!/\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i.test(segText)) continue;
-    for (const r of chrono.strict.parse(segText, refDate, { forwardDate: false })) {
-      if (isRelative(r)) continue;
-      const d = fromChrono(r, seg.start, ref);
-      if (d && d.end > d.start && !found.some((f) => f.start < d.end && d.start < f.end)) found.push(d);
-    }
+    for (const d of chronoDates(text.slice(seg.start, seg.end), ref, refDate)) found.push({ ...d, start: d.start + seg.start, end: d.end + seg.start });
   }
 
   const taken: [number, number][] = found.map((f) => [f.start, f.end]);

@@ -20,6 +20,7 @@
  * function of the text.
  */
 import nlp from 'compromise';
+import { BoundedCache } from './segment-cache.js';
 
 export interface NlpTerm {
   /** UTF-16 offsets into the parsed text; `text === source.slice(start, end)`. */
@@ -32,7 +33,14 @@ export interface NlpTerm {
   /** Punctuation/white space compromise attached before/after the word. */
   pre: string;
   post: string;
+  /**
+   * Which parsed term this is: terms with one uid have the same text, normal form, tags, pre and post (each
+   * term of a parse gets its own; a cached sentence's terms keep theirs).
+   */
+  uid: number;
 }
+
+let nextUid = 0;
 
 interface RawTerm {
   text: string;
@@ -57,6 +65,7 @@ const cache: { text: string; terms: NlpTerm[] }[] = [];
 interface LocalTerm {
   /** Offset compromise reports (relative to the sentence). */
   start: number;
+  uid: number;
   text: string;
   normal: string;
   tags: ReadonlySet<string>;
@@ -70,9 +79,8 @@ interface ParsedSentence {
   length: number;
 }
 
-/** Parsed sentences by sentence string; a Map in least-recently-used-first order. */
-const SENTENCE_CACHE_SIZE = 4096;
-const sentenceCache = new Map<string, ParsedSentence>();
+/** Parsed sentences by sentence string, the ~4,096 most recently used. */
+const sentenceCache = new BoundedCache<ParsedSentence>(4096);
 
 type SplitFn = (text: string, world: unknown) => unknown;
 let splitter: SplitFn | null | undefined;
@@ -108,6 +116,7 @@ function parseSentence(sentence: string): ParsedSentence | null {
     if (!raw.offset || raw.text === '') continue;
     terms.push({
       start: raw.offset.start,
+      uid: nextUid++,
       text: raw.text,
       normal: typeof raw.normal === 'string' ? raw.normal : raw.text.toLowerCase(),
       tags: raw.tags ?? EMPTY_TAGS,
@@ -120,23 +129,15 @@ function parseSentence(sentence: string): ParsedSentence | null {
 
 function cachedSentence(sentence: string): ParsedSentence | null {
   const hit = sentenceCache.get(sentence);
-  if (hit) {
-    sentenceCache.delete(sentence);
-    sentenceCache.set(sentence, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const parsed = parseSentence(sentence);
   if (!parsed) return null;
   sentenceCache.set(sentence, parsed);
-  if (sentenceCache.size > SENTENCE_CACHE_SIZE) {
-    const oldest = sentenceCache.keys().next();
-    if (!oldest.done) sentenceCache.delete(oldest.value);
-  }
   return parsed;
 }
 
 /** Add a term at compromise's reported offset, guarding the offset contract against `text`. */
-function pushTerm(out: NlpTerm[], text: string, start: number, t: { text: string; normal: string; tags: ReadonlySet<string>; pre: string; post: string }): void {
+function pushTerm(out: NlpTerm[], text: string, start: number, t: { text: string; normal: string; tags: ReadonlySet<string>; pre: string; post: string; uid: number }): void {
   const end = start + t.text.length;
   // Re-anchor near the reported offset if compromise drifted.
   let s = start;
@@ -145,7 +146,7 @@ function pushTerm(out: NlpTerm[], text: string, start: number, t: { text: string
     if (found < 0 || found > start + 64) return;
     s = found;
   }
-  out.push({ start: s, end: s + t.text.length, text: t.text, normal: t.normal, tags: t.tags, pre: t.pre, post: t.post });
+  out.push({ start: s, end: s + t.text.length, text: t.text, normal: t.normal, tags: t.tags, pre: t.pre, post: t.post, uid: t.uid });
 }
 
 /** The whole-text parse (the reference the sentence-wise parse reproduces). */
@@ -160,6 +161,7 @@ function parseWhole(text: string): NlpTerm[] {
         tags: raw.tags ?? EMPTY_TAGS,
         pre: raw.pre,
         post: raw.post,
+        uid: nextUid++,
       });
     }
   }

@@ -17,6 +17,10 @@
  *   and `countedKey` its head noun, singular ("locality").
  * - other: a plain number with no noun after it ("rose to 12", "Lind, 54,").
  *
+ * Read sentence by sentence: every look before or after a number (currency, unit, counted phrase, range) stops
+ * at the edges of its sentence, so a sentence repeated verbatim by another article gives the same numbers and
+ * is read once (segment-cache.ts).
+ *
  * The span covers the number with its currency, multiplier, unit or counted phrase
  * ("87 inhabited localities", "$5 million", "6.4 metres"); qualifiers before it ("about", "up to") are
  * left out. In a range ("10-20 people", "between 10 and 20 people") the first number borrows the
@@ -30,9 +34,10 @@
 import type { NumberKind, NumberMention, Sentence, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { extractDates } from './dates.js';
-import { parseTerms, type NlpTerm } from './nlp-doc.js';
+import { parseTerms, termIndexAt, type NlpTerm } from './nlp-doc.js';
 import { countedKeyOf, countedPhrase } from './number-counted.js';
 import { findWordNumbers, ORDINAL_WORDS } from './number-words.js';
+import { BoundedCache, localTerms, segmentTermsKey, sentenceSegments } from './segment-cache.js';
 import {
   ATTACHED_MULTIPLIERS,
   ATTACHED_UNITS,
@@ -296,9 +301,40 @@ function shareRanges(text: string, found: Found[]): void {
   }
 }
 
+type LocalNumber = Omit<NumberMention, 'sentence'>;
+
+/** The numbers of one segment (offsets relative to it), by segment text and its terms. */
+const segmentCache = new BoundedCache<LocalNumber[]>(8192);
+
+/**
+ * The numbers of an article, read sentence by sentence (every look to the left or right of a number stops at
+ * its sentence; segment-cache.ts): a sentence repeated from another article is read once.
+ */
 export function extractNumbers(text: string, sentences: Sentence[]): NumberMention[] {
   const terms = parseTerms(text);
-  const dates = extractDates(text, sentences, null);
+  const out: NumberMention[] = [];
+  for (const seg of sentenceSegments(text, sentences)) {
+    const first = termIndexAt(terms, seg.start);
+    const { key, next } = segmentTermsKey(terms, first, seg);
+    const segText = text.slice(seg.start, seg.end);
+    const cacheKey = `${segText}\u0000${key}`;
+    let local = segmentCache.get(cacheKey);
+    if (!local) {
+      local = numbersIn(segText, localTerms(terms, first, next, seg.start));
+      segmentCache.set(cacheKey, local);
+    }
+    for (const m of local) {
+      const start = m.start + seg.start;
+      out.push({ ...m, start, end: m.end + seg.start, sentence: sentenceIndexAt(sentences, start) });
+    }
+  }
+  return out;
+}
+
+/** The numbers of one sentence (`text`), with its terms (offsets relative to it). */
+function numbersIn(text: string, terms: readonly NlpTerm[]): LocalNumber[] {
+  const whole: Sentence[] = [{ start: 0, end: text.length, text, index: 0, paragraph: 0 }];
+  const dates = extractDates(text, whole, null);
   const excluded: [number, number][] = dates.filter((d) => d.grain !== 'year').map((d) => [d.start, d.end]);
   for (const re of TIME_RES) for (const m of text.matchAll(re)) excluded.push([m.index, m.index + m[0].length]);
   const years = dates.filter((d) => d.grain === 'year');
@@ -320,7 +356,7 @@ export function extractNumbers(text: string, sentences: Sentence[]): NumberMenti
   kept.sort((a, b) => a.start - b.start || a.end - b.end);
   shareRanges(text, kept);
 
-  const out: NumberMention[] = [];
+  const out: LocalNumber[] = [];
   for (const f of kept) {
     if (out.length > 0 && out[out.length - 1]!.end > f.start) continue; // overlapping: keep the first
     out.push({
@@ -332,7 +368,6 @@ export function extractNumbers(text: string, sentences: Sentence[]): NumberMenti
       unit: f.unit,
       counted: f.counted ? f.counted.text : null,
       countedKey: f.counted ? countedKeyOf(f.counted.text) : null,
-      sentence: sentenceIndexAt(sentences, f.start),
     });
   }
   return out;

@@ -422,8 +422,9 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
   /** Indirect (reported) speech in sentence S, outside quotation marks. */
   function indirectIn(S: Sentence, si: number): Draft[] {
     const out: Draft[] = [];
-    const inPair = (o: number): boolean => pairs.some((p) => o >= p.outerStart && o < p.outerEnd);
     const pairsHere = pairs.filter((p) => p.outerStart < S.end && p.outerEnd > S.start);
+    // Every token of S is inside S, so only the pairs that overlap S can hold one.
+    const inPair = (o: number): boolean => pairsHere.some((p) => o >= p.outerStart && o < p.outerEnd);
     const toks = tokenize(text, S.start, S.end).filter((t) => !inPair(t.start));
     const taken: Array<[number, number]> = [];
     const free = (a: number, b: number): boolean => !taken.some(([x, y]) => a < y && b > x);

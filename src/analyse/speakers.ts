@@ -19,6 +19,7 @@
 import type { Entity, Sentence, SpeakerRef, Span } from '../types.js';
 import { normaliseKey } from '../text/normalise.js';
 import { sentenceIndexAt } from '../text/spans.js';
+import { BoundedCache } from './segment-cache.js';
 import { DETERMINERS, GENERIC_ROLES, NOT_NAME, PRONOUNS, ROLE_NOUNS, TITLES, VERB_MODIFIERS } from './lexicon-speech.js';
 
 export interface Token {
@@ -30,21 +31,43 @@ export interface Token {
 }
 
 const TOKEN_RE = /[\p{L}\p{N}]+(?:[-’'.][\p{L}\p{N}]+)*\.?/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
+
+/** Slices this long or shorter (a sentence, a window around a mention) keep their tokens for re-use. */
+const CACHED_SLICE = 600;
+/** Tokens of recently seen slices, offsets relative to the slice. */
+const sliceTokens = new BoundedCache<Token[]>(8192);
 
 /** Word tokens of text[from, to) with offsets. A trailing dot is kept only on abbreviations/initials. */
 export function tokenize(text: string, from: number, to: number): Token[] {
+  const slice = text.slice(from, to);
+  const cacheable = slice.length <= CACHED_SLICE;
+  let local = cacheable ? sliceTokens.get(slice) : undefined;
+  if (!local) {
+    local = tokenizeSlice(slice);
+    if (cacheable) sliceTokens.set(slice, local);
+  }
+  const out: Token[] = new Array<Token>(local.length);
+  for (let i = 0; i < local.length; i++) {
+    const t = local[i]!;
+    out[i] = { start: t.start + from, end: t.end + from, text: t.text, lower: t.lower, cap: t.cap };
+  }
+  return out;
+}
+
+/** The tokens of one string, offsets relative to it. */
+function tokenizeSlice(slice: string): Token[] {
   const out: Token[] = [];
   TOKEN_RE.lastIndex = 0;
-  const slice = text.slice(from, to);
-  for (const m of slice.matchAll(TOKEN_RE)) {
+  for (let m = TOKEN_RE.exec(slice); m; m = TOKEN_RE.exec(slice)) {
     let t = m[0];
     if (t.endsWith('.')) {
       const bare = t.slice(0, -1);
       const abbrev = /^\p{Lu}$/u.test(bare) || bare.includes('.') || TITLES.has(bare.toLowerCase()) || /^(mr|mrs|ms|dr|jr|sr|st)$/i.test(bare);
       if (!abbrev) t = bare;
     }
-    const start = from + (m.index ?? 0);
-    out.push({ start, end: start + t.length, text: t, lower: t.toLowerCase(), cap: /^\p{Lu}/u.test(t) });
+    const start = m.index;
+    out.push({ start, end: start + t.length, text: t, lower: t.toLowerCase(), cap: UPPER_FIRST.test(t) });
   }
   return out;
 }

@@ -1,0 +1,113 @@
+/**
+ * Reuse of sentence-local findings across articles. Wire copy and its rewrites repeat most sentences
+ * verbatim, so a pass that reads one sentence at a time (the chrono date parser, the number reader) is run
+ * once per distinct sentence and its findings, kept with offsets relative to the sentence, are shifted into
+ * each article that repeats it. A cache only saves time: the key holds everything the pass reads (the
+ * sentence's text, plus the reference day or the sentence's part-of-speech terms), so a hit returns exactly
+ * what the pass would compute.
+ */
+import type { Sentence } from '../types.js';
+import type { NlpTerm } from './nlp-doc.js';
+
+/** Every cache made (module singletons), for `clearAnalysisCaches`. */
+const every = new Set<BoundedCache<unknown>>();
+
+/**
+ * A map that keeps about the `limit` most recently used entries, in two generations: entries go into the
+ * current one; when it is full it becomes the previous one (the one before is dropped), and a hit in the
+ * previous one is carried into the current. Cheaper than exact LRU order (a hit in the current generation
+ * changes nothing) and as good for re-use that comes in bursts (the copies of one story).
+ */
+export class BoundedCache<V> {
+  private current = new Map<string, V>();
+  private previous = new Map<string, V>();
+  private readonly half: number;
+  constructor(limit: number) {
+    this.half = Math.max(1, Math.ceil(limit / 2));
+    every.add(this);
+  }
+
+  /** Entries held now (at most the limit). */
+  get size(): number {
+    return this.current.size + this.previous.size;
+  }
+
+  get(key: string): V | undefined {
+    const hit = this.current.get(key);
+    if (hit !== undefined) return hit;
+    const old = this.previous.get(key);
+    if (old !== undefined) {
+      this.previous.delete(key);
+      this.set(key, old);
+    }
+    return old;
+  }
+
+  set(key: string, value: V): void {
+    if (this.current.size >= this.half) {
+      this.previous = this.current;
+      this.current = new Map();
+    }
+    this.current.set(key, value);
+  }
+
+  clear(): void {
+    this.current.clear();
+    this.previous.clear();
+  }
+}
+
+/** For tests: empty every analysis cache (results must not change, only the time they take). */
+export function clearAnalysisCaches(): void {
+  for (const cache of every) cache.clear();
+}
+
+/** A stretch of the article a sentence-local pass reads on its own. */
+export interface Segment {
+  start: number;
+  end: number;
+}
+
+/**
+ * The article cut into the stretches sentence-local passes read: its sentences, and any text between or
+ * around them that is not white space (so nothing the splitter left out is skipped). No sentences: the whole
+ * text is one segment.
+ */
+export function sentenceSegments(text: string, sentences: readonly Sentence[]): Segment[] {
+  if (sentences.length === 0) return text.trim() === '' ? [] : [{ start: 0, end: text.length }];
+  const out: Segment[] = [];
+  let at = 0;
+  for (const s of sentences) {
+    if (s.start > at && /\S/.test(text.slice(at, s.start))) out.push({ start: at, end: s.start });
+    out.push({ start: s.start, end: s.end });
+    at = Math.max(at, s.end);
+  }
+  if (at < text.length && /\S/.test(text.slice(at))) out.push({ start: at, end: text.length });
+  return out;
+}
+
+/**
+ * The key of the terms of [seg.start, seg.end) (`first`: the index of its first term in `terms`): equal for two
+ * segments exactly when their terms are (each term's uid and its offset in the segment), and `next`, the index
+ * after the segment's last term.
+ */
+export function segmentTermsKey(terms: readonly NlpTerm[], first: number, seg: Segment): { key: string; next: number } {
+  let key = '';
+  let k = first;
+  for (; k < terms.length; k++) {
+    const t = terms[k]!;
+    if (t.end > seg.end) break;
+    key += `${t.uid}@${t.start - seg.start} `;
+  }
+  return { key, next: k };
+}
+
+/** The terms of terms[first, next) shifted to offsets relative to `start`. */
+export function localTerms(terms: readonly NlpTerm[], first: number, next: number, start: number): NlpTerm[] {
+  const out: NlpTerm[] = [];
+  for (let k = first; k < next; k++) {
+    const t = terms[k]!;
+    out.push({ ...t, start: t.start - start, end: t.end - start });
+  }
+  return out;
+}
