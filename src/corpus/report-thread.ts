@@ -3,16 +3,16 @@
  * time (./report-job.ts: decode the stored analyses, analyse the articles without one, compare, JSON;
  * ./report-worker.ts), while the calling thread reads member articles and their stored analyses from the store
  * and saves what comes back. Only plain data crosses the thread boundary: the job (articles, encoded stored
- * analyses) in; the report's JSON text and the newly encoded analyses out. The report is byte-identical to
- * computing inline.
+ * analyses) in; the report encoded for the store (src/store/report-codec.ts) and the newly encoded analyses
+ * out. The report is byte-identical to computing inline.
  */
 import { Worker } from 'node:worker_threads';
 import type { ReportSummary, StoredAnalysis } from '../store/index.js';
 import type { ReportJob } from './report-job.js';
 
-/** What a worker returns for one job: the report as JSON text and the analyses it computed. */
+/** What a worker returns for one job: the report (its JSON text, or that text encoded by `encodeReport`) and the analyses it computed. */
 export interface ReportResult {
-  json: string;
+  data: string | Uint8Array;
   /** The list's counts, computed here from the report object (the saving thread does not parse the JSON). */
   summary: ReportSummary;
   analyses: StoredAnalysis[];
@@ -45,7 +45,7 @@ export class ReportPool {
         if (!p) return;
         this.pending.delete(m.id);
         this.release(w);
-        if (m.type === 'report') p.resolve({ json: m.json, summary: m.summary, analyses: m.analyses });
+        if (m.type === 'report') p.resolve({ data: m.data, summary: m.summary, analyses: m.analyses });
         else p.reject(new Error(`report worker: ${m.message}`));
       });
       w.on('error', (error) => this.fail(w, error));

@@ -1,8 +1,10 @@
 /**
  * Worker-thread entry of ./report-thread.ts: one story's report job per message (./report-job.ts); answers with
- * the report as JSON text and the analyses it computed.
+ * the report encoded for the store (its JSON text compressed, src/store/report-codec.ts: the compression runs
+ * here, not on the saving thread, and the bytes move to it without a copy) and the analyses it computed.
  */
 import { parentPort } from 'node:worker_threads';
+import { encodeReport } from '../store/report-codec.js';
 import { summarizeReport } from '../store/report-summary.js';
 import { computeReport } from './report-job.js';
 import type { FromReportWorker, ToReportWorker } from './report-thread.js';
@@ -17,7 +19,10 @@ port.on('message', (message: ToReportWorker) => {
   }
   const { id, job } = message;
   computeReport(job).then(
-    ({ report, analyses }) => port.postMessage({ type: 'report', id, json: JSON.stringify(report), summary: summarizeReport(report), analyses } satisfies FromReportWorker),
+    ({ report, analyses }) => {
+      const data = encodeReport(JSON.stringify(report));
+      port.postMessage({ type: 'report', id, data, summary: summarizeReport(report), analyses } satisfies FromReportWorker, [data.buffer]);
+    },
     (error: unknown) => port.postMessage({ type: 'error', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromReportWorker),
   );
 });

@@ -30,6 +30,7 @@ export type {
 export { StoreError, type StoreErrorCode } from './errors.js';
 export { contentHash, sameContent } from './content-hash.js';
 export { reportSummary, summarizeReport } from './report-summary.js';
+export { decodeReport, encodeReport } from './report-codec.js';
 
 export { DEFAULT_STORE_FILE } from './defaults.js';
 

@@ -15,6 +15,7 @@ import type { Article } from '../types.js';
 import { contentHash, sameContent } from './content-hash.js';
 import { StoreError } from './errors.js';
 import { MIGRATIONS, migrate, type Migration } from './migrations.js';
+import { decodeReport, encodeReport } from './report-codec.js';
 import { reportSummary } from './report-summary.js';
 import { searchWords, storyListing, type ListingRow } from './search.js';
 import type {
@@ -345,7 +346,7 @@ function prepareStatements(db: Database.Database) {
     countEvents: p<[], { n: number }>(`SELECT count(*) AS n FROM events`),
 
     // reports
-    report: p<[string], { seq: number; json: string }>(`SELECT seq, json FROM reports WHERE story = ?`),
+    report: p<[string], { seq: number; json: string | Buffer }>(`SELECT seq, json FROM reports WHERE story = ?`),
     setReportSeq: p<[number, string]>(`UPDATE stories SET report_seq = ? WHERE id = ?`),
     stale: p<[number], { id: string }>(`SELECT id FROM stories WHERE ${STALE} ORDER BY created_seq LIMIT ?`),
     countStale: p<[], { n: number }>(`SELECT count(*) AS n FROM stories WHERE ${STALE}`),
@@ -382,7 +383,7 @@ function prepareSearchStatements(db: Database.Database) {
     summary: p<[string], { seq: number; single_source_quotes: number | null; conflicts: number | null; corroborated: number | null }>(
       `SELECT seq, single_source_quotes, conflicts, corroborated FROM reports WHERE story = ?`,
     ),
-    upsertReport: p<[string, number, string, number, number, number]>(
+    upsertReport: p<[string, number, Buffer, number, number, number]>(
       `INSERT INTO reports (story, seq, json, single_source_quotes, conflicts, corroborated) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(story) DO UPDATE SET seq = excluded.seq, json = excluded.json, single_source_quotes = excluded.single_source_quotes,
          conflicts = excluded.conflicts, corroborated = excluded.corroborated`,
@@ -731,13 +732,14 @@ export class SqliteStore implements Store {
 
   // ── reports ──
 
-  saveReport(storyId: string, json: string, atSeq: number, summary?: ReportSummary): void {
+  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary): void {
     this.write(() => {
       this.requireStory(storyId);
-      const existing = this.s.report.get(storyId);
+      const existing = this.q.summary.get(storyId);
       if (existing && existing.seq > atSeq) return;
-      const counts = summary ?? reportSummary(json);
-      this.q.upsertReport.run(storyId, atSeq, json, counts.singleSourceQuotes, counts.conflicts, counts.corroborated);
+      const counts = summary ?? reportSummary(typeof report === 'string' ? report : decodeReport(report));
+      const data = typeof report === 'string' ? encodeReport(report) : report;
+      this.q.upsertReport.run(storyId, atSeq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), counts.singleSourceQuotes, counts.conflicts, counts.corroborated);
       this.s.setReportSeq.run(atSeq, storyId);
     });
   }
@@ -748,7 +750,7 @@ export class SqliteStore implements Store {
       if (!story) return null;
       const report = this.s.report.get(story.id);
       if (!report) return null;
-      return { story: story.id, seq: report.seq, json: report.json, stale: story.updated_seq > report.seq };
+      return { story: story.id, seq: report.seq, json: decodeReport(report.json), stale: story.updated_seq > report.seq };
     });
   }
 

@@ -256,9 +256,11 @@ export interface Store {
   // ── reports ──
   /**
    * Stores the report computed when the story's `updatedSeq` was `atSeq`. An older `atSeq` than the stored one is
-   * ignored. `summary` (summarizeReport of the report object) spares parsing `json` for the list's counts.
+   * ignored. `report` is the report's JSON text, or that text encoded by `encodeReport` (./report-codec.ts; the
+   * report workers encode, so the saving thread does not). `summary` (summarizeReport of the report object)
+   * spares parsing the report for the list's counts.
    */
-  saveReport(storyId: string, json: string, atSeq: number, summary?: ReportSummary): void;
+  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary): void;
   getReport(storyId: string): StoredReport | null;
   /** Ids of active stories with members whose report is missing or older than the story, by createdSeq. */
   staleStories(limit?: number): string[];
