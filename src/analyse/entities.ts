@@ -33,6 +33,9 @@ interface Group {
   extra: Span[];
   /** The mentions written with this group's own key (the name is chosen from these). */
   own: Candidate[];
+  /** keyTokens(key) and surnameOf(key), computed once (the merging loops ask for them per pair of groups). */
+  toks: string[];
+  surname: string | null;
 }
 
 /**
@@ -165,7 +168,7 @@ export function extractEntities(text: string, sentences: Sentence[]): Entity[] {
     if (key === '') continue;
     let g = byKey.get(key);
     if (!g) {
-      g = { key, mentions: [], scores: emptyScores(), descriptors: new Set(), into: null, extra: [], own: [] };
+      g = { key, mentions: [], scores: emptyScores(), descriptors: new Set(), into: null, extra: [], own: [], toks: keyTokens(key), surname: surnameOf(key) };
       byKey.set(key, g);
       groups.push(g);
     }
@@ -178,15 +181,15 @@ export function extractEntities(text: string, sentences: Sentence[]): Entity[] {
   }
 
   // 3. Merge short forms into full names.
-  const multi = groups.filter((g) => keyTokens(g.key).length >= 2);
+  const multi = groups.filter((g) => g.toks.length >= 2);
   // News style names a person in full once, then by surname: an untyped two- or three-word name whose
   // last word also appears on its own is a person ("Wladimir Klitschko" ... "Klitschko").
-  const singles = new Set(groups.filter((g) => keyTokens(g.key).length === 1).map((g) => g.key));
+  const singles = new Set(groups.filter((g) => g.toks.length === 1).map((g) => g.key));
   for (const g of multi) {
-    const toks = keyTokens(g.key);
+    const toks = g.toks;
     const first = g.mentions[0]!;
     if (toks.length > 3 || groupType(g) !== 'other' || first.acronym || /^\p{Lu}{2,}\b/u.test(first.text)) continue;
-    const s = surnameOf(g.key);
+    const s = g.surname;
     if (s && singles.has(s)) g.scores.person += 2;
   }
   // "Crooked Hillary Clinton" → "Hillary Clinton": a longer person key ending in a shorter person key.
@@ -197,14 +200,14 @@ export function extractEntities(text: string, sentences: Sentence[]): Entity[] {
     if (shorter[0]) merge(g, shorter[0]);
   }
   for (const g of groups) {
-    const toks = keyTokens(g.key);
+    const toks = g.toks;
     if (toks.length !== 1) continue;
     const tok = toks[0]!;
     const firstAt = g.mentions[0]!.start;
     const type = groupType(g);
     // Persons: surname (or first name) of a multi-word person.
     if (type === 'person' || type === 'other' || g.scores.person > 0) {
-      const persons = multi.filter((m) => groupType(root(m)) === 'person' && (surnameOf(m.key) === tok || keyTokens(m.key)[0] === tok));
+      const persons = multi.filter((m) => groupType(root(m)) === 'person' && (m.surname === tok || m.toks[0] === tok));
       const target = pickNearest(persons, firstAt);
       const otherwise = (strongly(g, 'place') || strongly(g, 'organisation')) && !strongly(g, 'person');
       if (target && !otherwise) {
@@ -214,7 +217,7 @@ export function extractEntities(text: string, sentences: Sentence[]): Entity[] {
     }
     // Places: "Arden" → "Arden River".
     const places = multi.filter((m) => {
-      const mt = keyTokens(m.key);
+      const mt = m.toks;
       return groupType(root(m)) === 'place' && mt[0] === tok && mt.length === 2 && root(m).mentions.some((c) => c.scores.place >= 4);
     });
     const place = pickNearest(places, firstAt);

@@ -74,7 +74,10 @@ export function emptyScores(): Scores {
 
 /** Lower-case word without a possessive ending. */
 export function bareWord(s: string): string {
-  return s.toLowerCase().replace(/[’']s$/, '').replace(/[’']$/, '');
+  const low = s.toLowerCase();
+  // Most words have no apostrophe: skip the two replacements (same result).
+  if (!low.includes('’') && !low.includes("'")) return low;
+  return low.replace(/[’']s$/, '').replace(/[’']$/, '');
 }
 
 export function isDemonym(t: NlpTerm): boolean {
@@ -87,6 +90,9 @@ export function isDemonymWord(w: string): boolean {
 }
 
 function isCapitalised(t: NlpTerm): boolean {
+  // ASCII first letters decided by their code (the common case, same answer as the Unicode test).
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
   return /^\p{Lu}/u.test(t.text);
 }
 
