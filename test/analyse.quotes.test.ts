@@ -168,8 +168,20 @@ test('a quote running over paragraphs (no closing mark) is one quote', () => {
   assert.equal(qs[0]!.speaker!.via, 'pronoun');
 });
 
-test('a follow-on quote without its own clause keeps the previous speaker', () => {
+test('a quotation cut by its reporting clause and going on in the next sentence is one quote (“A,” X said. “B.”)', () => {
   const t = '“The pumps failed at midnight,” said Nora Vance. “We had no backup.”';
+  const qs = direct(t);
+  assert.equal(qs.length, 1);
+  assert.deepEqual(qs[0]!.fragments?.map((f) => f.text), ['The pumps failed at midnight,', 'We had no backup.']);
+  assert.equal(qs[0]!.speaker!.name, 'Nora Vance');
+  assert.equal(qs[0]!.end, t.length - 1);
+  // Not joined: the next quote has its own reporting clause, or the first one ended its sentence.
+  assert.equal(direct('“The pumps failed at midnight,” said Nora Vance. “We had no backup,” said Ivo Karsk.').length, 2);
+  assert.equal(direct('“The pumps failed at midnight.” Nora Vance was angry. “We had no backup.”').length, 2);
+});
+
+test('a follow-on quote in the next paragraph, without its own clause, keeps the previous speaker', () => {
+  const t = '“The pumps failed at midnight,” said Nora Vance.\n\n“We had no backup.”';
   const qs = direct(t);
   assert.equal(qs.length, 2);
   assert.equal(qs[1]!.speaker!.name, 'Nora Vance');

@@ -76,12 +76,12 @@ test('two quotes are not joined across a sentence end: “A,” X said. But she 
   assert.equal(qs[1]!.speaker!.name, 'Lena Ortiz');
 });
 
-test('a quote with no clause right after a sentence end takes the speaker of the quote before it', () => {
+test('a quotation going on after its reporting clause with an appositive is one quote, with the clause’s speaker', () => {
   const t = 'The mill closed in March.\n\n“We saw it coming for years,” said Tomas Reyes, a former foreman at the mill. “Nobody listened to us back then.”';
   const qs = direct(t);
-  assert.equal(qs.length, 2);
-  assert.equal(qs[1]!.speaker!.start, t.indexOf('Tomas Reyes'));
-  assert.equal(qs[1]!.cue, null);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.fragments?.length, 2);
+  assert.equal(qs[0]!.speaker!.start, t.indexOf('Tomas Reyes'));
 });
 
 test('“…?” X said of …, when …: a reporting sentence of its own with a comma tail', () => {

@@ -23,7 +23,9 @@ test('overlap and exact matching, computed by hand', () => {
     { pieces: [[55, 60]], speaker: null }, // no gold
   ];
   const c = scoreArticle(TEXT, predicted, gold);
-  assert.deepEqual(c, { predicted: 3, gold: 2, matchedPredicted: 2, matchedGold: 2, exactPredicted: 1, exactGold: 1, speakerScored: 2, speakerCorrect: 1 });
+  // One-to-one at 50%: [17,33] ~ gold 1 (same words); [42,46] is “Not” once trimmed: 3 of the 8 characters of
+  // “Not now,” — under half, no match.
+  assert.deepEqual(c, { predicted: 3, gold: 2, matchedPredicted: 2, matchedGold: 2, exactPredicted: 1, exactGold: 1, oneToOne: 1, speakerScored: 2, speakerCorrect: 1 });
   const m = quoteMetrics(c);
   // P = 2/3, R = 1, F1 = 0.8; exact P = 1/3, R = 1/2, F1 = 0.4; speaker 1/2.
   assert.ok(Math.abs(m['overlap P']! - 2 / 3) < 1e-12);
@@ -31,6 +33,24 @@ test('overlap and exact matching, computed by hand', () => {
   assert.ok(Math.abs(m['overlap F1']! - 0.8) < 1e-12);
   assert.ok(Math.abs(m['exact F1']! - 0.4) < 1e-12);
   assert.equal(m['speaker accuracy'], 0.5);
+  assert.ok(Math.abs(m['one-to-one@50% F1']! - 0.4) < 1e-12); // P 1/3, R 1/2
+});
+
+test('one-to-one at 50%: a quotation split in two, or two merged into one, counts once; a sliver does not count', () => {
+  const text = 'x'.repeat(200);
+  const gold: GoldQuote[] = [{ pieces: [[0, 100]], source: null }];
+  // Split 60/40: the 60 half shares 60% of the gold and all of itself; the 40 half shares 40% — not a match.
+  const split = scoreArticle(text, [{ pieces: [[0, 60]], speaker: null }, { pieces: [[60, 100]], speaker: null }], gold);
+  assert.equal(split.oneToOne, 1);
+  assert.equal(split.matchedPredicted, 2, 'the lenient overlap match counts both halves');
+  // Two quotations of 50 and 30 characters predicted as one of 80: 50/80 ≥ 0.5 matches the first, 30/80 not.
+  const two: GoldQuote[] = [{ pieces: [[0, 50]], source: null }, { pieces: [[50, 80]], source: null }];
+  assert.equal(scoreArticle(text, [{ pieces: [[0, 80]], speaker: null }], two).oneToOne, 1);
+  // Pieces of a broken quotation compare piece by piece: the same two pieces match.
+  const broken: GoldQuote[] = [{ pieces: [[0, 40], [60, 100]], source: null }];
+  assert.equal(scoreArticle(text, [{ pieces: [[0, 40], [60, 100]], speaker: null }], broken).oneToOne, 1);
+  assert.equal(scoreArticle(text, [{ pieces: [[0, 100]], speaker: null }], broken).oneToOne, 1, '80 of 100 predicted characters are the gold pieces');
+  assert.equal(scoreArticle(text, [{ pieces: [[0, 20]], speaker: null }], gold).oneToOne, 0, '20% of the gold');
 });
 
 test('speaker: span overlap only (README); the resolved name is not used; null is wrong; gold without source is not scored', () => {

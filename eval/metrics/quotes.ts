@@ -13,6 +13,12 @@
  * - exact: same start and end after trimming whitespace (outer start/end, pieces ignored). PolNeAR's gold
  *   contents include the quotation marks while our quote spans are the words inside them (Quote contract),
  *   so quotation marks at either end are trimmed too, on both sides.
+ * - one-to-one at 50% (issue 11, "quote spans as a reader counts them"): each predicted quote matches at most
+ *   one gold quote and each gold quote at most one predicted, and a pair counts only when the characters they
+ *   share are at least half of each one's length (lengths and overlaps over their pieces, quotation marks and
+ *   white space at the pieces' edges trimmed on both sides). Pairs are taken greedily, best share first (the
+ *   smaller of the two shares; ties: earlier gold, then earlier predicted). One quotation split into two
+ *   predicted quotes, or two quotations merged into one, scores at most one match.
  * Precision = matched predicted / predicted, recall = matched gold / gold, F1 = 2PR/(P+R), all pooled over
  * the articles (micro).
  * Speaker accuracy: among gold direct quotes that have a source AND are overlap-matched, the share whose
@@ -43,6 +49,8 @@ export interface QuoteCounts {
   matchedGold: number;
   exactPredicted: number;
   exactGold: number;
+  /** One-to-one pairs sharing ≥ 50% of each one's characters. */
+  oneToOne: number;
   /** Matched gold quotes with a source, and those whose speaker is right. */
   speakerScored: number;
   speakerCorrect: number;
@@ -55,6 +63,7 @@ export const EMPTY_COUNTS: QuoteCounts = {
   matchedGold: 0,
   exactPredicted: 0,
   exactGold: 0,
+  oneToOne: 0,
   speakerScored: 0,
   speakerCorrect: 0,
 };
@@ -77,6 +86,46 @@ function trimmed(text: string, pieces: readonly Piece[]): Piece | null {
   return [s, e];
 }
 
+/** The pieces with quotation marks and white space trimmed from each piece's edges (empty pieces dropped). */
+function trimmedPieces(text: string, pieces: readonly Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (const p of pieces) {
+    const t = trimmed(text, [p]);
+    if (t && t[1] > t[0]) out.push(t);
+  }
+  return out;
+}
+
+const lengthOf = (pieces: readonly Piece[]): number => pieces.reduce((n, [s, e]) => n + (e - s), 0);
+
+/** Pairs of one predicted and one gold quote sharing ≥ 50% of each one's characters, taken best first (see module comment). */
+export function oneToOnePairs(text: string, predicted: readonly PredictedQuote[], gold: readonly GoldQuote[]): [number, number][] {
+  const p = predicted.map((q) => trimmedPieces(text, q.pieces));
+  const g = gold.map((q) => trimmedPieces(text, q.pieces));
+  const candidates: { gi: number; pi: number; share: number }[] = [];
+  g.forEach((gp, gi) => {
+    const gl = lengthOf(gp);
+    p.forEach((pp, pi) => {
+      const pl = lengthOf(pp);
+      if (gl === 0 || pl === 0) return;
+      const o = overlapChars(pp, gp);
+      const share = Math.min(o / gl, o / pl);
+      if (share >= 0.5) candidates.push({ gi, pi, share });
+    });
+  });
+  candidates.sort((a, b) => b.share - a.share || a.gi - b.gi || a.pi - b.pi);
+  const usedG = new Set<number>();
+  const usedP = new Set<number>();
+  const out: [number, number][] = [];
+  for (const c of candidates) {
+    if (usedG.has(c.gi) || usedP.has(c.pi)) continue;
+    usedG.add(c.gi);
+    usedP.add(c.pi);
+    out.push([c.pi, c.gi]);
+  }
+  return out;
+}
+
 /** Whether a predicted speaker matches the gold source: spans share at least one character (see module comment). */
 export function speakerMatches(speaker: PredictedQuote['speaker'], source: NonNullable<GoldQuote['source']>): boolean {
   if (!speaker) return false;
@@ -93,6 +142,7 @@ export function scoreArticle(text: string, predicted: readonly PredictedQuote[],
     if (gold.some((g) => overlapChars(p.pieces, g.pieces) > 0)) c.matchedPredicted++;
     if (goldExact.has(key(trimmed(text, p.pieces)))) c.exactPredicted++;
   }
+  c.oneToOne = oneToOnePairs(text, predicted, gold).length;
   for (const g of gold) {
     if (predExact.has(key(trimmed(text, g.pieces)))) c.exactGold++;
     let best: PredictedQuote | null = null;
@@ -121,6 +171,7 @@ export function addCounts(a: QuoteCounts, b: QuoteCounts): QuoteCounts {
     matchedGold: a.matchedGold + b.matchedGold,
     exactPredicted: a.exactPredicted + b.exactPredicted,
     exactGold: a.exactGold + b.exactGold,
+    oneToOne: a.oneToOne + b.oneToOne,
     speakerScored: a.speakerScored + b.speakerScored,
     speakerCorrect: a.speakerCorrect + b.speakerCorrect,
   };
@@ -139,6 +190,7 @@ export function quoteMetrics(c: QuoteCounts): Record<string, number> {
     'overlap R': r,
     'overlap F1': f1(p, r),
     'exact F1': f1(ep, er),
+    'one-to-one@50% F1': f1(ratio(c.oneToOne, c.predicted), ratio(c.oneToOne, c.gold)),
     'speaker accuracy': ratio(c.speakerCorrect, c.speakerScored),
   };
 }

@@ -149,11 +149,20 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const Q = pairs[pi]!;
         const between = text.slice(clause.end, Q.outerStart);
         const lastInner = text.slice(Math.max(P.innerStart, end - 1), end);
-        if (!/^[^.!?;“”"]*$/.test(between) || endsSentenceBetween(P.outerEnd, Q.outerStart) || tokenize(text, clause.end, Q.outerStart).length > 12 || /[.!?]/.test(lastInner) || !/[,:;—–-]\s*$/.test(text.slice(clause.end - 1, Q.outerStart)) || Q.pieces.length > 1 || sentences[sentenceIndexAt(sentences, Q.innerStart)]?.paragraph !== S.paragraph) break;
+        const brokenInSentence =
+          /^[^.!?;“”"]*$/.test(between) &&
+          !endsSentenceBetween(P.outerEnd, Q.outerStart) &&
+          tokenize(text, clause.end, Q.outerStart).length <= 12 &&
+          !/[.!?]/.test(lastInner) &&
+          /[,:;—–-]\s*$/.test(text.slice(clause.end - 1, Q.outerStart)) &&
+          Q.pieces.length === 1 &&
+          sentences[sentenceIndexAt(sentences, Q.innerStart)]?.paragraph === S.paragraph;
+        if (!brokenInSentence && !continuesNextSentence(outerEnd, lastInner, Q)) break;
         fragments.push(spanOf(text, Q.innerStart, Q.innerEnd));
         end = Q.innerEnd;
         outerEnd = Q.outerEnd;
         pi++;
+        if (!brokenInSentence) break;
         const next: Clause | null = afterClause(Q, pairs[pi] ?? null);
         if (next && next.speaker) clause = { ...clause, end: next.end };
         else break;
@@ -225,6 +234,23 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
   });
 
   // ───────────────────────── helpers (closures over text, sentences, resolver) ─────────────────────────
+
+  /**
+   * “A,” X said. “B.” — the quotation cut by its reporting clause goes on in the very next sentence: A ends in a
+   * comma (the clause broke the quoted sentence), the clause sentence (no other quotation in it, at most 25
+   * words) ends where Q opens the next sentence of the same paragraph, and Q has no reporting clause of its own.
+   */
+  function continuesNextSentence(afterP: number, lastInner: string, Q: QuotePair): boolean {
+    if (lastInner !== ',' || Q.pieces.length !== 1) return false;
+    const si = sentenceIndexAt(sentences, afterP);
+    const clauseSentence = sentences[si];
+    const next = sentences[si + 1];
+    if (!clauseSentence || !next || next.start !== Q.outerStart || next.paragraph !== clauseSentence.paragraph) return false;
+    const clauseText = text.slice(afterP, clauseSentence.end);
+    if (/[“”"«»]/.test(clauseText) || tokenize(text, afterP, clauseSentence.end).length > 25) return false;
+    const own = afterClause(Q, null);
+    return !(own && own.speaker);
+  }
 
   /** A sentence ends between two quotes: “A,” X said. But she added, “B.” — not joined. */
   function endsSentenceBetween(from: number, to: number): boolean {
