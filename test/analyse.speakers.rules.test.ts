@@ -100,3 +100,11 @@ test('round-up style "Headline - Name: “…”" and a long description as subj
   assert.equal(qs[0]!.speaker!.start, t.indexOf('Lena Ortiz'));
   assert.equal(qs[1]!.speaker!.text, 'the Northland senator and former trade minister');
 });
+
+test('“…” He added, “B.” — a clause that opens the next quotation is not the speaker of the one before', () => {
+  const t = 'The hearing ended late. When Ivo Karsk spoke, he replied, “This was the hardest case of my career.” He added, “I will appeal the ruling.”';
+  const qs = direct(t);
+  assert.equal(qs.length, 2);
+  assert.equal(qs[0]!.speaker!.start, t.indexOf('he replied'));
+  assert.equal(qs[1]!.speaker!.start, t.indexOf('He added'));
+});

@@ -282,6 +282,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       // (When the splitter kept “…?” Trump said of … in one sentence, the clause simply continues.)
       const ns = sentences[sentenceIndexAt(sentences, start)];
       if (!ns || ns.start !== start) return null;
+      // “…” He added, “B.” — a clause that opens the next quotation introduces that one, not this one.
+      if (next && next.outerStart < ns.end && /^[^.!?“”"]*[,:]\s*$/.test(text.slice(start, next.outerStart))) return null;
       hi = ns.end;
       if (next && next.outerStart < hi) hi = next.outerStart;
       ownSentence = true;
