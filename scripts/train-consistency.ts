@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultCacheDir } from '../src/pipeline.js';
-import { bestThreshold, FEATURE_NAMES, fitLogistic, predictProbability, type ConsistencyModels, type LogisticModel } from '../src/check/index.js';
-import { itemEvidence, loadSet, SETS, splitOf, type ConsistencyItem } from '../eval/consistency.js';
+import { FEATURE_NAMES, predictProbability, type ConsistencyModels, type LogisticModel } from '../src/check/index.js';
+import { fitSupportModel, itemEvidence, loadSet, SETS, splitOf, type ConsistencyItem } from '../eval/consistency.js';
 import { binaryMetrics } from '../eval/metrics/classification.js';
 
 interface Row {
@@ -24,20 +24,8 @@ interface Row {
   split: 'tune' | 'held-out';
 }
 
-const COSINE = FEATURE_NAMES.indexOf('maxCosine');
-
 function fit(rows: readonly Row[], encoder: boolean): LogisticModel {
-  const tune = rows.filter((r) => r.split === 'tune');
-  const model = fitLogistic(
-    tune.map((r) => r.x),
-    tune.map((r) => r.y),
-    { l2: 0.05, iterations: 3000, learningRate: 0.3, disabled: encoder ? [] : [COSINE] },
-  );
-  model.threshold = bestThreshold(
-    tune.map((r) => predictProbability(model, r.x)),
-    tune.map((r) => r.y),
-  );
-  return model;
+  return fitSupportModel(rows.filter((r) => r.split === 'tune'), encoder);
 }
 
 function report(name: string, rows: readonly Row[], model: LogisticModel): string {

@@ -38,3 +38,20 @@ test('each set is scored with the CLI model of the input field its texts would a
     ['qags:claim', 'summedits:summary', 'faithbench:summary'],
   );
 });
+
+test('fitSupportModel: learns a separable feature, picks a threshold on the rows, and leaves the cosine out without the encoder', async () => {
+  const { fitSupportModel } = await import('../eval/consistency.js');
+  const { FEATURE_NAMES, predictProbability } = await import('../src/check/index.js');
+  const cos = FEATURE_NAMES.indexOf('maxCosine');
+  const rows = Array.from({ length: 60 }, (_, k) => {
+    const y = k % 2;
+    const x = FEATURE_NAMES.map((_n, j) => (j === 0 ? (y ? 0.1 : 0.9) + (k % 5) * 0.01 : j === cos ? (y ? 0.2 : 0.8) : 0.5));
+    return { x, y };
+  });
+  for (const encoder of [true, false]) {
+    const model = fitSupportModel(rows, encoder);
+    const right = rows.filter((r) => (predictProbability(model, r.x) >= model.threshold ? 1 : 0) === r.y).length;
+    assert.equal(right, rows.length, `encoder ${encoder}`);
+    if (!encoder) assert.equal(model.weights[cos], 0);
+  }
+});
