@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareStory } from '../src/compare/index.js';
+import { classifyDerivation, revisionScores, revisionText, TokenIds, type RevisionText } from '../src/derive/index.js';
 import { NO_VECTORS } from '../src/similarity/vector.js';
 import type { AnalysedArticle, DerivationPair } from '../src/types.js';
 import { build } from './fixtures/compare/build.js';
 import { wildfire } from './fixtures/compare/wildfire.js';
+import { minimalAnalysed } from './helpers/minimal-article.js';
 
 function derive(arts: AnalysedArticle[]): DerivationPair[] {
   return compareStory({ id: 's', articles: arts.map((a) => a.article.id) }, arts, NO_VECTORS).derivation;
@@ -120,4 +122,28 @@ test('evidence details give whole percents', () => {
   const d = derive([short, full])[0]!;
   const reuse = d.evidence.find((e) => e.kind === 'text-reuse')!;
   assert.match(reuse.detail, /^100% of short's sentences align with full, 60% the other way/);
+});
+
+test('revision grades are those of the whole texts, however the sentences cut them (white space or not, gaps)', () => {
+  const texts = [
+    'The council met on 3.5 hectares of land. Councillors voted 7 to 2. Work starts in May, the mayor said.',
+    'Councillors voted 7 to 2.The council met on 3.5 hectares of land. Work starts in June, the mayor said.',
+    'Work starts in May. The council met on 3.5 hectares of land. Councillors voted 7 to 2 after a long debate.',
+    'Work starts in May. The council met on 3.5 hectares of land. Councillors voted 7 to 2 after a long debate.',
+  ];
+  const arts = texts.map((t, i) => minimalAnalysed(`a${i}`, t));
+  // The last article's sentences leave its first sentence out: text between and before sentences counts too.
+  const last = arts[3]!;
+  last.sentences = last.sentences.slice(1).map((s, index) => ({ ...s, index }));
+  const byId = new Map(texts.map((t, i) => [`a${i}`, t]));
+  for (const p of derive(arts)) {
+    const ids = new TokenIds();
+    const a = revisionText(byId.get(p.a)!, ids);
+    const b = revisionText(byId.get(p.b)!, ids);
+    const grade = (source: RevisionText, derived: RevisionText) => {
+      const { level, score } = classifyDerivation(revisionScores(source, derived));
+      return { level, score };
+    };
+    assert.deepEqual(p.revision, { aFromB: grade(b, a), bFromA: grade(a, b) }, `${p.a} ${p.b}`);
+  }
 });

@@ -11,10 +11,11 @@
  * attribution); see thresholds.ts for every constant.
  */
 import type { AlignmentLink, SentenceRef } from '../types.js';
-import { compareSlots } from '../similarity/slots.js';
-import { dice, sharedCount, weightedContainment, weightedDice } from '../similarity/weights.js';
+import { slotConflicts } from '../similarity/slots.js';
+import type { Token } from '../similarity/tokens.js';
+import { sharedCount, weightedContainment, weightedDice } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
-import type { SentenceInfo, StoryContext } from './context.js';
+import { surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
 import { roleConflicts } from './roles.js';
 import {
   CONTAIN_LINK,
@@ -93,6 +94,70 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
+let scoreScratch = new Float64Array(0);
+let lexScratch = new Float64Array(0);
+
+/** Scratch row for lexicalMatrix: the weight of each term of the current `a` sentence by term id, else 0. */
+let termWeight = new Float64Array(0);
+
+/**
+ * lex[i·m + j] = weightedDice(sa[i].content, sb[j].content), one row at a time: the terms of sa[i] are spread
+ * into `termWeight` by id, and each sb[j] sums the entries of its own ids. The ids are visited in ascending order
+ * as in sharedWeight, so the shared terms are added in the same order with the same weights (a term's weight
+ * is its IDF in both sets); the other ids add 0, which leaves a sum unchanged: every value is bit for bit
+ * weightedDice's.
+ */
+function lexicalMatrix(ctx: StoryContext, bi: number, sa: readonly SentenceInfo[], sb: readonly SentenceInfo[], lex: Float64Array): void {
+  const m = sb.length;
+  if (termWeight.length < ctx.weights.termCount) termWeight = new Float64Array(Math.max(ctx.weights.termCount, termWeight.length * 2));
+  const tw = termWeight;
+  const cache = rowCache(ctx);
+  for (let i = 0; i < sa.length; i++) {
+    const x = sa[i]!.content;
+    // A row depends on the a sentence's content and on b alone: an article aligned with several others (and the
+    // copies of one sentence) meets the same rows again.
+    const rowKey = sa[i]!.contentId * ctx.articles.length + bi;
+    const known = cache.rows.get(rowKey);
+    if (known) {
+      lex.set(known, i * m);
+      continue;
+    }
+    const xIds = x.ids;
+    const xW = x.w;
+    for (let t = 0; t < xIds.length; t++) tw[xIds[t]!] = xW[t]!;
+    for (let j = 0; j < m; j++) {
+      const y = sb[j]!.content;
+      const d = x.total + y.total;
+      if (d === 0) {
+        lex[i * m + j] = 0;
+        continue;
+      }
+      const yIds = y.ids;
+      let shared = 0;
+      for (let t = 0; t < yIds.length; t++) shared += tw[yIds[t]!]!;
+      lex[i * m + j] = (2 * shared) / d;
+    }
+    for (let t = 0; t < xIds.length; t++) tw[xIds[t]!] = 0;
+    if (cache.size + m > ROW_CACHE_MAX) {
+      cache.rows.clear();
+      cache.size = 0;
+    }
+    cache.rows.set(rowKey, lex.slice(i * m, i * m + m));
+    cache.size += m;
+  }
+}
+
+/** Bound of the row cache of a story, in matrix entries (8 bytes each): it is cleared when full. */
+const ROW_CACHE_MAX = 1 << 20;
+const rowCaches = new WeakMap<StoryContext, { rows: Map<number, Float64Array>; size: number }>();
+
+/** The lexical rows of a story computed so far, by contentId · (number of articles) + b. */
+function rowCache(ctx: StoryContext): { rows: Map<number, Float64Array>; size: number } {
+  let cache = rowCaches.get(ctx);
+  if (!cache) rowCaches.set(ctx, (cache = { rows: new Map(), size: 0 }));
+  return cache;
+}
+
 /** Aligns articles a and b (indices into ctx.articles, a < b). */
 export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignment {
   const A = ctx.articles[ai]!;
@@ -101,22 +166,31 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
   const sb = B.sentences;
   const n = sa.length;
   const m = sb.length;
-  const score = new Float64Array(n * m);
-  const lex = new Float64Array(n * m);
-  const cos = new Float64Array(n * m);
-  const hasVec = new Uint8Array(n * m);
+  // Scratch matrices, reused by every pair (alignPair reads them only before it returns).
+  if (scoreScratch.length < n * m) {
+    scoreScratch = new Float64Array(Math.max(n * m, scoreScratch.length * 2));
+    lexScratch = new Float64Array(scoreScratch.length);
+  }
+  const score = scoreScratch;
+  const lex = lexScratch;
+  lexicalMatrix(ctx, bi, sa, sb, lex);
+  // Sentence vectors only where both sides have one (none at all without the encoder).
+  const vectors = sa.some((x) => x.vec !== null) && sb.some((y) => y.vec !== null);
+  const cos = vectors ? new Float64Array(n * m) : null;
+  const hasVec = vectors ? new Uint8Array(n * m) : null;
   const cosines: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const x = sa[i]!;
-    for (let j = 0; j < m; j++) {
-      const y = sb[j]!;
-      const k = i * m + j;
-      lex[k] = weightedDice(x.content, y.content);
-      if (x.vec && y.vec) {
-        const c = dot(x.vec, y.vec);
-        cos[k] = c;
-        hasVec[k] = 1;
-        cosines.push(c);
+  if (cos && hasVec) {
+    for (let i = 0; i < n; i++) {
+      const x = sa[i]!;
+      for (let j = 0; j < m; j++) {
+        const y = sb[j]!;
+        const k = i * m + j;
+        if (x.vec && y.vec) {
+          const c = dot(x.vec, y.vec);
+          cos[k] = c;
+          hasVec[k] = 1;
+          cosines.push(c);
+        }
       }
     }
   }
@@ -125,28 +199,25 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
   const withVectors = cosines.length > 0;
   const PARA = withVectors ? PARAPHRASE_SCORE : LEXICAL_ONLY_PARAPHRASE;
   const PART = withVectors ? PARTIAL_SCORE : LEXICAL_ONLY_PARTIAL;
-  for (let i = 0; i < n; i++) {
-    const x = sa[i]!;
-    for (let j = 0; j < m; j++) {
-      const k = i * m + j;
-      let s = hasVec[k] ? combine(lex[k]!, cos[k]!, floor) : lex[k]!;
-      if (s >= PART / 2 && x.slotValues.length > 0) s = Math.min(1, s + slotBonus(x, sb[j]!));
-      score[k] = s;
-    }
-  }
-  const part = (k: number): PairScore => ({ lexical: lex[k]!, semantic: hasVec[k] ? cos[k]! : null, score: score[k]! });
+  // Scores, with the best partner of each a sentence (first best j) and of each b sentence (first best i) taken in
+  // the same pass: rows come in order of i, so a column's first best is kept as a scan down the column keeps it.
   const bestOfA = new Int32Array(n).fill(-1);
   const bestOfB = new Int32Array(m).fill(-1);
   for (let i = 0; i < n; i++) {
+    const x = sa[i]!;
     let best = -1;
-    for (let j = 0; j < m; j++) if (best < 0 || score[i * m + j]! > score[i * m + best]!) best = j;
+    for (let j = 0; j < m; j++) {
+      const k = i * m + j;
+      let s = hasVec && hasVec[k] ? combine(lex[k]!, cos![k]!, floor) : lex[k]!;
+      if (s >= PART / 2 && x.slotValues.length > 0) s = Math.min(1, s + slotBonus(x, sb[j]!));
+      score[k] = s;
+      if (best < 0 || s > score[i * m + best]!) best = j;
+      const b = bestOfB[j]!;
+      if (b < 0 || s > score[b * m + j]!) bestOfB[j] = i;
+    }
     bestOfA[i] = best;
   }
-  for (let j = 0; j < m; j++) {
-    let best = -1;
-    for (let i = 0; i < n; i++) if (best < 0 || score[i * m + j]! > score[best * m + j]!) best = i;
-    bestOfB[j] = best;
-  }
+  const part = (k: number): PairScore => ({ lexical: lex[k]!, semantic: hasVec && hasVec[k] ? cos![k]! : null, score: score[k]! });
   const pairs = new Set<number>();
   const consider = (i: number, j: number): void => {
     if (i < 0 || j < 0) return;
@@ -177,7 +248,7 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
     const y = sb[j]!;
     const p = part(k);
     const label: AlignmentLink['label'] =
-            dice(x.bigrams, y.bigrams) >= SAME_SURFACE
+            surfaceDice(x, y) >= SAME_SURFACE
         ? 'same'
         : p.score >= PARA && p.lexical >= PARAPHRASE_MIN_LEXICAL
           ? 'paraphrase'
@@ -215,26 +286,28 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
  * checked for counted-number and date disagreements, and for actor/meaning changes when they share
  * enough words; negation and media attribution need the sentences to say the same thing.
  */
-export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label'], lexical: number): LinkConflict[] {
-  const out: LinkConflict[] = [];
-  const slots = compareSlots(x.slots, y.slots, x.tokens, y.tokens);
-  for (const c of slots.conflicts) {
+export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label'], lexical: number): readonly LinkConflict[] {
+  // Most links find nothing: the list is made on the first conflict.
+  let out: LinkConflict[] | null = null;
+  // Tokens are read for negation scopes only (slotConflicts): without negations the sentences need none.
+  const negations = x.slots.negations.length > 0 || y.slots.negations.length > 0;
+  for (const c of slotConflicts(x.slots, y.slots, negations ? x.tokens : NO_TOKENS, negations ? y.tokens : NO_TOKENS)) {
     if (label === 'partial' && c.kind === 'negation') continue;
     if (label === 'partial' && c.kind === 'number' && c.key.includes(':')) continue; // unit-only keys
     const what = c.kind === 'number' ? `Number of ${c.key}` : c.kind === 'date' ? 'Date' : `Negation of “${c.key}”`;
     const summary = c.kind === 'negation' ? `${what}: “${c.a.value}” vs “${c.b.value}”` : `${what}: ${c.a.value} vs ${c.b.value}`;
-    out.push({ type: c.kind, key: c.key, summary, a: c.a, b: c.b });
+    (out ??= []).push({ type: c.kind, key: c.key, summary, a: c.a, b: c.b });
   }
   // Role checks need a shared skeleton of words themselves, so they also run on partial links that
   // share enough words.
-  if (label !== 'partial' || lexical >= PARAPHRASE_MIN_LEXICAL) out.push(...roleConflicts(x, y));
-  if (label === 'partial') return out;
+  if (label !== 'partial' || lexical >= PARAPHRASE_MIN_LEXICAL) for (const c of roleConflicts(x, y)) (out ??= []).push(c);
+  if (label === 'partial') return out ?? NO_CONFLICTS;
   const ka = x.slots.attributions;
   const kb = y.slots.attributions;
   if (ka.length > 0 && kb.length > 0 && !ka.some((p) => kb.some((q) => q.key === p.key))) {
     const p = ka[0]!;
     const q = kb[0]!;
-    out.push({
+    (out ??= []).push({
       type: 'attribution',
       key: `${p.key}|${q.key}`,
       summary: `Attributed to ${p.outlet} vs ${q.outlet}`,
@@ -242,8 +315,11 @@ export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: Alignment
       b: { start: q.start, end: q.end, text: q.text, value: q.outlet },
     });
   }
-  return out;
+  return out ?? NO_CONFLICTS;
 }
+
+const NO_CONFLICTS: readonly LinkConflict[] = Object.freeze([]);
+const NO_TOKENS: readonly Token[] = Object.freeze([]);
 
 /** Alignments of every article pair, in story order (0-1, 0-2, ..., 1-2, ...). */
 export function alignStory(ctx: StoryContext): PairAlignment[] {

@@ -24,10 +24,10 @@
  * the first mention (story order of the article, then offset). Reading order within each kind; the
  * renderers put conflicts first themselves.
  */
-import type { Claim, ClaimKind, Mention, NumberMention } from '../types.js';
+import type { Claim, ClaimKind, Entity, Mention, NumberMention } from '../types.js';
 import { shortHash } from '../text/hash.js';
-import { normaliseKey } from '../text/normalise.js';
-import { entityKeys, numberKey, numberValue, sameEntity } from '../similarity/slots.js';
+import { normalisedKey } from './keys.js';
+import { entityKeys, numberKey, numberValue } from '../similarity/slots.js';
 import type { SentenceInfo, StoryContext } from './context.js';
 import type { SentenceLink } from './sentence-links.js';
 import type { PairAlignment } from './types.js';
@@ -177,7 +177,7 @@ const DEICTIC = new Set(['today', 'tonight', 'this morning', 'this afternoon', '
  * ("Tuesday") or a date that differs from the publication day stays a claim.
  */
 export function isPublicationDeictic(published: string | null, d: { text: string; iso: string }): boolean {
-  if (!DEICTIC.has(normaliseKey(d.text))) return false;
+  if (!DEICTIC.has(normalisedKey(d.text))) return false;
   if (!published) return true;
   return published.slice(0, 10) === d.iso.slice(0, 10);
 }
@@ -200,6 +200,13 @@ export function sameQuantity(
   const contradicts = (key: string | null, others: readonly NumberMention[], value: string): boolean =>
     key !== null && others.some((o) => numberKey(o) === key && numberValue(o) !== value);
   return !contradicts(kx, inY, numberValue(x)) && !contradicts(ky, inX, numberValue(y));
+}
+
+/** sameEntity(a, b) with the entities' keys (entityKeys) computed once. */
+function sameEntityKeys(a: Entity, ka: ReadonlySet<string>, b: Entity, kb: ReadonlySet<string>): boolean {
+  if (a.type !== b.type && a.type !== 'other' && b.type !== 'other') return false;
+  for (const k of ka) if (kb.has(k)) return true;
+  return false;
 }
 
 export function spanKey(article: string, start: number, end: number): string {
@@ -238,7 +245,7 @@ export function addStatements(book: ClaimBook, pairs: readonly PairAlignment[], 
       const infos = part.map((m) => ctx.articles[m.order]!.sentences[m.index]!);
       const first = infos[0]!;
       const content = infos
-        .map((s) => normaliseKey(s.sentence.text))
+        .map((s) => normalisedKey(s.sentence.text))
         .sort()
         .join('\n');
       const d = book.add('statement', content, {
@@ -270,13 +277,29 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
     if (first === undefined) byKeyValue.set(kv, i);
     else uf.union(first, i);
   });
+  // Per sentence, looked up once (a sentence is on many links): the numIndex entry of each of its number mentions
+  // (−1 when none) and their values.
+  const numbersOf = new Map<SentenceInfo, { index: Int32Array; value: string[] }>();
+  const numbersIn = (s: SentenceInfo): { index: Int32Array; value: string[] } => {
+    let r = numbersOf.get(s);
+    if (!r) {
+      r = { index: Int32Array.from(s.slots.numbers, (x) => numIndex.get(spanKey(s.articleId, x.start, x.end)) ?? -1), value: s.slots.numbers.map(numberValue) };
+      numbersOf.set(s, r);
+    }
+    return r;
+  };
   const linkNumbers = (a: SentenceInfo, b: SentenceInfo): void => {
-    for (const x of a.slots.numbers) {
-      for (const y of b.slots.numbers) {
-        if (numberValue(x) !== numberValue(y) || !sameQuantity(x, y, a.slots.numbers, b.slots.numbers)) continue;
-        const i = numIndex.get(spanKey(a.articleId, x.start, x.end));
-        const j = numIndex.get(spanKey(b.articleId, y.start, y.end));
-        if (i !== undefined && j !== undefined) uf.union(i, j);
+    const xs = a.slots.numbers;
+    const ys = b.slots.numbers;
+    if (xs.length === 0 || ys.length === 0) return;
+    const na = numbersIn(a);
+    const nb = numbersIn(b);
+    for (let p = 0; p < xs.length; p++) {
+      for (let q = 0; q < ys.length; q++) {
+        if (na.value[p] !== nb.value[q] || !sameQuantity(xs[p]!, ys[q]!, xs, ys)) continue;
+        const i = na.index[p]!;
+        const j = nb.index[q]!;
+        if (i >= 0 && j >= 0) uf.union(i, j);
       }
     }
   };
@@ -302,14 +325,16 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   // Linear in the mentions (bucketed by ISO value and by sentence), with the same groups as the pairwise rule:
   // absolute mentions of one value join; relative ones join through an aligned sentence, the same wording in one
   // article, or the same wording everywhere (every mention of the value worded alike).
-  const wording = dms.map((x) => normaliseKey(x.d.text));
+  const wording = dms.map((x) => normalisedKey(x.d.text));
   const absolute = dms.map((x) => isAbsoluteDate(x.d.text));
   const ud = new UnionFind(dms.length);
   const byIso = new Map<string, number[]>();
-  const bySentence = new Map<string, number[]>();
+  // Date mentions by article (story order) and sentence index.
+  const bySentence = ctx.articles.map(() => new Map<number, number[]>());
+  const datesIn = (order: number, sentence: number): number[] | undefined => bySentence[order]?.get(sentence);
   dms.forEach((x, i) => {
     push(byIso, x.d.iso, i);
-    push(bySentence, `${x.a.order}:${x.d.sentence}`, i);
+    push(bySentence[x.a.order]!, x.d.sentence, i);
   });
   for (const list of byIso.values()) {
     const wordings = new Set(list.map((i) => wording[i]!));
@@ -333,15 +358,15 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   }
   for (const p of pairs) {
     for (const d of p.details) {
-      const xs = bySentence.get(`${p.a}:${d.a.sentence.index}`);
-      const ys = xs && bySentence.get(`${p.b}:${d.b.sentence.index}`);
+      const xs = datesIn(p.a, d.a.sentence.index);
+      const ys = xs && datesIn(p.b, d.b.sentence.index);
       if (!xs || !ys) continue;
       for (const i of xs) for (const j of ys) if (dms[i]!.d.iso === dms[j]!.d.iso) ud.union(i, j);
     }
   }
   for (const l of links) {
-    const xs = bySentence.get(`${l.a.article}:${l.a.sentence.index}`);
-    const ys = xs && bySentence.get(`${l.b.article}:${l.b.sentence.index}`);
+    const xs = datesIn(l.a.article, l.a.sentence.index);
+    const ys = xs && datesIn(l.b.article, l.b.sentence.index);
     if (xs && ys) for (const i of xs) for (const j of ys) if (dms[i]!.d.iso === dms[j]!.d.iso) ud.union(i, j);
   }
   for (const g of ud.groups()) {
@@ -359,8 +384,9 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   const ue = new UnionFind(ents.length);
   // Entities sharing a key or alias (and a compatible type) are one; indexed by key, not all pairs.
   const byKey = new Map<string, number[]>();
-  ents.forEach((x, i) => {
-    for (const k of entityKeys(x.e)) {
+  const keysOf = ents.map((x) => entityKeys(x.e));
+  keysOf.forEach((keys, i) => {
+    for (const k of keys) {
       const list = byKey.get(k);
       if (list) list.push(i);
       else byKey.set(k, [i]);
@@ -368,7 +394,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   });
   for (const list of byKey.values()) {
     for (let k = 1; k < list.length; k++) {
-      const j = list.findIndex((i) => sameEntity(ents[i]!.e, ents[list[k]!]!.e));
+      const j = list.findIndex((i) => sameEntityKeys(ents[i]!.e, keysOf[i]!, ents[list[k]!]!.e, keysOf[list[k]!]!));
       if (j >= 0 && j < k) ue.union(list[j]!, list[k]!);
     }
   }

@@ -27,7 +27,7 @@
  */
 import type { Conflict, ConflictSide } from '../types.js';
 import { shortHash } from '../text/hash.js';
-import { normaliseKey } from '../text/normalise.js';
+import { normalisedKey } from './keys.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { spanKey, type ClaimBook, type ClaimDraft } from './claims.js';
@@ -58,6 +58,7 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
   const valueClaims = valueClaimFinder(book);
   for (const p of pairs) {
     for (const d of p.details) {
+      if (d.conflicts.length === 0) continue;
       const stA = book.statementOf.get(`${p.a}:${d.a.sentence.index}`);
       const stB = book.statementOf.get(`${p.b}:${d.b.sentence.index}`);
       for (const c of d.conflicts) {
@@ -100,7 +101,8 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
 
   // Merge pieces about the same disagreement.
   const uf = mergePieces(pieces);
-  const linked = sentenceLinks(pairs);
+  // Only number and date conflicts read the aligned sentences: built on the first that does.
+  let linked: Map<string, Set<string>> | null = null;
 
   const out: Conflict[] = [];
   const ids = new Set<string>();
@@ -110,6 +112,7 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
     const claims: ClaimDraft[] = group.flatMap((x) => x.claims);
     let sides = uniqueSides(group.flatMap((x) => [x.a, x.b]));
     if (first.type === 'number' || first.type === 'date') {
+      linked ??= sentenceLinks(pairs);
       const extra = alignedValueMentions(book, linked, sides, claims, first.type);
       sides = uniqueSides([...sides, ...extra.sides]);
       claims.push(...extra.claims);
@@ -260,7 +263,7 @@ function campsOf(group: readonly Piece[], sides: readonly ConflictSide[]): Confl
   sides.forEach((s, i) => idx.set(spanKey(s.article, s.start, s.end) + `|${s.value}`, i));
   const at = (s: ConflictSide): number => idx.get(spanKey(s.article, s.start, s.end) + `|${s.value}`) ?? -1;
   const type = group[0]!.type;
-  const valueKey = (s: ConflictSide): string => (normaliseKey(s.value));
+  const valueKey = (s: ConflictSide): string => (normalisedKey(s.value));
 
   let campOf: number[];
   if (type === 'number' || type === 'date') {

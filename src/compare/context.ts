@@ -1,6 +1,6 @@
 /** Per-story precomputation shared by every compare step: tokens, weighted sets, slots, unit vectors. */
 import type { AnalysedArticle, Sentence, SentenceVectors } from '../types.js';
-import { TermWeights, type WeightedSet } from '../similarity/weights.js';
+import { dice, TermWeights, weightedDice, type WeightedSet } from '../similarity/weights.js';
 import { tokenize, type Token } from '../similarity/tokens.js';
 import { sentenceSlots, type SentenceSlots } from '../similarity/slots.js';
 import { normalised } from '../similarity/vector.js';
@@ -22,6 +22,15 @@ export interface SentenceInfo {
   slotValues: string[];
   /** Unit-length sentence vector, or null without vectors. */
   vec: Float32Array | null;
+  /**
+   * Story-wide id of the sentence text: sentences with one id have the same text, hence the same `surface` and
+   * `bigrams` (the same objects) and the same tokens relative to their start.
+   */
+  textId: number;
+  /** Story-wide id of `content`: sentences with one id share the same WeightedSet object. */
+  contentId: number;
+  /** The tokens of the sentence text with offsets relative to the text (shared by the sentences with that text). */
+  textTokens: readonly Token[];
 }
 
 export interface ArticleInfo {
@@ -51,15 +60,42 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
     }
     return u;
   };
-  const tokenised = articles.map((a) => a.sentences.map((s) => tokenize(s.text, s.start)));
+  // The articles of a story are mostly rewrites of one another: a sentence text recurs in many of them. What is
+  // a function of the text alone (tokens relative to the sentence start, surface, bigrams, and the content set
+  // where no media attribution cuts into the sentence) is computed once per distinct text.
+  const texts = new Map<string, TextParts>();
+  const partsOf = (text: string): TextParts => {
+    let p = texts.get(text);
+    if (!p) {
+      const tokens = tokenize(text);
+      const surface = tokens.map((t) => t.norm);
+      p = { id: texts.size, tokens, surface, bigrams: bigrams(surface), stems: tokens.filter((t) => !t.stop).map((t) => t.stem), distinctStems: null, content: null };
+      texts.set(text, p);
+    }
+    return p;
+  };
+  const parts = articles.map((a) => a.sentences.map((s) => partsOf(s.text)));
   // Content words: not stopwords, and not inside a media attribution ("according to the Harbor Wire
   // Service" says who reported, not what happened; two sentences do not agree by citing one agency).
-  const contentOf = (a: AnalysedArticle, toks: readonly Token[]): string[] =>
-    toks.filter((t) => !t.stop && !a.attributions.some((m) => t.start >= m.start && t.end <= m.end)).map((t) => t.stem);
+  // (Token offsets here are relative to the sentence: `at` is its start in the article.)
+  const inAttribution = (a: AnalysedArticle, t: Token, at: number): boolean =>
+    a.attributions.some((m) => t.start + at >= m.start && t.end + at <= m.end);
+  const contentOf = (a: AnalysedArticle, toks: readonly Token[], at: number): string[] =>
+    toks.filter((t) => !t.stop && !inAttribution(a, t, at)).map((t) => t.stem);
+  /** Whether a media attribution of the article covers a content token of the sentence (else its content is `stems`). */
+  const attributed = (a: AnalysedArticle, toks: readonly Token[], at: number): boolean =>
+    a.attributions.length > 0 && toks.some((t) => !t.stop && inAttribution(a, t, at));
   const weights = new TermWeights();
   articles.forEach((a, i) => {
-    for (const toks of tokenised[i]!) weights.add(contentOf(a, toks));
+    a.sentences.forEach((s, k) => {
+      const p = parts[i]![k]!;
+      if (attributed(a, p.tokens, s.start)) weights.add(contentOf(a, p.tokens, s.start));
+      else weights.addDistinct((p.distinctStems ??= [...new Set(p.stems)]));
+    });
   });
+  // Sets made once per distinct content (a repeated text makes no new term ids: its terms have them already,
+  // so the ids, and with them every set, are the ones a set per sentence would give).
+  let contentIds = texts.size;
   const infos: ArticleInfo[] = articles.map((a, order) => {
     const slots = sentenceSlots(a);
     return {
@@ -67,20 +103,20 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
       id: a.article.id,
       analysed: a,
       sentences: a.sentences.map((s, k) => {
-        const tokens = tokenised[order]![k]!;
+        const p = parts[order]![k]!;
         const sl = slots[k] ?? { articleText: a.article.text, numbers: [], dates: [], entities: [], negations: [], attributions: [] };
-        return {
-          article: order,
-          articleId: a.article.id,
-          sentence: s,
-          tokens,
-          content: weights.set(contentOf(a, tokens)),
-          surface: tokens.map((t) => t.norm),
-          bigrams: bigrams(tokens.map((t) => t.norm)),
-          slots: sl,
-          slotValues: [...new Set([...sl.numbers.map((x) => `n:${x.value}`), ...sl.dates.map((x) => `d:${x.iso}`)])],
-          vec: unit(s.text),
-        };
+        let content: WeightedSet;
+        let contentId: number;
+        if (attributed(a, p.tokens, s.start)) {
+          content = weights.set(contentOf(a, p.tokens, s.start));
+          contentId = contentIds++;
+        } else {
+          content = p.content ??= weights.set(p.stems);
+          contentId = p.id;
+        }
+        const slotValues =
+          sl.numbers.length === 0 && sl.dates.length === 0 ? [] : [...new Set([...sl.numbers.map((x) => `n:${x.value}`), ...sl.dates.map((x) => `d:${x.iso}`)])];
+        return new StorySentence(order, a.article.id, s, p, content, sl, slotValues, unit(s.text), contentId);
       }),
     };
   });
@@ -95,6 +131,76 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
       return set;
     },
   };
+}
+
+/**
+ * dice(x.bigrams, y.bigrams). One text has one bigram set, and a set's Dice with itself is 2n / 2n = 1 exactly
+ * (0 for the empty set): copies of a wire sentence, most links of a story, skip the set intersection.
+ */
+export function surfaceDice(x: SentenceInfo, y: SentenceInfo): number {
+  if (x.textId === y.textId) return x.bigrams.size === 0 ? 0 : 1;
+  return dice(x.bigrams, y.bigrams);
+}
+
+/**
+ * weightedDice(x.content, y.content). For one set the shared weight is summed in the order `total` was, so it
+ * equals `total` bit for bit and the Dice is exactly 1 (0 for the empty set).
+ */
+export function contentDice(x: SentenceInfo, y: SentenceInfo): number {
+  if (x.contentId === y.contentId) return x.content.total === 0 ? 0 : 1;
+  return weightedDice(x.content, y.content);
+}
+
+/** What a sentence text gives on its own, shared by the sentences of the story with that text. */
+interface TextParts {
+  id: number;
+  /** Tokens with offsets relative to the text. */
+  tokens: Token[];
+  surface: string[];
+  bigrams: Set<string>;
+  /** Content-word stems when no attribution cuts into the sentence. */
+  stems: string[];
+  /** `stems` without repeats (first occurrences), made on first use. */
+  distinctStems: string[] | null;
+  content: WeightedSet | null;
+}
+
+/**
+ * A sentence of the story. Its tokens with article offsets are made on first use: most sentences (copies of one
+ * wire, aligned verbatim) are never read token by token after the context is built.
+ */
+class StorySentence implements SentenceInfo {
+  private articleTokens: Token[] | null = null;
+  readonly surface: string[];
+  readonly bigrams: ReadonlySet<string>;
+  readonly textId: number;
+  readonly textTokens: readonly Token[];
+
+  constructor(
+    readonly article: number,
+    readonly articleId: string,
+    readonly sentence: Sentence,
+    private readonly parts: TextParts,
+    readonly content: WeightedSet,
+    readonly slots: SentenceSlots,
+    readonly slotValues: string[],
+    readonly vec: Float32Array | null,
+    readonly contentId: number,
+  ) {
+    this.surface = parts.surface;
+    this.bigrams = parts.bigrams;
+    this.textId = parts.id;
+    this.textTokens = parts.tokens;
+  }
+
+  get tokens(): Token[] {
+    return (this.articleTokens ??= shifted(this.parts.tokens, this.sentence.start));
+  }
+}
+
+/** `tokens` with offsets moved by `by` (what `tokenize(text, by)` gives, as tokenize(text) is the same at 0). */
+function shifted(tokens: readonly Token[], by: number): Token[] {
+  return tokens.map((t) => ({ start: t.start + by, end: t.end + by, norm: t.norm, stem: t.stem, stop: t.stop, numeric: t.numeric }));
 }
 
 function bigrams(tokens: readonly string[]): Set<string> {

@@ -32,7 +32,9 @@
  * Percentages in details are whole percents.
  */
 import type { DerivationEvidence, DerivationPair, RevisionGrade } from '../types.js';
-import { classifyDerivation, revisionScores, revisionText, TokenIds, type RevisionText } from '../derive/index.js';
+import { classifyDerivation, revisionScores, revisionText, revisionTextOfIds, TokenIds, type RevisionText } from '../derive/index.js';
+import { tokenWords, type TokenWord } from '../similarity/tokens.js';
+import type { ArticleInfo, SentenceInfo } from './context.js';
 import type { ClaimBook } from './claims.js';
 import { COMMON_SOURCE_FACTS, COMMON_SOURCE_REUSE, COMMON_SOURCE_STRONG, DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
 import type { PairAlignment } from './types.js';
@@ -57,6 +59,86 @@ function pct(x: number): string {
   return `${Math.round(x * 100)}%`;
 }
 
+/** Ids (under the story's TokenIds) of a sentence text's surface tokens and content stems. */
+interface SentenceIds {
+  surface: Int32Array;
+  stems: Int32Array;
+}
+
+/**
+ * revisionText(article text, ids), from the tokens the context already has: when every sentence is its slice of the
+ * text and every sentence boundary touches white space, no token crosses a boundary and the scan of each piece
+ * finds what the scan of the whole text finds there (the pattern has no look-around, and white space ends every
+ * match as the end of the text does). So the text's tokens are the sentences' tokens with those of the text between
+ * them, and a sentence text repeated across the story is turned into ids once. Otherwise the text is tokenized whole.
+ */
+function articleRevisionText(a: ArticleInfo, ids: TokenIds, bySentenceText: Map<number, SentenceIds>): RevisionText {
+  const text = a.analysed.article.text;
+  if (!splitsAtWhiteSpace(text, a.sentences)) return revisionText(text, ids);
+  const surface = new IdList();
+  const stems = new IdList();
+  const addWords = (words: readonly TokenWord[]): void => {
+    for (const w of words) {
+      surface.push(ids.id(w.norm));
+      if (!w.stop) stems.push(ids.id(w.stem));
+    }
+  };
+  let at = 0;
+  for (const s of a.sentences) {
+    if (s.sentence.start > at) addWords(tokenWords(text.slice(at, s.sentence.start)));
+    let own = bySentenceText.get(s.textId);
+    if (!own) {
+      own = { surface: Int32Array.from(s.textTokens, (t) => ids.id(t.norm)), stems: Int32Array.from(s.textTokens.filter((t) => !t.stop), (t) => ids.id(t.stem)) };
+      bySentenceText.set(s.textId, own);
+    }
+    surface.append(own.surface);
+    stems.append(own.stems);
+    at = s.sentence.end;
+  }
+  if (at < text.length) addWords(tokenWords(text.slice(at)));
+  return revisionTextOfIds(surface.done(), stems.done());
+}
+
+/** A growing list of ids (doubling an Int32Array); `done` gives them at their length. */
+class IdList {
+  private ids = new Int32Array(1024);
+  private n = 0;
+
+  push(id: number): void {
+    if (this.n === this.ids.length) this.grow(this.n + 1);
+    this.ids[this.n++] = id;
+  }
+
+  append(more: Int32Array): void {
+    if (this.n + more.length > this.ids.length) this.grow(this.n + more.length);
+    this.ids.set(more, this.n);
+    this.n += more.length;
+  }
+
+  done(): Int32Array {
+    return this.ids.slice(0, this.n);
+  }
+
+  private grow(min: number): void {
+    const next = new Int32Array(Math.max(min, this.ids.length * 2));
+    next.set(this.ids.subarray(0, this.n));
+    this.ids = next;
+  }
+}
+
+/** Sentences in text order, each the slice of `text` it says, every boundary next to white space (or a text end). */
+function splitsAtWhiteSpace(text: string, sentences: readonly SentenceInfo[]): boolean {
+  const separated = (p: number): boolean => p <= 0 || p >= text.length || WHITE.test(text[p - 1]!) || WHITE.test(text[p]!);
+  let at = 0;
+  for (const { sentence: s } of sentences) {
+    if (s.start < at || s.end !== s.start + s.text.length || !text.startsWith(s.text, s.start)) return false;
+    if (!separated(s.start) || !separated(s.end)) return false;
+    at = s.end;
+  }
+  return true;
+}
+const WHITE = /^\s$/;
+
 export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): DerivationPair[] {
   const { ctx } = book;
   // Facts carried by each article.
@@ -69,7 +151,8 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
   const wires = (i: number): Map<string, string> => new Map(ctx.articles[i]!.analysed.attributions.map((m) => [m.key, m.outlet]));
   const quotes = book.drafts.filter((d) => d.kind === 'quote');
   const tokenIds = new TokenIds();
-  const texts = ctx.articles.map((a) => revisionText(a.analysed.article.text, tokenIds));
+  const sentenceIds = new Map<number, SentenceIds>();
+  const texts = ctx.articles.map((a) => articleRevisionText(a, tokenIds, sentenceIds));
 
   return pairs.map((p) => {
     const A = ctx.articles[p.a]!;

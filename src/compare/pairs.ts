@@ -63,39 +63,66 @@ interface Bag {
 /** Each article with its k nearest others (by weighted cosine of content stems); union, a < b, sorted. */
 export function nearestPairs(ctx: StoryContext, k: number): [number, number][] {
   const n = ctx.articles.length;
-  // Term frequencies per article over content stems (ids from the story's weights).
-  const df = new Map<number, number>();
-  const tfs: Map<number, number>[] = ctx.articles.map((a) => {
-    const tf = new Map<number, number>();
-    for (const s of a.sentences) for (const id of s.content.ids) tf.set(id, (tf.get(id) ?? 0) + 1);
-    for (const id of tf.keys()) df.set(id, (df.get(id) ?? 0) + 1);
-    return tf;
+  // Term frequencies per article over content stems (ids from the story's weights): the sentences of the article
+  // holding the term, counted in a dense array; each article's terms in ascending id order.
+  const count = new Int32Array(ctx.weights.termCount);
+  const df = new Int32Array(ctx.weights.termCount);
+  const tfs = ctx.articles.map((a) => {
+    const seen: number[] = [];
+    for (const s of a.sentences) {
+      for (const id of s.content.ids) {
+        if (count[id] === 0) seen.push(id);
+        count[id]!++;
+      }
+    }
+    const terms = Int32Array.from(seen).sort();
+    const counts = new Int32Array(terms.length);
+    for (let t = 0; t < terms.length; t++) {
+      const id = terms[t]!;
+      counts[t] = count[id]!;
+      count[id] = 0;
+      df[id]!++;
+    }
+    return { terms, counts };
   });
-  const bags: Bag[] = tfs.map((tf) => {
-    const entries = [...tf.entries()].map(([id, c]) => [id, (1 + Math.log(c)) * Math.log(1 + n / df.get(id)!)] as const);
-    entries.sort((x, y) => x[0] - y[0]);
-    const terms = Int32Array.from(entries.map((e) => e[0]));
-    const weights = Float64Array.from(entries.map((e) => e[1]));
+  const bags: Bag[] = tfs.map(({ terms, counts }) => {
+    const weights = new Float64Array(terms.length);
+    for (let t = 0; t < terms.length; t++) weights[t] = (1 + Math.log(counts[t]!)) * Math.log(1 + n / df[terms[t]!]!);
     let norm = 0;
     for (const w of weights) norm += w * w;
     return { terms, weights, norm: Math.sqrt(norm) || 1 };
   });
   // Candidates: articles sharing one of each other's heaviest terms (ties by term id), term-candidates.ts.
-  const top = bags.map((b) => {
-    const idx = [...b.terms.keys()].sort((x, y) => b.weights[y]! - b.weights[x]! || b.terms[x]! - b.terms[y]!).slice(0, NEAREST_TERMS);
-    return idx.map((i) => b.terms[i]!);
-  });
+  const top = bags.map((b) => heaviest(b, NEAREST_TERMS));
   const retrieval = new TermCandidates(top, POSTINGS_WINDOW);
   const chosen = new Set<number>();
   for (let i = 0; i < n; i++) {
     // The NEAREST_CANDIDATES with most shared terms are scored.
-    const candidates = retrieval.of(i, (j) => j === i);
-    const best = candidates.slice(0, NEAREST_CANDIDATES);
+    const best = retrieval.of(i, (j) => j === i, NEAREST_CANDIDATES);
     const scored = best.map((j) => ({ j, s: cosine(bags[i]!, bags[j]!) }));
     scored.sort((x, y) => y.s - x.s || x.j - y.j);
     for (const { j } of scored.slice(0, k)) chosen.add(i < j ? i * n + j : j * n + i);
   }
   return [...chosen].sort((x, y) => x - y).map((key) => [Math.floor(key / n), key % n] as [number, number]);
+}
+
+/**
+ * The `k` heaviest terms of a bag, heaviest first (ties: lower term id first): the first k of all its terms sorted
+ * so (a strict order), kept by insertion into a list of at most k.
+ */
+function heaviest(b: Bag, k: number): number[] {
+  const top: number[] = []; // indices into b.terms
+  const before = (x: number, y: number): boolean => b.weights[x]! > b.weights[y]! || (b.weights[x] === b.weights[y] && b.terms[x]! < b.terms[y]!);
+  for (let t = 0; t < b.terms.length; t++) {
+    if (top.length === k && !before(t, top[k - 1]!)) continue;
+    let at = top.length === k ? k - 1 : top.length;
+    while (at > 0 && before(t, top[at - 1]!)) {
+      top[at] = top[at - 1]!;
+      at--;
+    }
+    top[at] = t;
+  }
+  return top.map((t) => b.terms[t]!);
 }
 
 function cosine(x: Bag, y: Bag): number {

@@ -15,7 +15,7 @@
  * statement claims); they serve as support evidence and carry speaker checks.
  */
 import type { Mention, Quote } from '../types.js';
-import { normaliseKey } from '../text/normalise.js';
+import { normalisedKey } from './keys.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
@@ -70,17 +70,24 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     if (l) l.push(s);
     else linked.set(k, [s]);
   };
-  for (const p of pairs) {
-    for (const d of p.details) {
-      link(`${p.a}:${d.a.sentence.index}`, d.b);
-      link(`${p.b}:${d.b.sentence.index}`, d.a);
-    }
-  }
   const nodes: QuoteNode[] = [];
   for (const art of ctx.articles) {
     for (const q of art.analysed.quotes) {
       if (!q.direct) continue;
       nodes.push({ art, q, set: ctx.weigh(q.text), vec: ctx.unit(q.text) });
+    }
+  }
+  // Only the links of quoting sentences are read (below, by `${order}:${sentence}` of a direct quote): the lists of
+  // the other sentences are not kept. Each kept list is filled in the same order.
+  const quoting = ctx.articles.map(() => new Set<number>());
+  for (const x of nodes) quoting[x.art.order]!.add(x.q.sentence);
+  for (const p of pairs) {
+    const qa = quoting[p.a]!;
+    const qb = quoting[p.b]!;
+    if (qa.size === 0 && qb.size === 0) continue;
+    for (const d of p.details) {
+      if (qa.has(d.a.sentence.index)) link(`${p.a}:${d.a.sentence.index}`, d.b);
+      if (qb.has(d.b.sentence.index)) link(`${p.b}:${d.b.sentence.index}`, d.a);
     }
   }
   // Quotes with the same text have the same set: they join each other when a set joins itself (≥
@@ -166,7 +173,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     }
 
     const first = members[0]!;
-    const claim = book.add('quote', normaliseKey(first.q.text), {
+    const claim = book.add('quote', normalisedKey(first.q.text), {
       text: `“${first.q.text.replace(/\s+/g, ' ').trim()}”`,
       mentions,
       speaker,

@@ -7,7 +7,7 @@
  *    security zone along the entire line ...").
  * Part-of-speech tags come from compromise (pos.ts); only linked sentences are tagged.
  */
-import { sameEntity } from '../similarity/slots.js';
+import { sameEntityRef } from '../similarity/slots.js';
 import type { Token } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import { posTerms, tagsAt } from './pos.js';
@@ -58,14 +58,15 @@ function isActorWord(t: Tagged, dateSpans: readonly { start: number; end: number
 }
 
 /** Actor and meaning conflicts between two aligned sentences (a from the earlier article). */
-export function roleConflicts(a: SentenceInfo, b: SentenceInfo): LinkConflict[] {
+export function roleConflicts(a: SentenceInfo, b: SentenceInfo): readonly LinkConflict[] {
   // The same words in the same order cannot disagree on who did what or on what was meant (copies of one wire
   // are most links of a big story: this keeps them off the tagger).
-  if (a.sentence.text === b.sentence.text) return [];
-  // Cheap word-order prefilters first; part-of-speech tagging only for the few candidates.
-  const actorPossible = hasInversion(a, b) || hasDistinctEntities(a, b);
+  if (a.sentence.text === b.sentence.text) return NONE;
+  // Cheap word-order prefilters first; part-of-speech tagging only for the few candidates. Each prefilter is a
+  // condition the tagged check needs to find anything (tags only narrow it), so skipping is exact.
+  const actorPossible = (hasInversion(a, b) || hasDistinctEntities(a, b)) && actorCandidate(a, b);
   const meaningPossible = meaningCandidate(a, b);
-  if (!actorPossible && !meaningPossible) return [];
+  if (!actorPossible && !meaningPossible) return NONE;
   const ta = tagged(a);
   const tb = tagged(b);
   const out: LinkConflict[] = [];
@@ -75,6 +76,8 @@ export function roleConflicts(a: SentenceInfo, b: SentenceInfo): LinkConflict[] 
   if (meaning) out.push(meaning);
   return out;
 }
+
+const NONE: readonly LinkConflict[] = Object.freeze([]);
 
 /** Two shared content words (each once per sentence) in opposite orders: participants may have swapped. */
 function hasInversion(a: SentenceInfo, b: SentenceInfo): boolean {
@@ -99,7 +102,7 @@ function hasInversion(a: SentenceInfo, b: SentenceInfo): boolean {
 
 /** Each sentence names an entity the other does not: a subject may have changed. */
 function hasDistinctEntities(a: SentenceInfo, b: SentenceInfo): boolean {
-  const only = (x: SentenceInfo, y: SentenceInfo) => x.slots.entities.some((e) => !y.slots.entities.some((f) => sameEntity(e.entity, f.entity)));
+  const only = (x: SentenceInfo, y: SentenceInfo) => x.slots.entities.some((e) => !y.slots.entities.some((f) => sameEntityRef(e, f)));
   return only(a, b) && only(b, a);
 }
 
@@ -117,8 +120,110 @@ function meaningCandidate(a: SentenceInfo, b: SentenceInfo): boolean {
     const [na, nb] = anchors[k + 1]!;
     const gapA = na - ia - 1;
     const gapB = nb - ib - 1;
-    if (gapA === 0 && gapB >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(b.slots.articleText.slice(cb[ib]!.end, cb[nb]!.start))) return true;
-    if (gapB === 0 && gapA >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(a.slots.articleText.slice(ca[ia]!.end, ca[na]!.start))) return true;
+    if (gapA === 0 && gapB >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(b.slots.articleText.slice(cb[ib]!.end, cb[nb]!.start))) {
+      if (mayOpenClause(b.tokens, cb[ib]!.end, cb[nb]!.start)) return true;
+    }
+    if (gapB === 0 && gapA >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(a.slots.articleText.slice(ca[ia]!.end, ca[na]!.start))) {
+      if (mayOpenClause(a.tokens, ca[ia]!.end, ca[na]!.start)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * What meaningConflict's clause test needs without tags: among the tokens between `from` and `to`, a content
+ * word preceded by "to", or any content word when the first of them is that/which/who (the tagged test also
+ * wants that word to be a verb).
+ */
+function mayOpenClause(tokens: readonly Token[], from: number, to: number): boolean {
+  const gap = tokens.filter((t) => t.start >= from && t.end <= to);
+  const relative = /^(that|which|who)$/.test(gap[0]?.norm ?? '');
+  return gap.some((t, k) => !t.stop && (relative || (k > 0 && gap[k - 1]!.norm === 'to')));
+}
+
+/** Could `t` be a frame's actor word (isActorWord without the tag test)? */
+function mayBeActor(t: Token, dateSpans: readonly { start: number; end: number }[]): boolean {
+  if (t.stop || t.numeric || TIME_WORDS.has(t.norm)) return false;
+  return !dateSpans.some((d) => t.start >= d.start && t.end <= d.end);
+}
+
+/** Index of the only token of `tokens` with stem `stem`, else −1 (none or several). */
+function onlyIndex(tokens: readonly Token[], stem: string): number {
+  let at = -1;
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]!.stem !== stem) continue;
+    if (at >= 0) return -1;
+    at = k;
+  }
+  return at;
+}
+
+/** A stem of a possible actor word of `x` in [xFrom, xTo) that is also one of `y` in [yFrom, yTo) (token indices). */
+function sharedActorStem(x: SentenceInfo, xFrom: number, xTo: number, y: SentenceInfo, yFrom: number, yTo: number): boolean {
+  for (let p = xFrom; p < xTo; p++) {
+    const t = x.tokens[p]!;
+    if (!mayBeActor(t, x.slots.dates)) continue;
+    for (let q = yFrom; q < yTo; q++) {
+      const u = y.tokens[q]!;
+      if (u.stem === t.stem && mayBeActor(u, y.slots.dates)) return true;
+    }
+  }
+  return false;
+}
+
+/** An entity of x holding a possible actor word among tokens [from, to), matching no entity of y. */
+function unmatchedSubjectEntity(x: SentenceInfo, from: number, to: number, y: SentenceInfo): boolean {
+  return x.slots.entities.some(
+    (e) =>
+      !y.slots.entities.some((f) => sameEntityRef(e, f)) &&
+      x.tokens.some((t, k) => k >= from && k < to && t.start >= e.start && t.end <= e.end && mayBeActor(t, x.slots.dates)),
+  );
+}
+
+/** Clause number of each token (count of , ; : — – ( ) before it in the sentence), as `tagged` numbers them. */
+function clauses(info: SentenceInfo): Int32Array {
+  const s = info.sentence;
+  const out = new Int32Array(info.tokens.length);
+  let clause = 0;
+  let last = s.start;
+  info.tokens.forEach((tok, k) => {
+    clause += (s.text.slice(last - s.start, tok.start - s.start).match(/[,;:—–()]/g) ?? []).length;
+    last = tok.end;
+    out[k] = clause;
+  });
+  return out;
+}
+
+/** The token range [from, to) of the clause of token k. */
+function clauseRange(clause: Int32Array, k: number): [number, number] {
+  let from = k;
+  let to = k + 1;
+  while (from > 0 && clause[from - 1] === clause[k]) from--;
+  while (to < clause.length && clause[to] === clause[k]) to++;
+  return [from, to];
+}
+
+/**
+ * What actorConflict needs without tags, for some word v of a (not a stopword or reporting verb; its stem once in
+ * each sentence, at i in a and j in b): a swap (a possible actor word before v in a found after v in b, and one
+ * before v in b found after v in a), or a different named subject (an entity of each side holding a possible
+ * actor word before v that matches no entity of the other side, and a possible actor stem after v in both).
+ * Subjects and objects are windows of such words before/after the verb within its clause (frame), so each is
+ * found in these ranges.
+ */
+function actorCandidate(a: SentenceInfo, b: SentenceInfo): boolean {
+  let ca: Int32Array | null = null;
+  let cb: Int32Array | null = null;
+  for (let i = 0; i < a.tokens.length; i++) {
+    const v = a.tokens[i]!;
+    if (v.stop || REPORTING.has(v.stem) || REPORTING.has(v.norm)) continue;
+    if (onlyIndex(a.tokens, v.stem) !== i) continue;
+    const j = onlyIndex(b.tokens, v.stem);
+    if (j < 0) continue;
+    const [fromA, toA] = clauseRange((ca ??= clauses(a)), i);
+    const [fromB, toB] = clauseRange((cb ??= clauses(b)), j);
+    if (sharedActorStem(a, fromA, i, b, j + 1, toB) && sharedActorStem(b, fromB, j, a, i + 1, toA)) return true;
+    if (unmatchedSubjectEntity(a, fromA, i, b) && unmatchedSubjectEntity(b, fromB, j, a) && sharedActorStem(a, i + 1, toA, b, j + 1, toB)) return true;
   }
   return false;
 }
@@ -193,8 +298,8 @@ function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: Tagged[], tb: Tagge
     const eb = entsIn(b, fb.subj);
     const sharedObj = [...objA].filter((s) => objB.has(s)).length;
     if (ea.length > 0 && eb.length > 0 && sharedObj > 0) {
-      const anyShared = ea.some((x) => b.slots.entities.some((y) => sameEntity(x.entity, y.entity))) ||
-        eb.some((y) => a.slots.entities.some((x) => sameEntity(x.entity, y.entity)));
+      const anyShared = ea.some((x) => b.slots.entities.some((y) => sameEntityRef(x, y))) ||
+        eb.some((y) => a.slots.entities.some((x) => sameEntityRef(x, y)));
       if (!anyShared) {
         const sideA = sideOf(a, ea[0]!.start, v.tok.end);
         const sideB = sideOf(b, eb[0]!.start, tb[inB[0]!]!.tok.end);

@@ -16,8 +16,7 @@
  * chains join them anyway), and the LINK_CANDIDATES sentences sharing most of those terms are scored.
  * Deterministic: ties broken by story distance, then position.
  */
-import { dice, weightedDice } from '../similarity/weights.js';
-import type { SentenceInfo, StoryContext } from './context.js';
+import { contentDice, surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
 import { TermCandidates } from './term-candidates.js';
 import { LEXICAL_ONLY_PARAPHRASE, PARAPHRASE_MIN_LEXICAL, SAME_SURFACE } from './thresholds.js';
 
@@ -37,37 +36,57 @@ export interface SentenceLink {
 /** Links of every sentence to its best `same`/`paraphrase` match in other articles (a before b in story order). */
 export function storySentenceLinks(ctx: StoryContext): SentenceLink[] {
   const all = ctx.articles.flatMap((a) => a.sentences);
+  // The heaviest stems depend on the content set alone: once per distinct content.
+  const heavyOf = new Map<number, number[]>();
   const heavy = all.map((s) => {
-    const set = s.content;
-    return [...set.ids.keys()]
-      .sort((x, y) => set.w[y]! - set.w[x]! || set.ids[x]! - set.ids[y]!)
-      .slice(0, LINK_TERMS)
-      .map((k) => set.ids[k]!);
+    let terms = heavyOf.get(s.contentId);
+    if (!terms) {
+      const set = s.content;
+      terms = [...set.ids.keys()]
+        .sort((x, y) => set.w[y]! - set.w[x]! || set.ids[x]! - set.ids[y]!)
+        .slice(0, LINK_TERMS)
+        .map((k) => set.ids[k]!);
+      heavyOf.set(s.contentId, terms);
+    }
+    return terms;
   });
   const retrieval = new TermCandidates(heavy, LINK_WINDOW);
   const seen = new Set<number>();
   const out: SentenceLink[] = [];
+  // Best candidate per other article (by article index; `bestOf` lists the articles set for the current sentence,
+  // in the order they were first set).
+  const articles = ctx.articles.length;
+  const bestJ = new Int32Array(articles).fill(-1);
+  const bestScore = new Float64Array(articles);
+  const bestLabel: SentenceLink['label'][] = new Array<SentenceLink['label']>(articles).fill('same');
+  const bestOf: number[] = [];
   for (let i = 0; i < all.length; i++) {
     const x = all[i]!;
-    const candidates = retrieval.of(i, (j) => all[j]!.article === x.article);
-    // Best candidate per other article.
-    const best = new Map<number, { j: number; score: number; label: SentenceLink['label'] }>();
-    for (const j of candidates.slice(0, LINK_CANDIDATES)) {
+    for (const j of retrieval.of(i, (j) => all[j]!.article === x.article, LINK_CANDIDATES)) {
       const y = all[j]!;
-      const lexical = weightedDice(x.content, y.content);
-      const label = dice(x.bigrams, y.bigrams) >= SAME_SURFACE ? 'same' : lexical >= LEXICAL_ONLY_PARAPHRASE && lexical >= PARAPHRASE_MIN_LEXICAL ? 'paraphrase' : null;
+      const lexical = contentDice(x, y);
+      const label = surfaceDice(x, y) >= SAME_SURFACE ? 'same' : lexical >= LEXICAL_ONLY_PARAPHRASE && lexical >= PARAPHRASE_MIN_LEXICAL ? 'paraphrase' : null;
       if (!label) continue;
       const score = label === 'same' ? 1 + lexical : lexical;
-      const prev = best.get(y.article);
-      if (!prev || score > prev.score || (score === prev.score && j < prev.j)) best.set(y.article, { j, score, label });
+      const prev = bestJ[y.article]!;
+      if (prev < 0) bestOf.push(y.article);
+      if (prev < 0 || score > bestScore[y.article]! || (score === bestScore[y.article]! && j < prev)) {
+        bestJ[y.article] = j;
+        bestScore[y.article] = score;
+        bestLabel[y.article] = label;
+      }
     }
-    for (const { j, label } of best.values()) {
-      const [a, b] = i < j ? [i, j] : [j, i];
+    for (const art of bestOf) {
+      const j = bestJ[art]!;
+      bestJ[art] = -1;
+      const a = Math.min(i, j);
+      const b = Math.max(i, j);
       const key = a * all.length + b;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ a: all[a]!, b: all[b]!, label });
+      out.push({ a: all[a]!, b: all[b]!, label: bestLabel[art]! });
     }
+    bestOf.length = 0;
   }
   return out.sort((p, q) => p.a.article - q.a.article || p.a.sentence.index - q.a.sentence.index || p.b.article - q.b.article || p.b.sentence.index - q.b.sentence.index);
 }

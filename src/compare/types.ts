@@ -18,7 +18,7 @@ export interface LinkDetail {
   link: AlignmentLink;
   a: SentenceInfo;
   b: SentenceInfo;
-  conflicts: LinkConflict[];
+  conflicts: readonly LinkConflict[];
 }
 
 /** The alignment of one article pair (a before b in story order) with the details of its links. */

@@ -73,108 +73,172 @@ export class TokenIds {
   of(tokens: readonly string[]): Int32Array {
     const out = new Int32Array(tokens.length);
     tokens.forEach((t, i) => {
-      let id = this.table.get(t);
-      if (id === undefined) {
-        id = this.table.size;
-        this.table.set(t, id);
-      }
-      out[i] = id;
+      out[i] = this.id(t);
     });
     return out;
+  }
+
+  /** The id of one token. */
+  id(token: string): number {
+    let id = this.table.get(token);
+    if (id === undefined) {
+      id = this.table.size;
+      this.table.set(token, id);
+    }
+    return id;
   }
 }
 
 // Scratch arrays reused across calls (grown on demand): the hot loop of compare's derivation grading.
-let firstInB = new Int32Array(0);
+let headOf = new Int32Array(0);
 let nextInB = new Int32Array(0);
 let markA = new Uint8Array(0);
 let markB = new Uint8Array(0);
+
+/** Bucket of the q-gram of `ids` at `at` (q = 1..3) in a table of mask + 1 buckets. */
+function gramHash(ids: Int32Array, at: number, q: number, mask: number): number {
+  let h = Math.imul(ids[at]!, 0x9e3779b1);
+  if (q > 1) h = Math.imul(h ^ ids[at + 1]!, 0x85ebca77);
+  if (q > 2) h = Math.imul(h ^ ids[at + 2]!, 0xc2b2ae3d);
+  return (h ^ (h >>> 15)) & mask;
+}
 
 /**
  * `tiledTokens` over integer token ids (TokenIds): the same tiles in the same order, without rescanning every
  * token pair each round. The runs a round can take are the unmarked stretches of the maximal diagonal runs
  * (a[i+t] = b[j+t]) of the unmarked texts, and marking only cuts those: so the maximal runs of ≥ minTile tokens
- * are found once (the positions of each id in `b` as a linked list, firstInB → nextInB, ascending), and each
- * round takes the longest pieces in (a position, b position) order, marks those still free, and cuts the
- * pieces that touch a marked token into their free stretches.
+ * are found once, and the rounds take them longest first (takeTiles). A run of ≥ minTile tokens starting at
+ * (i, j) has the same first q = min(minTile, 3) tokens on both sides, so only the positions j of `b` whose q-gram
+ * falls in the hash bucket of a's q-gram at i are tried (the positions of each bucket as a linked list,
+ * headOf → nextInB, ascending: the runs come in (i, j) order); a colliding q-gram fails the run's length test.
  */
 export function tiledIds(a: Int32Array, b: Int32Array, minTile: number): number {
-  let maxId = -1;
-  for (const t of b) if (t > maxId) maxId = t;
-  if (firstInB.length <= maxId) firstInB = new Int32Array(Math.max(maxId + 1, firstInB.length * 2)).fill(-1);
+  const q = Math.min(Math.max(minTile, 1), 3);
+  if (a.length < q || b.length < q) return 0;
+  let size = 16;
+  while (size < 2 * b.length) size *= 2;
+  const mask = size - 1;
+  if (headOf.length < size) headOf = new Int32Array(size).fill(-1);
   if (nextInB.length < b.length) nextInB = new Int32Array(Math.max(b.length, nextInB.length * 2));
   if (markA.length < a.length) markA = new Uint8Array(Math.max(a.length, markA.length * 2));
   if (markB.length < b.length) markB = new Uint8Array(Math.max(b.length, markB.length * 2));
   markA.fill(0, 0, a.length);
   markB.fill(0, 0, b.length);
-  // Maximal diagonal runs of at least minTile tokens, in (i, j) order.
-  let pi: number[] = [];
-  let pj: number[] = [];
-  let pk: number[] = [];
-  for (let j = b.length - 1; j >= 0; j--) {
-    nextInB[j] = firstInB[b[j]!]!;
-    firstInB[b[j]!] = j;
+  // Maximal diagonal runs of at least minTile tokens, in (i, j) order, into the length buckets of takeTiles.
+  const longest = Math.min(a.length, b.length);
+  resetPieces(longest);
+  for (let j = b.length - q; j >= 0; j--) {
+    const h = gramHash(b, j, q, mask);
+    nextInB[j] = headOf[h]!;
+    headOf[h] = j;
   }
   try {
-    for (let i = 0; i < a.length; i++) {
-      const t = a[i]!;
-      if (t > maxId) continue;
-      for (let j = firstInB[t]!; j >= 0; j = nextInB[j]!) {
+    for (let i = 0; i + q <= a.length; i++) {
+      for (let j = headOf[gramHash(a, i, q, mask)]!; j >= 0; j = nextInB[j]!) {
         if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue;
-        let k = 1;
+        let k = 0;
         while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
-        if (k >= minTile) {
-          pi.push(i);
-          pj.push(j);
-          pk.push(k);
-        }
+        if (k >= minTile && k > 0) addPiece(i, j, k);
       }
     }
   } finally {
-    for (const t of b) firstInB[t] = -1;
+    for (let j = 0; j + q <= b.length; j++) headOf[gramHash(b, j, q, mask)] = -1;
   }
+  return takeTiles(longest, minTile);
+}
+
+// The pieces of takeTiles (pooled across calls): a piece is a stretch of a diagonal run, starting at pieceA in `a`
+// and pieceB in `b`; the pieces of one length form a list (headOfLength → pieceNext, appended at tailOfLength).
+let pieceA = new Int32Array(256);
+let pieceB = new Int32Array(256);
+let pieceNext = new Int32Array(256);
+let pieces = 0;
+let headOfLength = new Int32Array(0);
+let tailOfLength = new Int32Array(0);
+/** 1 when pieces were appended to a length's list out of (i, j) order. */
+let unsortedLength = new Uint8Array(0);
+const bucket: number[] = [];
+
+function resetPieces(longest: number): void {
+  pieces = 0;
+  if (headOfLength.length <= longest) {
+    const size = Math.max(longest + 1, headOfLength.length * 2);
+    headOfLength = new Int32Array(size).fill(-1);
+    tailOfLength = new Int32Array(size);
+    unsortedLength = new Uint8Array(size);
+  }
+  headOfLength.fill(-1, 0, longest + 1);
+  unsortedLength.fill(0, 0, longest + 1);
+}
+
+function addPiece(i: number, j: number, len: number): void {
+  if (pieces === pieceA.length) {
+    const grow = (x: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const y = new Int32Array(x.length * 2);
+      y.set(x);
+      return y;
+    };
+    pieceA = grow(pieceA);
+    pieceB = grow(pieceB);
+    pieceNext = grow(pieceNext);
+  }
+  const p = pieces++;
+  pieceA[p] = i;
+  pieceB[p] = j;
+  pieceNext[p] = -1;
+  if (headOfLength[len]! < 0) headOfLength[len] = p;
+  else pieceNext[tailOfLength[len]!] = p;
+  tailOfLength[len] = p;
+}
+
+/**
+ * The greedy rounds over the maximal runs (added by length, each length's list in (i, j) order): returns the tokens
+ * covered. Each round takes the longest pieces in (i, j) order while they are free and then cuts every piece into its
+ * free stretches, so it strictly lowers the longest length. Here the pieces wait in lists by length and are cut only
+ * when their length comes up (longest first): a piece still free then is a maximal free stretch (marks only grow), a
+ * piece that is not is cut into its free stretches of ≥ minTile tokens, which join shorter lists; every longer list
+ * is empty by then, so a list holds exactly the pieces of that length a round would see (plus stale ones, which are
+ * not free and are cut), and they are taken in the same (i, j) order: the same tiles. Leaves every list empty.
+ */
+function takeTiles(longest: number, minTile: number): number {
   let covered = 0;
-  while (pi.length > 0) {
-    let best = 0;
-    for (const k of pk) if (k > best) best = k;
-    // The longest pieces are already in (i, j) order: take each that is still free.
-    for (let p = 0; p < pi.length; p++) {
-      if (pk[p] !== best) continue;
-      const i = pi[p]!;
-      const j = pj[p]!;
-      let free = true;
-      for (let k = 0; k < best && free; k++) if (markA[i + k] || markB[j + k]) free = false;
-      if (!free) continue;
-      markA.fill(1, i, i + best);
-      markB.fill(1, j, j + best);
-      covered += best;
+  for (let len = longest; len >= 1 && len >= minTile; len--) {
+    let first = headOfLength[len]!;
+    if (first < 0) continue;
+    headOfLength[len] = -1;
+    bucket.length = 0;
+    for (let p = first; p >= 0; p = pieceNext[p]!) bucket.push(p);
+    if (unsortedLength[len]) {
+      bucket.sort((x, y) => pieceA[x]! - pieceA[y]! || pieceB[x]! - pieceB[y]!);
+      unsortedLength[len] = 0;
     }
-    // Cut every piece into its free stretches of at least minTile tokens, then back into (i, j) order.
-    const ni: number[] = [];
-    const nj: number[] = [];
-    const nk: number[] = [];
-    for (let p = 0; p < pi.length; p++) {
-      const i = pi[p]!;
-      const j = pj[p]!;
-      const len = pk[p]!;
+    first = -1;
+    for (const p of bucket) {
+      const i = pieceA[p]!;
+      const j = pieceB[p]!;
+      let free = true;
+      for (let k = 0; k < len && free; k++) if (markA[i + k] || markB[j + k]) free = false;
+      if (free) {
+        markA.fill(1, i, i + len);
+        markB.fill(1, j, j + len);
+        covered += len;
+        continue;
+      }
+      // Cut into its free stretches of at least minTile tokens (all shorter than len).
       let from = -1;
       for (let k = 0; k <= len; k++) {
-        const free = k < len && !markA[i + k] && !markB[j + k];
-        if (free && from < 0) from = k;
-        else if (!free && from >= 0) {
-          if (k - from >= minTile) {
-            ni.push(i + from);
-            nj.push(j + from);
-            nk.push(k - from);
+        const f = k < len && !markA[i + k] && !markB[j + k];
+        if (f && from < 0) from = k;
+        else if (!f && from >= 0) {
+          const l = k - from;
+          if (l >= minTile) {
+            addPiece(i + from, j + from, l);
+            unsortedLength[l] = 1;
           }
           from = -1;
         }
       }
     }
-    const order = ni.map((_, q) => q).sort((x, y) => ni[x]! - ni[y]! || nj[x]! - nj[y]!);
-    pi = order.map((q) => ni[q]!);
-    pj = order.map((q) => nj[q]!);
-    pk = order.map((q) => nk[q]!);
   }
   return covered;
 }

@@ -14,9 +14,7 @@
  * The thresholds (model.ts, = models/derivation.json) were fitted by scripts/train-derivation.ts on the
  * Clough & Stevenson corpus (fit.ts explains the search). Pure and deterministic.
  */
-import { tokenize } from '../similarity/tokens.js';
-import { wordShingles } from '../similarity/minhash.js';
-import { containment } from '../similarity/weights.js';
+import { tokenWords } from '../similarity/tokens.js';
 import { derivationFeatures, MIN_TILE, tiledIds, TokenIds, type DerivationFeatures } from './features.js';
 import { levelOfReuse } from './fit.js';
 import { DERIVATION_THRESHOLDS } from './model.js';
@@ -41,23 +39,72 @@ export function derivationScores(f: DerivationFeatures): DerivationScores {
 export interface RevisionText {
   /** Surface tokens as ids of the TokenIds table shared by the texts paired with each other. */
   ids: Int32Array;
-  stemBigrams: ReadonlySet<string>;
+  /**
+   * The distinct content-stem bigrams (wordShingles(stems, 2)) as numbers, ascending: stem ids of the same table,
+   * first · 2^26 + second for a bigram, −1 − id for the single stem of a one-stem text (wordShingles' whole join).
+   * One number per bigram string and back (ids are below 2^24, the most entries a Map holds).
+   */
+  stemBigrams: Float64Array;
 }
+
+const PAIR_BASE = 2 ** 26;
 
 /** A text prepared for pairing; texts paired with each other must share `ids` (the default is a table of its own). */
 export function revisionText(text: string, ids: TokenIds = new TokenIds()): RevisionText {
   // One tokenization for both (surfaceTokens and contentStems read the same tokens).
-  const tokens = tokenize(text);
-  const surface = tokens.map((t) => t.norm);
-  const stems = tokens.filter((t) => !t.stop).map((t) => t.stem);
-  return { ids: ids.of(surface), stemBigrams: new Set(wordShingles(stems, 2)) };
+  const words = tokenWords(text);
+  const surface = new Int32Array(words.length);
+  const stems: number[] = [];
+  words.forEach((w, k) => {
+    surface[k] = ids.id(w.norm);
+    if (!w.stop) stems.push(ids.id(w.stem));
+  });
+  return revisionTextOfIds(surface, stems);
+}
+
+/**
+ * The RevisionText of a text from the ids of its surface tokens (norms) and of its content stems, in text order,
+ * under one TokenIds table (what revisionText computes after tokenizing). Only which ids are equal matters.
+ */
+export function revisionTextOfIds(surface: Int32Array, stems: ArrayLike<number>): RevisionText {
+  const bigrams = new Float64Array(stems.length === 1 ? 1 : Math.max(0, stems.length - 1));
+  if (stems.length === 1) bigrams[0] = -1 - stems[0]!;
+  else for (let k = 0; k + 1 < stems.length; k++) bigrams[k] = stems[k]! * PAIR_BASE + stems[k + 1]!;
+  return { ids: surface, stemBigrams: distinctSorted(bigrams) };
+}
+
+/** The distinct values of `xs`, ascending (sorts `xs` in place). */
+function distinctSorted(xs: Float64Array): Float64Array {
+  const sorted = xs.sort();
+  let n = 0;
+  for (let k = 0; k < sorted.length; k++) if (k === 0 || sorted[k] !== sorted[n - 1]) sorted[n++] = sorted[k]!;
+  return sorted.subarray(0, n);
+}
+
+/** How many values two ascending distinct lists share. */
+function sharedSorted(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      n++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return n;
 }
 
 /** The two scores of a pair from prepared texts: the values `derivationScores(derivationFeatures(…))` gives, without the unused features. */
 export function revisionScores(source: RevisionText, derived: RevisionText): DerivationScores {
   const d = derived.ids;
   return {
-    copy: derived.stemBigrams.size === 0 ? 0 : containment(derived.stemBigrams, source.stemBigrams),
+    // containment(derived bigrams, source bigrams): shared distinct bigrams / the derived text's distinct bigrams.
+    copy: derived.stemBigrams.length === 0 ? 0 : sharedSorted(derived.stemBigrams, source.stemBigrams) / derived.stemBigrams.length,
     reuse: d.length === 0 ? 0 : tiledIds(d, source.ids, MIN_TILE) / d.length,
   };
 }

@@ -53,6 +53,15 @@ export function sameEntity(a: Entity, b: Entity): boolean {
   return false;
 }
 
+/** sameEntity(x.entity, y.entity) for entity mentions, from the keys they carry (entityKeys of their entities). */
+export function sameEntityRef(x: EntityRef, y: EntityRef): boolean {
+  const a = x.entity;
+  const b = y.entity;
+  if (a.type !== b.type && a.type !== 'other' && b.type !== 'other') return false;
+  for (const k of x.keys) if (y.keys.has(k)) return true;
+  return false;
+}
+
 /** The slots of every sentence of an analysed article, indexed by sentence index. */
 export function sentenceSlots(a: AnalysedArticle): SentenceSlots[] {
   const articleText = a.article.text;
@@ -122,48 +131,19 @@ export interface SlotComparison {
  * scopes: a negation conflicts only when a word it negates occurs un-negated in the other sentence).
  */
 export function compareSlots(a: SentenceSlots, b: SentenceSlots, aTokens: readonly Token[], bTokens: readonly Token[]): SlotComparison {
-  const conflicts: SlotConflict[] = [];
   let agreements = 0;
 
-  // Numbers: every value both sentences carry is an agreement; within one key (counted thing or unit),
-  // disjoint values are a conflict ("1,200 residents" vs "2,100 residents").
+  // Numbers: every value both sentences carry is an agreement.
   const valuesA = new Set(a.numbers.map(numberValue));
   for (const v of new Set(b.numbers.map(numberValue))) if (valuesA.has(v)) agreements++;
-  const groups = new Map<string, { a: NumberMention[]; b: NumberMention[] }>();
-  const group = (k: string): { a: NumberMention[]; b: NumberMention[] } => {
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { a: [], b: [] }));
-    return g;
-  };
-  for (const n of a.numbers) {
-    const k = numberKey(n);
-    if (k) group(k).a.push(n);
-  }
-  for (const n of b.numbers) {
-    const k = numberKey(n);
-    if (k) group(k).b.push(n);
-  }
-  for (const [key, g] of groups) {
-    if (g.a.length === 0 || g.b.length === 0) continue;
-    const vb = new Set(g.b.map(numberValue));
-    if (g.a.some((n) => vb.has(numberValue(n)))) continue;
-    const x = g.a[0]!;
-    const y = g.b[0]!;
-    conflicts.push({ kind: 'number', key, a: slotSide(x, numberValue(x)), b: slotSide(y, numberValue(y)) });
-  }
 
-  // Dates: compare at each grain both sides use; explicit (non-inferred) dates only conflict.
-  for (const grain of ['day', 'month', 'year', 'time'] as const) {
+  // Dates: an agreement per grain both sides use with a shared value.
+  for (const grain of DATE_GRAINS) {
     const da = a.dates.filter((d) => d.grain === grain);
     const db = b.dates.filter((d) => d.grain === grain);
     if (da.length === 0 || db.length === 0) continue;
     const isoB = new Set(db.map((d) => d.iso));
     if (da.some((d) => isoB.has(d.iso))) agreements++;
-    else {
-      const x = da[0]!;
-      const y = db[0]!;
-      conflicts.push({ kind: 'date', key: grain, a: slotSide(x, x.iso), b: slotSide(y, y.iso) });
-    }
   }
 
   // Entities.
@@ -177,11 +157,88 @@ export function compareSlots(a: SentenceSlots, b: SentenceSlots, aTokens: readon
     entityOverlap = matched / Math.min(ua.length, ub.length);
   }
 
-  // Negation parity over a shared scope word.
-  const neg = negationConflict(a, b, aTokens, bTokens, 'ab') ?? negationConflict(b, a, bTokens, aTokens, 'ba');
-  if (neg) conflicts.push(neg);
+  return { agreements, entityOverlap: Math.min(1, entityOverlap), conflicts: [...slotConflicts(a, b, aTokens, bTokens)] };
+}
 
-  return { agreements, entityOverlap: Math.min(1, entityOverlap), conflicts };
+const DATE_GRAINS = ['day', 'month', 'year', 'time'] as const;
+const NO_CONFLICTS: readonly SlotConflict[] = Object.freeze([]);
+
+/**
+ * The conflicts of `compareSlots` alone (what alignment links need), in its order: numbers, dates, negation.
+ * Each part needs something on both sides, so a side without numbers, dates or negations skips that part.
+ * The returned array may be shared and frozen when empty: do not mutate it.
+ */
+export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: readonly Token[], bTokens: readonly Token[]): readonly SlotConflict[] {
+  // Mentions equal one by one (the same sentence in two copies) give every key or grain the same values on both
+  // sides, which never conflict.
+  const bothNumbers = a.numbers.length > 0 && b.numbers.length > 0 && !sameNumbers(a.numbers, b.numbers);
+  const bothDates = a.dates.length > 0 && b.dates.length > 0 && !sameDates(a.dates, b.dates);
+  const anyNegation = a.negations.length > 0 || b.negations.length > 0;
+  if (!bothNumbers && !bothDates && !anyNegation) return NO_CONFLICTS;
+  const conflicts: SlotConflict[] = [];
+
+  // Numbers: within one key (counted thing or unit), disjoint values are a conflict ("1,200 residents"
+  // vs "2,100 residents").
+  if (bothNumbers) {
+    const groups = new Map<string, { a: NumberMention[]; b: NumberMention[] }>();
+    const group = (k: string): { a: NumberMention[]; b: NumberMention[] } => {
+      let g = groups.get(k);
+      if (!g) groups.set(k, (g = { a: [], b: [] }));
+      return g;
+    };
+    for (const n of a.numbers) {
+      const k = numberKey(n);
+      if (k) group(k).a.push(n);
+    }
+    for (const n of b.numbers) {
+      const k = numberKey(n);
+      if (k) group(k).b.push(n);
+    }
+    for (const [key, g] of groups) {
+      if (g.a.length === 0 || g.b.length === 0) continue;
+      const vb = new Set(g.b.map(numberValue));
+      if (g.a.some((n) => vb.has(numberValue(n)))) continue;
+      const x = g.a[0]!;
+      const y = g.b[0]!;
+      conflicts.push({ kind: 'number', key, a: slotSide(x, numberValue(x)), b: slotSide(y, numberValue(y)) });
+    }
+  }
+
+  // Dates: compare at each grain both sides use; explicit (non-inferred) dates only conflict.
+  if (bothDates) {
+    for (const grain of DATE_GRAINS) {
+      const da = a.dates.filter((d) => d.grain === grain);
+      const db = b.dates.filter((d) => d.grain === grain);
+      if (da.length === 0 || db.length === 0) continue;
+      const isoB = new Set(db.map((d) => d.iso));
+      if (!da.some((d) => isoB.has(d.iso))) {
+        const x = da[0]!;
+        const y = db[0]!;
+        conflicts.push({ kind: 'date', key: grain, a: slotSide(x, x.iso), b: slotSide(y, y.iso) });
+      }
+    }
+  }
+
+  // Negation parity over a shared scope word.
+  if (anyNegation) {
+    const neg = negationConflict(a, b, aTokens, bTokens, 'ab') ?? negationConflict(b, a, bTokens, aTokens, 'ba');
+    if (neg) conflicts.push(neg);
+  }
+  return conflicts;
+}
+
+/** The same number keys and values, mention by mention. */
+function sameNumbers(a: readonly NumberMention[], b: readonly NumberMention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (numberKey(a[k]!) !== numberKey(b[k]!) || numberValue(a[k]!) !== numberValue(b[k]!)) return false;
+  return true;
+}
+
+/** The same date grains and values, mention by mention. */
+function sameDates(a: readonly DateMention[], b: readonly DateMention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k]!.grain !== b[k]!.grain || a[k]!.iso !== b[k]!.iso) return false;
+  return true;
 }
 
 function uniqueEntities(refs: readonly EntityRef[]): Entity[] {

@@ -40,6 +40,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 export const NEGATORS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'none', 'nothing', 'neither', 'nor', "n't", 'cannot', 'without']);
 
 const TOKEN_RE = /\p{N}+(?:[.,]\p{N}+)*(?:\p{L}+)?|\p{L}[\p{L}\p{M}\p{N}]*(?:['’]\p{L}+)*/gu;
+/** A copy of TOKEN_RE for exec loops (its lastIndex is reset before each scan). */
+const WORD_RE = new RegExp(TOKEN_RE.source, TOKEN_RE.flags);
 
 /** Folds case and diacritics; straightens apostrophes; drops a trailing possessive. */
 export function normaliseToken(raw: string): string {
@@ -79,9 +81,11 @@ function undouble(w: string): string {
 /** Tokens of `text`; offsets are shifted by `offset` (pass a sentence's start to get article offsets). */
 export function tokenize(text: string, offset = 0): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN_RE)) {
+  // The matches of text.matchAll(TOKEN_RE), without its iterator (WORD_RE is a copy of TOKEN_RE; no match is empty).
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const raw = m[0];
-    const start = (m.index ?? 0) + offset;
+    const start = m.index + offset;
     const word = wordOf(raw);
     if (word.norm === '') continue;
     out.push({ start, end: start + raw.length, norm: word.norm, stem: word.stem, stop: word.stop, numeric: word.numeric });
@@ -89,7 +93,25 @@ export function tokenize(text: string, offset = 0): Token[] {
   return out;
 }
 
-type Word = Pick<Token, 'norm' | 'stem' | 'stop' | 'numeric'>;
+/** What tokenize gives for one token besides its offsets. */
+export type TokenWord = Pick<Token, 'norm' | 'stem' | 'stop' | 'numeric'>;
+type Word = TokenWord;
+
+
+/**
+ * The tokens of `text` without their offsets, in order: for each token of `tokenize(text)` its norm, stem, stop
+ * and numeric (the same matches, the same words), as shared objects (do not mutate). For callers that need no
+ * offsets: it allocates no token objects.
+ */
+export function tokenWords(text: string): TokenWord[] {
+  const out: TokenWord[] = [];
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    const word = wordOf(m[0]);
+    if (word.norm !== '') out.push(word);
+  }
+  return out;
+}
 /** What a raw word normalises to, by raw word (a pure function; cleared when it grows past WORD_CACHE_MAX). */
 const wordCache = new Map<string, Word>();
 const WORD_CACHE_MAX = 200_000;

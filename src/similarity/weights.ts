@@ -17,12 +17,22 @@ export class TermWeights {
 
   /** Adds one document (its distinct terms count once). */
   add(doc: readonly string[]): void {
+    this.addDistinct(new Set(doc));
+  }
+
+  /** Adds one document given as its distinct terms (what `add` counts, for callers that have them). */
+  addDistinct(terms: Iterable<string>): void {
     this.docs++;
-    for (const t of new Set(doc)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
   }
 
   get documentCount(): number {
     return this.docs;
+  }
+
+  /** Number of term ids handed out so far (every id is below it). */
+  get termCount(): number {
+    return this.ids.size;
   }
 
   /** Smoothed IDF: ln(1 + (N + 1) / (df + 0.5)); unseen terms get the rarest weight. Always > 0. */
