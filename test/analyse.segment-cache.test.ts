@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analyse/index.js';
 import { splitSentences } from '../src/analyse/sentences.js';
-import { BoundedCache, clearAnalysisCaches, sentenceSegments } from '../src/analyse/segment-cache.js';
+import { sentenceSegments } from '../src/analyse/segment-cache.js';
+import { BoundedCache, clearBoundedCaches } from '../src/text/bounded-cache.js';
 import { clearParseCaches } from '../src/analyse/nlp-doc.js';
 import type { Article } from '../src/types.js';
 
@@ -25,14 +26,14 @@ const copies = [
 ];
 
 function cold(a: Article): ReturnType<typeof analyse> {
-  clearAnalysisCaches();
+  clearBoundedCaches();
   clearParseCaches();
   return analyse(a);
 }
 
 test('every article analyses the same with caches warmed by its copies as with every cache empty', () => {
   const expected = copies.map(cold);
-  clearAnalysisCaches();
+  clearBoundedCaches();
   clearParseCaches();
   for (let round = 0; round < 2; round++) {
     copies.forEach((a, i) => assert.deepEqual(analyse(a), expected[i], `${a.id}, round ${round}`));

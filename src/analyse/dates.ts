@@ -24,7 +24,7 @@ import * as chrono from 'chrono-node';
 import type { DateGrain, DateMention, Sentence } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { closestYear, pad, parsePublished, ruleDates, type Ymd } from './date-rules.js';
-import { BoundedCache } from './segment-cache.js';
+import { BoundedCache } from '../text/bounded-cache.js';
 
 /** Fixed reference when the publication date is unknown (only used for parsing; years it implies are dropped). */
 const NO_REF = new Date(Date.UTC(2000, 0, 1, 12));

@@ -20,7 +20,7 @@
  * function of the text.
  */
 import nlp from 'compromise';
-import { BoundedCache } from './segment-cache.js';
+import { BoundedCache } from '../text/bounded-cache.js';
 
 export interface NlpTerm {
   /** UTF-16 offsets into the parsed text; `text === source.slice(start, end)`. */

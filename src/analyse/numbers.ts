@@ -37,7 +37,8 @@ import { extractDates } from './dates.js';
 import { parseTerms, termIndexAt, type NlpTerm } from './nlp-doc.js';
 import { countedKeyOf, countedPhrase } from './number-counted.js';
 import { findWordNumbers, ORDINAL_WORDS } from './number-words.js';
-import { BoundedCache, localTerms, segmentTermsKey, sentenceSegments } from './segment-cache.js';
+import { BoundedCache } from '../text/bounded-cache.js';
+import { localTerms, segmentTermsKey, sentenceSegments } from './segment-cache.js';
 import {
   ATTACHED_MULTIPLIERS,
   ATTACHED_UNITS,

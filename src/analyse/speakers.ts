@@ -19,7 +19,7 @@
 import type { Entity, Sentence, SpeakerRef, Span } from '../types.js';
 import { normaliseKey } from '../text/normalise.js';
 import { sentenceIndexAt } from '../text/spans.js';
-import { BoundedCache } from './segment-cache.js';
+import { BoundedCache } from '../text/bounded-cache.js';
 import { DETERMINERS, GENERIC_ROLES, NOT_NAME, PRONOUNS, ROLE_NOUNS, TITLES, VERB_MODIFIERS } from './lexicon-speech.js';
 
 export interface Token {
