@@ -43,10 +43,17 @@ function check(r: StoryReport, arts: AnalysedArticle[]): void {
     'a corroborated statement about the zone',
   );
 
-  // A's direct quotes: quoted only by A, stated nowhere else → fabrication candidates.
+  // A's direct quotes, quoted only by A. The first (the zone along the border) B states in its own words,
+  // attributed to the same speaker: supported in B, with B's words as the evidence. The other three are
+  // stated nowhere else → fabrication candidates.
   const quotes = r.claims.filter((c) => c.kind === 'quote');
-  assert.ok(quotes.length >= 3);
+  assert.equal(quotes.length, 4);
+  const zone = quotes.find((q) => /creating a security zone along the state border/.test(q.text));
+  assert.ok(zone, 'the zone quote');
+  assert.deepEqual([zone.quotedIn, zone.supportedIn, zone.status], [[A], [B], 'corroborated']);
+  assert.match(zone.mentions.find((m) => m.article === B)!.text, /establishment of a safety zone along the state border/);
   for (const q of quotes) {
+    if (q === zone) continue;
     assert.deepEqual(q.quotedIn, [A], q.text);
     assert.deepEqual(q.supportedIn, [], q.text);
     assert.equal(q.status, 'single-source', q.text);

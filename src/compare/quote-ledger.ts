@@ -4,7 +4,13 @@
  * `quotedIn` = the articles of the group. Every other article is checked for a statement of the same
  * content without quotation marks — an indirect quote or any sentence whose content/semantics cover
  * the quote (thresholds.ts: SUPPORT_*), or a sentence aligned with the quoting sentence that holds at
- * least SUPPORT_MIN_CONTAIN of the quote's words — and lands in `supportedIn`.
+ * least SUPPORT_MIN_CONTAIN of the quote's words — and lands in `supportedIn`. Failing those, support by
+ * meaning: an indirect quote of the same speaker in the other article that the paraphrase model (trained on
+ * MRPC; with the encoder when the story has sentence vectors) judges a paraphrase of one of the quotation's
+ * parts (“A,” X said, “B.” has two), sharing at least MEANING_MIN_SHARED content words with it — “Before it
+ * is put the task of creating a security zone along the state border,” Putin stated is supported by “Putin
+ * emphasized that the immediate priority is the establishment of a safety zone along the state border”.
+ * The supporting span is the claim's mention in that article (the evidence).
  *
  * Status: corroborated when quotedIn ∪ supportedIn spans ≥ 2 articles; a quote that one article
  * prints and no other article states is single-source — the possible-fabrication flag. When the same
@@ -14,7 +20,9 @@
  * Indirect quotes ("X said that ...") are not quote claims of their own (their sentences are already
  * statement claims); they serve as support evidence and carry speaker checks.
  */
-import type { Mention, Quote } from '../types.js';
+import type { Mention, Quote, SentenceVectors } from '../types.js';
+import { scoreParaphrase } from '../similarity/paraphrase.js';
+import { quotedWords } from '../text/spans.js';
 import { normalisedKey } from './keys.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
@@ -46,6 +54,16 @@ export interface QuoteConflict {
   b: { article: string; side: LinkConflict['a'] };
 }
 
+/** Content words a quotation part and an indirect quote must share before the paraphrase model is asked. */
+const MEANING_MIN_SHARED = 2;
+/** Quotation parts shorter than this (in content words) are not judged by meaning. */
+const MEANING_MIN_WORDS = 4;
+
+/** The parts of a quotation a reader would check one by one: its fragments, else the whole quote. */
+function quotedParts(q: Quote): string[] {
+  return q.fragments ? q.fragments.map((f) => f.text) : [q.text];
+}
+
 /** How well `text` (as a weighted set + vector) is covered by a candidate statement: 0..1. */
 function supportScore(quote: QuoteNode, set: WeightedSet, vec: Float32Array | null): number {
   const cont = weightedContainment(quote.set, set);
@@ -74,7 +92,8 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
   for (const art of ctx.articles) {
     for (const q of art.analysed.quotes) {
       if (!q.direct) continue;
-      nodes.push({ art, q, set: ctx.weigh(q.text), vec: ctx.unit(q.text) });
+      const words = quotedWords(q);
+      nodes.push({ art, q, set: ctx.weigh(words), vec: ctx.unit(words) });
     }
   }
   // Only the links of quoting sentences are read (below, by `${order}:${sentence}` of a direct quote): the lists of
@@ -109,6 +128,41 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
   }
   const candidates = supportCandidates(ctx.articles);
   const conflicts: QuoteConflict[] = [];
+  // The story's sentence vectors for the paraphrase model (none: its lexical head).
+  const vectors: SentenceVectors = { get: (text) => ctx.unit(text) ?? undefined };
+  // The copies of a story repeat the same quotes and indirect quotes: each pair of texts is judged once.
+  const verdicts = new Map<string, { score: number; paraphrase: boolean }>();
+  const judged = (part: string, statement: string): { score: number; paraphrase: boolean } => {
+    const key = `${part}\u0000${statement}`;
+    let v = verdicts.get(key);
+    if (!v) verdicts.set(key, (v = scoreParaphrase(part, statement, vectors)));
+    return v;
+  };
+  /** The indirect quote of `art` attributed to `speaker` that best paraphrases a part of a member, if any. */
+  // Indirect quotes attributed to a speaker, by article, found once per speaker name.
+  const indirectBy = new Map<string, Quote[][]>();
+  const indirectOf = (speaker: string): Quote[][] => {
+    let lists = indirectBy.get(speaker);
+    if (!lists) {
+      lists = ctx.articles.map((art) => art.analysed.quotes.filter((q) => !q.direct && q.speaker && sameSpeaker(speaker, q.speaker.name)));
+      indirectBy.set(speaker, lists);
+    }
+    return lists;
+  };
+  type Support = { score: number; start: number; end: number; text: string; speaker: string | null };
+  /** The indirect quote of `art` attributed to `speaker` that best paraphrases one of `parts`, if any. */
+  const byMeaning = (art: ArticleInfo, parts: readonly { text: string; set: WeightedSet }[], speaker: string): Support | null => {
+    let found: Support | null = null;
+    for (const iq of indirectOf(speaker)[art.order]!) {
+      const iqSet = ctx.weigh(iq.text);
+      for (const part of parts) {
+        if (sharedCount(part.set, iqSet) < MEANING_MIN_SHARED) continue;
+        const { score, paraphrase } = judged(part.text, iq.text);
+        if (paraphrase && (!found || score > found.score)) found = { score, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker!.name };
+      }
+    }
+    return found;
+  };
   for (const g of uf.groups()) {
     const members = g.map((i) => nodes[i]!);
     const quotedIn = [...new Set(members.map((m) => m.art.id))];
@@ -125,6 +179,9 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     const linksIn = new Map<number, { m: QuoteNode; s: SentenceInfo }[]>();
     for (const m of members) for (const s of linked.get(`${m.art.order}:${m.q.sentence}`) ?? []) push(linksIn, s.article, { m, s });
     const reachable = candidates(distinct.map((m) => m.set));
+    let parts: { text: string; set: WeightedSet }[] | null = null;
+    const meaningParts = (): { text: string; set: WeightedSet }[] =>
+      (parts ??= distinct.flatMap((m) => quotedParts(m.q)).map((text) => ({ text, set: ctx.weigh(text) })).filter((p) => p.set.ids.length >= MEANING_MIN_WORDS));
 
     for (const art of ctx.articles) {
       if (quoted.has(art.id)) continue;
@@ -160,6 +217,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
           }
         }
       }
+      if (!best && speaker) best = byMeaning(art, meaningParts(), speaker);
       if (!best) continue;
       if (speaker && best.speaker && !sameSpeaker(speaker, best.speaker)) {
         speakerMismatch.push({

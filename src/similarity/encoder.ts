@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysedArticle, SentenceVectors } from '../types.js';
+import { quotedWords } from '../text/spans.js';
 
 export const EMBEDDING_DIM = 512;
 const MAGIC = Buffer.from('USE1', 'latin1');
@@ -29,11 +30,20 @@ export interface EncoderOptions {
   cacheDir: string | null;
 }
 
-/** The texts of an article that get a vector: every sentence and every quote's content. */
+/**
+ * The texts of an article that get a vector: every sentence and every quote's content; for a quotation broken
+ * by its reporting clause, also each part and the parts joined (the quote ledger compares those).
+ */
 export function embeddingTexts(a: AnalysedArticle): string[] {
   const out: string[] = [];
   for (const s of a.sentences) out.push(s.text);
-  for (const q of a.quotes) out.push(q.text);
+  for (const q of a.quotes) {
+    out.push(q.text);
+    if (q.fragments) {
+      for (const f of q.fragments) out.push(f.text);
+      out.push(quotedWords(q));
+    }
+  }
   return out;
 }
 

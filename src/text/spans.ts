@@ -1,4 +1,4 @@
-import type { Sentence, Span } from '../types.js';
+import type { Quote, Sentence, Span } from '../types.js';
 
 /** A Span of `text` from `start` to `end` (UTF-16 indices, end exclusive). */
 export function spanOf(text: string, start: number, end: number): Span {
@@ -27,4 +27,9 @@ export function sentenceIndexAt(sentences: readonly Sentence[], offset: number):
   }
   // Offsets in the white space between sentences belong to the following sentence.
   return lo < sentences.length ? lo : sentences.length - 1;
+}
+
+/** The quoted words of a quote: the parts of a quotation broken by its reporting clause joined by a space, else its text. */
+export function quotedWords(q: Pick<Quote, 'text' | 'fragments'>): string {
+  return q.fragments ? q.fragments.map((f) => f.text).join(' ') : q.text;
 }
