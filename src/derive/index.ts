@@ -15,6 +15,7 @@
  * Clough & Stevenson corpus (fit.ts explains the search). Pure and deterministic.
  */
 import { tokenWords } from '../similarity/tokens.js';
+import { countSharedSorted } from '../similarity/weights.js';
 import { derivationFeatures, MIN_TILE, tiledIds, TokenIds, type DerivationFeatures } from './features.js';
 import { levelOfReuse } from './fit.js';
 import { DERIVATION_THRESHOLDS } from './model.js';
@@ -81,30 +82,13 @@ function distinctSorted(xs: Float64Array): Float64Array {
   return sorted.subarray(0, n);
 }
 
-/** How many values two ascending distinct lists share. */
-function sharedSorted(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
 
 /** The two scores of a pair from prepared texts: the values `derivationScores(derivationFeatures(…))` gives, without the unused features. */
 export function revisionScores(source: RevisionText, derived: RevisionText): DerivationScores {
   const d = derived.ids;
   return {
     // containment(derived bigrams, source bigrams): shared distinct bigrams / the derived text's distinct bigrams.
-    copy: derived.stemBigrams.length === 0 ? 0 : sharedSorted(derived.stemBigrams, source.stemBigrams) / derived.stemBigrams.length,
+    copy: derived.stemBigrams.length === 0 ? 0 : countSharedSorted(derived.stemBigrams, source.stemBigrams) / derived.stemBigrams.length,
     reuse: d.length === 0 ? 0 : tiledIds(d, source.ids, MIN_TILE) / d.length,
   };
 }

@@ -105,12 +105,17 @@ export function weightedContainment(a: WeightedSet, b: WeightedSet): number {
 
 /** Number of shared terms. */
 export function sharedCount(a: WeightedSet, b: WeightedSet): number {
+  return countSharedSorted(a.ids, b.ids);
+}
+
+/** Number of values two ascending lists without repeats have in common (a merge walk). */
+export function countSharedSorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let n = 0;
-  while (i < a.ids.length && j < b.ids.length) {
-    const x = a.ids[i]!;
-    const y = b.ids[j]!;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
     if (x === y) {
       n++;
       i++;
