@@ -112,21 +112,42 @@ export interface SupportRow {
 }
 
 /**
- * The claim-support model fit (scripts/train-consistency.ts ships models fitted this way): logistic regression
- * on the features of src/check (the encoder cosine left out without the encoder), threshold chosen on the same
- * rows to maximise balanced accuracy.
+ * The claim-support model fit (scripts/train-consistency.ts ships models fitted this way), over one or more
+ * groups of rows (data sets): logistic regression on the features of src/check (the encoder cosine left out
+ * without the encoder), each group and each class within it weighing the same in the fit whatever their sizes,
+ * and the threshold that maximises the mean over the groups of their balanced accuracy — so a big set
+ * does not set the model for the others, which is what transfer to an unseen kind of text needs.
  */
-export function fitSupportModel(rows: readonly SupportRow[], encoder: boolean): LogisticModel {
+export function fitSupportModel(groups: readonly (readonly SupportRow[])[], encoder: boolean): LogisticModel {
+  const rows = groups.flat();
+  // Every group, and each class within it, weighs the same: n / (2 · groups · rows of that class in the group).
+  const rowWeights = groups.flatMap((g) => {
+    const pos = g.filter((r) => r.y === 1).length;
+    return g.map((r) => rows.length / (2 * groups.length * (r.y === 1 ? pos : g.length - pos)));
+  });
   const model = fitLogistic(
     rows.map((r) => r.x),
     rows.map((r) => r.y),
-    { l2: 0.05, iterations: 3000, learningRate: 0.3, disabled: encoder ? [] : [FEATURE_NAMES.indexOf('maxCosine')] },
+    { l2: 0.05, iterations: 3000, learningRate: 0.3, disabled: encoder ? [] : [FEATURE_NAMES.indexOf('maxCosine')], rowWeights },
   );
-  model.threshold = bestThreshold(
-    rows.map((r) => predictProbability(model, r.x)),
-    rows.map((r) => r.y),
-  );
+  model.threshold = groups.length === 1 ? bestThreshold(rows.map((r) => predictProbability(model, r.x)), rows.map((r) => r.y)) : meanBalancedThreshold(model, groups);
   return model;
+}
+
+/** The threshold (among each group's own best thresholds and 0.01 steps) with the highest mean balanced accuracy over the groups. */
+function meanBalancedThreshold(model: LogisticModel, groups: readonly (readonly SupportRow[])[]): number {
+  const scored = groups.map((g) => ({ p: g.map((r) => predictProbability(model, r.x)), y: g.map((r) => r.y === 1) }));
+  const candidates = [...new Set([...Array.from({ length: 99 }, (_, k) => (k + 1) / 100), ...scored.map((g) => bestThreshold(g.p, g.y.map(Number)))])].sort((a, b) => a - b);
+  let best = 0.5;
+  let bestScore = -1;
+  for (const t of candidates) {
+    const score = scored.reduce((sum, g) => sum + binaryMetrics(g.y, g.p.map((p) => p >= t)).balancedAccuracy, 0) / scored.length;
+    if (score > bestScore + 1e-12) {
+      bestScore = score;
+      best = t;
+    }
+  }
+  return best;
 }
 
 /** The shipped models (models/consistency.json at the repository root). */
@@ -218,7 +239,7 @@ export const evaluate: Evaluator = async (options: EvalOptions): Promise<EvalRes
 function leaveOneSetOut(loaded: readonly { set: ConsistencySet; rows: SupportRow[] }[], encoder: boolean): EvalResult[] {
   return loaded.map(({ set, rows }) => {
     const others = loaded.filter((l) => l.set !== set);
-    const model = fitSupportModel(others.flatMap((l) => l.rows), encoder);
+    const model = fitSupportModel(others.map((l) => l.rows), encoder);
     const m = binaryMetrics(
       rows.map((r) => r.y === 1),
       rows.map((r) => predictProbability(model, r.x) >= model.threshold),
@@ -233,7 +254,7 @@ function leaveOneSetOut(loaded: readonly { set: ConsistencySet; rows: SupportRow
       met: m.balancedAccuracy >= 0.7,
       reference: set.reference,
       command: `npm run eval -- --only consistency${encoder ? '' : ' --no-encoder'}`,
-      notes: `the fit of scripts/train-consistency.ts (logistic regression on src/check's features, threshold for balanced accuracy) on the other sets' items; ${encoder ? 'with' : 'without'} encoder`,
+      notes: `the fit of scripts/train-consistency.ts (logistic regression on src/check's features, each set weighing the same, threshold for the mean balanced accuracy over the sets) on the other sets' items; ${encoder ? 'with' : 'without'} encoder`,
     };
   });
 }

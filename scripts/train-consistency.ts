@@ -4,7 +4,8 @@
  * the deterministic article split of eval/consistency.ts, with its threshold chosen there to maximise
  * balanced accuracy. `corroborate check` picks its model from the input field: `claim` (one sentence-level
  * claim; trained on the QAGS-C tuning part, the claim-level set) or `summary` (a multi-sentence summary;
- * SummEdits + FaithBench tuning parts pooled); `default` pools all three (fallback). Each model
+ * SummEdits + FaithBench tuning parts pooled); `default` pools all three (fallback). A pooled fit gives every
+ * set the same weight and picks the threshold for the mean balanced accuracy over the sets (fitSupportModel). Each model
  * comes in two variants: with the encoder cosine and lexical-only (for --no-encoder).
  *
  *   node --import tsx scripts/train-consistency.ts [--data DIR]
@@ -22,10 +23,15 @@ interface Row {
   x: number[];
   y: number;
   split: 'tune' | 'held-out';
+  /** The data set (family) of the row: each weighs the same in a pooled fit. */
+  set: string;
 }
 
+/** The model fitted on the tuning rows, grouped by data set (fitSupportModel). */
 function fit(rows: readonly Row[], encoder: boolean): LogisticModel {
-  return fitSupportModel(rows.filter((r) => r.split === 'tune'), encoder);
+  const tune = rows.filter((r) => r.split === 'tune');
+  const sets = [...new Set(tune.map((r) => r.set))];
+  return fitSupportModel(sets.map((set) => tune.filter((r) => r.set === set)), encoder);
 }
 
 function report(name: string, rows: readonly Row[], model: LogisticModel): string {
@@ -53,7 +59,7 @@ async function main(): Promise<void> {
     const items: ConsistencyItem[] = loadSet(dataDir, set);
     const splits = splitOf(items);
     const rowsFor = async (encoder: boolean): Promise<Row[]> =>
-      (await itemEvidence(items, { encoder, cacheDir })).map((e, k) => ({ x: e.features, y: items[k]!.unsupported ? 1 : 0, split: splits.get(items[k]!.doc)! }));
+      (await itemEvidence(items, { encoder, cacheDir })).map((e, k) => ({ x: e.features, y: items[k]!.unsupported ? 1 : 0, split: splits.get(items[k]!.doc)!, set: set.family }));
     const enc = await rowsFor(true);
     const lex = await rowsFor(false);
     const pair = { encoder: fit(enc, true), lexical: fit(lex, false) };

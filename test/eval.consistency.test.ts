@@ -49,9 +49,26 @@ test('fitSupportModel: learns a separable feature, picks a threshold on the rows
     return { x, y };
   });
   for (const encoder of [true, false]) {
-    const model = fitSupportModel(rows, encoder);
+    const model = fitSupportModel([rows], encoder);
     const right = rows.filter((r) => (predictProbability(model, r.x) >= model.threshold ? 1 : 0) === r.y).length;
     assert.equal(right, rows.length, `encoder ${encoder}`);
     if (!encoder) assert.equal(model.weights[cos], 0);
   }
+});
+
+test('fitSupportModel over groups: a small set weighs as much as a big one (its own evidence is learnt, not drowned)', async () => {
+  const { fitSupportModel } = await import('../eval/consistency.js');
+  const { FEATURE_NAMES, predictProbability } = await import('../src/check/index.js');
+  const d = FEATURE_NAMES.length;
+  const row = (f0: number, f1: number, y: number) => ({ x: Array.from({ length: d }, (_, j) => (j === 0 ? f0 : j === 1 ? f1 : 0.5)), y });
+  // Big set: feature 0 decides, feature 1 leans the other way. Small set: feature 0 says nothing, feature 1 decides.
+  const big = Array.from({ length: 400 }, (_, k) => row(k % 2 ? 0.9 : 0.1, k % 2 ? (k % 10 < 5 ? 0.3 : 0.6) : (k % 10 < 5 ? 0.7 : 0.4), k % 2));
+  const small = Array.from({ length: 20 }, (_, k) => row(0.5, k % 2 ? 0.9 : 0.1, k % 2));
+  const accuracy = (model: ReturnType<typeof fitSupportModel>, rows: typeof big) => rows.filter((r) => (predictProbability(model, r.x) >= model.threshold ? 1 : 0) === r.y).length / rows.length;
+  const grouped = fitSupportModel([big, small], false);
+  assert.ok(accuracy(grouped, small) >= 0.9, `small set ${accuracy(grouped, small)}`);
+  assert.ok(accuracy(grouped, big) >= 0.9, `big set ${accuracy(grouped, big)}`);
+  const pooled = fitSupportModel([[...big, ...small]], false);
+  // Pooled as one set, the small set's evidence (feature 1) counts for less against the big set's lean.
+  assert.ok(grouped.weights[1]! > pooled.weights[1]! + 0.1, `feature 1: grouped ${grouped.weights[1]}, pooled ${pooled.weights[1]}`);
 });

@@ -19,6 +19,11 @@ export interface FitOptions {
   learningRate?: number;
   /** Feature indices forced to weight 0 (e.g. the encoder cosine for the lexical-only variant). */
   disabled?: readonly number[];
+  /**
+   * Per-row weights, in place of the default balance (each class weighing half): e.g. every data set and every
+   * class within it weighing the same.
+   */
+  rowWeights?: readonly number[];
 }
 
 /** Probability of the positive class. */
@@ -61,7 +66,7 @@ export function fitLogistic(xs: readonly number[][], ys: readonly number[], opti
       let s = b;
       for (let j = 0; j < d; j++) s += w[j]! * row[j]!;
       const p = 1 / (1 + Math.exp(-s));
-      const e = (p - ys[i]!) * cw(ys[i]!);
+      const e = (p - ys[i]!) * (options.rowWeights ? options.rowWeights[i]! : cw(ys[i]!));
       for (let j = 0; j < d; j++) g[j]! += e * row[j]!;
       gb += e;
     }
