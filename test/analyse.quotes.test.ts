@@ -178,6 +178,11 @@ test('a quotation cut by its reporting clause and going on in the next sentence 
   // Not joined: the next quote has its own reporting clause, or the first one ended its sentence.
   assert.equal(direct('“The pumps failed at midnight,” said Nora Vance. “We had no backup,” said Ivo Karsk.').length, 2);
   assert.equal(direct('“The pumps failed at midnight.” Nora Vance was angry. “We had no backup.”').length, 2);
+  // Nor when the first is quoted words inside the writer's sentence, or the next only opens its sentence (a title).
+  const partialFirst = 'He called the plan “a disaster for families,” Jones said. “We will not vote for it under any circumstances.”';
+  assert.deepEqual(direct(partialFirst).map((q) => q.text), ['We will not vote for it under any circumstances.']);
+  const title = direct('“We will rebuild the theatre,” Jones said. “Hamlet” opens there tonight.');
+  assert.deepEqual(title.map((q) => [q.text, q.fragments]), [['We will rebuild the theatre,', undefined]]);
 });
 
 test('a follow-on quote in the next paragraph, without its own clause, keeps the previous speaker', () => {

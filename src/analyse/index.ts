@@ -11,9 +11,10 @@ import { findNegations } from './negation.js';
  * The version of `analyse()`'s output. Bump when analyse() output changes: its code, its lexicons or rules, or a
  * dependency it parses with (compromise, wink). Stored analyses (corpus mode: src/corpus/analysis-codec.ts,
  * the store's per-article analyses) carry the version they were computed with; one of another version is
- * ignored, computed again and overwritten. Version 2: numbers are read within their sentence.
+ * ignored, computed again and overwritten. Version 2: numbers are read within their sentence; 3: a quotation
+ * that goes on after its reporting clause in the next sentence is one quote.
  */
-export const ANALYSIS_VERSION = 2;
+export const ANALYSIS_VERSION = 3;
 
 /** Pure per-article analysis: every finding is a Span into `article.text`. */
 export function analyse(article: Article): AnalysedArticle {

@@ -157,7 +157,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
           /[,:;—–-]\s*$/.test(text.slice(clause.end - 1, Q.outerStart)) &&
           Q.pieces.length === 1 &&
           sentences[sentenceIndexAt(sentences, Q.innerStart)]?.paragraph === S.paragraph;
-        if (!brokenInSentence && !continuesNextSentence(outerEnd, lastInner, Q)) break;
+        if (!brokenInSentence && (isPartialAt(text, S.start, P.outerStart, P.innerStart) || !continuesNextSentence(outerEnd, lastInner, Q))) break;
         fragments.push(spanOf(text, Q.innerStart, Q.innerEnd));
         end = Q.innerEnd;
         outerEnd = Q.outerEnd;
@@ -236,9 +236,11 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
   // ───────────────────────── helpers (closures over text, sentences, resolver) ─────────────────────────
 
   /**
-   * “A,” X said. “B.” — the quotation cut by its reporting clause goes on in the very next sentence: A ends in a
-   * comma (the clause broke the quoted sentence), the clause sentence (no other quotation in it, at most 25
-   * words) ends where Q opens the next sentence of the same paragraph, and Q has no reporting clause of its own.
+   * “A,” X said. “B.” — the quotation cut by its reporting clause goes on in the very next sentence: A (a full
+   * quotation, not quoted words inside the writer's sentence: the caller checks) ends in a comma (the clause broke
+   * the quoted sentence), the clause sentence (no other quotation in it, at most 25 words) ends where Q opens the
+   * next sentence of the same paragraph, Q is that whole sentence (not a title or scare quote opening it:
+   * “Hamlet” opens tonight), and Q has no reporting clause of its own.
    */
   function continuesNextSentence(afterP: number, lastInner: string, Q: QuotePair): boolean {
     if (lastInner !== ',' || Q.pieces.length !== 1) return false;
@@ -246,6 +248,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     const clauseSentence = sentences[si];
     const next = sentences[si + 1];
     if (!clauseSentence || !next || next.start !== Q.outerStart || next.paragraph !== clauseSentence.paragraph) return false;
+    if (!/^[\s.,!?;:…”"’'»)\]]*$/.test(text.slice(Q.outerEnd, next.end))) return false;
     const clauseText = text.slice(afterP, clauseSentence.end);
     if (/[“”"«»]/.test(clauseText) || tokenize(text, afterP, clauseSentence.end).length > 25) return false;
     const own = afterClause(Q, null);

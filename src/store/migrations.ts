@@ -152,6 +152,16 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 4,
+    description: 'reports stored compressed',
+    sql: `
+      -- From this version on reports.json holds the report's JSON text compressed (a BLOB, src/store/report-codec.ts);
+      -- rows written before stay JSON text and read back unchanged. No table changes: the version makes a build
+      -- from before refuse a store whose reports it would misread.
+      SELECT 1;
+    `,
+  },
 ];
 
 /**
