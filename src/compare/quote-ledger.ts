@@ -138,7 +138,6 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     if (!v) verdicts.set(key, (v = scoreParaphrase(part, statement, vectors)));
     return v;
   };
-  /** The indirect quote of `art` attributed to `speaker` that best paraphrases a part of a member, if any. */
   // Indirect quotes attributed to a speaker, by article, found once per speaker name.
   const indirectBy = new Map<string, Quote[][]>();
   const indirectOf = (speaker: string): Quote[][] => {
@@ -186,7 +185,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     for (const art of ctx.articles) {
       if (quoted.has(art.id)) continue;
       // Best supporting span: indirect quotes first (they carry a speaker), then sentences.
-      let best: { score: number; start: number; end: number; text: string; speaker: string | null } | null = null;
+      let best: Support | null = null;
       for (const iq of art.analysed.quotes) {
         if (iq.direct) continue;
         const set = ctx.weigh(iq.text);
