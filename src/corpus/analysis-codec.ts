@@ -17,7 +17,7 @@
  * ~85 µs (~145 µs) and decodes slower. Decoding happens at every report of the story (encoding once, next to
  * a ~3 ms analysis), so: DEFLATE 6. Decoding an analysis costs ~0.1 ms in all, mostly JSON.parse.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateTagged, inflateTagged } from '../store/tagged-deflate.js';
 import type { AnalysedArticle, Article } from '../types.js';
 
 /** The first byte of every encoded analysis: the format it is in (a new format gets a new tag). */
@@ -37,11 +37,7 @@ type Analysis = Omit<AnalysedArticle, 'article'>;
 
 /** The analysis of `analysed.article`, without the article, as bytes. */
 export function encodeAnalysis(analysed: AnalysedArticle): Uint8Array {
-  const body = deflateRawSync(analysisJson(analysed), { level: LEVEL });
-  const out = new Uint8Array(body.length + 1);
-  out[0] = ANALYSIS_FORMAT;
-  out.set(body, 1);
-  return out;
+  return deflateTagged(ANALYSIS_FORMAT, analysisJson(analysed), LEVEL);
 }
 
 /** The JSON text that `encodeAnalysis` compresses: the analysis without the article, span texts elided. */
@@ -60,7 +56,7 @@ export function decodeAnalysis(data: Uint8Array, article: Article): AnalysedArti
   const text = article.text;
   let parsed: unknown;
   try {
-    const json = inflateRawSync(data.subarray(1)).toString('utf8');
+    const json = inflateTagged(data);
     parsed = JSON.parse(json, function (this: unknown, key: string, value: unknown) {
       return key === 'text' && value === 0 && isSpanOf(this, text) ? text.slice(this.start, this.end) : value;
     });

@@ -5,7 +5,7 @@
  * twice the CPU, measured in the issue-10 note). The report workers encode (off the saving thread); reading
  * inflates at ~300 MB/s. Stores written before this hold the JSON text itself, which reads back unchanged.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { deflateTagged, inflateTagged } from './tagged-deflate.js';
 
 /** The first byte of an encoded report. */
 const REPORT_FORMAT = 0x01;
@@ -13,16 +13,12 @@ const LEVEL = 1;
 
 /** A report's JSON text, encoded for the store. */
 export function encodeReport(json: string): Uint8Array<ArrayBuffer> {
-  const body = deflateRawSync(json, { level: LEVEL });
-  const out = new Uint8Array(body.length + 1);
-  out[0] = REPORT_FORMAT;
-  out.set(body, 1);
-  return out;
+  return deflateTagged(REPORT_FORMAT, json, LEVEL);
 }
 
 /** The JSON text of a stored report: the text itself (older stores) or `encodeReport`'s bytes. */
 export function decodeReport(stored: string | Uint8Array): string {
   if (typeof stored === 'string') return stored;
   if (stored[0] !== REPORT_FORMAT) throw new Error(`stored report: unknown format byte ${stored[0] ?? 'none'}`);
-  return inflateRawSync(stored.subarray(1)).toString('utf8');
+  return inflateTagged(stored);
 }
