@@ -8,6 +8,8 @@
  * wire carries costs a bounded amount (copies of one text are many and alike, and their neighbours link them
  * anyway). Candidates come most-shared first, then nearest in story order, then by position: deterministic.
  */
+import { lowerBound } from '../text/sorted.js';
+
 export class TermCandidates {
   private readonly postings = new Map<number, number[]>();
   private readonly shared: Int32Array;
@@ -100,13 +102,6 @@ function mostShared(candidates: readonly number[], shared: Int32Array, most: num
 /** The index range [from, to) of at most `size` entries of the ascending `list` nearest to the value `i`. */
 export function windowAround(list: readonly number[], i: number, size: number): [number, number] {
   if (list.length <= size) return [0, list.length];
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid]! < i) lo = mid + 1;
-    else hi = mid;
-  }
-  const from = Math.min(Math.max(0, lo - (size >> 1)), list.length - size);
+  const from = Math.min(Math.max(0, lowerBound(list, i) - (size >> 1)), list.length - size);
   return [from, from + size];
 }

@@ -15,7 +15,7 @@
  * Clough & Stevenson corpus (fit.ts explains the search). Pure and deterministic.
  */
 import { tokenWords } from '../similarity/tokens.js';
-import { countSharedSorted } from '../similarity/weights.js';
+import { countSharedSorted } from '../text/sorted.js';
 import { derivationFeatures, MIN_TILE, tiledIds, TokenIds, type DerivationFeatures } from './features.js';
 import { levelOfReuse } from './fit.js';
 import { DERIVATION_THRESHOLDS } from './model.js';

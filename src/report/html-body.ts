@@ -5,6 +5,7 @@
  */
 import type { ClaimKind, ClaimStatus, Sentence } from '../types.js';
 import { escapeHtml, safeId } from './escape.js';
+import { lowerBound } from '../text/sorted.js';
 
 export interface Highlight {
   start: number;
@@ -141,15 +142,4 @@ function piece(raw: string, active: readonly Highlight[]): string {
   const title = titles.length > 0 ? ` title="${escapeHtml(titles.join('\n'))}"` : '';
   const ids = active.map((h) => safeId(h.anchor)).join(' ');
   return `<span${cls} data-m="${escapeHtml(ids)}"${title}>${body}</span>`;
-}
-
-function lowerBound(arr: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (arr[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -5,6 +5,7 @@
  * of the collection weighs little; a rare term (a name, a number) weighs a lot, so two sentences that
  * share "Kessington", "1,200" and "evacuated" score higher than two that share "said" and "town".
  */
+import { countSharedSorted } from '../text/sorted.js';
 
 export class TermWeights {
   private readonly df = new Map<string, number>();
@@ -108,23 +109,6 @@ export function sharedCount(a: WeightedSet, b: WeightedSet): number {
   return countSharedSorted(a.ids, b.ids);
 }
 
-/** Number of values two ascending lists without repeats have in common (a merge walk). */
-export function countSharedSorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      n++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return n;
-}
 
 /** Cosine of the TF-IDF vectors of two token lists (term frequency counts, IDF from `weights`). */
 export function tfidfCosine(a: readonly string[], b: readonly string[], weights: TermWeights): number {
