@@ -12,6 +12,7 @@ import { DocumentFrequencies, signatureLinkMatrix, signatureLinkProbability, wei
 import type { SignatureBag, StorySignature } from './signature-types.js';
 import { STORY_SIMILARITY, type StoryModel } from './similarity-matrix.js';
 import type { OnlineModel } from './online.js';
+import { topTerms } from '../text/sorted.js';
 
 /**
  * 10 bands of 4 of the sketch's 64 bins: a pair sharing half its shingles is a candidate with probability
@@ -94,18 +95,5 @@ function computeCandidateKeys(s: OnlineSignature): number[] {
   return keys;
 }
 
-/** Ids of the `k` highest weights, highest first (ties: the smaller id first), deterministic; one pass. */
-export function topTerms(bag: { readonly ids: Uint32Array; readonly weights: Float64Array }, k: number): number[] {
-  const best: number[] = []; // indices into bag, best first
-  const before = (i: number, j: number): boolean => bag.weights[i]! > bag.weights[j]! || (bag.weights[i] === bag.weights[j] && bag.ids[i]! < bag.ids[j]!);
-  for (let i = 0; i < bag.ids.length; i++) {
-    if (best.length === k && !before(i, best[k - 1]!)) continue;
-    let at = best.length === k ? k - 1 : best.length;
-    while (at > 0 && before(i, best[at - 1]!)) {
-      best[at] = best[at - 1]!;
-      at--;
-    }
-    best[at] = i;
-  }
-  return best.map((i) => bag.ids[i]!);
-}
+/** The k heaviest terms of a bag (src/text/sorted.ts), used here for candidate stories. */
+export { topTerms };

@@ -17,6 +17,7 @@
  * whole is linear in the story. Ties are broken by story distance, then order, so the choice is
  * deterministic. Pairs are returned as (a, b) with a < b, sorted.
  */
+import { topTerms } from '../text/sorted.js';
 import type { StoryContext } from './context.js';
 import { TermCandidates } from './term-candidates.js';
 
@@ -93,7 +94,7 @@ export function nearestPairs(ctx: StoryContext, k: number): [number, number][] {
     return { terms, weights, norm: Math.sqrt(norm) || 1 };
   });
   // Candidates: articles sharing one of each other's heaviest terms (ties by term id), term-candidates.ts.
-  const top = bags.map((b) => heaviest(b, NEAREST_TERMS));
+  const top = bags.map((b) => topTerms({ ids: b.terms, weights: b.weights }, NEAREST_TERMS));
   const retrieval = new TermCandidates(top, POSTINGS_WINDOW);
   const chosen = new Set<number>();
   for (let i = 0; i < n; i++) {
@@ -106,24 +107,6 @@ export function nearestPairs(ctx: StoryContext, k: number): [number, number][] {
   return [...chosen].sort((x, y) => x - y).map((key) => [Math.floor(key / n), key % n] as [number, number]);
 }
 
-/**
- * The `k` heaviest terms of a bag, heaviest first (ties: lower term id first): the first k of all its terms sorted
- * so (a strict order), kept by insertion into a list of at most k.
- */
-function heaviest(b: Bag, k: number): number[] {
-  const top: number[] = []; // indices into b.terms
-  const before = (x: number, y: number): boolean => b.weights[x]! > b.weights[y]! || (b.weights[x] === b.weights[y] && b.terms[x]! < b.terms[y]!);
-  for (let t = 0; t < b.terms.length; t++) {
-    if (top.length === k && !before(t, top[k - 1]!)) continue;
-    let at = top.length === k ? k - 1 : top.length;
-    while (at > 0 && before(t, top[at - 1]!)) {
-      top[at] = top[at - 1]!;
-      at--;
-    }
-    top[at] = t;
-  }
-  return top.map((t) => b.terms[t]!);
-}
 
 function cosine(x: Bag, y: Bag): number {
   let i = 0;

@@ -1,4 +1,4 @@
-/** Searches over ascending lists of numbers. */
+/** Searches over ascending lists of numbers, and the top of a weighted list. */
 
 /** The index of the first entry of the ascending `list` that is not below `x` (list.length when none). */
 export function lowerBound(list: ArrayLike<number>, x: number): number {
@@ -28,4 +28,23 @@ export function countSharedSorted(a: ArrayLike<number>, b: ArrayLike<number>): n
     else j++;
   }
   return n;
+}
+
+/**
+ * Ids of the `k` highest weights, highest first (ties: the smaller id first), deterministic; one pass (insertion
+ * into a list of at most k).
+ */
+export function topTerms(bag: { readonly ids: ArrayLike<number>; readonly weights: ArrayLike<number> }, k: number): number[] {
+  const best: number[] = []; // indices into bag, best first
+  const before = (i: number, j: number): boolean => bag.weights[i]! > bag.weights[j]! || (bag.weights[i] === bag.weights[j] && bag.ids[i]! < bag.ids[j]!);
+  for (let i = 0; i < bag.ids.length; i++) {
+    if (best.length === k && !before(i, best[k - 1]!)) continue;
+    let at = best.length === k ? k - 1 : best.length;
+    while (at > 0 && before(i, best[at - 1]!)) {
+      best[at] = best[at - 1]!;
+      at--;
+    }
+    best[at] = i;
+  }
+  return best.map((i) => bag.ids[i]!);
 }
