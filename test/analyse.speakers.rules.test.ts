@@ -108,3 +108,80 @@ test('“…” He added, “B.” — a clause that opens the next quotation is
   assert.equal(qs[0]!.speaker!.start, t.indexOf('he replied'));
   assert.equal(qs[1]!.speaker!.start, t.indexOf('He added'));
 });
+
+test('a long title phrase before the name: the name speaks ("Northland Water Board senior engineer Tomas Reyes said")', () => {
+  const t =
+    'Ivo Karsk visited the dam on Monday.\n\n“We have enough water for a week,” Northland Water Board senior engineer Tomas Reyes said.\n\n' +
+    '“The gates held,” Arden’s water board chief Ana Lind wrote on Facebook.';
+  const qs = direct(t);
+  assert.equal(qs.length, 2);
+  assert.equal(qs[0]!.speaker!.text, 'Tomas Reyes');
+  assert.equal(qs[0]!.cue!.text, 'said');
+  assert.equal(qs[1]!.speaker!.text, 'Ana Lind');
+});
+
+test('appositives with commas inside, before the verb: the person before them speaks, not a place in them', () => {
+  const t =
+    'Ivo Karsk visited the dam on Monday.\n\n“We have enough water for a week,” Tomas Reyes, 67, a retired engineer in Arden, said in an interview.\n\n' +
+    '“The gates held,” Mr. Anton Weller, now 81 and retired in Arden, Vale., said by telephone.\n\n' +
+    'Ana Lind, a close friend of Mrs. Karsk’s who was her chief of staff at the water board, said, “Even as mayor, she never left the office.”';
+  const qs = direct(t);
+  assert.equal(qs.length, 3);
+  assert.equal(qs[0]!.speaker!.text, 'Tomas Reyes');
+  assert.equal(qs[1]!.speaker!.name, 'Anton Weller');
+  assert.equal(qs[2]!.speaker!.text, 'Ana Lind');
+});
+
+test('"X of the Y told": the person named before "of"; a capitalised "Post"/"Press" in a name is not a reporting verb', () => {
+  const t =
+    'Ivo Karsk visited the dam on Monday.\n\nHowever, as Archbishop Tomas Reyes of the Arden Patriarchate of Vale told the Northland Press (NP), “We have suffered the same fate as the valley.”\n\n' +
+    'On the topic, Arden chapter president Ana Lind told The Northland Post: “A lot of people assume that the dam is safe.”';
+  const qs = direct(t);
+  assert.equal(qs.length, 2);
+  assert.equal(qs[0]!.speaker!.name, 'Tomas Reyes');
+  assert.equal(qs[0]!.cue!.text, 'told');
+  assert.equal(qs[1]!.speaker!.text, 'Ana Lind');
+  assert.equal(qs[1]!.cue!.text, 'told');
+  assert.ok(!isQuoteVerbAt([{ lower: 'northland', cap: true }, { lower: 'post', cap: true }], 1));
+});
+
+test('an office speaks for its holder: "Karsk’s office said" is the speaker phrase, not an earlier person', () => {
+  const t = 'Ivo Karsk visited the dam on Monday.\n\n“We have enough water for a week,” Karsk’s office said in a statement.';
+  const qs = direct(t);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speaker!.text, 'Karsk’s office');
+  assert.equal(qs[0]!.speaker!.via, 'description');
+});
+
+test('“…?” X asked the mayor: a short sentence naming whom the question went to is the reporting clause', () => {
+  const t = 'Ivo Karsk met the press.\n\n“Did you know it was the old dam?” Ana Lind asked the mayor.';
+  const qs = direct(t);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speaker!.text, 'Ana Lind');
+  assert.equal(qs[0]!.cue!.text, 'asked');
+});
+
+test('a quotation signed on the next line ("- Ana Lind.", "—President Karsk, tweeting …") is that person’s', () => {
+  const t =
+    'Ivo Karsk spoke on Monday.\n\n"The idea that I would close the dam while we wait is just not accurate."\n\n- Ana Lind.\n\n' +
+    'Lind exaggerates when she says it.\n\n"Great speech. She is tested."\n\n—President Karsk, tweeting after the speech.';
+  const qs = direct(t);
+  assert.equal(qs.length, 2);
+  assert.equal(qs[0]!.speaker!.name, 'Ana Lind');
+  assert.equal(qs[0]!.speaker!.start, t.indexOf('Ana Lind'));
+  assert.equal(qs[1]!.speaker!.name, 'Ivo Karsk');
+  assert.equal(qs[1]!.speaker!.start, t.lastIndexOf('Karsk'));
+});
+
+test('“A,” X said. ¶ Y agreed. “B.” — the person introduced just before B speaks it, not the last speaker', () => {
+  const t =
+    '“We need more water,” said Ivo Karsk.\n\nArden University’s Ana Lind agreed. “Engineers are running out of time to find an alternative to the dam.”';
+  const sentences = splitSentences(t);
+  const entities = extractEntities(t, sentences);
+  assert.ok(entities.some((e) => e.type === 'person' && e.name === 'Ana Lind'), 'the possessive ends the organisation name');
+  assert.ok(entities.some((e) => e.name === 'Arden University'));
+  const qs = direct(t);
+  assert.equal(qs.length, 2);
+  assert.equal(qs[0]!.speaker!.name, 'Ivo Karsk');
+  assert.equal(qs[1]!.speaker!.name, 'Ana Lind');
+});

@@ -175,6 +175,9 @@ function inRanges(ranges: [number, number][], pos: number): boolean {
 /** Gap between two terms allows them to belong to one name. */
 function joinable(text: string, prev: NlpTerm, next: NlpTerm): boolean {
   const gap = text.slice(prev.end, next.start);
+  // A possessive before a first name ends a name: "Arden University’s Ana Lind", "Russia’s Vladimir Putin"
+  // (not "People’s Republic").
+  if (/[’']s?$/u.test(prev.text) && /[’']/u.test(prev.text) && next.tags.has('FirstName')) return false;
   if (/^[ \t\u00a0]{1,2}$/.test(gap)) return true;
   if (gap === '-' || gap === '‑') return isCapitalised(next);
   if (/^\.[ \t\u00a0]{1,2}$/.test(gap)) {

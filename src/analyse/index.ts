@@ -12,9 +12,10 @@ import { findNegations } from './negation.js';
  * dependency it parses with (compromise, wink). Stored analyses (corpus mode: src/corpus/analysis-codec.ts,
  * the store's per-article analyses) carry the version they were computed with; one of another version is
  * ignored, computed again and overwritten. Version 2: numbers are read within their sentence; 3: a quotation
- * that goes on after its reporting clause in the next sentence is one quote.
+ * that goes on after its reporting clause in the next sentence is one quote; 4: speakers behind long titles,
+ * appositives and possessives, signed quotations; a possessive before a first name ends an entity name.
  */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 4;
 
 /** Pure per-article analysis: every finding is a Span into `article.text`. */
 export function analyse(article: Article): AnalysedArticle {

@@ -45,6 +45,8 @@ const EXTRA: string[][] = [
   ['rant', 'ranted'],
   ['sing', 'sings', 'sang'],
   ['summarize', 'summarized', 'summarise', 'summarised'],
+  ['remember', 'remembers', 'remembered'],
+  ['written'],
 ];
 
 /** Single-word reporting verbs: the shared ones plus the manner-of-speaking ones above. */
@@ -57,10 +59,14 @@ const PHRASAL: ReadonlyMap<string, string> = new Map([
   ['weighed', 'in'], ['weighs', 'in'], ['spoke', 'up'], ['piped', 'up'], ['put', 'it'], ['puts', 'it'],
 ]);
 
-/** Is the word at `k` a reporting verb (a phrasal one only with its particle next)? */
-export function isQuoteVerbAt(words: ReadonlyArray<{ lower: string }>, k: number): boolean {
+/**
+ * Is the word at `k` a reporting verb (a phrasal one only with its particle next)? Not a capitalised word after
+ * another one: that is part of a name ("The Northland Post", "the Harbor Press").
+ */
+export function isQuoteVerbAt(words: ReadonlyArray<{ lower: string; cap?: boolean }>, k: number): boolean {
   const w = words[k];
   if (!w) return false;
+  if (w.cap && words[k - 1]?.cap) return false;
   if (QUOTE_VERBS.has(w.lower)) return true;
   const particle = PHRASAL.get(w.lower);
   return particle !== undefined && words[k + 1]?.lower === particle;

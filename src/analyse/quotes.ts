@@ -29,7 +29,7 @@ import type { Entity, Quote, Sentence, SpeakerRef, Span } from '../types.js';
 import { sentenceIndexAt, spanOf } from '../text/spans.js';
 import { findQuotePairs, type QuotePair } from './quote-marks.js';
 import { unifyDoubleMarks } from './quote-normalise.js';
-import { INDIRECT_VERBS, REPORTING_VERBS } from './lexicon-speech.js';
+import { INDIRECT_VERBS, REPORTING_VERBS, ROLE_NOUNS, TITLES } from './lexicon-speech.js';
 import { SpeakerResolver, tokenize, type Token } from './speakers.js';
 import { isQuoteVerbAt, QUOTE_VERBS, quoteVerbLength } from './quote-verbs.js';
 
@@ -55,6 +55,7 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'fo
 const CLAIM_NOUNS = /^(assertion|claim|argument|statement|insistence|warning|suggestion|contention|allegation|admission|promise|pledge|view|belief|announcement|prediction|remark|comments?)$/;
 const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'one', 'this', 'that', 'another', 'some', 'many', 'several', 'former', 'another']);
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+const ASK = new Set(['ask', 'asks', 'asked']);
 
 function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
@@ -178,6 +179,13 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const emb = embeddedClause(P, S);
         if (emb) clause = emb;
       }
+      if (!clause || !clause.speaker) {
+        const sign = signOff(P);
+        if (sign) {
+          clause = sign;
+          adjacent = true;
+        }
+      }
       let speaker = clause?.speaker ?? null;
       let cue = clause?.cue ?? null;
       // Opens its sentence — also when the splitter ran on ("…,” said X. “B …”): only sentence-final
@@ -186,7 +194,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (!speaker && opensSentence && lastDirect && lastDirect.speaker) {
         const prevPara = sentences[lastDirect.sentence]?.paragraph ?? -10;
         if (S.paragraph - prevPara <= 1) {
-          speaker = lastDirect.speaker;
+          speaker = introducedBy(si, lastDirect.sentence) ?? lastDirect.speaker;
           cue = null;
         }
       }
@@ -255,6 +263,32 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     return !(own && own.speaker);
   }
 
+  /**
+   * “A,” X said. ¶ Ana Lind agreed. “B.” — a sentence of B's paragraph just before it, after the last quotation
+   * (sentence `after`) and with no quotation of its own, whose subject is a person: B is that person's.
+   */
+  function introducedBy(si: number, after: number): SpeakerRef | null {
+    const prev = sentences[si - 1];
+    if (!prev || prev.index <= after || prev.paragraph !== sentences[si]!.paragraph) return null;
+    if (pairs.some((p) => p.outerStart < prev.end && p.outerEnd > prev.start)) return null;
+    const ref = resolver.mainSubject(prev.start, prev.end, entities);
+    if (!ref || ref.via === 'description') return null;
+    return ref.via === 'pronoun' || entities.some((e) => e.id === ref.entity && e.type === 'person') ? ref : null;
+  }
+
+  /**
+   * A quotation that ends its paragraph, signed on the next line: “…” ¶ - Ana Lind. / —President Karsk, tweeting.
+   * The name after the dash is the speaker.
+   */
+  function signOff(P: QuotePair): Clause | null {
+    const m = /^[\s.,]*\n\s*[-–—]\s*(\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,4})(?=[,.;]|\s*$|\s*\n)/u.exec(text.slice(P.outerEnd, P.outerEnd + 120));
+    if (!m) return null;
+    const start = P.outerEnd + m.index + m[0].length - m[1]!.length;
+    const end = start + m[1]!.replace(/\.$/, '').length;
+    const speaker = resolver.classify(tokenize(text, start, end), entities);
+    return speaker && speaker.via === 'name' ? { speaker, cue: null, end } : null;
+  }
+
   /** A sentence ends between two quotes: “A,” X said. But she added, “B.” — not joined. */
   function endsSentenceBetween(from: number, to: number): boolean {
     const between = text.slice(from, to).replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|St|Jr|Sr|Prof|Rev|Hon|Inc|Corp|Co|Ltd|\p{Lu})\./gu, 'X');
@@ -314,7 +348,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (!sp) continue;
       // The subject must start the clause (allowing leading title words that are not part of the name).
       const preTokens = tokenize(text, start, sp.start);
-      if (preTokens.length > 3 || /[,;]/.test(text.slice(start, sp.start))) {
+      if ((preTokens.length > 3 && !titledNameAfter(preTokens, start, sp.start)) || /[,;]/.test(text.slice(start, sp.start))) {
         if (!/,\s*$/.test(text.slice(sp.end, v.start))) continue;
       }
       if (ownSentence) {
@@ -322,11 +356,25 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         // (Up to the first comma: "Trump said of Apple in February, when …" is still a short clause.)
         const comma = text.slice(v.end, hi).search(/[,;:—–]/);
         const tail = tokenize(text, v.end, comma >= 0 ? v.end + comma : hi);
-        if (!/^\s*[,.!?]/.test(text.slice(v.end, hi)) && (tail.length > 12 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|in)$/.test(tail[0].lower) && !tail[0].cap))) return null;
+        // "Todd asked the candidate." / "Reyes told the station.": whom the question or answer went to.
+        const addressee = (TELL.has(v.lower) || ASK.has(v.lower)) && tail.length <= 6 && tail[0] !== undefined && (SUBJECT_OPENERS.has(tail[0].lower) || tail[0].cap);
+        if (!addressee && !/^\s*[,.!?]/.test(text.slice(v.end, hi)) && (tail.length > 12 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|in|as|when|while)$/.test(tail[0].lower) && !tail[0].cap))) return null;
       }
       return { speaker: sp, cue: spanOf(text, v.start, v.end), end: clauseEnd(v.end, hi) };
     }
     return null;
+  }
+
+  /**
+   * The words before a name are one title phrase ("Northland Water Board senior engineer Tomas Reyes",
+   * "Karsk’s press secretary Ana Reyes"): at most ten words with nothing but spaces (and possessives, initials)
+   * between them, the last one a role or title word, so the name is the subject they describe.
+   */
+  function titledNameAfter(pre: readonly Token[], from: number, nameStart: number): boolean {
+    const last = pre[pre.length - 1];
+    if (!last || pre.length > 10) return false;
+    if (!ROLE_NOUNS.has(last.lower) && !TITLES.has(last.lower.replace(/\.$/, ''))) return false;
+    return /^[\p{L}\p{N}\s.’'&-]*$/u.test(text.slice(from, nameStart));
   }
 
   /** “…,” the suit says / it read / one person tweeted: a short lower-case subject phrase, unresolved. */

@@ -81,6 +81,9 @@ const ADVERBIAL_OPENERS = new Set([
   'also', 'now', 'here', 'there', 'again', 'finally', 'first', 'next',
 ]);
 
+/** Prepositions whose object is not the subject of a clause ("retired in Arden", "a friend of Karsk"). */
+const OBJECT_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'near', 'for', 'with', 'to', 'on', 'by', 'under', 'outside', 'inside']);
+
 /** Person-like nouns for heads of bare plural descriptions ("Officials said"). */
 const PLURAL_SPEAKERS = new Set([
   'officials', 'sources', 'analysts', 'critics', 'experts', 'residents', 'witnesses', 'police', 'authorities',
@@ -429,20 +432,31 @@ export class SpeakerResolver {
     const paren = /\s*\([^()]{1,40}\)\s*,?\s*$/.exec(text.slice(lo, end));
     if (paren && paren.index > 0) return this.subjectBefore(lo, lo + paren.index, entities);
     const gapEnd = toks.length ? text.slice(toks[toks.length - 1]!.end, end) : '';
-    if (/^\s*,\s*$/.test(gapEnd)) {
-      // Appositive or relative clause: "Reyes, who led the rescue, said" — look before its opening comma.
+    if (/^\.?\s*,\s*$/.test(gapEnd)) {
+      // Appositive or relative clause: "Reyes, who led the rescue, said", "Reyes, 67, a retired engineer in
+      // Arden, Vale., said" — the subject is before one of its commas: the nearest of the last three that gives a
+      // person (else what the nearest gives).
       const lastTok = toks[toks.length - 1]!;
       const region = text.slice(lo, lastTok.end);
-      const comma = region.lastIndexOf(',');
-      if (comma < 0) return null;
-      const between = tokenize(text, lo + comma + 1, lastTok.end);
-      if (between.length > 12) return null;
-      // "Carson’s business manager, Armstrong Williams, stated": a name in the appositive is the speaker.
-      if (between.length <= 4 && between.every((t) => t.cap) && !between.some((t) => NOT_NAME.has(t.lower))) {
-        const named = this.classify(between, entities);
-        if (named && named.via === 'name') return named;
+      let comma = region.length;
+      let nearest: SpeakerRef | null | undefined;
+      for (let tries = 0; tries < 3; tries++) {
+        comma = comma > 0 ? region.lastIndexOf(',', comma - 1) : -1;
+        if (comma < 0) break;
+        const between = tokenize(text, lo + comma + 1, lastTok.end);
+        if (between.length > 30) break;
+        // "Carson’s business manager, Armstrong Williams, stated": a name in the appositive is the speaker.
+        if (tries === 0 && between.length <= 4 && between.every((t) => t.cap) && !between.some((t) => NOT_NAME.has(t.lower))) {
+          const named = this.classify(between, entities);
+          if (named && named.via === 'name' && (this.isPerson(named, entities) || between.length >= 2)) return named;
+        }
+        const found = this.subjectBefore(lo, lo + comma, entities);
+        if (nearest === undefined) nearest = found;
+        // "… retired in Arden," — the object of a preposition inside the appositive is not the subject.
+        const before = found ? tokenize(text, Math.max(lo, found.start - 12), found.start).pop() : undefined;
+        if (found && this.isPerson(found, entities) && !(before && OBJECT_PREPOSITIONS.has(before.lower))) return found;
       }
-      return this.subjectBefore(lo, lo + comma, entities);
+      return nearest ?? null;
     }
     if (!/^\s*$/.test(gapEnd)) return null;
     // Walk back over the noun phrase.
@@ -459,7 +473,24 @@ export class SpeakerResolver {
       if (DETERMINERS.has(t.lower)) break;
       if (PRONOUNS.has(t.lower) && np.length === 1) break;
     }
-    return this.classify(np, entities);
+    const ref = this.classify(np, entities);
+    // "Archbishop Tomas Reyes of the Arden Patriarchate said": the person named before "of (the)" a name.
+    if (np[0]?.cap || (np[0] && DETERMINERS.has(np[0].lower) && np[1]?.cap)) {
+      const at = toks.indexOf(np[0]!);
+      const of = at - 1;
+      if (of > 0 && toks[of]!.lower === 'of') {
+        const head = this.subjectBefore(lo, toks[of]!.start, entities);
+        if (head && head.via === 'name' && this.isPerson(head, entities)) return head;
+      }
+    }
+    return ref;
+  }
+
+  /** A speaker that is someone: a pronoun, a description, or a name of a person (entity or name seen in full). */
+  private isPerson(ref: SpeakerRef, entities: readonly Entity[]): boolean {
+    if (ref.via !== 'name') return true;
+    if (ref.entity !== null) return entities.some((e) => e.id === ref.entity && e.type === 'person');
+    return this.persons.some((p) => !p.described && p.name === ref.name);
   }
 
   /** The subject at the start of the sentence containing `lo` (before `hi`), for participle clauses. */
@@ -567,6 +598,9 @@ export class SpeakerResolver {
     let k = np.length;
     while (k > 0 && np[k - 1]!.cap) k--;
     let run = np.slice(k);
+    // "Arden University’s Ana Lind": the name is after the possessive.
+    const owner = run.findLastIndex((t, i) => i < run.length - 1 && /[’']s?$/u.test(t.text) && /[’']/u.test(t.text));
+    if (owner >= 0) run = run.slice(owner + 1);
     const sentenceStart = (t: Token): boolean => {
       const si = sentenceIndexAt(this.sentences, t.start);
       return this.sentences[si]?.start === t.start;
@@ -588,6 +622,13 @@ export class SpeakerResolver {
     }
     // A description: determiner + words + role/org head, or a bare plural ("officials", "council officials").
     const head = stripPossessive(last.lower);
+    // "Karsk’s office", "Arden’s water board", "Karsk’s spokesman": whose office or aide speaks.
+    const possessor = np.findIndex((t) => t.cap && /[’']s$/u.test(t.text));
+    if (possessor >= 0 && np.length - possessor >= 2 && np.length - possessor <= 4 && np.slice(possessor + 1).every((t) => !t.cap) && (ORG_HEADS.has(head) || (ROLE_NOUNS.has(head) && !head.endsWith('s')))) {
+      const s = np[possessor]!.start;
+      const t = text.slice(s, last.end);
+      return { start: s, end: last.end, text: t, name: t, entity: null, via: 'description' };
+    }
     const firstDet = np.findIndex((t) => DETERMINERS.has(t.lower));
     if (firstDet >= 0 && np.length - firstDet >= 2 && (ROLE_NOUNS.has(head) || ORG_HEADS.has(head) || PLURAL_SPEAKERS.has(head) || /^\d+-year-old$/.test(head))) {
       const s = np[firstDet]!.start;
