@@ -185,3 +185,14 @@ test('“A,” X said. ¶ Y agreed. “B.” — the person introduced just befo
   assert.equal(qs[0]!.speaker!.name, 'Ivo Karsk');
   assert.equal(qs[1]!.speaker!.name, 'Ana Lind');
 });
+
+test('a participle after a prepositional object: the subject of the sentence speaks ("sent a text to supporters saying", "On Radio Norte, she responded by saying")', () => {
+  const t =
+    'Ivo Karsk won the vote on Tuesday.\n\nHis campaign sent out a text message to supporters saying: “With your help, we won the harbour seat.”\n\n' +
+    'Mara Lind was not convinced. On Radio Norte, she responded on Wednesday by saying, “Seriously, just stop counting.”';
+  const qs = direct(t);
+  assert.equal(qs.length, 2);
+  assert.equal(qs[0]!.speaker!.text, 'His campaign');
+  assert.equal(qs[1]!.speaker!.text, 'she');
+  assert.equal(qs[1]!.speaker!.name, 'Mara Lind');
+});

@@ -168,6 +168,9 @@ export const GENERIC_ROLES: ReadonlySet<string> = new Set([
   'leader', 'official', 'politician', 'man', 'woman', 'statesman', 'head', 'chief', 'executive',
 ]);
 
+/** Prepositions whose object is not the subject of a clause ("retired in Arden", "a text to supporters saying"). */
+export const OBJECT_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'at', 'of', 'from', 'near', 'for', 'with', 'to', 'on', 'by', 'under', 'outside', 'inside']);
+
 /** Capitalised words that are not names at the start of a reporting clause. */
 export const NOT_NAME: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'but', 'and', 'or', 'so', 'in', 'on', 'at',

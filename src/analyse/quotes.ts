@@ -29,7 +29,7 @@ import type { Entity, Quote, Sentence, SpeakerRef, Span } from '../types.js';
 import { sentenceIndexAt, spanOf } from '../text/spans.js';
 import { findQuotePairs, type QuotePair } from './quote-marks.js';
 import { unifyDoubleMarks } from './quote-normalise.js';
-import { INDIRECT_VERBS, REPORTING_VERBS, ROLE_NOUNS, TITLES } from './lexicon-speech.js';
+import { INDIRECT_VERBS, OBJECT_PREPOSITIONS, REPORTING_VERBS, ROLE_NOUNS, TITLES } from './lexicon-speech.js';
 import { SpeakerResolver, tokenize, type Token } from './speakers.js';
 import { isQuoteVerbAt, QUOTE_VERBS, quoteVerbLength } from './quote-verbs.js';
 
@@ -455,9 +455,11 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       const participle = /ing$/.test(v.lower) && /,\s*$/.test(text.slice(lo, v.start));
       const sp0 = participle ? null : resolver.subjectBefore(lo, v.start, entities) ?? (tailToks > 0 && !TELL.has(v.lower) ? resolver.subjectAfter(skipSpace(v.end), hi, entities) : null);
       let sp = sp0;
+      // "… sent a text to supporters saying: “…”": before a participle, the object of a preposition is not its subject.
+      if (sp && !participle && /ing$/.test(v.lower) && OBJECT_PREPOSITIONS.has(tokenize(text, lo, sp.start).pop()?.lower ?? '')) sp = null;
       // "X did Y, saying: “…”" / "…, telling reporters, “…”": the subject of the main clause.
       if (!sp && participle) sp = resolver.mainSubject(lo, v.start, entities);
-      if (!sp && /ing$/.test(v.lower)) sp = resolver.sentenceSubject(lo, v.start, entities);
+      if (!sp && /ing$/.test(v.lower)) sp = resolver.mainSubject(lo, v.start, entities) ?? resolver.sentenceSubject(lo, v.start, entities);
       // A coordinated verb: "X adopted a drawl and joked, “…”" — the subject of the main clause.
       if (!sp && k > 0 && toks[k - 1]!.lower === 'and') sp = resolver.mainSubject(lo, v.start, entities);
       // A short non-person subject opening the sentence: "The ad claims “…”".

@@ -20,7 +20,7 @@ import type { Entity, Sentence, SpeakerRef, Span } from '../types.js';
 import { normaliseKey } from '../text/normalise.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { BoundedCache } from '../text/bounded-cache.js';
-import { DETERMINERS, GENERIC_ROLES, NOT_NAME, PRONOUNS, ROLE_NOUNS, TITLES, VERB_MODIFIERS } from './lexicon-speech.js';
+import { DETERMINERS, GENERIC_ROLES, NOT_NAME, OBJECT_PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES, VERB_MODIFIERS } from './lexicon-speech.js';
 
 export interface Token {
   start: number;
@@ -80,9 +80,6 @@ const ADVERBIAL_OPENERS = new Set([
   'responding', 'referring', 'amid', 'throughout', 'last', 'this', 'yesterday', 'today', 'shortly', 'back',
   'also', 'now', 'here', 'there', 'again', 'finally', 'first', 'next',
 ]);
-
-/** Prepositions whose object is not the subject of a clause ("retired in Arden", "a friend of Karsk"). */
-const OBJECT_PREPOSITIONS = new Set(['in', 'at', 'of', 'from', 'near', 'for', 'with', 'to', 'on', 'by', 'under', 'outside', 'inside']);
 
 /** Person-like nouns for heads of bare plural descriptions ("Officials said"). */
 const PLURAL_SPEAKERS = new Set([
@@ -544,6 +541,9 @@ export class SpeakerResolver {
       }
       np.push(t);
       if (np.length >= 7) break;
+      // "His campaign sent …", "The former official told …": a description ends at its head noun (unless another follows).
+      const next = toks[toks.indexOf(t) + 1];
+      if (np.length >= 2 && DETERMINERS.has(np[0]!.lower) && !t.cap && (ROLE_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && !(next && (ROLE_NOUNS.has(next.lower) || ORG_HEADS.has(next.lower)))) break;
     }
     const ref = this.classify(np, entities);
     // A lone capitalised word opening the sentence that names nobody known ("Wait, it gets better:").
