@@ -132,6 +132,11 @@ export interface SpeakerMatch {
   ref: SpeakerRef;
 }
 
+/** "Karsk’s", "Harris'" (an apostrophe ending the word, or before a final s). */
+function isPossessive(word: string): boolean {
+  return /[’']s?$/u.test(word);
+}
+
 function stripPossessive(s: string): string {
   return s.replace(/[’']s$/u, '').replace(/[’']$/u, '');
 }
@@ -532,7 +537,8 @@ export class SpeakerResolver {
   private subjectAt(from: number, hi: number, entities: readonly Entity[]): SpeakerRef | null {
     const toks = tokenize(this.text, from, hi);
     const np: Token[] = [];
-    for (const t of toks) {
+    for (let i = 0; i < toks.length; i++) {
+      const t = toks[i]!;
       const prev = np[np.length - 1];
       if (prev && !/^\s+$/.test(this.text.slice(prev.end, t.start))) break;
       if (np.length === 0 && PRONOUNS.has(t.lower)) return this.classify([t], entities);
@@ -542,7 +548,7 @@ export class SpeakerResolver {
       np.push(t);
       if (np.length >= 7) break;
       // "His campaign sent …", "The former official told …": a description ends at its head noun (unless another follows).
-      const next = toks[toks.indexOf(t) + 1];
+      const next = toks[i + 1];
       if (np.length >= 2 && DETERMINERS.has(np[0]!.lower) && !t.cap && (ROLE_NOUNS.has(t.lower) || ORG_HEADS.has(t.lower)) && !(next && (ROLE_NOUNS.has(next.lower) || ORG_HEADS.has(next.lower)))) break;
     }
     const ref = this.classify(np, entities);
@@ -593,13 +599,13 @@ export class SpeakerResolver {
     }
     if (PRONOUNS.has(last.lower)) return null;
     // A possessive is not a subject ("Russia’s state border").
-    if (/[’']s?$/u.test(last.text) && /[’']/u.test(last.text)) return null;
+    if (isPossessive(last.text)) return null;
     // Trailing capitalised run (a name), without leading titles.
     let k = np.length;
     while (k > 0 && np[k - 1]!.cap) k--;
     let run = np.slice(k);
     // "Arden University’s Ana Lind": the name is after the possessive.
-    const owner = run.findLastIndex((t, i) => i < run.length - 1 && /[’']s?$/u.test(t.text) && /[’']/u.test(t.text));
+    const owner = run.findLastIndex((t, i) => i < run.length - 1 && isPossessive(t.text));
     if (owner >= 0) run = run.slice(owner + 1);
     const sentenceStart = (t: Token): boolean => {
       const si = sentenceIndexAt(this.sentences, t.start);
