@@ -196,3 +196,59 @@ test('a participle after a prepositional object: the subject of the sentence spe
   assert.equal(qs[1]!.speaker!.text, 'she');
   assert.equal(qs[1]!.speaker!.name, 'Mara Lind');
 });
+
+test('vox pops: a quotation opening its paragraph, signed on the same line after a dash, is that person’s; a dash inside the writer’s sentence is not a signature', () => {
+  const t =
+    'Voters in Arden spoke to us.\n\n“The dam must be fixed before winter.” ― Ana Lind\n\n“Nobody listens to the valley.”— Tomas Reyes.\n\n' +
+    'Ivo Karsk called the repairs “a waste of money for the valley” — Lind rejected that.';
+  const qs = direct(t);
+  assert.equal(qs[0]!.speaker!.text, 'Ana Lind');
+  assert.equal(qs[1]!.speaker!.text, 'Tomas Reyes');
+  const partial = extractQuotes(t, splitSentences(t), extractEntities(t, splitSentences(t))).find((q) => q.text.startsWith('a waste'));
+  assert.ok(partial);
+  assert.notEqual(partial.speaker?.name, 'Ana Lind');
+});
+
+test('a reporting clause later in the writer’s sentence: “A big truck” plowed through …, he said / “…” before the vote, Ana Lind said', () => {
+  const t =
+    'Mayor Ivo Karsk watched the parade.\n\n“A big truck” plowed through the barriers that had been set up for the festival, he said, and “everyone started running.”\n\n' +
+    '“People were celebrating” before the vote, Ana Lind said.';
+  const qs = direct(t);
+  const truck = qs.find((q) => q.text === 'A big truck');
+  assert.ok(truck);
+  assert.equal(truck.speaker!.name, 'Ivo Karsk');
+  assert.equal(truck.cue!.text, 'said');
+  assert.equal(qs.find((q) => q.text === 'People were celebrating')!.speaker!.text, 'Ana Lind');
+});
+
+test('a new clause after a quotation is not its reporting clause ("…,” but she denied …); the verb just before a participle gives its subject', () => {
+  const t =
+    'Ana Lind spoke at the hearing on Monday.\n\nShe declared “What a day for the valley!” and said that her campaign would go on.\n\n' +
+    'Karsk left early, Lind said, adding, “He was not very religious.”';
+  const sentences = splitSentences(t);
+  const all = extractQuotes(t, sentences, extractEntities(t, sentences));
+  const qs = all.filter((q) => q.direct);
+  assert.equal(qs[0]!.speaker!.text, 'She');
+  assert.equal(qs[0]!.speaker!.name, 'Ana Lind');
+  assert.equal(qs[1]!.speaker!.text, 'Lind');
+  // "Karsk left early, Lind said" is reported speech; the quotation after "adding" is not part of it.
+  const indirect = all.find((q) => !q.direct && q.text.startsWith('Karsk left early'));
+  assert.ok(indirect);
+  assert.equal(indirect.text, 'Karsk left early');
+});
+
+test('adverbs before the verb, statements and long addressees: "jokingly said", "issued a statement,", "told the Harbor Post in a written statement,"', () => {
+  const t =
+    'Ivo Karsk spoke on Monday. Ana Lind met him later.\n\nKarsk told the Harbor Post in a written statement, “I really do not want the endorsement.”\n\n' +
+    'Lind jokingly said, “I hate to say it, I am becoming mainstream.”\n\nImmediately after the vote, Karsk issued a statement, “Last night, our town was flooded.”';
+  const qs = direct(t);
+  assert.deepEqual(qs.map((q) => q.speaker?.name), ['Ivo Karsk', 'Ana Lind', 'Ivo Karsk']);
+  assert.deepEqual(qs.map((q) => q.cue?.text), ['told', 'said', 'issued']);
+});
+
+test('"she" skips a person whose first name the lexicon knows as male ("Jake"), and "he" one known as female', () => {
+  const t = 'Asked on Tuesday about Jake Marlow, Dianne Okafor said “I know nothing about the emails,” she said.';
+  const qs = direct(t);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speaker!.name, 'Dianne Okafor');
+});

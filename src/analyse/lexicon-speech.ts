@@ -160,7 +160,8 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set([
   'paramedic', 'rescuer', 'rescuers', 'survivor', 'survivors', 'victim', 'victims', 'farmer', 'farmers',
   'businessman', 'businesswoman', 'billionaire', 'entrepreneur', 'representatives', 'delegate', 'delegates',
   'administrator', 'commissioner', 'superintendent', 'marshal', 'colonel', 'lieutenant', 'sergeant',
-  'admiral', 'speaker', 'whip', 'justice', 'magistrate', 'coroner', 'sources',
+  'admiral', 'speaker', 'whip', 'justice', 'magistrate', 'coroner', 'sources', 'friend', 'neighbor', 'neighbour',
+  'colleague', 'husband', 'wife', 'son', 'daughter', 'brother', 'sister', 'nephew', 'niece', 'cousin',
 ]);
 
 /** Role nouns generic enough to refer back to any person with a role ("the official", "the leader"). */

@@ -47,6 +47,8 @@ const EXTRA: string[][] = [
   ['summarize', 'summarized', 'summarise', 'summarised'],
   ['remember', 'remembers', 'remembered'],
   ['written'],
+  ['riff', 'riffs', 'riffed'],
+  ['issued'],
 ];
 
 /** Single-word reporting verbs: the shared ones plus the manner-of-speaking ones above. */

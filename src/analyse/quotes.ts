@@ -56,6 +56,8 @@ const CLAIM_NOUNS = /^(assertion|claim|argument|statement|insistence|warning|sug
 const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'one', 'this', 'that', 'another', 'some', 'many', 'several', 'former', 'another']);
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
 const ASK = new Set(['ask', 'asks', 'asked']);
+/** Words that open a new clause after a quotation ("…,” but he denied …). */
+const CLAUSE_CONJUNCTIONS = new Set(['but', 'and', 'although', 'though', 'while', 'whereas', 'yet']);
 
 function wordCount(text: string): number {
   return (text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
@@ -180,6 +182,13 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         if (emb) clause = emb;
       }
       if (!clause || !clause.speaker) {
+        const trailing = trailingClause(P, pairs[pi] ?? null);
+        if (trailing) {
+          clause = trailing;
+          adjacent = true;
+        }
+      }
+      if (!clause || !clause.speaker) {
         const sign = signOff(P);
         if (sign) {
           clause = sign;
@@ -277,17 +286,51 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
   }
 
   /**
-   * A quotation that ends its paragraph, signed on the next line: “…” ¶ - Ana Lind. / —President Karsk, tweeting.
-   * The name after the dash is the speaker.
+   * “A big truck” plowed through the barriers, he said. — a quotation inside the writer's sentence, whose reporting
+   * clause comes later in that sentence as a comma-separated clause of its own (“…” before the incident, she said /
+   * …, said Ana Lind.): the clause's subject speaks it. Not past the next quotation; the clause is short and does not
+   * report a “that” clause.
+   */
+  function trailingClause(P: QuotePair, next: QuotePair | null): Clause | null {
+    const S = sentences[sentenceIndexAt(sentences, P.outerEnd - 1)];
+    if (!S || S.end <= P.outerEnd) return null;
+    const hi = next && next.outerStart < S.end ? next.outerStart : S.end;
+    const commas: number[] = [];
+    for (let c = text.indexOf(',', P.outerEnd); c >= 0 && c < hi; c = text.indexOf(',', c + 1)) commas.push(c);
+    for (let i = commas.length - 1; i >= 0 && i >= commas.length - 3; i--) {
+      const from = commas[i]! + 1;
+      const to = i + 1 < commas.length ? commas[i + 1]! : hi;
+      const toks = tokenize(text, from, to);
+      if (toks.length < 2 || toks.length > 10 || toks.some((t) => t.lower === 'that')) continue;
+      for (let k = 0; k < Math.min(toks.length, 6); k++) {
+        if (!isQuoteVerbAt(toks, k)) continue;
+        const v = toks[k]!;
+        const sp = k === 0 ? resolver.subjectAfter(skipSpace(v.end), to, entities) : resolver.subjectBefore(toks[0]!.start, v.start, entities);
+        if (!sp || (k > 0 && sp.start !== toks[0]!.start && tokenize(text, toks[0]!.start, sp.start).length > 3)) break;
+        if (tokenize(text, k === 0 ? sp.end : v.end, to).length > 6) break;
+        return { speaker: sp, cue: spanOf(text, v.start, v.end), end: to };
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A quotation that ends its paragraph, signed after a dash: on the next line (“…” ¶ - Ana Lind. / —President Karsk,
+   * tweeting.) or, when the quotation opens its paragraph, on the same line (“…” ― Ana Lind: vox pops, pull quotes).
+   * The name after the dash, ending its line or followed by a comma or full stop, is the speaker.
    */
   function signOff(P: QuotePair): Clause | null {
-    const m = /^[\s.,]*\n\s*[-–—]\s*(\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,4})(?=[,.;]|\s*$|\s*\n)/u.exec(text.slice(P.outerEnd, P.outerEnd + 120));
+    const m = /^[\s.,]*[-–—―]\s*(\p{Lu}[\p{L}.’'-]*(?: \p{Lu}[\p{L}.’'-]*){0,4})(?=[,.;]|[ \t]*$|[ \t]*\n)/u.exec(text.slice(P.outerEnd, P.outerEnd + 120));
     if (!m) return null;
-    const start = P.outerEnd + m.index + m[0].length - m[1]!.length;
-    const end = start + m[1]!.replace(/\.$/, '').length;
+    const name = m[1]!;
+    const start = P.outerEnd + m.index + m[0].length - name.length;
+    const sameLine = !text.slice(P.outerEnd, start).includes('\n');
+    if (sameLine && !/(?:^|\n)[ \t]*$/.test(text.slice(Math.max(0, P.outerStart - 40), P.outerStart))) return null;
+    const end = start + name.replace(/\.$/, '').length;
     const speaker = resolver.classify(tokenize(text, start, end), entities);
     return speaker && speaker.via === 'name' ? { speaker, cue: null, end } : null;
   }
+
 
   /** A sentence ends between two quotes: “A,” X said. But she added, “B.” — not joined. */
   function endsSentenceBetween(from: number, to: number): boolean {
@@ -348,7 +391,9 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (!sp) continue;
       // The subject must start the clause (allowing leading title words that are not part of the name).
       const preTokens = tokenize(text, start, sp.start);
-      if ((preTokens.length > 3 && !titledNameAfter(preTokens, start, sp.start)) || /[,;]/.test(text.slice(start, sp.start))) {
+      // “…,” but he denied … / “…” and said that …: a new clause of the writer's, not this quotation's reporting clause.
+      if (preTokens[0] && CLAUSE_CONJUNCTIONS.has(preTokens[0].lower) && !ownSentence) return null;
+      if (!titledNameAfter(preTokens, start, sp.start) && (preTokens.length > 3 || /[,;]/.test(text.slice(start, sp.start)))) {
         if (!/,\s*$/.test(text.slice(sp.end, v.start))) continue;
       }
       if (ownSentence) {
@@ -374,7 +419,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     const last = pre[pre.length - 1];
     if (!last || pre.length > 10) return false;
     if (!ROLE_NOUNS.has(last.lower) && !TITLES.has(last.lower.replace(/\.$/, ''))) return false;
-    return /^[\p{L}\p{N}\s.’'&-]*$/u.test(text.slice(from, nameStart));
+    return /^[\p{L}\p{N}\s.’'&-]*,?\s*$/u.test(text.slice(from, nameStart));
   }
 
   /** “…,” the suit says / it read / one person tweeted: a short lower-case subject phrase, unresolved. */
@@ -432,7 +477,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     // Transcript style "NAME: “…”", also after a dash ("Headline - Ivo Karsk: “…”", round-ups).
     const tr = /(?:^|\n|\s[-–—]\s)\s*(\p{Lu}[\p{L}.'’ -]{1,40}):\s*$/u.exec(region);
     const toks = tokenize(text, lo, hi);
-    for (let k = toks.length - 1; k >= 0 && k >= toks.length - 7; k--) {
+    for (let k = toks.length - 1; k >= 0 && k >= toks.length - 11; k--) {
       const v = toks[k]!;
       if (v.lower === 'according' && toks[k + 1]?.lower === 'to') {
         const sp = resolver.subjectAfter(skipSpace(toks[k + 1]!.end), hi, entities) ?? rawSubject(toks[k + 1]!.end, hi);
@@ -441,7 +486,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (!isQuoteVerbAt(toks, k)) continue;
       const tail = text.slice(v.end, hi);
       const tailToks = toks.length - 1 - k;
-      if (tailToks > 5 || !/^[^.!?;“”"]*$/.test(tail)) continue;
+      // After "told" come the people told, then perhaps how: "told the Harbor Post in a written statement, “…”".
+      if (tailToks > (TELL.has(v.lower) ? 9 : 5) || !/^[^.!?;“”"]*$/.test(tail)) continue;
       if (tailToks > 0 && !/[,:—–-]\s*$/.test(tail) && !TELL.has(v.lower)) {
         // "said that “…”" is a (partial) reported quote too.
         if (!(tailToks === 1 && toks[k + 1]!.lower === 'that')) {
@@ -457,6 +503,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       let sp = sp0;
       // "… sent a text to supporters saying: “…”": before a participle, the object of a preposition is not its subject.
       if (sp && !participle && /ing$/.test(v.lower) && OBJECT_PREPOSITIONS.has(tokenize(text, lo, sp.start).pop()?.lower ?? '')) sp = null;
+      // "Nefzi said, adding, “…”": the subject of the reporting verb just before the participle.
+      if (!sp && participle && k >= 2 && isQuoteVerbAt(toks, k - 1)) sp = resolver.subjectBefore(lo, toks[k - 1]!.start, entities);
       // "X did Y, saying: “…”" / "…, telling reporters, “…”": the subject of the main clause.
       if (!sp && participle) sp = resolver.mainSubject(lo, v.start, entities);
       if (!sp && /ing$/.test(v.lower)) sp = resolver.mainSubject(lo, v.start, entities) ?? resolver.sentenceSubject(lo, v.start, entities);
@@ -586,7 +634,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const restM = /^[^,.!?;]*,/.exec(text.slice(clauseEndAt, S.end));
         if (restM && !inPair(S.start) && clauseEndAt + restM[0].length < endOfS) {
           const bStart = trimStart(text, clauseEndAt + restM[0].length, S.end);
-          if (bStart < endOfS) {
+          // (Not when B holds a quotation: "A, X said, adding, “…”" — that one is a direct quote of its own.)
+          if (bStart < endOfS && !pairsHere.some((p) => p.outerStart < endOfS && p.outerEnd > bStart)) {
             add({ start: S.start, end: endOfS, direct: false, speaker: sp, cue, sentence: si, fragments: [spanOf(text, S.start, aEnd), spanOf(text, bStart, endOfS)] });
             continue;
           }

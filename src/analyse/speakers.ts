@@ -20,6 +20,7 @@ import type { Entity, Sentence, SpeakerRef, Span } from '../types.js';
 import { normaliseKey } from '../text/normalise.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { BoundedCache } from '../text/bounded-cache.js';
+import { lexiconTag } from './nlp-doc.js';
 import { DETERMINERS, GENERIC_ROLES, NOT_NAME, OBJECT_PREPOSITIONS, PRONOUNS, ROLE_NOUNS, TITLES, VERB_MODIFIERS } from './lexicon-speech.js';
 
 export interface Token {
@@ -132,6 +133,11 @@ export interface SpeakerMatch {
   ref: SpeakerRef;
 }
 
+/** An adverb or auxiliary between a speaker and the reporting verb ("also", "has", "jokingly"). */
+function isVerbModifier(t: Token): boolean {
+  return VERB_MODIFIERS.has(t.lower) || (!t.cap && t.lower.length > 4 && t.lower.endsWith('ly'));
+}
+
 /** "Karsk’s", "Harris'" (an apostrophe ending the word, or before a final s). */
 function isPossessive(word: string): boolean {
   return /[’']s?$/u.test(word);
@@ -200,6 +206,12 @@ export class SpeakerResolver {
       const c = [...context];
       if (c.some((w) => /^(spokeswoman|congresswoman|chairwoman|businesswoman|woman|mother|queen|princess|mrs|ms)$/.test(w))) gender = 'f';
       else if (c.some((w) => /^(spokesman|congressman|chairman|businessman|man|father|king|prince|mr)$/.test(w))) gender = 'm';
+    }
+    if (gender === null && !described) {
+      // The first name as compromise's lexicon knows it ("Jake" a male name, "Dianne" a female one).
+      const tag = lexiconTag(name.split(/\s+/)[0]!.toLowerCase());
+      if (tag === 'MaleName') gender = 'm';
+      else if (tag === 'FemaleName') gender = 'f';
     }
     return { name, entity, mentions, context, gender, described };
   }
@@ -427,7 +439,8 @@ export class SpeakerResolver {
     const text = this.text;
     let toks = tokenize(text, lo, end);
     // Skip adverbs/auxiliaries before the verb.
-    while (toks.length && VERB_MODIFIERS.has(toks[toks.length - 1]!.lower) && /^\s+$/.test(text.slice(toks[toks.length - 1]!.end, end))) {
+    // (and any lower-case -ly adverb: "Trump jokingly said", "she emphatically proclaimed")
+    while (toks.length && isVerbModifier(toks[toks.length - 1]!) && /^\s+$/.test(text.slice(toks[toks.length - 1]!.end, end))) {
       end = toks[toks.length - 1]!.start;
       toks = toks.slice(0, -1);
     }
