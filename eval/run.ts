@@ -17,6 +17,7 @@ const EVALUATORS: Record<string, () => Promise<Evaluator>> = {
   consistency: async () => (await import('./consistency.js')).evaluate,
   derivation: async () => (await import('./derivation.js')).evaluate,
   extraction: async () => (await import('./extraction.js')).evaluate,
+  alignment: async () => (await import('./alignment.js')).evaluate,
 };
 
 export async function runEvaluations(names: string[], options: EvalOptions, log: (line: string) => void): Promise<{ rows: EvalResult[]; skipped: string[] }> {
