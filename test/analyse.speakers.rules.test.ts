@@ -252,3 +252,13 @@ test('"she" skips a person whose first name the lexicon knows as male ("Jake"), 
   assert.equal(qs.length, 1);
   assert.equal(qs[0]!.speaker!.name, 'Dianne Okafor');
 });
+
+test('a headline speaker described by role (“…,” says mayor) is the person the body names with that role; no fitting person leaves the description', () => {
+  const t = '“We will rebuild every house,” says mayor\n\nMayor Ivo Karsk spoke to reporters on Monday as the river rose in Arden.';
+  const qs = direct(t);
+  assert.equal(qs.length, 1);
+  assert.equal(qs[0]!.speaker!.text, 'mayor');
+  assert.equal(qs[0]!.speaker!.name, 'Ivo Karsk');
+  const u = '“We will rebuild every house,” says mayor\n\nFire chief Tomas Reyes spoke to reporters on Monday as the river rose in Arden.';
+  assert.equal(direct(u)[0]!.speaker!.name, 'mayor');
+});

@@ -234,6 +234,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
   }
 
   drafts.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Headline speakers described by role ("…, says mayor") are the people the body names.
+  for (const d of drafts) if (d.sentence === 0 && d.speaker) d.speaker = resolver.headlineSpeaker(d.speaker);
   return drafts.map((d, i) => {
     const q: Quote = {
       start: d.start,

@@ -155,7 +155,8 @@ function contextWords(text: string, m: Span): string[] {
     const t = before[i]!;
     const next = before[i + 1];
     const gap = text.slice(t.end, next ? next.start : m.start);
-    if (!/^[\s.]*$/.test(gap)) break;
+    // (Not across a line break: a headline's last words do not describe the body's first name.)
+    if (!/^[ \t\u00a0.]*$/.test(gap)) break;
     if (CLAUSE_STOPS.has(t.lower) || DETERMINERS.has(t.lower)) break;
     words.push(stripPossessive(t.lower));
   }
@@ -422,6 +423,28 @@ export class SpeakerResolver {
       }
     }
     return best ? best.p : null;
+  }
+
+  /**
+   * A description in the headline ("…, says mayor", "Minister: …") names someone the body introduces: the first
+   * person mentioned after it whose descriptor words fit (every modifier, and the head or a generic role). Other
+   * speakers, and descriptions nothing fits, are returned as they are.
+   */
+  headlineSpeaker(ref: SpeakerRef): SpeakerRef {
+    if (ref.via !== 'description' || ref.entity !== null || sentenceIndexAt(this.sentences, ref.start) !== 0) return ref;
+    const words = ref.text.toLowerCase().split(/\s+/).map(stripPossessive).filter((w) => w && !DETERMINERS.has(w));
+    const head = words[words.length - 1];
+    if (!head || !ROLE_NOUNS.has(head) || head.endsWith('s')) return ref;
+    const mods = words.slice(0, -1);
+    let best: { p: Person; at: number } | null = null;
+    for (const p of this.persons) {
+      if (p.described) continue;
+      const fitsHead = p.context.has(head) || (GENERIC_ROLES.has(head) && [...p.context].some((w) => ROLE_NOUNS.has(w) || TITLES.has(w)));
+      if (!fitsHead || !mods.every((w) => p.context.has(w))) continue;
+      const first = p.mentions.find((m) => m.start >= ref.end);
+      if (first && (!best || first.start < best.at)) best = { p, at: first.start };
+    }
+    return best ? { ...ref, name: best.p.name, entity: best.p.entity } : ref;
   }
 
   resolveDescription(span: Span): SpeakerRef {
