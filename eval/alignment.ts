@@ -70,6 +70,7 @@ export function readAlignmentStories(path: string = ALIGNMENT_SET): AlignmentSto
     const gold = new Map<string, { label: 'claim' | 'part'; conflict: boolean }>();
     for (const g of s.gold) {
       const key = pairKey(order, g.a[0], sentenceOf(...g.a), g.b[0], sentenceOf(...g.b));
+      if (gold.has(key)) throw new Error(`${path}: story ${s.id}: the pair "${g.a[1]}" / "${g.b[1]}" is listed twice`);
       gold.set(key, { label: g.label, conflict: g.conflict === true });
     }
     return { id: s.id, articles, gold };
@@ -81,6 +82,13 @@ export async function scoreAlignment(stories: readonly AlignmentStory[], encoder
   const flags = { link: { gold: [] as boolean[], pred: [] as boolean[] }, claim: { gold: [] as boolean[], pred: [] as boolean[] }, conflict: { gold: [] as boolean[], pred: [] as boolean[] } };
   for (const story of stories) {
     const analysed: AnalysedArticle[] = story.articles.map((a) => analyse(a));
+    // Gold sentences are indices into the set's sentence lists: the splitter must give exactly those.
+    for (const a of analysed) {
+      const expected = a.article.text.split('\n\n');
+      if (a.sentences.length !== expected.length || a.sentences.some((s, i) => s.text !== expected[i])) {
+        throw new Error(`alignment set: story ${story.id}: ${a.article.id} splits into ${a.sentences.length} sentences, not its ${expected.length} lines`);
+      }
+    }
     const order = story.articles.map((a) => a.id);
     const vectors = await embedSentences(analysed, { enabled: encoder, cacheDir });
     const report = compareStory({ id: story.id, articles: order }, analysed, vectors);

@@ -262,3 +262,37 @@ test('a headline speaker described by role (“…,” says mayor) is the person
   const u = '“We will rebuild every house,” says mayor\n\nFire chief Tomas Reyes spoke to reporters on Monday as the river rose in Arden.';
   assert.equal(direct(u)[0]!.speaker!.name, 'mayor');
 });
+
+test('review cases: a following sentence about someone else is not the reporting clause; titles after "for/of"; Title Case headlines; unnamed headline officials; family-name-first names; credits and titles are not quotes', () => {
+  const speakerOf = (t: string): string | undefined => direct(t)[0]?.speaker?.name;
+  // A clause before the quotation wins over a next sentence naming whom someone else told or asked.
+  assert.equal(speakerOf('Ivo Karsk said in a statement: “The vote was rigged.” Ana Lind told the committee she would not resign.'), 'Ivo Karsk');
+  assert.equal(speakerOf('Ana Lind spoke. Ivo Karsk wrote on Twitter: “The vote was rigged.” Lind asked the court to dismiss the case.'), 'Ivo Karsk');
+  // "a lawyer for President X" does not make X the speaker.
+  assert.notEqual(speakerOf('Ivo Karsk spoke.\n\n“We will appeal the ruling,” a lawyer for President Tomas Reyes said.'), 'Tomas Reyes');
+  // Title Case headlines: "Says" is a verb.
+  assert.equal(speakerOf('Karsk Says: “We Will Rebuild Every Home”\n\nMayor Ivo Karsk spoke on Monday.'), 'Ivo Karsk');
+  assert.equal(speakerOf('“We Will Rebuild,” Karsk Says\n\nMayor Ivo Karsk spoke on Monday.'), 'Ivo Karsk');
+  // "says official" in a headline is an unnamed official.
+  assert.equal(speakerOf('“Talks have stalled,” says official\n\nPresident Tomas Reyes met rebel leaders on Monday.'), 'official');
+  // A first name's gender is read only from "First Last" names.
+  assert.equal(speakerOf('Kim Jong Un oversaw the launch on Friday. “This is a warning to our enemies,” he said.'), 'Kim Jong Un');
+  // A one-word title credited after a dash is not a quotation.
+  assert.equal(direct('“Oppenheimer” — Christopher Nolan, 2023.\n\nThe film won.').length, 0);
+  // The whole owner's name: "Ana Lind’s office".
+  assert.equal(direct('Ivo Karsk met Ana Lind.\n\n“We have enough water,” Ana Lind’s office said in a statement.')[0]!.speaker!.text, 'Ana Lind’s office');
+});
+
+test('review cases: no quote from a relative clause or a quoted title; scraped text with runs of commas or "of" ends in time', () => {
+  const t = 'The word “unprecedented” appears 14 times in the report, which critics said was rushed.';
+  assert.ok(direct(t).every((q) => q.speaker?.text !== 'critics'));
+  const sentences = splitSentences('Netflix’s “Squid Game” was the most-watched show of the year, the company said.');
+  const all = extractQuotes('Netflix’s “Squid Game” was the most-watched show of the year, the company said.', sentences, []);
+  assert.ok(!all.some((q) => q.text === 'Squid Game'));
+  assert.ok(all.some((q) => !q.direct && q.speaker?.text === 'the company'));
+  // Deep appositive or "of" chains: a bounded look behind (this returned after seconds, or overflowed the stack).
+  const commas = 'The vote was close. x' + ', , x'.repeat(30) + ', said the plan was bad news for us all.';
+  assert.doesNotThrow(() => extractQuotes(commas, splitSentences(commas), []));
+  const ofs = 'Ana' + ' of Bo'.repeat(4000) + ' said the plan was fine.';
+  assert.doesNotThrow(() => extractQuotes(ofs, splitSentences(ofs), extractEntities(ofs, splitSentences(ofs))));
+});

@@ -61,14 +61,21 @@ const PHRASAL: ReadonlyMap<string, string> = new Map([
   ['weighed', 'in'], ['weighs', 'in'], ['spoke', 'up'], ['piped', 'up'], ['put', 'it'], ['puts', 'it'],
 ]);
 
+/** Reporting verbs that are never part of a name, so also verbs when capitalised in a Title Case headline. */
+const ONLY_VERBS: ReadonlySet<string> = new Set([
+  'says', 'said', 'tells', 'told', 'asks', 'asked', 'adds', 'added', 'writes', 'wrote', 'claims', 'claimed', 'warns',
+  'warned', 'insists', 'insisted', 'explains', 'explained', 'admits', 'admitted', 'denies', 'denied', 'urges', 'urged',
+  'argues', 'argued', 'declares', 'declared', 'announces', 'announced', 'vows', 'vowed', 'tweets', 'tweeted',
+]);
+
 /**
  * Is the word at `k` a reporting verb (a phrasal one only with its particle next)? Not a capitalised word after
- * another one: that is part of a name ("The Northland Post", "the Harbor Press").
+ * another one, unless it is never a name ("The Northland Post", "the Harbor Press"; but "Karsk Says: …").
  */
 export function isQuoteVerbAt(words: ReadonlyArray<{ lower: string; cap?: boolean }>, k: number): boolean {
   const w = words[k];
   if (!w) return false;
-  if (w.cap && words[k - 1]?.cap) return false;
+  if (w.cap && words[k - 1]?.cap && !ONLY_VERBS.has(w.lower)) return false;
   if (QUOTE_VERBS.has(w.lower)) return true;
   const particle = PHRASAL.get(w.lower);
   return particle !== undefined && words[k + 1]?.lower === particle;

@@ -56,6 +56,10 @@ const CLAIM_NOUNS = /^(assertion|claim|argument|statement|insistence|warning|sug
 const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'one', 'this', 'that', 'another', 'some', 'many', 'several', 'former', 'another']);
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
 const ASK = new Set(['ask', 'asks', 'asked']);
+/** Words that show an addressee phrase goes on into a clause of its own ("told the committee she …", "asked the court to …"). */
+const ADDRESSEE_STOPS = new Set(['she', 'he', 'they', 'i', 'we', 'it', 'to', 'for', 'that', 'if', 'whether', 'about', 'why', 'how', 'what', 'who', 'when', 'not']);
+/** Words opening a relative or subordinate clause, not a reporting clause (", which critics said was rushed"). */
+const RELATIVE_OPENERS = new Set(['which', 'who', 'whom', 'whose', 'that', 'where', 'when', 'while', 'as', 'because', 'although', 'though', 'and', 'but', 'if', 'since']);
 /** Words that open a new clause after a quotation ("…,” but he denied …). */
 const CLAUSE_CONJUNCTIONS = new Set(['but', 'and', 'although', 'though', 'while', 'whereas', 'yet']);
 
@@ -182,18 +186,13 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         if (emb) clause = emb;
       }
       if (!clause || !clause.speaker) {
+        // (Found farther from the quotation than an adjacent clause: the short-quote and title filters still apply.)
         const trailing = trailingClause(P, pairs[pi] ?? null);
-        if (trailing) {
-          clause = trailing;
-          adjacent = true;
-        }
+        if (trailing) clause = trailing;
       }
       if (!clause || !clause.speaker) {
         const sign = signOff(P);
-        if (sign) {
-          clause = sign;
-          adjacent = true;
-        }
+        if (sign) clause = sign;
       }
       let speaker = clause?.speaker ?? null;
       let cue = clause?.cue ?? null;
@@ -296,6 +295,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
   function trailingClause(P: QuotePair, next: QuotePair | null): Clause | null {
     const S = sentences[sentenceIndexAt(sentences, P.outerEnd - 1)];
     if (!S || S.end <= P.outerEnd) return null;
+    // Only a quotation that opens the sentence: in "The word “x” appears …, which critics said …" no one is quoted.
+    if (/[\p{L}\p{N}]/u.test(text.slice(S.start, P.outerStart))) return null;
     const hi = next && next.outerStart < S.end ? next.outerStart : S.end;
     const commas: number[] = [];
     for (let c = text.indexOf(',', P.outerEnd); c >= 0 && c < hi; c = text.indexOf(',', c + 1)) commas.push(c);
@@ -303,7 +304,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       const from = commas[i]! + 1;
       const to = i + 1 < commas.length ? commas[i + 1]! : hi;
       const toks = tokenize(text, from, to);
-      if (toks.length < 2 || toks.length > 10 || toks.some((t) => t.lower === 'that')) continue;
+      if (toks.length < 2 || toks.length > 10 || toks.some((t) => t.lower === 'that') || RELATIVE_OPENERS.has(toks[0]!.lower)) continue;
       for (let k = 0; k < Math.min(toks.length, 6); k++) {
         if (!isQuoteVerbAt(toks, k)) continue;
         const v = toks[k]!;
@@ -364,6 +365,9 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       // (When the splitter kept “…?” Trump said of … in one sentence, the clause simply continues.)
       const ns = sentences[sentenceIndexAt(sentences, start)];
       if (!ns || ns.start !== start) return null;
+      // Only for a quotation that is its sentence: in “Karsk said: “…”” the clause before it is the one.
+      const own = sentences[sentenceIndexAt(sentences, P.outerStart)];
+      if (own && /[\p{L}\p{N}]/u.test(text.slice(own.start, P.outerStart))) return null;
       // “…” He added, “B.” — a clause that opens the next quotation introduces that one, not this one.
       if (next && next.outerStart < ns.end && /^[^.!?“”"]*[,:]\s*$/.test(text.slice(start, next.outerStart))) return null;
       hi = ns.end;
@@ -404,7 +408,14 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const comma = text.slice(v.end, hi).search(/[,;:—–]/);
         const tail = tokenize(text, v.end, comma >= 0 ? v.end + comma : hi);
         // "Todd asked the candidate." / "Reyes told the station.": whom the question or answer went to.
-        const addressee = (TELL.has(v.lower) || ASK.has(v.lower)) && tail.length <= 6 && tail[0] !== undefined && (SUBJECT_OPENERS.has(tail[0].lower) || tail[0].cap);
+        // Only a short noun phrase: "Lind told the committee she would not resign" / "asked the court to dismiss …" go on.
+        const addressee =
+          (TELL.has(v.lower) || ASK.has(v.lower)) &&
+          tail.length <= 5 &&
+          tail[0] !== undefined &&
+          (SUBJECT_OPENERS.has(tail[0].lower) || tail[0].cap) &&
+          !tail.some((t) => ADDRESSEE_STOPS.has(t.lower)) &&
+          /^[^,;:]*[.!?]?["”’')\]]*\s*$/.test(text.slice(v.end, hi));
         if (!addressee && !/^\s*[,.!?]/.test(text.slice(v.end, hi)) && (tail.length > 12 || tail.some((t) => t.lower === 'that') || (tail[0] && !/^(to|in|on|at|during|after|before|of|about|with|from|at|later|earlier|again|then|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|reporters|cnn|in|as|when|while)$/.test(tail[0].lower) && !tail[0].cap))) return null;
       }
       return { speaker: sp, cue: spanOf(text, v.start, v.end), end: clauseEnd(v.end, hi) };
@@ -421,6 +432,8 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
     const last = pre[pre.length - 1];
     if (!last || pre.length > 10) return false;
     if (!ROLE_NOUNS.has(last.lower) && !TITLES.has(last.lower.replace(/\.$/, ''))) return false;
+    // "a lawyer for President Donald Trump", "the wife of former President …": the name is not the speaker.
+    if (pre.some((t) => OBJECT_PREPOSITIONS.has(t.lower))) return false;
     return /^[\p{L}\p{N}\s.’'&-]*,?\s*$/u.test(text.slice(from, nameStart));
   }
 

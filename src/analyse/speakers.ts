@@ -133,6 +133,9 @@ export interface SpeakerMatch {
   ref: SpeakerRef;
 }
 
+/** How deep subjectBefore looks behind appositive commas, parentheses and "of" (see there). */
+const MAX_SUBJECT_DEPTH = 4;
+
 /** An adverb or auxiliary between a speaker and the reporting verb ("also", "has", "jokingly"). */
 function isVerbModifier(t: Token): boolean {
   return VERB_MODIFIERS.has(t.lower) || (!t.cap && t.lower.length > 4 && t.lower.endsWith('ly'));
@@ -208,9 +211,11 @@ export class SpeakerResolver {
       if (c.some((w) => /^(spokeswoman|congresswoman|chairwoman|businesswoman|woman|mother|queen|princess|mrs|ms)$/.test(w))) gender = 'f';
       else if (c.some((w) => /^(spokesman|congressman|chairman|businessman|man|father|king|prince|mr)$/.test(w))) gender = 'm';
     }
-    if (gender === null && !described) {
-      // The first name as compromise's lexicon knows it ("Jake" a male name, "Dianne" a female one).
-      const tag = lexiconTag(name.split(/\s+/)[0]!.toLowerCase());
+    const words = name.split(/\s+/);
+    if (gender === null && !described && words.length === 2) {
+      // The first name as compromise's lexicon knows it ("Jake" a male name, "Dianne" a female one); only for
+      // "First Last" names ("Kim Jong Un" puts the family name first).
+      const tag = lexiconTag(words[0]!.toLowerCase());
       if (tag === 'MaleName') gender = 'm';
       else if (tag === 'FemaleName') gender = 'f';
     }
@@ -427,20 +432,20 @@ export class SpeakerResolver {
 
   /**
    * A description in the headline ("…, says mayor", "Minister: …") names someone the body introduces: the first
-   * person mentioned after it whose descriptor words fit (every modifier, and the head or a generic role). Other
+   * person mentioned after it whose descriptor words hold every word of it. Generic roles ("says official"), other
    * speakers, and descriptions nothing fits, are returned as they are.
    */
   headlineSpeaker(ref: SpeakerRef): SpeakerRef {
     if (ref.via !== 'description' || ref.entity !== null || sentenceIndexAt(this.sentences, ref.start) !== 0) return ref;
     const words = ref.text.toLowerCase().split(/\s+/).map(stripPossessive).filter((w) => w && !DETERMINERS.has(w));
     const head = words[words.length - 1];
-    if (!head || !ROLE_NOUNS.has(head) || head.endsWith('s')) return ref;
+    // A generic role ("says official") is an unnamed source, whoever else the body names.
+    if (!head || !ROLE_NOUNS.has(head) || head.endsWith('s') || GENERIC_ROLES.has(head)) return ref;
     const mods = words.slice(0, -1);
     let best: { p: Person; at: number } | null = null;
     for (const p of this.persons) {
       if (p.described) continue;
-      const fitsHead = p.context.has(head) || (GENERIC_ROLES.has(head) && [...p.context].some((w) => ROLE_NOUNS.has(w) || TITLES.has(w)));
-      if (!fitsHead || !mods.every((w) => p.context.has(w))) continue;
+      if (!p.context.has(head) || !mods.every((w) => p.context.has(w))) continue;
       const first = p.mentions.find((m) => m.start >= ref.end);
       if (first && (!best || first.start < best.at)) best = { p, at: first.start };
     }
@@ -458,7 +463,10 @@ export class SpeakerResolver {
    * The speaker phrase that ends just before `end` (a reporting verb), within [lo, end):
    * "Putin", "he", "the former official", "Fire chief Tomas Reyes", "Reyes, who led the rescue,".
    */
-  subjectBefore(lo: number, end: number, entities: readonly Entity[]): SpeakerRef | null {
+  subjectBefore(lo: number, end: number, entities: readonly Entity[], depth = 0): SpeakerRef | null {
+    // Each look behind an appositive comma or an "of" goes one level deeper; a few levels cover real sentences and
+    // keep scraped text (", , , …", "of … of … of …") from recursing without end.
+    if (depth > MAX_SUBJECT_DEPTH) return null;
     const text = this.text;
     let toks = tokenize(text, lo, end);
     // Skip adverbs/auxiliaries before the verb.
@@ -468,7 +476,7 @@ export class SpeakerResolver {
       toks = toks.slice(0, -1);
     }
     const paren = /\s*\([^()]{1,40}\)\s*,?\s*$/.exec(text.slice(lo, end));
-    if (paren && paren.index > 0) return this.subjectBefore(lo, lo + paren.index, entities);
+    if (paren && paren.index > 0) return this.subjectBefore(lo, lo + paren.index, entities, depth + 1);
     const gapEnd = toks.length ? text.slice(toks[toks.length - 1]!.end, end) : '';
     if (/^\.?\s*,\s*$/.test(gapEnd)) {
       // Appositive or relative clause: "Reyes, who led the rescue, said", "Reyes, 67, a retired engineer in
@@ -488,7 +496,7 @@ export class SpeakerResolver {
           const named = this.classify(between, entities);
           if (named && named.via === 'name' && (this.isPerson(named, entities) || between.length >= 2)) return named;
         }
-        const found = this.subjectBefore(lo, lo + comma, entities);
+        const found = this.subjectBefore(lo, lo + comma, entities, depth + 1);
         if (nearest === undefined) nearest = found;
         // "… retired in Arden," — the object of a preposition inside the appositive is not the subject.
         const before = found ? tokenize(text, Math.max(lo, found.start - 12), found.start).pop() : undefined;
@@ -517,7 +525,7 @@ export class SpeakerResolver {
       const at = toks.indexOf(np[0]!);
       const of = at - 1;
       if (of > 0 && toks[of]!.lower === 'of') {
-        const head = this.subjectBefore(lo, toks[of]!.start, entities);
+        const head = this.subjectBefore(lo, toks[of]!.start, entities, depth + 1);
         if (head && head.via === 'name' && this.isPerson(head, entities)) return head;
       }
     }
@@ -667,7 +675,10 @@ export class SpeakerResolver {
     // "Karsk’s office", "Arden’s water board", "Karsk’s spokesman": whose office or aide speaks.
     const possessor = np.findIndex((t) => t.cap && /[’']s$/u.test(t.text));
     if (possessor >= 0 && np.length - possessor >= 2 && np.length - possessor <= 4 && np.slice(possessor + 1).every((t) => !t.cap) && (ORG_HEADS.has(head) || (ROLE_NOUNS.has(head) && !head.endsWith('s')))) {
-      const s = np[possessor]!.start;
+      // The whole name that owns it ("Ana Lind’s office"), not only its last word.
+      let first = possessor;
+      while (first > 0 && np[first - 1]!.cap && !NOT_NAME.has(np[first - 1]!.lower)) first--;
+      const s = np[first]!.start;
       const t = text.slice(s, last.end);
       return { start: s, end: last.end, text: t, name: t, entity: null, via: 'description' };
     }

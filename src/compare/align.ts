@@ -291,11 +291,13 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
  * pair, so copies of the two sentences are judged once.
  */
 function judgedParaphrase(x: SentenceInfo, y: SentenceInfo): boolean {
-  const key = x.sentence.text < y.sentence.text ? `${x.sentence.text}\u0000${y.sentence.text}` : `${y.sentence.text}\u0000${x.sentence.text}`;
+  // The head depends on the vectors (a sentence's vector is a function of its text): it is part of the key.
+  const head = x.vec && y.vec ? 'e' : 'l';
+  const key = x.sentence.text < y.sentence.text ? `${head}${x.sentence.text}\u0000${y.sentence.text}` : `${head}${y.sentence.text}\u0000${x.sentence.text}`;
   let verdict = judged.get(key);
   if (verdict === undefined) {
     const vectors: SentenceVectors = { get: (t) => (t === x.sentence.text ? (x.vec ?? undefined) : t === y.sentence.text ? (y.vec ?? undefined) : undefined) };
-    verdict = scoreParaphrase(x.sentence.text, y.sentence.text, x.vec && y.vec ? vectors : null).paraphrase;
+    verdict = scoreParaphrase(x.sentence.text, y.sentence.text, head === 'e' ? vectors : null).paraphrase;
     judged.set(key, verdict);
   }
   return verdict;
