@@ -20,6 +20,9 @@ const EVALUATORS: Record<string, () => Promise<Evaluator>> = {
   alignment: async () => (await import('./alignment.js')).evaluate,
 };
 
+/** Tasks whose set ships in the repo (eval/data/): they run without the shared data folder. */
+const IN_REPO: ReadonlySet<string> = new Set(['alignment']);
+
 export async function runEvaluations(names: string[], options: EvalOptions, log: (line: string) => void): Promise<{ rows: EvalResult[]; skipped: string[] }> {
   const rows: EvalResult[] = [];
   const skipped: string[] = [];
@@ -53,15 +56,18 @@ async function main(): Promise<void> {
   });
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dataDir = values.data ?? process.env.CORROBORATE_DATA ?? join(root, '..', 'shared', 'data');
+  let names = values.only ? values.only.split(',') : Object.keys(EVALUATORS);
   if (!existsSync(dataDir)) {
-    console.log(`eval: no data folder at ${dataDir}; nothing scored (pass --data DIR)`);
-    return;
+    // Sets that ship in the repo are scored anyway; the rest need the data folder.
+    const local = names.filter((n) => IN_REPO.has(n));
+    console.log(`eval: no data folder at ${dataDir}; ${local.length > 0 ? `scoring only ${local.join(', ')}` : 'nothing scored'} (pass --data DIR)`);
+    if (local.length === 0) return;
+    names = local;
   }
-  const names = values.only ? values.only.split(',') : Object.keys(EVALUATORS);
   const sample = values.sample === undefined ? undefined : Number(values.sample);
   const options: EvalOptions = { dataDir, encoder: !values['no-encoder'], cacheDir: defaultCacheDir(), ...(sample ? { sample } : {}) };
   const { rows, skipped } = await runEvaluations(names, options, (line) => console.log(line));
-  const full = !values.only && sample === undefined && !values['no-write'];
+  const full = !values.only && sample === undefined && !values['no-write'] && existsSync(dataDir);
   if (full) {
     writeFileSync(join(root, 'docs', 'EVALUATION.md'), renderEvaluationMarkdown(rows, skipped));
     console.log('wrote docs/EVALUATION.md');

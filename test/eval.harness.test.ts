@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderEvaluationMarkdown } from '../eval/markdown.js';
@@ -45,4 +46,13 @@ test('every evaluator scores a small sample of its shared set', { skip: !existsS
     }
     assert.match(r.command, /npm run eval|corroborate/);
   }
+});
+
+test('without the shared data folder, the sets that ship in the repo are still scored (and EVALUATION.md is not rewritten)', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(repoRoot, 'eval', 'run.ts'), '--data', join(repoRoot, 'no-such-data-folder'), '--no-encoder'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /no data folder at .*no-such-data-folder; scoring only alignment/);
+  assert.match(r.stdout, /alignment: 1 row\(s\)/);
+  assert.match(r.stdout, /claim F1 \d\.\d{3}/);
+  assert.doesNotMatch(r.stdout, /wrote docs\/EVALUATION\.md/);
 });
