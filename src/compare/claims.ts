@@ -26,7 +26,7 @@
  */
 import type { Claim, ClaimKind, Entity, Mention, NumberMention } from '../types.js';
 import { shortHash } from '../text/hash.js';
-import { normalisedKey } from './keys.js';
+import { normaliseKey } from '../text/normalise.js';
 import { entityKeys, numberKey, numberValue } from '../similarity/slots.js';
 import type { SentenceInfo, StoryContext } from './context.js';
 import type { SentenceLink } from './sentence-links.js';
@@ -177,7 +177,7 @@ const DEICTIC = new Set(['today', 'tonight', 'this morning', 'this afternoon', '
  * ("Tuesday") or a date that differs from the publication day stays a claim.
  */
 export function isPublicationDeictic(published: string | null, d: { text: string; iso: string }): boolean {
-  if (!DEICTIC.has(normalisedKey(d.text))) return false;
+  if (!DEICTIC.has(normaliseKey(d.text))) return false;
   if (!published) return true;
   return published.slice(0, 10) === d.iso.slice(0, 10);
 }
@@ -245,7 +245,7 @@ export function addStatements(book: ClaimBook, pairs: readonly PairAlignment[], 
       const infos = part.map((m) => ctx.articles[m.order]!.sentences[m.index]!);
       const first = infos[0]!;
       const content = infos
-        .map((s) => normalisedKey(s.sentence.text))
+        .map((s) => normaliseKey(s.sentence.text))
         .sort()
         .join('\n');
       const d = book.add('statement', content, {
@@ -325,7 +325,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   // Linear in the mentions (bucketed by ISO value and by sentence), with the same groups as the pairwise rule:
   // absolute mentions of one value join; relative ones join through an aligned sentence, the same wording in one
   // article, or the same wording everywhere (every mention of the value worded alike).
-  const wording = dms.map((x) => normalisedKey(x.d.text));
+  const wording = dms.map((x) => normaliseKey(x.d.text));
   const absolute = dms.map((x) => isAbsoluteDate(x.d.text));
   const ud = new UnionFind(dms.length);
   const byIso = new Map<string, number[]>();

@@ -27,7 +27,7 @@
  */
 import type { Conflict, ConflictSide } from '../types.js';
 import { shortHash } from '../text/hash.js';
-import { normalisedKey } from './keys.js';
+import { normaliseKey } from '../text/normalise.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { spanKey, type ClaimBook, type ClaimDraft } from './claims.js';
@@ -263,7 +263,7 @@ function campsOf(group: readonly Piece[], sides: readonly ConflictSide[]): Confl
   sides.forEach((s, i) => idx.set(spanKey(s.article, s.start, s.end) + `|${s.value}`, i));
   const at = (s: ConflictSide): number => idx.get(spanKey(s.article, s.start, s.end) + `|${s.value}`) ?? -1;
   const type = group[0]!.type;
-  const valueKey = (s: ConflictSide): string => (normalisedKey(s.value));
+  const valueKey = (s: ConflictSide): string => (normaliseKey(s.value));
 
   let campOf: number[];
   if (type === 'number' || type === 'date') {

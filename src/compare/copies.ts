@@ -9,7 +9,7 @@
  * with the number of article pairs. Articles of fewer than COPY_MIN_SENTENCES sentences are never grouped.
  */
 import type { CopyGroup } from '../types.js';
-import { normalisedKey } from './keys.js';
+import { normaliseKey } from '../text/normalise.js';
 import type { ArticleInfo } from './context.js';
 
 /** Share of the copy's sentences that the representative must hold verbatim. */
@@ -22,7 +22,7 @@ export const COPY_MIN_SENTENCES = 3;
 export function sentenceKeys(a: ArticleInfo): Set<string> {
   const out = new Set<string>();
   for (const s of a.sentences) {
-    const k = normalisedKey(s.sentence.text);
+    const k = normaliseKey(s.sentence.text);
     if (k !== '') out.add(k);
   }
   return out;

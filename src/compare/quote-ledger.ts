@@ -23,7 +23,7 @@
 import type { Mention, Quote, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
 import { quotedWords } from '../text/spans.js';
-import { normalisedKey } from './keys.js';
+import { normaliseKey } from '../text/normalise.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
@@ -230,7 +230,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     }
 
     const first = members[0]!;
-    const claim = book.add('quote', normalisedKey(first.q.text), {
+    const claim = book.add('quote', normaliseKey(first.q.text), {
       text: `“${first.q.text.replace(/\s+/g, ' ').trim()}”`,
       mentions,
       speaker,

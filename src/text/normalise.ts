@@ -1,7 +1,11 @@
 import { BoundedCache } from './bounded-cache.js';
 
-/** Keys of recently normalised names (entity names and mentions repeat across the copies of a story). */
-const keys = new BoundedCache<string>(16384);
+/**
+ * Keys of recently normalised texts, ~50,000: entity names and mentions in analysis, every sentence in the compare
+ * stage's statement ledger and copy groups — the articles of a story are mostly rewrites of one another, so most
+ * calls repeat. A pure function, so the memo returns exactly what a call would.
+ */
+const keys = new BoundedCache<string>(50_000);
 
 /** Lower-case, strip diacritics, possessive 's, curly quotes and punctuation at the ends; collapse spaces. */
 export function normaliseKey(name: string): string {
