@@ -18,6 +18,7 @@ const EVALUATORS: Record<string, () => Promise<Evaluator>> = {
   derivation: async () => (await import('./derivation.js')).evaluate,
   extraction: async () => (await import('./extraction.js')).evaluate,
   alignment: async () => (await import('./alignment.js')).evaluate,
+  crosslingual: async () => (await import('./crosslingual.js')).evaluate,
 };
 
 /** Tasks whose set ships in the repo (eval/data/): they run without the shared data folder. */

@@ -172,6 +172,8 @@ export interface AlignmentLink {
   semantic: number | null;
   /** Typed slots (numbers, dates, entities, negation) that disagree between the two sentences. */
   slotConflicts: string[];
+  /** True when the two sentences are in different languages (scored on names, numbers and translated words). */
+  crossLingual?: boolean;
 }
 
 export interface Alignment {
@@ -207,6 +209,11 @@ export interface Claim {
   quotedIn?: string[];
   /** Quotes only: articles stating its content without quoting it. */
   supportedIn?: string[];
+  /**
+   * Quotes only, when other languages are in the story: articles in another language that quote or state its
+   * content (attested in the original, translated); their mention is the span there that says it.
+   */
+  translatedIn?: string[];
   /** Normalised value for number/date claims ("87", "2026-11-30"). */
   value?: string;
 }
@@ -231,7 +238,7 @@ export interface Conflict {
 export type DerivationDirection = 'a-from-b' | 'b-from-a' | 'common-source' | 'independent' | 'undetermined';
 
 export interface DerivationEvidence {
-  kind: 'wire-attribution' | 'publication-order' | 'information-superset' | 'text-reuse' | 'shared-quotes';
+  kind: 'wire-attribution' | 'publication-order' | 'information-superset' | 'text-reuse' | 'shared-quotes' | 'translation';
   detail: string;
   /** Signed weight: positive favours a-from-b ... as documented in compare/derivation.ts. */
   weight: number;
@@ -310,7 +317,7 @@ export interface ReportArticle {
 }
 
 export interface Report {
-  schemaVersion: 2;
+  schemaVersion: 3;
   generator: string;
   articles: ReportArticle[];
   stories: StoryReport[];

@@ -88,12 +88,34 @@ test('encode/decode is lossless and compact; a bad version is refused', () => {
   assert.throws(() => decodeSignature(bytes.subarray(0, 5)), RangeError);
 });
 
-test('the stored form is that of format version 1, byte for byte (stores written before stay readable)', () => {
+test('the stored form is that of format version 2, byte for byte; version 1 (stored before) still decodes', () => {
   const sig = storySignature(article('v', VESTA, { title: 'Ferry Vesta burns', published: '2026-03-04T10:00:00Z' }));
   const golden =
-    'AYAAoEkPaGK5skeXnwfoKJCq5rES+altDfVTrosKcgNurnJ9FUKcGrYwIBBULYS1M5sIjrmp8v7BcptrVRHCkZEDUbBLcB3Y5stE8uT1/XGC6qUFds6Vnvi9Gq9DxYJ/eALSaNnEi/Mygq/JrVrwY++9Kv/Va10kvFapeka4ifVdxNhW0gikFYY+uta/9VrXSS9hW0BBvNisR3BbrEdJ7dwH2EbGI9wH80bYRtnCVI1gNDYDDc8WkG2JNgMQyQ3PtmOsO9wH2EYW3rzb2EYOPBspewCsR9wHDjzoo+ijYDRJ7UntVI0bKdnCrDs2A55RvNu826GoFt6VJNnCNgO829nCewBieNhGrDsQybZjYngNzw48bYk=';
+    'AoAAoEkE+hGTLqd2MccNpr7Dl58H6CiQquaxEvmpbQ31U66LCnIDbq5yfRVCnBq2MCAQVC2EtTObCI65DoxndFWZYBzNtoIwttVURwpGRA1GwS3Ad2ObLRPLk9f1xguqlBXWiUK6/W1Ha9B01nI/XlDxYJ/eALSaNnEix4JKB4qPgWPRryeSo5q0RTQ8GH770q/1da1VpJXFOqXpCLip3VdxdhmVIKpBmGH661r/V1rVWkldhmVCvHVE0ipcCDebFYjuC3WI6T27gPsI2MR7gP5o2wjbOEqRrAaGwGG54tINsSbAYhkhufbMdYd7gPsIwtvXm3sIwceDZS9gFYj7gOHHnRR9FGwGiT2pPaqRo2U7OFWHZsBzyjebd5t0NQLb0qSbOEbAd5t7OE9gDE8bCNWHYhk2zGxPAbnhx42xLy7g';
   assert.equal(Buffer.from(encodeSignature(sig)).toString('base64'), golden);
   assert.deepEqual(decodeSignature(Uint8Array.from(Buffer.from(golden, 'base64'))), sig);
+  // The version-1 form of the same article (before the anchors bag and the language): every other bag as it was.
+  const v1 =
+    'AYAAoEkPaGK5skeXnwfoKJCq5rES+altDfVTrosKcgNurnJ9FUKcGrYwIBBULYS1M5sIjrmp8v7BcptrVRHCkZEDUbBLcB3Y5stE8uT1/XGC6qUFds6Vnvi9Gq9DxYJ/eALSaNnEi/Mygq/JrVrwY++9Kv/Va10kvFapeka4ifVdxNhW0gikFYY+uta/9VrXSS9hW0BBvNisR3BbrEdJ7dwH2EbGI9wH80bYRtnCVI1gNDYDDc8WkG2JNgMQyQ3PtmOsO9wH2EYW3rzb2EYOPBspewCsR9wHDjzoo+ijYDRJ7UntVI0bKdnCrDs2A55RvNu826GoFt6VJNnCNgO829nCewBieNhGrDsQybZjYngNzw48bYk=';
+  const old = decodeSignature(Uint8Array.from(Buffer.from(v1, 'base64')));
+  assert.equal(old.language, 'en');
+  assert.equal(old.bags.anchors.ids.length, 0);
+  assert.deepEqual({ ...old, bags: { ...old.bags, anchors: sig.bags.anchors } }, sig);
+});
+
+test('articles in different languages are linked on anchors and numbers; the matrix agrees with the pairwise link', () => {
+  const ru = article('ru', 'Паром «Веста» загорелся у мыса Харлоу во вторник, на борту находились 214 пассажиров. Капитан Ильза Марроу приказала начать эвакуацию.', { language: 'ru' });
+  const en = article('en', VESTA);
+  const other = article('o', 'A warehouse fire in Dunmore burned through the night before firefighters contained the blaze near the harbour on Friday.');
+  const sigs = [ru, en, other].map(storySignature);
+  assert.deepEqual(sigs.map((s) => s.language), ['ru', 'en', 'en']);
+  const weighted = sigs.map((s) => weighSignature(s, batchFrequencies(sigs)));
+  assert.deepEqual(decodeSignature(encodeSignature(sigs[0]!)), sigs[0]);
+  const same = signatureLinkProbability(weighted[0]!, weighted[1]!, STORY_SIMILARITY);
+  const unrelated = signatureLinkProbability(weighted[0]!, weighted[2]!, STORY_SIMILARITY);
+  assert.ok(same >= STORY_SIMILARITY.threshold && unrelated < STORY_SIMILARITY.threshold, `same ${same}, unrelated ${unrelated}`);
+  const matrix = signatureLinkMatrix(weighted, STORY_SIMILARITY);
+  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) if (i !== j) assert.equal(matrix[i]![j], signatureLinkProbability(weighted[i]!, weighted[j]!, STORY_SIMILARITY));
 });
 
 test('the link matrix is the pairwise link on every pair of a larger batch (rows through the inverted index)', () => {

@@ -104,7 +104,7 @@ function hostileReport(): Report {
     return { article: a.id, sentence: i, start: s.start, end: s.end, text: s.text };
   };
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     generator: `corroborate ${SCRIPT}`,
     articles: [artA, artB],
     stories: [

@@ -17,7 +17,7 @@ test('renderJson: 2-space indent, trailing newline, schemaVersion first', () => 
   const json = renderJson(sampleReport());
   assert.ok(json.endsWith('}\n'));
   assert.ok(!json.endsWith('\n\n'));
-  assert.ok(json.startsWith('{\n  "schemaVersion": 2,\n  "generator": "corroborate test-fixture",\n  "articles": [\n    {\n      "id": "riverside-gazette",'));
+  assert.ok(json.startsWith('{\n  "schemaVersion": 3,\n  "generator": "corroborate test-fixture",\n  "articles": [\n    {\n      "id": "riverside-gazette",'));
 });
 
 /** Rebuilds every object with its keys in reverse order. */
@@ -78,7 +78,7 @@ test('buildReport copies article fields and sentences in input order', () => {
     }),
   );
   const report = buildReport(analysed, sample.stories, sample.problems, 'corroborate 9.9.9');
-  assert.equal(report.schemaVersion, 2);
+  assert.equal(report.schemaVersion, 3);
   assert.equal(report.generator, 'corroborate 9.9.9');
   assert.deepEqual(report.articles.map((a) => a.id), ['valley-courier', 'riverside-gazette']);
   assert.deepEqual(report.articles[1], g);

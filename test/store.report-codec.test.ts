@@ -18,7 +18,7 @@ const article = (id: string): Article => ({
 
 /** A report-like JSON text that repeats its sentences, as reports do (alignments, ledgers). */
 const reportJson = JSON.stringify({
-  schemaVersion: 2,
+  schemaVersion: 3,
   stories: [{ id: 's1', alignments: Array.from({ length: 200 }, (_, i) => ({ a: { text: 'The bridge at Arden reopened on Monday after 87 days.' }, b: { text: `Arden’s bridge reopened, ${i} said — “über” ✓.` } })) }],
 });
 

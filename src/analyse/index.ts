@@ -6,6 +6,8 @@ import { extractDates } from './dates.js';
 import { extractQuotes } from './quotes.js';
 import { extractMediaAttributions } from './attributions.js';
 import { findNegations } from './negation.js';
+import { analyseForeign } from './foreign.js';
+import { analysisLanguage } from '../lang/language.js';
 
 /**
  * The version of `analyse()`'s output. Bump when analyse() output changes: its code, its lexicons or rules, or a
@@ -13,12 +15,18 @@ import { findNegations } from './negation.js';
  * the store's per-article analyses) carry the version they were computed with; one of another version is
  * ignored, computed again and overwritten. Version 2: numbers are read within their sentence; 3: a quotation
  * that goes on after its reporting clause in the next sentence is one quote; 4: speakers behind long titles,
- * appositives and possessives, signed quotations; a possessive before a first name ends an entity name.
+ * appositives and possessives, signed quotations; a possessive before a first name ends an entity name;
+ * 5: Russian and French articles get their own analysis (./foreign.ts, src/lang/ru, src/lang/fr).
  */
-export const ANALYSIS_VERSION = 4;
+export const ANALYSIS_VERSION = 5;
 
-/** Pure per-article analysis: every finding is a Span into `article.text`. */
+/**
+ * Pure per-article analysis: every finding is a Span into `article.text`. Russian and French articles
+ * (`analysisLanguage`) are read by their own rules (./foreign.ts); every other article by the English ones.
+ */
 export function analyse(article: Article): AnalysedArticle {
+  const language = analysisLanguage(article);
+  if (language !== 'en') return analyseForeign(article, language);
   const { text } = article;
   const sentences = splitSentences(text);
   const entities = extractEntities(text, sentences);

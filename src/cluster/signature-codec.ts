@@ -9,10 +9,16 @@
  *   each bag   (in SIGNATURE_BAGS order) gamma(n + 1), then per term gamma(dictionary index gap) and gamma(count)
  *              (the bags share most ids — lead ⊂ words, people ⊂ names — so a term costs ~2 bits after the first)
  *   sketch     gamma(length + 1), then 16 bits per bin.
+ *   language   gamma(length + 1), then 7 bits per character (an ISO 639 code).
+ * Version 1 (stored before the `anchors` bag and the language) decodes with an empty `anchors` bag and
+ * language 'en': such an article meets articles of other languages only once it is ingested again.
  */
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
 
-const VERSION = 1;
+const VERSION = 2;
+/** The version without `anchors` and language. */
+const VERSION_1 = 1;
+const V1_BAGS = SIGNATURE_BAGS.filter((b) => b !== 'anchors');
 /** 2^k for k = 0…53 (exact; cheaper than `2 ** k` in the coding loops). */
 const POW2 = Float64Array.from({ length: 54 }, (_, k) => 2 ** k);
 
@@ -143,6 +149,9 @@ export function encodeSignature(sig: StorySignature): Uint8Array {
   }
   w.gamma(sig.sketch.length + 1);
   for (const v of sig.sketch) w.write(v, 16);
+  const language = /^[a-z]{0,8}$/.test(sig.language) ? sig.language : '';
+  w.gamma(language.length + 1);
+  for (let i = 0; i < language.length; i++) w.write(language.charCodeAt(i), 7);
   return w.finish();
 }
 
@@ -178,7 +187,8 @@ function indexOf(sorted: Uint32Array, id: number, from: number): number {
 }
 
 export function decodeSignature(bytes: Uint8Array): StorySignature {
-  if (bytes[0] !== VERSION) throw new RangeError(`decodeSignature: unknown version ${bytes[0] ?? 'none'}`);
+  const version = bytes[0];
+  if (version !== VERSION && version !== VERSION_1) throw new RangeError(`decodeSignature: unknown version ${version ?? 'none'}`);
   const r = new BitReader(bytes, 1);
   let day: number | null = null;
   if (r.read(1) === 1) {
@@ -193,7 +203,7 @@ export function decodeSignature(bytes: Uint8Array): StorySignature {
     for (let i = 1; i < size; i++) dict[i] = dict[i - 1]! + r.rice(k) + 1;
   }
   const bags = {} as Record<SignatureBag, TermBag>;
-  for (const b of SIGNATURE_BAGS) {
+  for (const b of version === VERSION ? SIGNATURE_BAGS : V1_BAGS) {
     const n = r.gamma() - 1;
     const ids = new Uint32Array(n);
     const counts = new Uint16Array(n);
@@ -209,5 +219,8 @@ export function decodeSignature(bytes: Uint8Array): StorySignature {
   }
   const sketch = new Uint16Array(r.gamma() - 1);
   for (let i = 0; i < sketch.length; i++) sketch[i] = r.read(16);
-  return { bags, sketch, day };
+  if (version === VERSION_1) return { bags: { ...bags, anchors: { ids: new Uint32Array(0), counts: new Uint16Array(0) } }, sketch, day, language: 'en' };
+  let language = '';
+  for (let n = r.gamma() - 1; n > 0; n--) language += String.fromCharCode(r.read(7));
+  return { bags, sketch, day, language };
 }

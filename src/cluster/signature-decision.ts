@@ -63,10 +63,11 @@ export interface WeightedBag {
   readonly weights: Float64Array;
 }
 
-/** One article's bags weighted for the decision (plus its sketch). */
+/** One article's bags weighted for the decision (plus its sketch and language). */
 export interface WeightedSignature {
   readonly bags: Readonly<Record<SignatureBag, WeightedBag>>;
   readonly sketch: Uint16Array;
+  readonly language: string;
 }
 
 /**
@@ -101,7 +102,7 @@ export function weighSignature(sig: StorySignature, frequencies: BagFrequencies)
     for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
     bags[b] = { ids, weights };
   }
-  return { bags, sketch: sig.sketch };
+  return { bags, sketch: sig.sketch, language: sig.language };
 }
 
 /** Cosine of two unit bags (merge over the sorted ids). */
@@ -172,17 +173,51 @@ function values(a: WeightedSignature, b: WeightedSignature, cosine: (bag: Signat
   return SIGNATURE_FEATURES.map((f) => (f.slot && (a.bags[f.bag].ids.length === 0 || b.bags[f.bag].ids.length === 0) ? words : cosine(f.bag)));
 }
 
+/**
+ * Bags whose terms are the same in any language: digits and years. Every other bag holds words of the
+ * article's language (stems, capitalised words as written), which two languages do not share.
+ */
+const LANGUAGE_NEUTRAL: ReadonlySet<SignatureBag> = new Set(['numbers', 'years', 'leadNumbers']);
+
+/**
+ * The feature values of two articles in different languages: the same model, with the anchor cosine (names as
+ * transliteration-proof keys, src/lang/anchor.ts) standing in for every feature whose terms are words of one
+ * language (words, lead, names, people, counted), as an empty slot bag takes the words cosine in one language;
+ * the number bags are compared as they are (an empty one takes the anchor cosine).
+ */
+function crossLanguageValues(a: WeightedSignature, b: WeightedSignature): number[] {
+  const anchors = bagCosine(a.bags.anchors, b.bags.anchors);
+  return SIGNATURE_FEATURES.map((f) =>
+    LANGUAGE_NEUTRAL.has(f.bag) && a.bags[f.bag].ids.length > 0 && b.bags[f.bag].ids.length > 0 ? bagCosine(a.bags[f.bag], b.bags[f.bag]) : anchors,
+  );
+}
+
+/** True when two articles' words cannot be compared: their languages differ. */
+function crossLanguage(a: WeightedSignature, b: WeightedSignature): boolean {
+  return a.language !== b.language;
+}
+
 /** The feature values of two articles, in `SIGNATURE_FEATURES` order. */
 export function signaturePairFeatures(a: WeightedSignature, b: WeightedSignature): number[] {
+  if (crossLanguage(a, b)) return crossLanguageValues(a, b);
   return values(a, b, (bag) => bagCosine(a.bags[bag], b.bags[bag]));
 }
 
+function crossLanguageProbability(a: WeightedSignature, b: WeightedSignature, model: SignatureModel): number {
+  const x = crossLanguageValues(a, b);
+  let z = model.bias;
+  for (let k = 0; k < SIGNATURE_FEATURES.length; k++) z += model[SIGNATURE_FEATURES[k]!.weight] * x[k]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
 /**
- * Probability that two articles report the same event: `probability(model, signaturePairFeatures(a, b))`,
+ * Probability that two articles report the same event: `probability(model, signaturePairFeatures(a, b))`
+ * (articles of two languages: on `crossLanguageValues`),
  * computed without intermediate arrays (it runs ~100 times per article placed) and with the same arithmetic
  * in the same order, so the same value.
  */
 export function signatureLinkProbability(a: WeightedSignature, b: WeightedSignature, model: SignatureModel): number {
+  if (crossLanguage(a, b)) return crossLanguageProbability(a, b, model);
   const words = bagCosine(a.bags.words, b.bags.words);
   let z = model.bias;
   for (let k = 0; k < SIGNATURE_FEATURES.length; k++) {
@@ -226,6 +261,12 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
     const words = dots[wordsAt]!;
     const row = matrix[i]!;
     for (let j = i + 1; j < n; j++) {
+      if (signatures[i]!.language !== signatures[j]!.language) {
+        const prob = crossLanguageProbability(signatures[i]!, signatures[j]!, model);
+        row[j] = prob;
+        matrix[j]![i] = prob;
+        continue;
+      }
       // As `signatureLinkProbability`: the same terms in the same order.
       let z = model.bias;
       for (let f = 0; f < B; f++) {

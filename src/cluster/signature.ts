@@ -14,12 +14,17 @@
  * - numbers: number tokens; counted: a number with the content word right after it ("214 passenger");
  *   years: four-digit numbers 1900–2099.
  * - lead / leadNumbers: content stems / number tokens of the title and the first `LEAD_CHARS` characters.
+ * - anchors: the names again, as language-independent anchor keys (src/lang/anchor.ts: each name's words'
+ *   keys joined, and each word's key), so that "Пескова" in a Russian article and "Peskov" in its English
+ *   rewrite are one term. Only the decision between articles of different languages reads it.
  * Plus `sketch`, a MinHash sketch of the word 3-shingles (./signature-sketch.ts), and `day`, the
  * publication day (days since 1970-01-01) or null.
  * Deterministic: a pure function of the article.
  */
 import type { Article } from '../types.js';
 import { fnv1a } from '../similarity/minhash.js';
+import { anchorKey } from '../lang/anchor.js';
+import { analysisLanguage } from '../lang/language.js';
 import { scanTokens, type TokenInfo } from './signature-tokens.js';
 import { shingleHash, SKETCH_BINS, SketchBuilder } from './signature-sketch.js';
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
@@ -113,6 +118,20 @@ class Counter {
 /** The counters of `storySignature`, reused from one article to the next (it runs start to end, never nested). */
 const COUNTERS = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, new Counter()])) as Record<SignatureBag, Counter>;
 
+/** The anchor key of a name token (kept on the memoised token, so each distinct word is keyed once). */
+const anchors = new WeakMap<TokenInfo, { key: string; id: number }>();
+function anchorEntry(t: TokenInfo): { key: string; id: number } {
+  let e = anchors.get(t);
+  if (!e) {
+    const key = anchorKey(t.norm);
+    e = { key, id: fnv1a(`@${key}`) };
+    anchors.set(t, e);
+  }
+  return e;
+}
+const anchorOf = (t: TokenInfo): string => anchorEntry(t).key;
+const anchorIdOf = (t: TokenInfo): number => anchorEntry(t).id;
+
 /** A word of a pending name. */
 interface NameWord {
   token: TokenInfo;
@@ -138,9 +157,14 @@ export function storySignature(article: Article): StorySignature {
     const real = words.filter((w) => !w.connector);
     if (real.length >= 2) {
       c.names.add(fnv1a(words.map((w) => w.token.norm).join(' ')));
+      c.anchors.add(fnv1a(real.map((w) => anchorOf(w.token)).join(' ')));
       for (const w of real) if (w.token.norm.length > 2) c.people.add(w.token.stemId);
     }
-    for (const w of real) if (w.token.norm.length > 2) c.names.add(w.token.stemId);
+    for (const w of real) {
+      if (w.token.norm.length <= 2) continue;
+      c.names.add(w.token.stemId);
+      c.anchors.add(anchorIdOf(w.token));
+    }
   };
   const flush = (): void => {
     if (name.length === 0) return;
@@ -233,7 +257,7 @@ export function storySignature(article: Article): StorySignature {
   });
   const bins = new Uint16Array(buffer, offset, sketchBins);
   sketch.finishInto(bins);
-  return { bags, sketch: bins, day: publicationDay(article.published) };
+  return { bags, sketch: bins, day: publicationDay(article.published), language: analysisLanguage(article) };
 }
 /** Days since 1970-01-01 of an ISO date or date-time's date part, or null. */
 export function publicationDay(published: string | null): number | null {

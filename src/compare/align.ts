@@ -19,6 +19,7 @@ import { sharedCount, weightedContainment, weightedDice } from '../similarity/we
 import { dot } from '../similarity/vector.js';
 import { surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
 import { roleConflicts } from './roles.js';
+import { alignAcross } from './align-across.js';
 import {
   CONTAIN_LINK,
   CONTAIN_MIN_SHARED,
@@ -164,6 +165,7 @@ function rowCache(ctx: StoryContext): { rows: Map<number, Float64Array>; size: n
 export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignment {
   const A = ctx.articles[ai]!;
   const B = ctx.articles[bi]!;
+  if (A.language !== B.language) return alignAcross(ctx, ai, bi);
   const sa = A.sentences;
   const sb = B.sentences;
   const n = sa.length;

@@ -28,6 +28,8 @@ import type { Claim, ClaimKind, Entity, Mention, NumberMention } from '../types.
 import { shortHash } from '../text/hash.js';
 import { normaliseKey } from '../text/normalise.js';
 import { entityKeys, numberKey, numberValue } from '../similarity/slots.js';
+import { nameAnchor } from '../lang/anchor.js';
+import { crossUnits } from '../similarity/crosslingual.js';
 import type { SentenceInfo, StoryContext } from './context.js';
 import type { SentenceLink } from './sentence-links.js';
 import type { PairAlignment } from './types.js';
@@ -43,6 +45,7 @@ export interface ClaimDraft {
   speaker?: string | null;
   quotedIn?: string[];
   supportedIn?: string[];
+  translatedIn?: string[];
   conflicting: boolean;
   /** Articles that carry the claim without a mention of their own (none today; reserved). */
   extraArticles?: string[];
@@ -107,6 +110,7 @@ export class ClaimBook {
     for (const a of d.extraArticles ?? []) s.add(a);
     for (const a of d.quotedIn ?? []) s.add(a);
     for (const a of d.supportedIn ?? []) s.add(a);
+    for (const a of d.translatedIn ?? []) s.add(a);
     return [...s].sort((x, y) => (this.articleOrder.get(x) ?? 0) - (this.articleOrder.get(y) ?? 0));
   }
 
@@ -134,6 +138,7 @@ export class ClaimBook {
         claim.speaker = d.speaker ?? null;
         claim.quotedIn = d.quotedIn ?? [];
         claim.supportedIn = d.supportedIn ?? [];
+        if (d.translatedIn && d.translatedIn.length > 0) claim.translatedIn = d.translatedIn;
       }
       if (d.value !== undefined) claim.value = d.value;
       return claim;
@@ -200,6 +205,15 @@ export function sameQuantity(
   const contradicts = (key: string | null, others: readonly NumberMention[], value: string): boolean =>
     key !== null && others.some((o) => numberKey(o) === key && numberValue(o) !== value);
   return !contradicts(kx, inY, numberValue(x)) && !contradicts(ky, inX, numberValue(y));
+}
+
+/** Entity keys plus the anchor key of each (`~krsnrmsk`), for stories in more than one language. */
+function withAnchors(keys: Set<string>): Set<string> {
+  for (const k of [...keys]) {
+    const anchor = nameAnchor(k);
+    if (anchor !== '') keys.add(`~${anchor}`);
+  }
+  return keys;
 }
 
 /** sameEntity(a, b) with the entities' keys (entityKeys) computed once. */
@@ -277,6 +291,26 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
     if (first === undefined) byKeyValue.set(kv, i);
     else uf.union(first, i);
   });
+  // Across languages the counted nouns differ ("43 населённых пункта", "43 localities"): mentions of one value and
+  // kind in articles of two languages join when their counted phrases share a cross-lingual term (a gloss of one is
+  // the other's word, src/similarity/crosslingual.ts) or neither says what it counts.
+  if (ctx.multilingual) {
+    const byValue = new Map<string, number[]>();
+    nums.forEach((x, i) => push(byValue, `${x.n.kind}|${x.n.unit ?? ''}|${numberValue(x.n)}`, i));
+    const countedTerms = nums.map((x) => (x.n.counted ? new Set(crossUnits(x.n.counted, x.a.language).flat()) : null));
+    for (const list of byValue.values()) {
+      for (let p = 0; p < list.length; p++) {
+        for (let q = p + 1; q < list.length; q++) {
+          const i = list[p]!;
+          const j = list[q]!;
+          if (nums[i]!.a.language === nums[j]!.a.language) continue;
+          const ti = countedTerms[i]!;
+          const tj = countedTerms[j]!;
+          if ((ti === null && tj === null) || (ti !== null && tj !== null && [...ti].some((t) => tj.has(t)))) uf.union(i, j);
+        }
+      }
+    }
+  }
   // Per sentence, looked up once (a sentence is on many links): the numIndex entry of each of its number mentions
   // (−1 when none) and their values.
   const numbersOf = new Map<SentenceInfo, { index: Int32Array; value: string[] }>();
@@ -384,7 +418,8 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   const ue = new UnionFind(ents.length);
   // Entities sharing a key or alias (and a compatible type) are one; indexed by key, not all pairs.
   const byKey = new Map<string, number[]>();
-  const keysOf = ents.map((x) => entityKeys(x.e));
+  // Across languages a name is spelt in two scripts (or transliterated two ways): its anchor keys join too.
+  const keysOf = ents.map((x) => (ctx.multilingual ? withAnchors(entityKeys(x.e)) : entityKeys(x.e)));
   keysOf.forEach((keys, i) => {
     for (const k of keys) {
       const list = byKey.get(k);

@@ -4,6 +4,8 @@ import { dice, TermWeights, weightedDice, type WeightedSet } from '../similarity
 import { tokenize, type Token } from '../similarity/tokens.js';
 import { sentenceSlots, type SentenceSlots } from '../similarity/slots.js';
 import { normalised } from '../similarity/vector.js';
+import { crossUnits, CrossWeights, type CrossSentence } from '../similarity/crosslingual.js';
+import { analysisLanguage, type AnalysisLanguage } from '../lang/language.js';
 
 export interface SentenceInfo {
   /** Position of the article in the story. */
@@ -36,6 +38,8 @@ export interface SentenceInfo {
 export interface ArticleInfo {
   order: number;
   id: string;
+  /** The language its words are in (`analysisLanguage`). */
+  language: AnalysisLanguage;
   analysed: AnalysedArticle;
   sentences: SentenceInfo[];
 }
@@ -47,6 +51,13 @@ export interface StoryContext {
   unit(text: string): Float32Array | null;
   /** Content stems of any text as a weighted set under the story's weights (memoised by text: do not mutate). */
   weigh(text: string): WeightedSet;
+  /** True when the story's articles are in more than one language. */
+  multilingual: boolean;
+  /**
+   * A text of an article in `language` as cross-lingual units (src/similarity/crosslingual.ts), weighted over all
+   * sentences of the story (memoised: do not mutate). Only for multilingual stories.
+   */
+  crossSet(text: string, language: AnalysisLanguage): CrossSentence;
 }
 
 export function buildContext(articles: readonly AnalysedArticle[], vectors: SentenceVectors): StoryContext {
@@ -101,6 +112,7 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
     return {
       order,
       id: a.article.id,
+      language: analysisLanguage(a.article),
       analysed: a,
       sentences: a.sentences.map((s, k) => {
         const p = parts[order]![k]!;
@@ -121,9 +133,25 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
     };
   });
   const weighed = new Map<string, WeightedSet>();
+  const multilingual = new Set(infos.map((a) => a.language)).size > 1;
+  // Cross-lingual term weights over every sentence of the story, made on first use.
+  let crossWeights: CrossWeights | null = null;
+  const crossSets = new Map<string, CrossSentence>();
+  const crossSet = (text: string, language: AnalysisLanguage): CrossSentence => {
+    if (!crossWeights) {
+      crossWeights = new CrossWeights();
+      for (const a of infos) for (const s of a.sentences) crossWeights.add(crossUnits(s.sentence.text, a.language));
+    }
+    const key = `${language}\u0000${text}`;
+    let set = crossSets.get(key);
+    if (!set) crossSets.set(key, (set = crossWeights.sentence(crossUnits(text, language))));
+    return set;
+  };
   return {
     articles: infos,
     weights,
+    multilingual,
+    crossSet,
     unit,
     weigh: (text: string) => {
       let set = weighed.get(text);

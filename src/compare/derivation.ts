@@ -14,6 +14,10 @@
  *  - wire-attribution    0     both cite the same agency → the pair points to a common source; one
  *                              cites an agency the other does not → listed, no direction.
  *  - shared-quotes       0     direct quotes both print: relatedness only (listed).
+ *  - translation        ±0.3   the two are in different languages and related (R ≥ RELATED_REUSE): the
+ *                              later-published one is a translation-rewrite of the earlier (0 when the
+ *                              dates do not tell); the detail names the original's language and how
+ *                              many sentences align across the languages.
  * Decision:
  *  - relatedness R = max(aInB, bInA); R < RELATED_REUSE and no shared quote → `independent`,
  *    confidence 1 − R / RELATED_REUSE (at least 0.5);
@@ -43,6 +47,9 @@ const FACT_KINDS = new Set(['number', 'date', 'entity', 'quote', 'attribution'])
 const W_ORDER = 0.35;
 const W_SUPERSET = 0.3;
 const W_REUSE = 0.4;
+const W_TRANSLATION = 0.3;
+/** Language names for the translation evidence (analysis languages). */
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English', ru: 'Russian', fr: 'French' };
 
 /** `derived` graded as a revision of `source`. */
 function revisionOf(source: RevisionText, derived: RevisionText): RevisionGrade {
@@ -218,6 +225,21 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
       for (const [k, outlet] of wa) if (!wb.has(k)) oneSided.push({ id: A.id, outlet });
       for (const [k, outlet] of wb) if (!wa.has(k)) oneSided.push({ id: B.id, outlet });
       for (const o of oneSided) evidence.push({ kind: 'wire-attribution', detail: `only ${o.id} cites ${o.outlet}`, weight: 0 });
+    }
+
+    // translation: related articles in two languages
+    if (A.language !== B.language && R >= RELATED_REUSE) {
+      const known = Number.isFinite(pa) && Number.isFinite(pb) && pa !== pb;
+      const [original, rewrite] = known && pa > pb ? [B, A] : [A, B];
+      const para = p.details.filter((d) => d.link.label === 'paraphrase').length;
+      const rewriteShare = rewrite === A ? aInB : bInA;
+      evidence.push({
+        kind: 'translation',
+        detail: known
+          ? `${rewrite.id} (${LANGUAGE_NAMES[rewrite.language] ?? rewrite.language}) is a translation-rewrite of the ${LANGUAGE_NAMES[original.language] ?? original.language} article ${original.id}: ${pct(rewriteShare)} of its sentences align across the languages (${para} as translations of one claim)`
+          : `${A.id} (${LANGUAGE_NAMES[A.language] ?? A.language}) and ${B.id} (${LANGUAGE_NAMES[B.language] ?? B.language}) are translations of one report; ${p.details.length} sentences align across the languages`,
+        weight: known ? (rewrite === A ? W_TRANSLATION : -W_TRANSLATION) : 0,
+      });
     }
 
     // shared quotes

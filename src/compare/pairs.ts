@@ -61,7 +61,10 @@ interface Bag {
   norm: number;
 }
 
-/** Each article with its k nearest others (by weighted cosine of content stems); union, a < b, sorted. */
+/**
+ * Each article with its k nearest others (by weighted cosine of content stems), and in a story of several
+ * languages with the earliest article of each other language; union, a < b, sorted.
+ */
 export function nearestPairs(ctx: StoryContext, k: number): [number, number][] {
   const n = ctx.articles.length;
   // Term frequencies per article over content stems (ids from the story's weights): the sentences of the article
@@ -103,6 +106,17 @@ export function nearestPairs(ctx: StoryContext, k: number): [number, number][] {
     const scored = best.map((j) => ({ j, s: cosine(bags[i]!, bags[j]!) }));
     scored.sort((x, y) => y.s - x.s || x.j - y.j);
     for (const { j } of scored.slice(0, k)) chosen.add(i < j ? i * n + j : j * n + i);
+  }
+  // Articles of other languages share no content stems with an article: each is also paired with the earliest
+  // article (story order) of every other language in the story, the candidate original it was translated from.
+  if (ctx.multilingual) {
+    const firstOf = new Map<string, number>();
+    ctx.articles.forEach((a, i) => {
+      if (!firstOf.has(a.language)) firstOf.set(a.language, i);
+    });
+    for (let i = 0; i < n; i++) {
+      for (const [language, j] of firstOf) if (language !== ctx.articles[i]!.language) chosen.add(i < j ? i * n + j : j * n + i);
+    }
   }
   return [...chosen].sort((x, y) => x - y).map((key) => [Math.floor(key / n), key % n] as [number, number]);
 }

@@ -17,11 +17,20 @@
  * words are put in different mouths (speakers that do not match by name), an attribution conflict is
  * raised and the quote is conflicting.
  *
+ * Across languages (a Russian original and its English rewrite): a quotation's words are not the other
+ * language's words, so an article in another language attests it when a sentence of it is aligned with the
+ * quoting sentence (cross-lingual alignment, ./align-across.ts) and holds at least ACROSS_QUOTE_CONTAIN of
+ * the quotation's cross-lingual terms (names, numbers, translated words); the span there is the quotation
+ * or reported speech in that sentence that carries most of them, else the sentence. Such articles are listed
+ * in `translatedIn` (attested in the original, translated) and count for the status like `supportedIn`; a
+ * quote that no article of any language states stays single-source.
+ *
  * Indirect quotes ("X said that ...") are not quote claims of their own (their sentences are already
  * statement claims); they serve as support evidence and carry speaker checks.
  */
 import type { Mention, Quote, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
+import { crossCoverage } from '../similarity/crosslingual.js';
 import { quotedWords } from '../text/spans.js';
 import { normaliseKey } from '../text/normalise.js';
 import { sameSpeaker } from '../similarity/speakers.js';
@@ -31,6 +40,7 @@ import type { ArticleInfo, SentenceInfo } from './context.js';
 import type { ClaimBook, ClaimDraft } from './claims.js';
 import { semanticScale } from './align.js';
 import {
+  ACROSS_QUOTE_CONTAIN,
   QUOTE_MIN_SHARED,
   QUOTE_SAME,
   SUPPORT_COMBINED,
@@ -162,11 +172,36 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     }
     return found;
   };
+  /**
+   * The span of `art` (another language) that attests a quotation through its aligned sentences: the best covering
+   * quote (direct or reported) in an aligned sentence, else the sentence; null when none holds ACROSS_QUOTE_CONTAIN.
+   */
+  const attestedAcross = (art: ArticleInfo, links: readonly { m: QuoteNode; s: SentenceInfo }[]): { start: number; end: number; text: string } | null => {
+    let best: { score: number; start: number; end: number; text: string } | null = null;
+    for (const { m, s } of links) {
+      const quote = ctx.crossSet(quotedWords(m.q), m.art.language);
+      const cover = (text: string): number => crossCoverage(quote, ctx.crossSet(text, art.language));
+      const sentenceScore = cover(s.sentence.text);
+      if (sentenceScore < ACROSS_QUOTE_CONTAIN || (best && sentenceScore <= best.score)) continue;
+      best = { score: sentenceScore, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text };
+      let inner = 0;
+      for (const q of art.analysed.quotes) {
+        if (q.sentence !== s.sentence.index) continue;
+        const c = cover(q.text);
+        if (c >= ACROSS_QUOTE_CONTAIN && c > inner) {
+          inner = c;
+          best = { score: sentenceScore, start: q.start, end: q.end, text: q.text };
+        }
+      }
+    }
+    return best;
+  };
   for (const g of uf.groups()) {
     const members = g.map((i) => nodes[i]!);
     const quotedIn = [...new Set(members.map((m) => m.art.id))];
     const mentions: Mention[] = members.map((m) => ({ article: m.art.id, start: m.q.start, end: m.q.end, text: m.q.text }));
     const supportedIn: string[] = [];
+    const translatedIn: string[] = [];
     const speakers = members.map((m) => m.q.speaker?.name ?? null);
     const speaker = speakers.find((s): s is string => !!s) ?? null;
     const quoted = new Set(quotedIn);
@@ -184,6 +219,14 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
 
     for (const art of ctx.articles) {
       if (quoted.has(art.id)) continue;
+      if (members.every((m) => m.art.language !== art.language)) {
+        const found = attestedAcross(art, linksIn.get(art.order) ?? []);
+        if (found) {
+          translatedIn.push(art.id);
+          mentions.push({ article: art.id, start: found.start, end: found.end, text: found.text });
+        }
+        continue;
+      }
       // Best supporting span: indirect quotes first (they carry a speaker), then sentences.
       let best: Support | null = null;
       for (const iq of art.analysed.quotes) {
@@ -236,6 +279,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       speaker,
       quotedIn,
       supportedIn,
+      translatedIn,
     });
     // The same words in different mouths.
     const anchor = members.find((m) => m.q.speaker);

@@ -128,3 +128,23 @@ export const DIRECTION_MIN = 0.2;
 export const COMMON_SOURCE_REUSE = 0.35;
 export const COMMON_SOURCE_FACTS = 4;
 export const COMMON_SOURCE_STRONG = 2;
+
+// ───────────── Across languages (src/compare/align-across.ts) ─────────────
+// Two sentences in different languages share no words; they are scored on the weighted Dice of their
+// cross-lingual terms (src/similarity/crosslingual.ts: anchor keys of names, digits, English stems of
+// lexicon translations). Chosen on NTREX-128 (English news with professional Russian and French
+// translations, docs/EVALUATION.md "Cross-lingual sentence alignment"): the values below maximise
+// alignment F1 with the English→Russian documents; French is scored with the same values.
+
+/** Cross-lingual score at or above which a mutual best pair is aligned (label partial). */
+export const ACROSS_PARTIAL = 0.2;
+/** Cross-lingual score at or above which an aligned pair is labelled paraphrase (a translation of the same claim). */
+export const ACROSS_PARAPHRASE = 0.5;
+/** Cross-lingual terms two sentences must share to be aligned (one shared name is not a claim). */
+export const ACROSS_MIN_SHARED = 2;
+/**
+ * Share of a quotation's cross-lingual terms (weighted) that an aligned sentence in another language must hold
+ * to attest it (`translatedIn`): the fixture's translated quotes hold 0.5–0.8, a quote sharing only its
+ * speaker's name with a sentence holds less than 0.3.
+ */
+export const ACROSS_QUOTE_CONTAIN = 0.4;

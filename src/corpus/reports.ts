@@ -114,7 +114,7 @@ const MIN_STORIES_FOR_THREADS = 4;
  */
 function current(report: Report, size: number, options: CompareOptions): boolean {
   // A report of an older schema (stored by an older version) is computed again.
-  if ((report.schemaVersion as number) !== 2) return false;
+  if ((report.schemaVersion as number) !== 3) return false;
   const stories = report.stories as Partial<Report['stories'][number]>[];
   if (!stories.every((s) => s.comparison !== undefined && s.copyGroups !== undefined)) return false;
   return !(options.encoder && usesEncoder(size) && stories.every((s) => s.comparison?.encoder === false));

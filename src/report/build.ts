@@ -11,7 +11,7 @@ export function buildReport(
   generator: string,
 ): Report {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     generator,
     articles: analysed.map(reportArticle),
     stories: [...stories],

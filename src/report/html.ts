@@ -254,12 +254,14 @@ function renderStory(story: StoryReport, si: number, index: ArticleIndex, ids: I
   out.push(`<section class="quotes"><h3>Quote ledger (${quotes.length})</h3>\n`);
   if (quotes.length === 0) out.push('<p class="none">No quotes.</p>\n');
   else {
-    out.push('<table class="ledger qledger"><thead><tr><th>Quote</th><th>Speaker</th><th>Quoted in</th><th>Supported in</th><th>Status</th><th>Mentions</th></tr></thead><tbody>\n');
+    // The translation column only in a story of several languages (where some quote is attested in another).
+    const across = quotes.some((c) => (c.translatedIn ?? []).length > 0);
+    out.push(`<table class="ledger qledger"><thead><tr><th>Quote</th><th>Speaker</th><th>Quoted in</th><th>Supported in</th>${across ? '<th>Attested in translation</th>' : ''}<th>Status</th><th>Mentions</th></tr></thead><tbody>\n`);
     for (const c of quotes) {
       const list = (xs: readonly string[] | undefined): string => (xs && xs.length > 0 ? names(xs) : '—');
       out.push(
         `<tr class="row-${safeId(c.status)}${isPossibleFabrication(c) ? ' row-fabrication' : ''}"><td>${esc(quoted(c.text))}</td><td>${c.speaker ? esc(c.speaker) : '<span class="muted">unknown</span>'}</td>` +
-          `<td>${list(c.quotedIn)}</td><td>${list(c.supportedIn)}</td><td>${statusCell(c)}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
+          `<td>${list(c.quotedIn)}</td><td>${list(c.supportedIn)}</td>${across ? `<td>${list(c.translatedIn)}</td>` : ''}<td>${statusCell(c)}</td><td class="mentions">${mentionLinks(c)}</td></tr>\n`,
       );
     }
     out.push('</tbody></table>\n');
@@ -381,7 +383,7 @@ function renderColumn(
 
   const meta = [a.published ?? 'date unknown', a.byline, a.language].filter((x): x is string => !!x).map(esc).join(' · ');
   return (
-    `<article class="col" id="a-${ids.article(si, a.id)}"><header><h4>${esc(labelOf(labels, a.id))}</h4>` +
+    `<article class="col" id="a-${ids.article(si, a.id)}"${a.language && a.language !== 'en' && /^[a-z]{2,3}$/.test(a.language) ? ` lang="${a.language}"` : ''}><header><h4>${esc(labelOf(labels, a.id))}</h4>` +
     (a.title ? `<div class="headline">${esc(a.title)}</div>` : '') +
     `<div class="meta">${meta}</div>` +
     (layout.copies.get(a.id) ? `<div class="meta">and ${plural(layout.copies.get(a.id)!, 'near-verbatim copy', 'near-verbatim copies')} in this story</div>` : '') +

@@ -28,7 +28,7 @@ export function renderJson(report: Report): string {
 /** A copy of `report` holding exactly the schema's fields, in the schema's order. */
 export function canonicalReport(report: Report): Report {
   return {
-    schemaVersion: 2,
+    schemaVersion: 3,
     generator: report.generator,
     articles: report.articles.map(article),
     stories: report.stories.map(story),
@@ -89,6 +89,7 @@ function claim(c: Claim): Claim {
   if (c.speaker !== undefined) out.speaker = c.speaker;
   if (c.quotedIn !== undefined) out.quotedIn = [...c.quotedIn];
   if (c.supportedIn !== undefined) out.supportedIn = [...c.supportedIn];
+  if (c.translatedIn !== undefined) out.translatedIn = [...c.translatedIn];
   if (c.value !== undefined) out.value = c.value;
   return out;
 }
@@ -98,7 +99,7 @@ function sentenceRef(r: SentenceRef): SentenceRef {
 }
 
 function link(l: AlignmentLink): AlignmentLink {
-  return {
+  const out: AlignmentLink = {
     a: sentenceRef(l.a),
     b: sentenceRef(l.b),
     label: l.label,
@@ -107,6 +108,8 @@ function link(l: AlignmentLink): AlignmentLink {
     semantic: l.semantic,
     slotConflicts: [...l.slotConflicts],
   };
+  if (l.crossLingual) out.crossLingual = true;
+  return out;
 }
 
 function alignment(a: Alignment): Alignment {

@@ -241,6 +241,7 @@ function quoteLine(c: Claim, names: (ids: readonly string[]) => string, nOutlets
   const who = c.speaker ? oneLine(c.speaker) : 'unknown speaker';
   const quotedIn = c.quotedIn ?? c.articles;
   const supportedIn = c.supportedIn ?? [];
+  const translated = (c.translatedIn ?? []).length > 0 ? `; attested in the original, translated: ${names(c.translatedIn ?? [])}` : '';
   const first = c.mentions[0];
   const where = first ? ` [${first.start}–${first.end}]` : '';
   if (isPossibleFabrication(c)) {
@@ -254,10 +255,10 @@ function quoteLine(c: Claim, names: (ids: readonly string[]) => string, nOutlets
   if (quotedIn.length >= 2) {
     const k = countOutlets(quotedIn, index);
     const also = supportedIn.length > 0 ? `; content also reported by ${names(supportedIn)}` : '';
-    return { text: `  ✓ quoted by ${k} of ${nOutlets} outlets (${names(quotedIn)})${also}: ${q} — ${who}`, hang: 6, tone };
+    return { text: `  ✓ quoted by ${k} of ${nOutlets} outlets (${names(quotedIn)})${also}${translated}: ${q} — ${who}`, hang: 6, tone };
   }
   const also = supportedIn.length > 0 ? `, content also reported by ${names(supportedIn)}` : '';
-  return { text: `  ~ quoted only in ${names(quotedIn) || '?'}${also}: ${q} — ${who}`, hang: 6, tone };
+  return { text: `  ~ quoted only in ${names(quotedIn) || '?'}${also}${translated}: ${q} — ${who}`, hang: 6, tone };
 }
 
 const INLINE_KINDS: ReadonlySet<ClaimKind> = new Set(['number', 'date', 'entity', 'attribution']);

@@ -122,7 +122,7 @@ export function alignmentCounts(al: Alignment): AlignmentCounts {
 /** A quote that only one article quotes and no other supports: the possible-fabrication flag. */
 export function isPossibleFabrication(claim: Claim): boolean {
   if (claim.kind !== 'quote' || claim.status !== 'single-source') return false;
-  return (claim.supportedIn ?? []).length === 0;
+  return (claim.supportedIn ?? []).length === 0 && (claim.translatedIn ?? []).length === 0;
 }
 
 /** Claims ordered by status (conflicting, single-source, corroborated), then kind, then input order. */

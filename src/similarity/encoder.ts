@@ -10,6 +10,7 @@
  * finite, resynchronising byte by byte after a bad one, so a truncated or corrupted file only loses
  * the damaged entries. A missing or unreadable cache is treated as empty; a failed write is ignored.
  */
+import { analysisLanguage } from '../lang/language.js';
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,7 +81,9 @@ export function textKey(text: string): string {
  */
 export async function embedSentences(analysed: AnalysedArticle[], options: EncoderOptions): Promise<SentenceVectors> {
   if (!options.enabled) return { get: () => undefined };
-  return embedTexts(analysed.flatMap(embeddingTexts), options);
+  // The encoder (Universal Sentence Encoder lite) reads English only: other languages' sentences get no vector, and
+  // are compared on their words (one language) or on cross-lingual terms (./crosslingual.ts).
+  return embedTexts(analysed.filter((a) => analysisLanguage(a.article) === 'en').flatMap(embeddingTexts), options);
 }
 
 /** Vectors for the given texts (deduplicated, cached on disk, embedded in batches). */

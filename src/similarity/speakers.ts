@@ -1,5 +1,6 @@
 /** Matching speaker / person names across articles ("Tomas Reyes" = "Reyes" = "Fire chief Tomas Reyes"). */
 import { normaliseKey } from '../text/normalise.js';
+import { anchorKey, latinise } from '../lang/anchor.js';
 
 /** Titles and role words that precede names and do not identify the person. */
 const TITLES = new Set([
@@ -8,16 +9,17 @@ const TITLES = new Set([
   'chairman', 'chairwoman', 'leader', 'former', 'deputy', 'russian', 'ukrainian', 'official', 'the', 'a', 'an',
 ]);
 
-/** The identifying name tokens of a speaker name (titles dropped). */
+/** The identifying name tokens of a speaker name (titles dropped; Cyrillic names transliterated). */
 export function speakerKeys(name: string): string[] {
-  return normaliseKey(name)
+  return normaliseKey(latinise(name))
     .split(' ')
     .filter((t) => t.length > 1 && !TITLES.has(t));
 }
 
 /**
  * Two speaker names denote the same person when the identifying tokens of one are all in the other
- * ("Reyes" ⊂ "Tomas Reyes"), or they share the last name. Unknown (null/empty) speakers match nothing.
+ * ("Reyes" ⊂ "Tomas Reyes"), or they share the last name, spelt alike or as two transliterations of one name
+ * (src/lang/anchor.ts: "Khrustalyov" / "Khrustalev"). Unknown (null/empty) speakers match nothing.
  */
 export function sameSpeaker(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
@@ -27,5 +29,8 @@ export function sameSpeaker(a: string | null | undefined, b: string | null | und
   const sb = new Set(kb);
   const sa = new Set(ka);
   if (ka.every((t) => sb.has(t)) || kb.every((t) => sa.has(t))) return true;
-  return ka[ka.length - 1] === kb[kb.length - 1];
+  const la = ka[ka.length - 1]!;
+  const lb = kb[kb.length - 1]!;
+  // The same last name, or two spellings of it (transliterations: Khrustalyov / Khrustalev / Хрусталёв).
+  return la === lb || (la.length > 3 && lb.length > 3 && anchorKey(la) === anchorKey(lb));
 }

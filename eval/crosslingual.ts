@@ -1,0 +1,149 @@
+/**
+ * Cross-lingual tracing on NTREX-128 (MicrosoftTranslator/NTREX, CC BY-SA 4.0): the 1,997 English sentences of
+ * the WMT19 news test source (123 documents from 18 outlets), with professional Russian and French translations
+ * line by line. Read from a snapshot of the repository (never copied into ours): `CORROBORATE_NTREX=DIR`, the
+ * folder holding newstest2019-src.eng.txt, newstest2019-ref.rus.txt, newstest2019-ref.fra.txt and
+ * DOCUMENT_IDS.tsv (in the repository: NTREX-128/ and the top level), else <data>/crosslingual/NTREX-128.
+ * Each document becomes one article per language: its first line the title, the rest the body, a paragraph a line.
+ *  - story clustering across languages: all 369 articles (123 × English, Russian, French) through the batch
+ *    clusterer (`clusterStories`, the `compare` path). The set's documents are not one event each (several report
+ *    one event), so the reference is the English-only clustering with each translation given its original's story:
+ *    B³ against it, and the share of documents whose three versions land in one story.
+ *  - sentence alignment across languages: for each document, the English article and its translation compared as a
+ *    two-article story (`compareStory`, without the encoder: it is English-only); a predicted pair = a link between
+ *    English line i and translated line j (through the sentences' paragraphs); gold = i = j. Precision over the
+ *    distinct predicted line pairs, recall over the gold lines.
+ * Translationese caveat: every Russian and French line translates an English one, so alignment is cleaner here than
+ * between a wire and its free rewrite.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyse } from '../src/analyse/index.js';
+import { clusterStories } from '../src/cluster/index.js';
+import { compareStory } from '../src/compare/index.js';
+import type { Article } from '../src/types.js';
+import { bCubed } from './metrics/clustering.js';
+import { DataMissing, type EvalResult, type Evaluator } from './types.js';
+
+const FILES = { en: 'newstest2019-src.eng.txt', ru: 'newstest2019-ref.rus.txt', fr: 'newstest2019-ref.fra.txt', docs: 'DOCUMENT_IDS.tsv' } as const;
+const SET = 'NTREX-128 (MicrosoftTranslator/NTREX @ 8561f6a, CC BY-SA 4.0: WMT19 English news, professional ru/fr translations)';
+
+export interface NtrexDocument {
+  id: string;
+  lines: Record<'en' | 'ru' | 'fr', string[]>;
+}
+
+export function ntrexDir(dataDir: string): string {
+  return process.env.CORROBORATE_NTREX ?? join(dataDir, 'crosslingual', 'NTREX-128');
+}
+
+export function readNtrex(dir: string): NtrexDocument[] {
+  const missing = Object.values(FILES).filter((f) => !existsSync(join(dir, f)));
+  if (missing.length > 0) throw new DataMissing(`${dir} lacks ${missing.join(', ')} (set CORROBORATE_NTREX to a snapshot of MicrosoftTranslator/NTREX: NTREX-128/ and DOCUMENT_IDS.tsv)`);
+  const read = (f: string): string[] => readFileSync(join(dir, f), 'utf8').replace(/\r/g, '').split('\n').slice(0, -1);
+  const docs = read(FILES.docs);
+  const en = read(FILES.en);
+  const ru = read(FILES.ru);
+  const fr = read(FILES.fr);
+  if (en.length !== docs.length || ru.length !== docs.length || fr.length !== docs.length) throw new Error(`${dir}: files of different lengths`);
+  const out = new Map<string, NtrexDocument>();
+  docs.forEach((d, i) => {
+    let doc = out.get(d);
+    if (!doc) out.set(d, (doc = { id: d, lines: { en: [], ru: [], fr: [] } }));
+    doc.lines.en.push(en[i]!.trim());
+    doc.lines.ru.push(ru[i]!.trim());
+    doc.lines.fr.push(fr[i]!.trim());
+  });
+  return [...out.values()];
+}
+
+/** The document in one language as an article: first line the title, each further line a paragraph. */
+export function ntrexArticle(doc: NtrexDocument, language: 'en' | 'ru' | 'fr'): Article {
+  const lines = doc.lines[language];
+  return { id: `${doc.id}.${language}`, title: lines[0] ?? null, text: lines.slice(1).join('\n\n'), source: doc.id.split('.')[0] ?? null, url: null, published: null, language, byline: null, origin: `ntrex:${doc.id}` };
+}
+
+/** Story id by article id. */
+function storyIndex(stories: readonly { id: string; articles: readonly string[] }[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of stories) for (const a of s.articles) out.set(a, s.id);
+  return out;
+}
+
+/** Line pairs (English line, translated line) linked by compare, and the gold count. */
+function alignDocument(doc: NtrexDocument, other: 'ru' | 'fr'): { predicted: Set<string>; gold: number; found: Set<number> } {
+  const en = analyse(ntrexArticle(doc, 'en'));
+  const xx = analyse(ntrexArticle(doc, other));
+  const report = compareStory({ id: doc.id, articles: [en.article.id, xx.article.id] }, [en, xx], { get: () => undefined });
+  const predicted = new Set<string>();
+  const found = new Set<number>();
+  const body = doc.lines.en.length - 1;
+  for (const al of report.alignments) {
+    const enFirst = al.a === en.article.id;
+    for (const l of al.links) {
+      const e = enFirst ? l.a : l.b;
+      const t = enFirst ? l.b : l.a;
+      const pe = (enFirst ? en : xx).sentences[e.sentence]!.paragraph;
+      const pt = (enFirst ? xx : en).sentences[t.sentence]!.paragraph;
+      predicted.add(`${pe}|${pt}`);
+      if (pe === pt) found.add(pe);
+    }
+  }
+  return { predicted, gold: body, found };
+}
+
+export const evaluate: Evaluator = async (options) => {
+  const docs = readNtrex(ntrexDir(options.dataDir)).slice(0, options.sample ?? undefined);
+  const rows: EvalResult[] = [];
+  const command = 'CORROBORATE_NTREX=DIR npm run eval -- --only crosslingual';
+  // Clustering across the three languages. NTREX's documents are not one event each (the WMT test set holds several
+  // reports of one event), so the reference partition is the English-only clustering, carried over to each
+  // document's translations: a translation should land in its English original's story and change nothing else.
+  const english = docs.map((d) => ntrexArticle(d, 'en'));
+  const reference = storyIndex(clusterStories(english));
+  const articles = docs.flatMap((d) => (['en', 'ru', 'fr'] as const).map((l) => ntrexArticle(d, l)));
+  const storyOf = storyIndex(clusterStories(articles));
+  const predicted = articles.map((a) => storyOf.get(a.id) ?? a.id);
+  const gold = articles.map((a) => reference.get(`${a.origin.slice('ntrex:'.length)}.en`) ?? a.origin);
+  const b3 = bCubed(predicted, gold);
+  const together = docs.filter((d) => new Set((['en', 'ru', 'fr'] as const).map((l) => storyOf.get(`${d.id}.${l}`))).size === 1).length;
+  rows.push({
+    task: 'cross-lingual story clustering',
+    set: SET,
+    split: `all ${docs.length} documents × en/ru/fr; reference: the English-only clustering, each translation with its original (nothing tuned on it)`,
+    metrics: { 'B³ P': b3.precision, 'B³ R': b3.recall, 'B³ F1': b3.f1, 'all three versions in one story': together / docs.length },
+    items: articles.length,
+    target: 'an English article and its translations land in one story',
+    reference: 'none published for this use',
+    command,
+    notes: 'translations of one English text (translationese), not independently written reports of one event',
+  });
+  for (const other of ['ru', 'fr'] as const) {
+    let tp = 0;
+    let predictedCount = 0;
+    let goldCount = 0;
+    for (const d of docs) {
+      const r = alignDocument(d, other);
+      predictedCount += r.predicted.size;
+      for (const k of r.predicted) {
+        const [a, b] = k.split('|');
+        if (a === b) tp++;
+      }
+      goldCount += r.gold;
+    }
+    const precision = predictedCount === 0 ? 0 : tp / predictedCount;
+    const recall = goldCount === 0 ? 0 : tp / goldCount;
+    const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+    rows.push({
+      task: 'cross-lingual sentence alignment',
+      set: SET,
+      split: `en–${other}, ${docs.length} documents, body lines (${other === 'ru' ? 'thresholds chosen on this pair' : 'thresholds from en–ru'})`,
+      metrics: { precision, recall, F1: f1 },
+      items: goldCount,
+      target: 'a rewrite sentence finds the original sentence it translates',
+      reference: 'none comparable (no MT or multilingual encoder offline here)',
+      command,
+    });
+  }
+  return rows;
+};

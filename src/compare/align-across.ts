@@ -1,0 +1,98 @@
+/**
+ * Sentence alignment between two articles in different languages (a Russian wire and its English rewrite).
+ * Every sentence of a is scored against every sentence of b on their cross-lingual terms (the story's
+ * `crossSet`: anchor keys of names, digits, English stems of lexicon translations) by a Dice over words
+ * (src/similarity/crosslingual-score.ts). Links:
+ * mutual best matches scoring ≥ ACROSS_PARTIAL that share ≥ ACROSS_MIN_SHARED words, plus one-sided best
+ * matches as good as NONMUTUAL_RATIO of their partner's best (a translation that merged or split
+ * sentences). Labels: `paraphrase` (the same claim in another language) at ≥ ACROSS_PARAPHRASE, else
+ * `partial`; never `same`. Conflicts: only the language-neutral slots, numbers and dates (names, negation
+ * words and attributions are compared within one language only). Every link is marked `crossLingual`.
+ */
+import type { AlignmentLink } from '../types.js';
+import { crossScore } from '../similarity/crosslingual.js';
+import type { SentenceInfo, StoryContext } from './context.js';
+import { linkConflicts } from './align.js';
+import { ACROSS_MIN_SHARED, ACROSS_PARAPHRASE, ACROSS_PARTIAL, NONMUTUAL_RATIO } from './thresholds.js';
+import type { LinkDetail, PairAlignment } from './types.js';
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Aligns articles a and b (indices into ctx.articles, a < b) whose languages differ. */
+export function alignAcross(ctx: StoryContext, ai: number, bi: number): PairAlignment {
+  const A = ctx.articles[ai]!;
+  const B = ctx.articles[bi]!;
+  const sa = A.sentences;
+  const sb = B.sentences;
+  const n = sa.length;
+  const m = sb.length;
+  const setsA = sa.map((x) => ctx.crossSet(x.sentence.text, A.language));
+  const setsB = sb.map((y) => ctx.crossSet(y.sentence.text, B.language));
+  const score = new Float64Array(n * m);
+  const bestOfA = new Int32Array(n).fill(-1);
+  const bestOfB = new Int32Array(m).fill(-1);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const k = i * m + j;
+      const c = crossScore(setsA[i]!, setsB[j]!);
+      const s = c.shared >= ACROSS_MIN_SHARED ? c.score : 0;
+      score[k] = s;
+      if (bestOfA[i]! < 0 || s > score[i * m + bestOfA[i]!]!) bestOfA[i] = j;
+      if (bestOfB[j]! < 0 || s > score[bestOfB[j]! * m + j]!) bestOfB[j] = i;
+    }
+  }
+  const pairs = new Set<number>();
+  const consider = (i: number, j: number): void => {
+    if (i < 0 || j < 0) return;
+    const k = i * m + j;
+    const s = score[k]!;
+    if (s < ACROSS_PARTIAL) return;
+    const mutual = bestOfA[i] === j && bestOfB[j] === i;
+    const rival = Math.max(score[i * m + bestOfA[i]!]!, score[bestOfB[j]! * m + j]!);
+    if (mutual || s >= NONMUTUAL_RATIO * rival) pairs.add(k);
+  };
+  for (let i = 0; i < n; i++) consider(i, bestOfA[i]!);
+  for (let j = 0; j < m; j++) consider(bestOfB[j]!, j);
+  const details: LinkDetail[] = [];
+  for (const k of [...pairs].sort((p, q) => p - q)) {
+    const x = sa[Math.floor(k / m)]!;
+    const y = sb[k % m]!;
+    const s = score[k]!;
+    const label: AlignmentLink['label'] = s >= ACROSS_PARAPHRASE ? 'paraphrase' : 'partial';
+    const conflicts = languageNeutral(x, y);
+    details.push({
+      link: {
+        a: { article: x.articleId, sentence: x.sentence.index, start: x.sentence.start, end: x.sentence.end, text: x.sentence.text },
+        b: { article: y.articleId, sentence: y.sentence.index, start: y.sentence.start, end: y.sentence.end, text: y.sentence.text },
+        label,
+        score: round(s),
+        lexical: round(s),
+        semantic: null,
+        slotConflicts: conflicts.map((c) => `${c.type}:${c.key}`),
+        crossLingual: true,
+      },
+      a: x,
+      b: y,
+      conflicts,
+    });
+  }
+  const linkedA = new Set(details.map((d) => d.a.sentence.index));
+  const linkedB = new Set(details.map((d) => d.b.sentence.index));
+  return {
+    a: ai,
+    b: bi,
+    alignment: {
+      a: A.id,
+      b: B.id,
+      links: details.map((d) => d.link),
+      unmatchedA: sa.map((s) => s.sentence.index).filter((i) => !linkedA.has(i)),
+      unmatchedB: sb.map((s) => s.sentence.index).filter((i) => !linkedB.has(i)),
+    },
+    details,
+  };
+}
+
+/** The number and date conflicts of a cross-lingual link (a partial link checks counted numbers and dates only). */
+function languageNeutral(x: SentenceInfo, y: SentenceInfo): ReturnType<typeof linkConflicts> {
+  return linkConflicts(x, y, 'partial', 0).filter((c) => c.type === 'number' || c.type === 'date');
+}
