@@ -116,7 +116,8 @@ export const evaluate: Evaluator = async (options) => {
     target: 'an English article and its translations land in one story',
     reference: 'none published for this use',
     command,
-    notes: 'translations of one English text (translationese), not independently written reports of one event',
+    notes:
+      'translations of one English text (translationese), not independently written reports of one event. DIR: one folder holding NTREX-128/newstest2019-src.eng.txt, newstest2019-ref.rus.txt, newstest2019-ref.fra.txt and DOCUMENT_IDS.tsv of the MicrosoftTranslator/NTREX repository at commit 8561f6a (not copied into this repository: CC BY-SA 4.0)',
   });
   for (const other of ['ru', 'fr'] as const) {
     let tp = 0;

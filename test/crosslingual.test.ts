@@ -6,6 +6,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CorpusIngester } from '../src/corpus/ingest.js';
+import { refreshReports } from '../src/corpus/reports.js';
+import { openStore } from '../src/store/index.js';
 import { analyse } from '../src/analyse/index.js';
 import { clusterStories } from '../src/cluster/index.js';
 import { compareStory } from '../src/compare/index.js';
@@ -124,4 +130,29 @@ test('report: valid against the schema; the HTML shows the Cyrillic text escaped
   assert.match(html, /<article class="col" id="[^"]+" lang="ru">/);
   assert.ok(html.includes('Вельмарской'));
   assert.ok(html.includes('«Всех'));
+});
+
+test('corpus ingest: the Russian original and its English rewrites are one stored story whose report traces the translation', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-xl-'));
+  try {
+    const store = openStore(join(dir, 'news.db'));
+    async function* items(): AsyncGenerator<Article> {
+      yield* [ORIGINAL, DISTRACTOR, REWRITE_A, REWRITE_B];
+    }
+    await new CorpusIngester(store).ingest(items());
+    await refreshReports(store, { encoder: false, cacheDir: null }, 'test');
+    const storyOf = new Map<string, string>();
+    for (const s of store.listStories({ limit: 10 })) for (const a of store.articlesOf(s.id)) storyOf.set(a.id, s.id);
+    assert.equal(storyOf.get(REWRITE_A.id), storyOf.get(ORIGINAL.id));
+    assert.equal(storyOf.get(REWRITE_B.id), storyOf.get(ORIGINAL.id));
+    assert.notEqual(storyOf.get(DISTRACTOR.id), storyOf.get(ORIGINAL.id));
+    const stored = store.getReport(storyOf.get(ORIGINAL.id)!);
+    assert.ok(stored, 'the story has a report');
+    const report = JSON.parse(stored.json) as { stories: StoryReport[] };
+    const quote = report.stories[0]!.claims.find((c) => c.kind === 'quote' && c.text.includes(PLANTED.translatedQuoteA.slice(0, 30)));
+    assert.deepEqual(quote?.translatedIn, [ORIGINAL.id]);
+    store.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

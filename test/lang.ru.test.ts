@@ -222,11 +222,16 @@ test('negations: one span per negator, with exceptions', () => {
   assert.equal(a.negations[1]!.start, t.indexOf('не пострадал'));
 });
 
-test('analysisLanguage: declared ru/fr/en win; otherwise mostly Cyrillic letters → ru, else en', () => {
-  assert.equal(analysisLanguage(article('Hello world', null, 'ru')), 'ru');
-  assert.equal(analysisLanguage(article('Привет', null, 'fr')), 'fr');
-  assert.equal(analysisLanguage(article('Привет', null, 'en')), 'en');
+test('analysisLanguage: a declared ru/fr/en wins when the script agrees; otherwise mostly Cyrillic letters → ru, else en', () => {
+  assert.equal(analysisLanguage(article('Привет, мир', null, 'ru')), 'ru');
+  assert.equal(analysisLanguage(article('Bonjour à tous', null, 'fr')), 'fr');
+  assert.equal(analysisLanguage(article('Hello world', null, 'en')), 'en');
   assert.equal(analysisLanguage(article('Привет', null, 'ru-RU')), 'ru');
+  // A declaration the text contradicts (one <html lang> for every edition of a site) gives way to the script.
+  assert.equal(analysisLanguage(article('Hello world, a page of the English edition', null, 'ru')), 'en');
+  assert.equal(analysisLanguage(article('Привет', null, 'fr')), 'ru');
+  assert.equal(analysisLanguage(article('Привет', null, 'en')), 'ru');
+  assert.equal(analysisLanguage(article('Отчёт ТАСС о паводке: text in English', null, 'ru')), 'ru');
   assert.equal(analysisLanguage(article('В Кленовске отключили свет (Reuters).', null, null)), 'ru');
   assert.equal(analysisLanguage(article('В Кленовске отключили свет.', null, 'uk')), 'ru');
   assert.equal(analysisLanguage(article('Power cut in Klenovsk, ТАСС reports.', null, null)), 'en');

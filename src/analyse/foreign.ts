@@ -606,7 +606,11 @@ function mentionScores(text: string, words: readonly Token[], start: number, end
   const last = full[full.length - 1]?.text ?? '';
   if (rules.placePrepositions.has(prevLower) && prev.spaced) s.place += 1.5;
   if (elided && rules.placePrepositions.has(`${prevLower}'`)) s.place += 1;
-  if (rules.placeShape.test(rules.keyBase(last).toLowerCase()) || rules.placeShape.test(last.toLowerCase())) s.place += 2.5;
+  // A place-name shape, unless the word is an adjective or an adjectival surname (Зарецкий, Вельмарской: -ский/-цкий
+  // and their cases) — those are people, or the region named by the next word (Вельмарской области).
+  const adjectival = /(?:ск|цк)(?:ий|ая|ое|ие|ого|ому|им|ой|ую|их|ими)$/u.test(last.toLowerCase());
+  if (!adjectival && (rules.placeShape.test(rules.keyBase(last).toLowerCase()) || rules.placeShape.test(last.toLowerCase()))) s.place += 2.5;
+  if (adjectival && /^\s+(?:област|район|кра[йяюе]|округ)/iu.test(text.slice(end, end + 12))) s.place += 4;
   const joined = stems.join(' ');
   if (rules.places.has(joined)) s.place += 4;
 
@@ -909,6 +913,8 @@ export function extractNumbersFor(text: string, sentences: readonly Sentence[], 
   const out: NumberMention[] = [];
   for (const seg of segs) {
     for (const f of numbersIn(text, seg, excluded, years.filter((y) => y.start >= seg.start && y.end <= seg.end), rules)) {
+      // A number too large for a double (a run of hundreds of digits) is not a number a report states.
+      if (!Number.isFinite(f.value)) continue;
       out.push({
         ...spanOf(text, f.start, f.end),
         value: f.value,

@@ -4,7 +4,9 @@
  *  - LSH over the MinHash sketch: LSH_BANDS bands of LSH_ROWS bins each (two texts sharing a band are likely
  *    near-duplicates or close rewrites);
  *  - the TOP_TERMS highest-weighted (TF-IDF at arrival) terms of the names bag and of the words bag (same
- *    event, other wording).
+ *    event, other wording);
+ *  - across languages: the TOP_ANCHORS heaviest anchor keys, and a Russian or French article's TOP_TERMS heaviest
+ *    English glosses keyed like words (an English rewrite and its original find each other).
  * An article is weighted once, when it arrives or is first loaded, with the frequencies of that moment
  * (`weigh`); the small drift of IDF as the corpus grows is accepted for speed.
  */
@@ -23,6 +25,8 @@ import { topTerms } from '../text/sorted.js';
 export const LSH_BANDS = 10;
 export const LSH_ROWS = 4;
 export const TOP_TERMS = 6;
+/** Anchor keys (names as transliteration-proof keys) among the candidate keys: how an article finds its translations. */
+export const TOP_ANCHORS = 3;
 
 /** A signature with its weighted form, as the online clusterer handles it. */
 export interface OnlineSignature {
@@ -86,11 +90,15 @@ function computeCandidateKeys(s: OnlineSignature): number[] {
       keys.push(h | 0);
     }
   }
-  for (const [bag, salt] of [
-    ['names', 0x5bd1e995],
-    ['words', 0x27d4eb2f],
-  ] as const satisfies readonly (readonly [SignatureBag, number])[]) {
-    for (const id of topTerms(s.weighted.bags[bag], TOP_TERMS)) keys.push(Math.imul(id ^ salt, 0x85ebca6b) | 0);
+  for (const [bag, salt, k] of [
+    ['names', 0x5bd1e995, TOP_TERMS],
+    ['words', 0x27d4eb2f, TOP_TERMS],
+    // Across languages: names as anchor keys, and a Russian or French article's English glosses under the words' salt
+    // (they meet an English article's top words).
+    ['anchors', 0x68e31da4, TOP_ANCHORS],
+    ['glosses', 0x27d4eb2f, TOP_TERMS],
+  ] as const satisfies readonly (readonly [SignatureBag, number, number])[]) {
+    for (const id of topTerms(s.weighted.bags[bag], k)) keys.push(Math.imul(id ^ salt, 0x85ebca6b) | 0);
   }
   return keys;
 }

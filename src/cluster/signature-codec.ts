@@ -10,15 +10,16 @@
  *              (the bags share most ids — lead ⊂ words, people ⊂ names — so a term costs ~2 bits after the first)
  *   sketch     gamma(length + 1), then 16 bits per bin.
  *   language   gamma(length + 1), then 7 bits per character (an ISO 639 code).
- * Version 1 (stored before the `anchors` bag and the language) decodes with an empty `anchors` bag and
- * language 'en': such an article meets articles of other languages only once it is ingested again.
+ * Version 1 (stored before the `anchors` and `glosses` bags and the language) decodes with them empty and
+ * language '' (unknown: compared word by word with every article, as when it was stored); such an article meets
+ * articles of other languages only once it is ingested again.
  */
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
 
 const VERSION = 2;
 /** The version without `anchors` and language. */
 const VERSION_1 = 1;
-const V1_BAGS = SIGNATURE_BAGS.filter((b) => b !== 'anchors');
+const V1_BAGS = SIGNATURE_BAGS.filter((b) => b !== 'anchors' && b !== 'glosses');
 /** 2^k for k = 0…53 (exact; cheaper than `2 ** k` in the coding loops). */
 const POW2 = Float64Array.from({ length: 54 }, (_, k) => 2 ** k);
 
@@ -219,7 +220,10 @@ export function decodeSignature(bytes: Uint8Array): StorySignature {
   }
   const sketch = new Uint16Array(r.gamma() - 1);
   for (let i = 0; i < sketch.length; i++) sketch[i] = r.read(16);
-  if (version === VERSION_1) return { bags: { ...bags, anchors: { ids: new Uint32Array(0), counts: new Uint16Array(0) } }, sketch, day, language: 'en' };
+  if (version === VERSION_1) {
+    const empty = (): TermBag => ({ ids: new Uint32Array(0), counts: new Uint16Array(0) });
+    return { bags: { ...bags, anchors: empty(), glosses: empty() }, sketch, day, language: '' };
+  }
   let language = '';
   for (let n = r.gamma() - 1; n > 0; n--) language += String.fromCharCode(r.read(7));
   return { bags, sketch, day, language };

@@ -6,7 +6,7 @@ export interface TermBag {
   readonly counts: Uint16Array;
 }
 
-export const SIGNATURE_BAGS = ['words', 'names', 'people', 'numbers', 'counted', 'years', 'lead', 'leadNumbers', 'anchors'] as const;
+export const SIGNATURE_BAGS = ['words', 'names', 'people', 'numbers', 'counted', 'years', 'lead', 'leadNumbers', 'anchors', 'glosses'] as const;
 export type SignatureBag = (typeof SIGNATURE_BAGS)[number];
 
 export interface StorySignature {
@@ -16,8 +16,9 @@ export interface StorySignature {
   /** Publication day (days since 1970-01-01), or null. */
   readonly day: number | null;
   /**
-   * The language its words are in (`analysisLanguage`: 'en', 'ru', 'fr'). Two articles in different languages
-   * share no words, so the decision compares them on the `anchors` bag instead (signature-decision.ts).
+   * The language its words are in (`analysisLanguage`: 'en', 'ru', 'fr'; '' when unknown: stored before languages
+   * were recorded). Two articles in different (known) languages share no words, so the decision compares them on
+   * glosses and anchors instead (signature-decision.ts).
    */
   readonly language: string;
 }

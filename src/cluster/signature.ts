@@ -14,6 +14,9 @@
  * - numbers: number tokens; counted: a number with the content word right after it ("214 passenger");
  *   years: four-digit numbers 1900–2099.
  * - lead / leadNumbers: content stems / number tokens of the title and the first `LEAD_CHARS` characters.
+ * - glosses (Russian and French articles): the English words the bilingual lexicon gives for its content words
+ *   (src/lang/lexicon/), as English stems, weighted like words: what its words meet in an English article's words
+ *   bag (or in another language's glosses). Only the decision between articles of different languages reads it.
  * - anchors: the names again, as language-independent anchor keys (src/lang/anchor.ts: each name's words'
  *   keys joined, and each word's key), so that "Пескова" in a Russian article and "Peskov" in its English
  *   rewrite are one term. Only the decision between articles of different languages reads it.
@@ -25,6 +28,8 @@ import type { Article } from '../types.js';
 import { fnv1a } from '../similarity/minhash.js';
 import { anchorKey } from '../lang/anchor.js';
 import { analysisLanguage } from '../lang/language.js';
+import { glossWords } from '../similarity/crosslingual.js';
+import { stem as englishStem } from '../similarity/tokens.js';
 import { scanTokens, type TokenInfo } from './signature-tokens.js';
 import { shingleHash, SKETCH_BINS, SketchBuilder } from './signature-sketch.js';
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
@@ -132,6 +137,18 @@ function anchorEntry(t: TokenInfo): { key: string; id: number } {
 const anchorOf = (t: TokenInfo): string => anchorEntry(t).key;
 const anchorIdOf = (t: TokenInfo): number => anchorEntry(t).id;
 
+/** The term ids of the English glosses of a Russian or French word (kept per token and language). */
+const glossCaches = { ru: new WeakMap<TokenInfo, Uint32Array>(), fr: new WeakMap<TokenInfo, Uint32Array>() };
+function glossIds(t: TokenInfo, raw: string, language: 'ru' | 'fr'): Uint32Array {
+  const cache = glossCaches[language];
+  let ids = cache.get(t);
+  if (!ids) {
+    ids = Uint32Array.from(new Set(glossWords(raw, language).map((w) => fnv1a(englishStem(w)))));
+    cache.set(t, ids);
+  }
+  return ids;
+}
+
 /** A word of a pending name. */
 interface NameWord {
   token: TokenInfo;
@@ -183,6 +200,8 @@ export function storySignature(article: Article): StorySignature {
   // Counted numbers: the number waiting for its noun.
   let pendingNumber: TokenInfo | null = null;
 
+  const language = analysisLanguage(article);
+  const glossing = language === 'en' ? null : language;
   const segment = (text: string, weight: number, leadEnd: number): void => {
     let prevEnd = -1;
     scanTokens(text, (t, start, end) => {
@@ -215,6 +234,7 @@ export function storySignature(article: Article): StorySignature {
       if (role & CONTENT) {
         words.add(t.stemId, weight);
         if (inLead) lead.add(t.stemId);
+        if (glossing !== null) for (const id of glossIds(t, text.slice(start, end), glossing)) c.glosses.add(id, weight);
         if (pendingNumber && space) counted.add(fnv1a(`${pendingNumber.stem} ${t.stem}`));
       }
       pendingNumber = null;
@@ -257,7 +277,7 @@ export function storySignature(article: Article): StorySignature {
   });
   const bins = new Uint16Array(buffer, offset, sketchBins);
   sketch.finishInto(bins);
-  return { bags, sketch: bins, day: publicationDay(article.published), language: analysisLanguage(article) };
+  return { bags, sketch: bins, day: publicationDay(article.published), language };
 }
 /** Days since 1970-01-01 of an ISO date or date-time's date part, or null. */
 export function publicationDay(published: string | null): number | null {

@@ -4,7 +4,7 @@
  * `crossSet`: anchor keys of names, digits, English stems of lexicon translations) by a Dice over words
  * (src/similarity/crosslingual-score.ts). Links:
  * mutual best matches scoring ≥ ACROSS_PARTIAL that share ≥ ACROSS_MIN_SHARED words, plus one-sided best
- * matches as good as NONMUTUAL_RATIO of their partner's best (a translation that merged or split
+ * matches at least ACROSS_NONMUTUAL_RATIO of their partner's best (a translation that merged or split
  * sentences). Labels: `paraphrase` (the same claim in another language) at ≥ ACROSS_PARAPHRASE, else
  * `partial`; never `same`. Conflicts: only the language-neutral slots, numbers and dates (names, negation
  * words and attributions are compared within one language only). Every link is marked `crossLingual`.
@@ -13,7 +13,7 @@ import type { AlignmentLink } from '../types.js';
 import { crossScore } from '../similarity/crosslingual.js';
 import type { SentenceInfo, StoryContext } from './context.js';
 import { linkConflicts } from './align.js';
-import { ACROSS_MIN_SHARED, ACROSS_PARAPHRASE, ACROSS_PARTIAL, NONMUTUAL_RATIO } from './thresholds.js';
+import { ACROSS_MIN_SHARED, ACROSS_NONMUTUAL_RATIO, ACROSS_PARAPHRASE, ACROSS_PARTIAL } from './thresholds.js';
 import type { LinkDetail, PairAlignment } from './types.js';
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
@@ -49,7 +49,7 @@ export function alignAcross(ctx: StoryContext, ai: number, bi: number): PairAlig
     if (s < ACROSS_PARTIAL) return;
     const mutual = bestOfA[i] === j && bestOfB[j] === i;
     const rival = Math.max(score[i * m + bestOfA[i]!]!, score[bestOfB[j]! * m + j]!);
-    if (mutual || s >= NONMUTUAL_RATIO * rival) pairs.add(k);
+    if (mutual || s >= ACROSS_NONMUTUAL_RATIO * rival) pairs.add(k);
   };
   for (let i = 0; i < n; i++) consider(i, bestOfA[i]!);
   for (let j = 0; j < m; j++) consider(bestOfB[j]!, j);

@@ -418,7 +418,8 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   const ue = new UnionFind(ents.length);
   // Entities sharing a key or alias (and a compatible type) are one; indexed by key, not all pairs.
   const byKey = new Map<string, number[]>();
-  // Across languages a name is spelt in two scripts (or transliterated two ways): its anchor keys join too.
+  // Across languages a name is spelt in two scripts (or transliterated two ways): its anchor keys join too (only
+  // entities of articles in different languages, below).
   const keysOf = ents.map((x) => (ctx.multilingual ? withAnchors(entityKeys(x.e)) : entityKeys(x.e)));
   keysOf.forEach((keys, i) => {
     for (const k of keys) {
@@ -427,10 +428,13 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
       else byKey.set(k, [i]);
     }
   });
-  for (const list of byKey.values()) {
+  for (const [key, list] of byKey) {
+    // An anchor key joins only entities of articles in two languages (within one, "Taylor" and "Tyler" are two people).
+    const across = key.startsWith('~');
     for (let k = 1; k < list.length; k++) {
-      const j = list.findIndex((i) => sameEntityKeys(ents[i]!.e, keysOf[i]!, ents[list[k]!]!.e, keysOf[list[k]!]!));
-      if (j >= 0 && j < k) ue.union(list[j]!, list[k]!);
+      const x = list[k]!;
+      const j = list.findIndex((i) => (!across || ents[i]!.a.language !== ents[x]!.a.language) && sameEntityKeys(ents[i]!.e, keysOf[i]!, ents[x]!.e, keysOf[x]!));
+      if (j >= 0 && j < k) ue.union(list[j]!, x);
     }
   }
   for (const g of ue.groups()) {

@@ -14,10 +14,11 @@
  *  - wire-attribution    0     both cite the same agency → the pair points to a common source; one
  *                              cites an agency the other does not → listed, no direction.
  *  - shared-quotes       0     direct quotes both print: relatedness only (listed).
- *  - translation        ±0.3   the two are in different languages and related (R ≥ RELATED_REUSE): the
- *                              later-published one is a translation-rewrite of the earlier (0 when the
- *                              dates do not tell); the detail names the original's language and how
- *                              many sentences align across the languages.
+ *  - translation         0     the two are in different languages and carry a translation's traces
+ *                              (≥ TRANSLATION_MIN_LINKS cross-lingual paraphrase links, or a quote of one
+ *                              attested in the other): the later-published one is named a translation-rewrite
+ *                              of the earlier, with the original's language and how much aligns; the
+ *                              direction itself comes from the other evidence (publication order counts once).
  * Decision:
  *  - relatedness R = max(aInB, bInA); R < RELATED_REUSE and no shared quote → `independent`,
  *    confidence 1 − R / RELATED_REUSE (at least 0.5);
@@ -47,9 +48,19 @@ const FACT_KINDS = new Set(['number', 'date', 'entity', 'quote', 'attribution'])
 const W_ORDER = 0.35;
 const W_SUPERSET = 0.3;
 const W_REUSE = 0.4;
-const W_TRANSLATION = 0.3;
-/** Language names for the translation evidence (analysis languages). */
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = { en: 'English', ru: 'Russian', fr: 'French' };
+/** Cross-lingual paraphrase links (or an attested quote) that make two articles of two languages translations. */
+const TRANSLATION_MIN_LINKS = 2;
+/** Names of the languages an article may declare (else its analysis language's). */
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  en: 'English', ru: 'Russian', fr: 'French', uk: 'Ukrainian', be: 'Belarusian', bg: 'Bulgarian', sr: 'Serbian', mk: 'Macedonian',
+  kk: 'Kazakh', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese', pl: 'Polish',
+};
+
+/** The article's language by name: the one it declares when known, else the one it was analysed in. */
+function languageName(a: ArticleInfo): string {
+  const declared = a.analysed.article.language?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return LANGUAGE_NAMES[declared] ?? LANGUAGE_NAMES[a.language] ?? a.language;
+}
 
 /** `derived` graded as a revision of `source`. */
 function revisionOf(source: RevisionText, derived: RevisionText): RevisionGrade {
@@ -227,18 +238,24 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
       for (const o of oneSided) evidence.push({ kind: 'wire-attribution', detail: `only ${o.id} cites ${o.outlet}`, weight: 0 });
     }
 
-    // translation: related articles in two languages
-    if (A.language !== B.language && R >= RELATED_REUSE) {
+    // translation: two languages, and a translation's traces — several sentences carrying the same claim across the
+    // languages, or a quote one prints and the other attests in its own language
+    const crossParaphrases = p.details.filter((d) => d.link.crossLingual && d.link.label === 'paraphrase').length;
+    const attestedQuote = quotes.some(
+      (q) => ((q.quotedIn ?? []).includes(A.id) && (q.translatedIn ?? []).includes(B.id)) || ((q.quotedIn ?? []).includes(B.id) && (q.translatedIn ?? []).includes(A.id)),
+    );
+    if (A.language !== B.language && (crossParaphrases >= TRANSLATION_MIN_LINKS || attestedQuote)) {
       const known = Number.isFinite(pa) && Number.isFinite(pb) && pa !== pb;
       const [original, rewrite] = known && pa > pb ? [B, A] : [A, B];
-      const para = p.details.filter((d) => d.link.label === 'paraphrase').length;
       const rewriteShare = rewrite === A ? aInB : bInA;
+      const traces = `${crossParaphrases} sentences carry the same claim across the languages${attestedQuote ? ', and a quote of one is attested in the other' : ''}`;
       evidence.push({
         kind: 'translation',
         detail: known
-          ? `${rewrite.id} (${LANGUAGE_NAMES[rewrite.language] ?? rewrite.language}) is a translation-rewrite of the ${LANGUAGE_NAMES[original.language] ?? original.language} article ${original.id}: ${pct(rewriteShare)} of its sentences align across the languages (${para} as translations of one claim)`
-          : `${A.id} (${LANGUAGE_NAMES[A.language] ?? A.language}) and ${B.id} (${LANGUAGE_NAMES[B.language] ?? B.language}) are translations of one report; ${p.details.length} sentences align across the languages`,
-        weight: known ? (rewrite === A ? W_TRANSLATION : -W_TRANSLATION) : 0,
+          ? `${rewrite.id} (${languageName(rewrite)}) is a translation-rewrite of the ${languageName(original)} article ${original.id}: ${pct(rewriteShare)} of its sentences align across the languages; ${traces}`
+          : `${A.id} (${languageName(A)}) and ${B.id} (${languageName(B)}) are translations of one report: ${traces}`,
+        // The direction is the publication order's (its own evidence): this one says what kind of rewrite it is.
+        weight: 0,
       });
     }
 

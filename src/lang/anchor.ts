@@ -40,10 +40,14 @@ const RU_ENDINGS = [
   'ых', 'их', 'ах', 'ях', 'ам', 'ям', 'а', 'я', 'у', 'ю', 'е', 'ы', 'и', 'о',
 ];
 
+/** First names whose nominative ends like a case ending (-им, -ем, -ом): never stripped. */
+const WHOLE_NAMES: ReadonlySet<string> = new Set(['вадим', 'максим', 'ефим', 'трофим', 'серафим', 'ким', 'артем', 'артём', 'шалом']);
+
 /** A Cyrillic name without its case ending (one ending, the stem kept at three letters or more). */
 export function nameBase(word: string): string {
   if (!hasCyrillic(word)) return word;
   const lower = word.toLowerCase();
+  if (WHOLE_NAMES.has(lower)) return word;
   for (const e of RU_ENDINGS) {
     if (lower.endsWith(e) && lower.length - e.length >= 3) return word.slice(0, word.length - e.length);
   }
@@ -97,4 +101,29 @@ export function nameAnchor(name: string): string {
     .map(anchorKey)
     .filter((k) => k !== '')
     .join(' ');
+}
+
+/**
+ * A spelling key that keeps the vowels: one name's romanisations meet (Khrustalyov / Khrustalev / Хрусталёв,
+ * Gordeyev / Gordeev, Zaretsky / Zaretskiy), two different names that only share consonants do not (Reed / Reid,
+ * Taylor / Tyler). Lower case, latinised, diacritics folded; shch → sc, kh → h, zh → z, ts/tz → c, yo/ye/e → e,
+ * ya → ia, yu → iu, y/j → i, w → v; doubled letters single. For names that must be the same person, not just
+ * alike (speakers).
+ */
+export function spellingKey(word: string): string {
+  return latinise(nameBase(word))
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .replace(/shch/g, 'sc')
+    .replace(/kh/g, 'h')
+    .replace(/zh/g, 'z')
+    .replace(/ts|tz/g, 'c')
+    .replace(/y[oe]/g, 'e')
+    .replace(/ya/g, 'ia')
+    .replace(/yu/g, 'iu')
+    .replace(/[yj]/g, 'i')
+    .replace(/w/g, 'v')
+    .replace(/(.)\1+/g, '$1');
 }

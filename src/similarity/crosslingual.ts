@@ -21,21 +21,20 @@ export { crossScore, crossCoverage, CrossWeights, type CrossSentence } from './c
 
 type Lexicon = Readonly<Record<string, readonly string[]>>;
 
-/** A lexicon keyed by the snowball stem of its headwords, values the English stems (several headwords may share a stem). */
+/** A lexicon keyed by the snowball stem of its headwords, values the English gloss words (several headwords may share a stem). */
 function stemmedLexicon(lexicon: Lexicon, language: 'ru' | 'fr'): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [word, translations] of Object.entries(lexicon)) {
     const key = stemWord(fold(word), language);
-    const stems = out.get(key) ?? [];
+    const words = out.get(key) ?? [];
     for (const t of translations) {
       for (const w of t.toLowerCase().split(/\s+/)) {
         // Digit glosses of number words ("один" → "1") are left out: the French article "un" would be a number.
-        if (w === '' || STOPWORDS.has(w) || /^\d/.test(w)) continue;
-        const s = `=${stemWord(w, 'en')}`;
-        if (!stems.includes(s)) stems.push(s);
+        if (w === '' || STOPWORDS.has(w) || /^\d/.test(w) || words.includes(w)) continue;
+        words.push(w);
       }
     }
-    out.set(key, stems);
+    out.set(key, words);
   }
   return out;
 }
@@ -48,6 +47,13 @@ function lexiconOf(language: 'ru' | 'fr'): Map<string, string[]> {
     lexicons.set(language, l);
   }
   return l;
+}
+
+const NO_GLOSSES: readonly string[] = Object.freeze([]);
+
+/** The English words the bilingual lexicon gives for a Russian or French word (any inflected form); [] when none. */
+export function glossWords(word: string, language: 'ru' | 'fr'): readonly string[] {
+  return lexiconOf(language).get(stemWord(fold(word), language)) ?? NO_GLOSSES;
 }
 
 /** Lower case, ё as е (the lexicons' spelling). */
@@ -99,8 +105,8 @@ function computeUnits(text: string, language: AnalysisLanguage): CrossUnit[] {
       out.push(capitalised ? [`@${anchorKey(t.norm)}`, `=${stemWord(t.norm, 'en')}`] : [`=${stemWord(t.norm, 'en')}`]);
       continue;
     }
-    const glosses = lexiconOf(language).get(stemWord(fold(raw), language));
-    if (glosses && glosses.length > 0) out.push(capitalised ? [...glosses, `@${anchorKey(raw)}`] : glosses);
+    const glosses = glossWords(raw, language).map((w) => `=${stemWord(w, 'en')}`);
+    if (glosses.length > 0) out.push(capitalised ? [...glosses, `@${anchorKey(raw)}`] : glosses);
     else if (capitalised && (raw.length >= 4 || ACRONYM.test(raw))) out.push([`@${anchorKey(raw)}`]);
   }
   return out;

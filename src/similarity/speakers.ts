@@ -1,6 +1,6 @@
 /** Matching speaker / person names across articles ("Tomas Reyes" = "Reyes" = "Fire chief Tomas Reyes"). */
 import { normaliseKey } from '../text/normalise.js';
-import { anchorKey, latinise } from '../lang/anchor.js';
+import { latinise, spellingKey } from '../lang/anchor.js';
 
 /** Titles and role words that precede names and do not identify the person. */
 const TITLES = new Set([
@@ -19,7 +19,7 @@ export function speakerKeys(name: string): string[] {
 /**
  * Two speaker names denote the same person when the identifying tokens of one are all in the other
  * ("Reyes" ⊂ "Tomas Reyes"), or they share the last name, spelt alike or as two transliterations of one name
- * (src/lang/anchor.ts: "Khrustalyov" / "Khrustalev"). Unknown (null/empty) speakers match nothing.
+ * (src/lang/anchor.ts `spellingKey`: "Khrustalyov" / "Khrustalev", not "Reed" / "Reid"). Unknown (null/empty) speakers match nothing.
  */
 export function sameSpeaker(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
@@ -32,5 +32,5 @@ export function sameSpeaker(a: string | null | undefined, b: string | null | und
   const la = ka[ka.length - 1]!;
   const lb = kb[kb.length - 1]!;
   // The same last name, or two spellings of it (transliterations: Khrustalyov / Khrustalev / Хрусталёв).
-  return la === lb || (la.length > 3 && lb.length > 3 && anchorKey(la) === anchorKey(lb));
+  return la === lb || (la.length > 3 && lb.length > 3 && spellingKey(la) === spellingKey(lb));
 }

@@ -112,7 +112,14 @@ export class ArticleColumns {
     if (copies) row('Copies', `${copies} near-verbatim ${copies === 1 ? 'copy' : 'copies'} in this story`);
     pane.column = h(
       'article',
-      { class: 'article-column', 'data-testid': 'article-column', 'data-article': article.id, 'aria-label': label(this.ctx, article.id) },
+      {
+        class: 'article-column',
+        'data-testid': 'article-column',
+        'data-article': article.id,
+        'aria-label': label(this.ctx, article.id),
+        // Text in another language is marked as such (screen readers, hyphenation, fonts).
+        ...(article.language && article.language !== 'en' && /^[a-z]{2,3}$/.test(article.language) ? { lang: article.language } : {}),
+      },
       h('header', {}, h('p', { class: 'outlet' }, label(this.ctx, article.id)), h('h3', {}, article.title ?? '(untitled)'), meta),
       body,
     );

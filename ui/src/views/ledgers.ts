@@ -84,7 +84,10 @@ export function quoteLedger(ctx: StoryContext): HTMLElement {
     { label: 'Speaker', cell: (c) => c.speaker ?? h('span', { class: 'muted' }, 'unknown'), sortValue: (c) => c.speaker ?? '\uffff' },
     { label: 'Quoted in', cell: (c) => outletNames(ctx, c.quotedIn), sortValue: (c) => (c.quotedIn ?? []).length },
     { label: 'Supported in', cell: (c) => outletNames(ctx, c.supportedIn), sortValue: (c) => (c.supportedIn ?? []).length },
-    { label: 'Attested in translation', cell: (c) => outletNames(ctx, c.translatedIn), sortValue: (c) => (c.translatedIn ?? []).length },
+    // Only in a story of several languages, where some quote is attested in another language.
+    ...(quotes.some((c) => (c.translatedIn ?? []).length > 0)
+      ? [{ label: 'Attested in translation', cell: (c: Claim) => outletNames(ctx, c.translatedIn), sortValue: (c: Claim) => (c.translatedIn ?? []).length }]
+      : []),
     {
       label: 'Flag',
       cell: (c) => (isPossibleFabrication(c) ? h('span', { class: 'flag' }, h('span', { 'aria-hidden': 'true' }, '⚑'), ' no other outlet quotes or supports it') : ''),
