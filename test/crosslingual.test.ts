@@ -132,12 +132,15 @@ test('report: valid against the schema; the HTML shows the Cyrillic text escaped
   assert.ok(html.includes('«Всех'));
 });
 
-test('corpus ingest: the Russian original and its English rewrites are one stored story whose report traces the translation', async () => {
+for (const order of [
+  [ORIGINAL, DISTRACTOR, REWRITE_A, REWRITE_B],
+  [REWRITE_A, REWRITE_B, DISTRACTOR, ORIGINAL],
+]) test(`corpus ingest (${order.map((a) => a.id).join(', ')}): the Russian original and its English rewrites are one stored story whose report traces the translation`, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-xl-'));
   try {
     const store = openStore(join(dir, 'news.db'));
     async function* items(): AsyncGenerator<Article> {
-      yield* [ORIGINAL, DISTRACTOR, REWRITE_A, REWRITE_B];
+      yield* order;
     }
     await new CorpusIngester(store).ingest(items());
     await refreshReports(store, { encoder: false, cacheDir: null }, 'test');

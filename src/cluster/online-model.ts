@@ -6,7 +6,9 @@
  *  - the TOP_TERMS highest-weighted (TF-IDF at arrival) terms of the names bag and of the words bag (same
  *    event, other wording);
  *  - across languages: the TOP_ANCHORS heaviest anchor keys, and a Russian or French article's TOP_TERMS heaviest
- *    English glosses keyed like words (an English rewrite and its original find each other).
+ *    English glosses keyed like words (an English rewrite and its original find each other) — for an article not in
+ *    English, and for every article once one has been observed (an English-only corpus pays nothing for them; an
+ *    English article stored before the first other-language one is still found through the glosses).
  * An article is weighted once, when it arrives or is first loaded, with the frequencies of that moment
  * (`weigh`); the small drift of IDF as the corpus grows is accepted for speed.
  */
@@ -51,8 +53,12 @@ export class SignatureOnlineModel implements OnlineModel<OnlineSignature> {
     return { signature, weighted: weighSignature(signature, this.frequencies) };
   }
 
+  /** Whether an article in a language other than English has been observed (then articles find each other across languages). */
+  private multilingual = false;
+
   observe(s: OnlineSignature): void {
     this.frequencies.add(s.signature);
+    if (s.signature.language !== 'en' && s.signature.language !== '') this.multilingual = true;
   }
 
   link(a: OnlineSignature, b: OnlineSignature): number {
@@ -72,15 +78,17 @@ export class SignatureOnlineModel implements OnlineModel<OnlineSignature> {
   candidateKeys(s: OnlineSignature): readonly number[] {
     let keys = this.keysOf.get(s);
     if (!keys) {
-      keys = computeCandidateKeys(s);
+      // Cross-language keys for an article not in English, and for every article once the corpus has one (before
+      // that, an English-only corpus pays nothing for them).
+      keys = computeCandidateKeys(s, this.multilingual || (s.signature.language !== 'en' && s.signature.language !== ''));
       this.keysOf.set(s, keys);
     }
     return keys;
   }
 }
 
-/** LSH band keys of the sketch, then the top terms of the names and the words bags (see the module comment). */
-function computeCandidateKeys(s: OnlineSignature): number[] {
+/** LSH band keys of the sketch, then the top terms of the names and the words bags, and across languages the top anchors and glosses (see the module comment). */
+function computeCandidateKeys(s: OnlineSignature, acrossLanguages: boolean): number[] {
   const keys: number[] = [];
   const sketch = s.signature.sketch;
   if (sketch.length >= LSH_BANDS * LSH_ROWS) {
@@ -93,8 +101,13 @@ function computeCandidateKeys(s: OnlineSignature): number[] {
   for (const [bag, salt, k] of [
     ['names', 0x5bd1e995, TOP_TERMS],
     ['words', 0x27d4eb2f, TOP_TERMS],
-    // Across languages: names as anchor keys, and a Russian or French article's English glosses under the words' salt
-    // (they meet an English article's top words).
+  ] as const satisfies readonly (readonly [SignatureBag, number, number])[]) {
+    for (const id of topTerms(s.weighted.bags[bag], k)) keys.push(Math.imul(id ^ salt, 0x85ebca6b) | 0);
+  }
+  if (!acrossLanguages) return keys;
+  // Across languages: names as anchor keys, and a Russian or French article's English glosses under the words' salt
+  // (they meet an English article's top words).
+  for (const [bag, salt, k] of [
     ['anchors', 0x68e31da4, TOP_ANCHORS],
     ['glosses', 0x27d4eb2f, TOP_TERMS],
   ] as const satisfies readonly (readonly [SignatureBag, number, number])[]) {
