@@ -13,6 +13,9 @@
  *    two-article story (`compareStory`, without the encoder: it is English-only); a predicted pair = a link between
  *    English line i and translated line j (through the sentences' paragraphs); gold = i = j. Precision over the
  *    distinct predicted line pairs, recall over the gold lines.
+ *  - Russian and French numbers and dates: on each translated line, the values the Russian (French) analyser finds
+ *    against those the English analyser finds on the English source line (agreement P/R; the English side is an
+ *    extraction too, so this is agreement, not accuracy).
  * Translationese caveat: every Russian and French line translates an English one, so alignment is cleaner here than
  * between a wire and its free rewrite.
  */
@@ -21,12 +24,15 @@ import { join } from 'node:path';
 import { analyse } from '../src/analyse/index.js';
 import { clusterStories } from '../src/cluster/index.js';
 import { compareStory } from '../src/compare/index.js';
-import type { Article } from '../src/types.js';
+import type { AnalysedArticle, Article } from '../src/types.js';
 import { bCubed } from './metrics/clustering.js';
 import { DataMissing, type EvalResult, type Evaluator } from './types.js';
 
 const FILES = { en: 'newstest2019-src.eng.txt', ru: 'newstest2019-ref.rus.txt', fr: 'newstest2019-ref.fra.txt', docs: 'DOCUMENT_IDS.tsv' } as const;
 const SET = 'NTREX-128 (MicrosoftTranslator/NTREX @ 8561f6a, CC BY-SA 4.0: WMT19 English news, professional ru/fr translations)';
+
+/** One publication date for every article (the set has none; WMT19's news is of 2019): the reference of relative dates. */
+const NTREX_DATE = '2019-06-01T00:00:00Z';
 
 export interface NtrexDocument {
   id: string;
@@ -60,7 +66,7 @@ export function readNtrex(dir: string): NtrexDocument[] {
 /** The document in one language as an article: first line the title, each further line a paragraph. */
 export function ntrexArticle(doc: NtrexDocument, language: 'en' | 'ru' | 'fr'): Article {
   const lines = doc.lines[language];
-  return { id: `${doc.id}.${language}`, title: lines[0] ?? null, text: lines.slice(1).join('\n\n'), source: doc.id.split('.')[0] ?? null, url: null, published: null, language, byline: null, origin: `ntrex:${doc.id}` };
+  return { id: `${doc.id}.${language}`, title: lines[0] ?? null, text: lines.slice(1).join('\n\n'), source: doc.id.split('.')[0] ?? null, url: null, published: NTREX_DATE, language, byline: null, origin: `ntrex:${doc.id}` };
 }
 
 /** Story id by article id. */
@@ -90,6 +96,44 @@ function alignDocument(doc: NtrexDocument, other: 'ru' | 'fr'): { predicted: Set
     }
   }
   return { predicted, gold: body, found };
+}
+
+/** Per paragraph (line), the distinct values a finding kind gives: number values or date ISO forms. */
+function valuesByLine(a: AnalysedArticle, kind: 'numbers' | 'dates'): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>();
+  const items = kind === 'numbers' ? a.numbers.map((n) => ({ sentence: n.sentence, value: String(n.value) })) : a.dates.map((d) => ({ sentence: d.sentence, value: d.iso }));
+  for (const x of items) {
+    const line = a.sentences[x.sentence]?.paragraph;
+    if (line === undefined) continue;
+    let set = out.get(line);
+    if (!set) out.set(line, (set = new Set()));
+    set.add(x.value);
+  }
+  return out;
+}
+
+/**
+ * Agreement of the Russian (French) analyser's numbers and dates with the English analyser's on the translated
+ * lines: per line, a value both find is a match; precision = matches / values the translation's analyser found,
+ * recall = matches / values the English analyser found. The English side is itself an extraction, not gold.
+ */
+function slotAgreement(docs: readonly NtrexDocument[], other: 'ru' | 'fr', kind: 'numbers' | 'dates'): { precision: number; recall: number; f1: number; reference: number } {
+  let tp = 0;
+  let found = 0;
+  let reference = 0;
+  for (const d of docs) {
+    const en = valuesByLine(analyse(ntrexArticle(d, 'en')), kind);
+    const xx = valuesByLine(analyse(ntrexArticle(d, other)), kind);
+    for (const set of en.values()) reference += set.size;
+    for (const [line, set] of xx) {
+      found += set.size;
+      const ref = en.get(line);
+      for (const v of set) if (ref?.has(v)) tp++;
+    }
+  }
+  const precision = found === 0 ? 0 : tp / found;
+  const recall = reference === 0 ? 0 : tp / reference;
+  return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall), reference };
 }
 
 export const evaluate: Evaluator = async (options) => {
@@ -145,6 +189,21 @@ export const evaluate: Evaluator = async (options) => {
       reference: 'none comparable (no MT or multilingual encoder offline here)',
       command,
     });
+  }
+  for (const other of ['ru', 'fr'] as const) {
+    for (const kind of ['numbers', 'dates'] as const) {
+      const r = slotAgreement(docs, other, kind);
+      rows.push({
+        task: `${other === 'ru' ? 'Russian' : 'French'} ${kind === 'numbers' ? 'number' : 'date'} extraction`,
+        set: SET,
+        split: `${docs.length} documents, each ${other} line against its English source line (the English analyser's ${kind === 'numbers' ? 'number values' : 'ISO dates'} as reference; publication date 2019-06-01 for both)`,
+        metrics: { 'agreement P': r.precision, 'agreement R': r.recall, 'agreement F1': r.f1 },
+        items: r.reference,
+        target: 'the same values as the English source (numbers and dates are anchors across languages)',
+        reference: 'none (the English side is itself extracted, not gold)',
+        command,
+      });
+    }
   }
   return rows;
 };
