@@ -62,8 +62,12 @@ function isRelative(r: chrono.ParsedResult): boolean {
   return /\b(?:ago|later|earlier|from now|hence|within)\b/i.test(r.text);
 }
 
-function fromChrono(r: chrono.ParsedResult, segStart: number, ref: Ymd | null): Omit<DateMention, 'sentence'> | null {
-  const c = r.start;
+/**
+ * The value of a date chrono found: ISO at the grain the text gives (a time needs a day; a day needs a month), the
+ * year filled in from the reference (closest to it) when the text has none, `--MM-DD` / `--MM` without a reference.
+ * Null for a time or weekday alone, and for a day without a month. Shared by every language's date reader.
+ */
+export function chronoDateValue(c: chrono.ParsedComponents, ref: Ymd | null): { iso: string; grain: DateGrain; inferred: boolean } | null {
   const hasDay = c.isCertain('day');
   const hasMonth = c.isCertain('month');
   const hasYear = c.isCertain('year');
@@ -99,6 +103,13 @@ function fromChrono(r: chrono.ParsedResult, segStart: number, ref: Ymd | null): 
     grain = 'year';
     iso = pad(year, 4);
   }
+  return { iso, grain, inferred };
+}
+
+function fromChrono(r: chrono.ParsedResult, segStart: number, ref: Ymd | null): Omit<DateMention, 'sentence'> | null {
+  const value = chronoDateValue(r.start, ref);
+  if (!value) return null;
+  const { iso, grain, inferred } = value;
 
   let start = segStart + r.index;
   let textPart = r.text;

@@ -36,7 +36,9 @@ import type {
 } from '../types.js';
 import { sentenceIndexAt, spanOf } from '../text/spans.js';
 import { BoundedCache } from '../text/bounded-cache.js';
-import { closestYear, pad, parsePublished, type Ymd } from './date-rules.js';
+import { parsePublished, type Ymd } from './date-rules.js';
+import { chronoDateValue } from './dates.js';
+import { cutSentences } from './sentences.js';
 import { RU_RULES } from '../lang/ru/rules.js';
 import { FR_RULES } from '../lang/fr/rules.js';
 
@@ -373,20 +375,7 @@ export function splitSentencesFor(text: string, rules: SentenceRules): Sentence[
       if (isSentenceEnd(text, at, next, rules)) breaks.push(at);
     }
     // Quoted passages of at most three sentences stay whole.
-    const drop = new Set<number>();
-    for (const q of quotePairs(text, para.start, para.end)) {
-      const inside = breaks.filter((b) => b > q.open && b <= q.close);
-      if (inside.length > 0 && inside.length <= 2) for (const b of inside) drop.add(b);
-    }
-    let s = para.start;
-    for (const b of [...breaks.filter((x) => !drop.has(x)), para.end]) {
-      let a = s;
-      let e = b;
-      while (a < e && /\s/.test(text[a]!)) a++;
-      while (e > a && /\s/.test(text[e - 1]!)) e--;
-      if (e > a) out.push({ start: a, end: e, text: text.slice(a, e), index: out.length, paragraph: para.paragraph });
-      s = b;
-    }
+    cutSentences(text, para, breaks, quotePairs(text, para.start, para.end), out);
   }
   return out;
 }
@@ -943,38 +932,9 @@ type LocalDate = Omit<DateMention, 'sentence'>;
 const chronoCache = new BoundedCache<LocalDate[]>(4096);
 
 function fromChrono(r: chrono.ParsedResult, ref: Ymd | null, leading: RegExp): LocalDate | null {
-  const c = r.start;
-  const hasDay = c.isCertain('day');
-  const hasMonth = c.isCertain('month');
-  const hasYear = c.isCertain('year');
-  if ((!hasDay && !hasMonth && !hasYear) || (hasDay && !hasMonth)) return null;
-  const month = c.get('month');
-  const day = c.get('day');
-  if (month === null || day === null) return null;
-  let year: number | null;
-  let inferred = false;
-  if (hasYear) year = c.get('year');
-  else if (ref) {
-    year = closestYear(ref, month, hasDay ? day : 15);
-    inferred = true;
-  } else year = null;
-  const y = year === null ? '-' : pad(year, 4);
-  let grain: DateGrain;
-  let iso: string;
-  if (hasDay && c.isCertain('hour')) {
-    grain = 'time';
-    iso = `${y}-${pad(month)}-${pad(day)}T${pad(c.get('hour') ?? 0)}:${pad(c.get('minute') ?? 0)}`;
-  } else if (hasDay) {
-    grain = 'day';
-    iso = `${y}-${pad(month)}-${pad(day)}`;
-  } else if (hasMonth) {
-    grain = 'month';
-    iso = `${y}-${pad(month)}`;
-  } else {
-    if (year === null) return null;
-    grain = 'year';
-    iso = pad(year, 4);
-  }
+  const value = chronoDateValue(r.start, ref);
+  if (!value) return null;
+  const { iso, grain, inferred } = value;
   let start = r.index;
   let t = r.text;
   const space = /^\s+/.exec(t);

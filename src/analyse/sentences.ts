@@ -178,22 +178,36 @@ export function splitSentences(text: string): Sentence[] {
       i = j - 1;
     }
     // Quoted-passage rule.
-    const drop = new Set<number>();
-    for (const q of quotes) {
-      const p = q.pieces[0]!;
-      if (p.open < seg.start || p.close >= seg.end) continue;
-      const inside = breaks.filter((b) => b > p.open && b <= p.close);
-      if (inside.length > 0 && inside.length <= 2) for (const b of inside) drop.add(b);
-    }
-    let s = seg.start;
-    for (const b of [...breaks.filter((x) => !drop.has(x)), seg.end]) {
-      let a = s;
-      let e = b;
-      while (a < e && /\s/.test(text[a]!)) a++;
-      while (e > a && /\s/.test(text[e - 1]!)) e--;
-      if (e > a) out.push({ start: a, end: e, text: text.slice(a, e), index: out.length, paragraph: seg.paragraph });
-      s = b;
-    }
+    const quoted = quotes.map((q) => q.pieces[0]!).filter((p) => p.open >= seg.start && p.close < seg.end);
+    cutSentences(text, seg, breaks, quoted, out);
   }
   return out;
+}
+
+/**
+ * Appends the sentences of `seg` cut at `breaks` (ascending offsets where a sentence may start), trimmed, numbered on
+ * from `out.length`; a break inside a quoted passage (open–close) that holds at most two breaks is dropped: quoted
+ * passages of up to three sentences stay whole. Shared by every language's splitter.
+ */
+export function cutSentences(
+  text: string,
+  seg: { start: number; end: number; paragraph: number },
+  breaks: readonly number[],
+  quoted: readonly { open: number; close: number }[],
+  out: Sentence[],
+): void {
+  const drop = new Set<number>();
+  for (const p of quoted) {
+    const inside = breaks.filter((b) => b > p.open && b <= p.close);
+    if (inside.length > 0 && inside.length <= 2) for (const b of inside) drop.add(b);
+  }
+  let s = seg.start;
+  for (const b of [...breaks.filter((x) => !drop.has(x)), seg.end]) {
+    let a = s;
+    let e = b;
+    while (a < e && /\s/.test(text[a]!)) a++;
+    while (e > a && /\s/.test(text[e - 1]!)) e--;
+    if (e > a) out.push({ start: a, end: e, text: text.slice(a, e), index: out.length, paragraph: seg.paragraph });
+    s = b;
+  }
 }

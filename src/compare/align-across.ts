@@ -12,7 +12,7 @@
 import type { AlignmentLink } from '../types.js';
 import { crossScore } from '../similarity/crosslingual.js';
 import type { SentenceInfo, StoryContext } from './context.js';
-import { linkConflicts } from './align.js';
+import { linkConflicts, pairAlignment, sentenceRef } from './align.js';
 import { ACROSS_MIN_SHARED, ACROSS_NONMUTUAL_RATIO, ACROSS_PARAPHRASE, ACROSS_PARTIAL } from './thresholds.js';
 import type { LinkDetail, PairAlignment } from './types.js';
 
@@ -62,8 +62,8 @@ export function alignAcross(ctx: StoryContext, ai: number, bi: number): PairAlig
     const conflicts = languageNeutral(x, y);
     details.push({
       link: {
-        a: { article: x.articleId, sentence: x.sentence.index, start: x.sentence.start, end: x.sentence.end, text: x.sentence.text },
-        b: { article: y.articleId, sentence: y.sentence.index, start: y.sentence.start, end: y.sentence.end, text: y.sentence.text },
+        a: sentenceRef(x),
+        b: sentenceRef(y),
         label,
         score: round(s),
         lexical: round(s),
@@ -76,20 +76,7 @@ export function alignAcross(ctx: StoryContext, ai: number, bi: number): PairAlig
       conflicts,
     });
   }
-  const linkedA = new Set(details.map((d) => d.a.sentence.index));
-  const linkedB = new Set(details.map((d) => d.b.sentence.index));
-  return {
-    a: ai,
-    b: bi,
-    alignment: {
-      a: A.id,
-      b: B.id,
-      links: details.map((d) => d.link),
-      unmatchedA: sa.map((s) => s.sentence.index).filter((i) => !linkedA.has(i)),
-      unmatchedB: sb.map((s) => s.sentence.index).filter((i) => !linkedB.has(i)),
-    },
-    details,
-  };
+  return pairAlignment(ctx, ai, bi, details);
 }
 
 /** The number and date conflicts of a cross-lingual link (a partial link checks counted numbers and dates only). */

@@ -89,7 +89,8 @@ function slotBonus(x: SentenceInfo, y: SentenceInfo): number {
   return Math.min(SLOT_BONUS_MAX, n * SLOT_BONUS);
 }
 
-function ref(s: SentenceInfo): SentenceRef {
+/** A link's reference to one of its sentences. */
+export function sentenceRef(s: SentenceInfo): SentenceRef {
   return { article: s.articleId, sentence: s.sentence.index, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text };
 }
 
@@ -259,8 +260,8 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
           : 'partial';
     const conflicts = linkConflicts(x, y, label, p.lexical);
     const link: AlignmentLink = {
-      a: ref(x),
-      b: ref(y),
+      a: sentenceRef(x),
+      b: sentenceRef(y),
       label,
       score: round(p.score),
       lexical: round(p.lexical),
@@ -269,6 +270,13 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
     };
     details.push({ link, a: x, b: y, conflicts });
   }
+  return pairAlignment(ctx, ai, bi, details);
+}
+
+/** The alignment of articles ai and bi from its links (with their details): the sentences left unmatched on each side. */
+export function pairAlignment(ctx: StoryContext, ai: number, bi: number, details: LinkDetail[]): PairAlignment {
+  const A = ctx.articles[ai]!;
+  const B = ctx.articles[bi]!;
   const linkedA = new Set(details.map((d) => d.a.sentence.index));
   const linkedB = new Set(details.map((d) => d.b.sentence.index));
   return {
@@ -278,8 +286,8 @@ export function alignPair(ctx: StoryContext, ai: number, bi: number): PairAlignm
       a: A.id,
       b: B.id,
       links: details.map((d) => d.link),
-      unmatchedA: sa.map((s) => s.sentence.index).filter((i) => !linkedA.has(i)),
-      unmatchedB: sb.map((s) => s.sentence.index).filter((i) => !linkedB.has(i)),
+      unmatchedA: A.sentences.map((s) => s.sentence.index).filter((i) => !linkedA.has(i)),
+      unmatchedB: B.sentences.map((s) => s.sentence.index).filter((i) => !linkedB.has(i)),
     },
     details,
   };
