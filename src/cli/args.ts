@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DEFAULT_STORE_FILE } from '../store/defaults.js';
 
-export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story' | 'serve';
+export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story' | 'serve' | 'lexicon';
 export type Format = 'text' | 'json' | 'html' | 'jsonl';
 
 export interface CliOptions {
@@ -45,6 +45,7 @@ const FORMATS: Record<Command, readonly Format[]> = {
   stories: ['text', 'json', 'jsonl'],
   story: ['text', 'json', 'html'],
   serve: ['text'],
+  lexicon: ['text'],
 };
 
 /** Corpus-mode commands (they use --db). */
@@ -131,6 +132,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   }
   if (name === 'stories' && inputs.length > 0) throw new UsageError(`'stories' takes no inputs (it reads --db), got ${inputs.length}`);
   if (name === 'story' && inputs.length !== 1) throw new UsageError(`'story' needs one story id (see 'corroborate stories')`);
+  if (name === 'lexicon' && inputs.length !== 1) throw new UsageError(`'lexicon' reads one dictionary file (e.g. /usr/share/dictd/mueller7.dict.dz), not ${inputs.length}`);
   if (ONE_FILE.includes(name) && inputs.length > 1) throw new UsageError(`'${name}' reads one JSON-lines file (or - for stdin), not ${inputs.length}`);
   const allowed = FORMATS[name];
   const format = (values.format ?? allowed[0]) as Format;

@@ -11,6 +11,7 @@ Usage:
   corroborate stories [--db FILE] [--since YYYY-MM-DD] [--limit N] [--sort newest|biggest] [--format text|json|jsonl]
   corroborate story   <story-id> [--db FILE] [--format text|json|html] [--out FILE]
   corroborate serve   [--db FILE] [--port N] [--host H]
+  corroborate lexicon <dictionary.dict.dz> [--out FILE]
   corroborate --help | --version
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
@@ -36,6 +37,14 @@ story     one story's report (the 'compare' report), from the store or computed 
 serve     the web UI and the HTTP API (JSON, under /api/v1; described at /api/v1/openapi.json) over the
           store, at http://127.0.0.1:8080/ (--port N, 0 for any free port; --host H to listen on another
           interface: only on a network you trust). Runs until Ctrl-C (SIGINT) or SIGTERM.
+
+Languages: English, Russian and French articles are analysed in their own language; a rewrite is traced to
+its original across languages (names as transliteration-proof keys, numbers, dates, a built-in lexicon).
+lexicon   optional: makes a bigger Russian-English lexicon for cross-lingual alignment from an English-Russian
+          dictd dictionary (apt-get install mueller7-dict; then corroborate lexicon
+          /usr/share/dictd/mueller7.dict.dz) and writes it to the data folder ($CORROBORATE_DATA_DIR, else
+          ~/.local/share/corroborate) or --out FILE; every run then reads it. It is not shipped: its licence
+          (GPL) is not ours.
 
 Batch scoring (JSON lines in, one JSON line out per input line, keyed by its "id"; streamed; a bad line is
 reported with its number and skipped):

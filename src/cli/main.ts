@@ -60,6 +60,10 @@ async function run(command: Command, options: CliOptions): Promise<number> {
     const { runCorpusCommand } = await import('./corpus.js');
     return runCorpusCommand(options, `corroborate ${VERSION}`, onProblem);
   }
+  if (command === 'lexicon') {
+    const { runLexicon } = await import('./lexicon.js');
+    return runLexicon(options);
+  }
   if (command === 'serve') {
     // Loaded only here: the server and the store are not needed by the other commands.
     const { runServe } = await import('./serve.js');

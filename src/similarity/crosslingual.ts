@@ -6,8 +6,9 @@
  *   "Красноярова" → one term; "ТАСС" / "TASS" → one term.
  * - `#value`: a number token's digits ("43", "1200").
  * - `=stem`: a content word in English: an English word's snowball stem; a Russian or French word is
- *   looked up by its snowball stem in the bilingual lexicon (src/lang/lexicon/) and contributes the
- *   English stems of its translations (a word the lexicon does not hold contributes nothing).
+ *   looked up by its snowball stem in the bilingual lexicon (src/lang/lexicon/; for Russian also the optional
+ *   lexicon pack when one is installed, src/lang/lexicon/pack.ts) and contributes the English stems of its
+ *   translations (a word the lexicons do not hold contributes nothing).
  * Articles in one language never need these: their own words are compared directly (./weights.ts).
  */
 import { anchorKey } from '../lang/anchor.js';
@@ -15,6 +16,7 @@ import type { AnalysisLanguage } from '../lang/language.js';
 import { stemWord } from '../lang/stem.js';
 import { RU_EN } from '../lang/lexicon/ru-en.js';
 import { FR_EN } from '../lang/lexicon/fr-en.js';
+import { lexiconPack } from '../lang/lexicon/pack.js';
 import { BoundedCache } from '../text/bounded-cache.js';
 import { STOPWORDS, tokenize } from './tokens.js';
 export { crossScore, crossCoverage, CrossWeights, type CrossSentence } from './crosslingual-score.js';
@@ -39,21 +41,28 @@ function stemmedLexicon(lexicon: Lexicon, language: 'ru' | 'fr'): Map<string, st
   return out;
 }
 
-const lexicons = new Map<'ru' | 'fr', Map<string, string[]>>();
-function lexiconOf(language: 'ru' | 'fr'): Map<string, string[]> {
-  let l = lexicons.get(language);
+const lexicons = new Map<string, Map<string, string[]>>();
+/** The built-in lexicon of a language, or (`withPack`) it with the installed pack's words it lacks (Russian). */
+function lexiconOf(language: 'ru' | 'fr', withPack: boolean): Map<string, string[]> {
+  const pack = withPack && language === 'ru' ? lexiconPack() : null;
+  const key = `${language}${pack ? '+pack' : ''}`;
+  let l = lexicons.get(key);
   if (!l) {
-    l = stemmedLexicon(language === 'ru' ? RU_EN : FR_EN, language);
-    lexicons.set(language, l);
+    const builtIn = language === 'ru' ? RU_EN : FR_EN;
+    l = stemmedLexicon(pack ? { ...pack, ...builtIn } : builtIn, language);
+    lexicons.set(key, l);
   }
   return l;
 }
 
 const NO_GLOSSES: readonly string[] = Object.freeze([]);
 
-/** The English words the bilingual lexicon gives for a Russian or French word (any inflected form); [] when none. */
-export function glossWords(word: string, language: 'ru' | 'fr'): readonly string[] {
-  return lexiconOf(language).get(stemWord(fold(word), language)) ?? NO_GLOSSES;
+/**
+ * The English words the bilingual lexicon gives for a Russian or French word (any inflected form); [] when none.
+ * `withPack`: also the optional lexicon pack's (./lang/lexicon/pack.ts), when one is installed.
+ */
+export function glossWords(word: string, language: 'ru' | 'fr', withPack = false): readonly string[] {
+  return lexiconOf(language, withPack).get(stemWord(fold(word), language)) ?? NO_GLOSSES;
 }
 
 /** Lower case, ё as е (the lexicons' spelling). */
@@ -105,7 +114,7 @@ function computeUnits(text: string, language: AnalysisLanguage): CrossUnit[] {
       out.push(capitalised ? [`@${anchorKey(t.norm)}`, `=${stemWord(t.norm, 'en')}`] : [`=${stemWord(t.norm, 'en')}`]);
       continue;
     }
-    const glosses = glossWords(raw, language).map((w) => `=${stemWord(w, 'en')}`);
+    const glosses = glossWords(raw, language, true).map((w) => `=${stemWord(w, 'en')}`);
     if (glosses.length > 0) out.push(capitalised ? [...glosses, `@${anchorKey(raw)}`] : glosses);
     else if (capitalised && (raw.length >= 4 || ACRONYM.test(raw))) out.push([`@${anchorKey(raw)}`]);
   }
