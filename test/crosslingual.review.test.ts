@@ -27,6 +27,15 @@ test('one shared name does not join two reports in two languages', () => {
   assert.equal(stories.length, 3, JSON.stringify(stories));
 });
 
+test('two reports in two languages that share a country, its prime minister and a year are not one story', () => {
+  const ru = article('ru-visit', 'Премьер-министр Вельдрии Арам Тевосян в четверг прибыл с официальным визитом в Лорвин. В ходе переговоров стороны обсудят поставки зерна и энергетику. Тевосян заявил, что Вельдрия рассчитывает подписать 5 соглашений в 2026 году.', 'ru', '2026-03-05T10:00:00Z', 'Премьер Вельдрии прибыл в Лорвин');
+  const en = article('en-prices', 'Inflation in Veldria slowed to 3 percent in February 2026, the central bank said on Thursday. Food prices fell for the second month in a row while fuel prices rose. Prime Minister Aram Tevosyan said the government would keep spending on roads and schools. The bank left its key rate unchanged at 6.75 percent.', 'en', '2026-03-05T12:00:00Z', 'Veldria inflation slows to 3 percent in 2026');
+  const sigs = [ru, en].map(storySignature);
+  const f = batchFrequencies(sigs);
+  const p = signatureLinkProbability(weighSignature(sigs[0]!, f), weighSignature(sigs[1]!, f), STORY_SIMILARITY);
+  assert.ok(p < STORY_SIMILARITY.threshold, `p = ${p}`);
+});
+
 test('a signature stored before languages were recorded (language unknown) is compared word by word', () => {
   const text = 'Le pont de Lorvin a été fermé mardi après les crues. La préfecture a évacué 120 habitants du quartier des Saules.';
   const a = storySignature(article('a', text, 'fr'));
@@ -39,12 +48,23 @@ test('a signature stored before languages were recorded (language unknown) is co
   assert.ok(fresh > 0.9);
 });
 
-test('speakers: transliterations of one surname match; two English surnames alike in consonants do not', () => {
-  assert.ok(sameSpeaker('Vadim Khrustalyov', 'Khrustalev'));
-  assert.ok(sameSpeaker('Вадим Хрусталёв', 'Vadim Khrustalev'));
-  assert.ok(!sameSpeaker('Senator Jack Reed', 'Senator Harry Reid'));
-  assert.ok(!sameSpeaker('Reed', 'Reid'));
-  assert.ok(!sameSpeaker('Ann Taylor', 'Tom Tyler'));
+test('speakers: in a story of several languages transliterations of one surname match; within one language only the same surname', () => {
+  assert.ok(sameSpeaker('Vadim Khrustalyov', 'Khrustalev', true));
+  assert.ok(sameSpeaker('Вадим Хрусталёв', 'Vadim Khrustalev', true));
+  assert.ok(!sameSpeaker('Senator Jack Reed', 'Senator Harry Reid', true));
+  assert.ok(!sameSpeaker('Reed', 'Reid', true));
+  assert.ok(!sameSpeaker('Ann Taylor', 'Tom Tyler', true));
+  // One language (English-only stories, as before the cross-lingual work): "Reyes" and "Rees" are two people.
+  assert.ok(!sameSpeaker('Tomas Reyes', 'Anna Rees'));
+  assert.ok(!sameSpeaker('Vadim Khrustalyov', 'Khrustalev'));
+  assert.ok(sameSpeaker('Tomas Reyes', 'Reyes'));
+});
+
+test('English stories are as before: the same quote credited to Tomas Reyes and to Anna Rees is an attribution conflict', () => {
+  const a = article('en-a', '“We will rebuild every bridge before winter,” said Tomas Reyes, the regional engineer, on Monday.', 'en');
+  const b = article('en-b', '“We will rebuild every bridge before winter,” said Anna Rees, the county spokeswoman, on Monday.', 'en');
+  const report = compareStory({ id: 's', articles: [a.id, b.id] }, [analyse(a), analyse(b)], { get: () => undefined });
+  assert.ok(report.conflicts.some((c) => c.type === 'attribution'), JSON.stringify(report.conflicts.map((c) => c.summary)));
 });
 
 test('in a story of two languages, two English names alike in consonants stay two entities', () => {
@@ -74,4 +94,12 @@ test('a number of hundreds of digits is not a number (no Infinity in the finding
   const a = analyse(article('ru-huge', `Ущерб оценили в ${huge} трлн рублей, сообщили в ведомстве. Эвакуированы 1 200 человек.`, 'ru'));
   assert.ok(a.numbers.every((n) => Number.isFinite(n.value)));
   assert.ok(a.numbers.some((n) => n.value === 1200));
+});
+
+test('derivation names the language an article was analysed in when its declaration is contradicted by its script', () => {
+  const misdeclared = { ...ORIGINAL, language: 'en' };
+  const report = compareStory({ id: 's', articles: [ORIGINAL.id, REWRITE_A.id] }, [analyse(misdeclared), analyse(REWRITE_A)], { get: () => undefined });
+  const evidence = report.derivation[0]!.evidence.find((e) => e.kind === 'translation');
+  assert.ok(evidence, JSON.stringify(report.derivation[0]!.evidence));
+  assert.match(evidence.detail, /translation-rewrite of the Russian article/);
 });

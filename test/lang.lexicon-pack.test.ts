@@ -36,6 +36,7 @@ test('an English→Russian dictd text inverts to Russian word → English words;
   assert.deepEqual(lexicon['поток'], ['flood']);
   assert.deepEqual(lexicon['дамба'], ['levee'], 'a parenthesised usage note is dropped');
   assert.equal(lexicon['прилив'], undefined, 'part of an English example phrase');
+  assert.deepEqual(Object.keys(russianToEnglish('sand\n   [s] _n. и, песок\n')), ['песок'], 'function words are not glosses');
   assert.equal(lexicon['мешок'], undefined, 'a phrase is not a gloss');
   assert.equal(lexicon['залив'], undefined, 'multi-word headwords are left out');
   assert.deepEqual(Object.keys(lexicon), [...Object.keys(lexicon)].sort(), 'sorted: the same dictionary gives the same bytes');
@@ -61,11 +62,19 @@ test('corroborate lexicon: writes the pack from a gzipped dictionary; bad inputs
   assert.equal(two.status, 2);
 });
 
-test('cross-lingual terms read the installed pack for Russian words the built-in lexicon lacks', async () => {
+test('cross-lingual terms read the installed pack for Russian words the built-in lexicon lacks, and only those', async () => {
   // Installed before anything reads it (the pack is loaded once per process).
-  writeFileSync(join(dataDir, 'lexicon-ru-en.json'), JSON.stringify({ сельдерей: ['celery'] }));
-  const { crossUnits } = await import('../src/similarity/crosslingual.js');
+  writeFileSync(join(dataDir, 'lexicon-ru-en.json'), JSON.stringify({ сельдерей: ['celery'], паводок: ['freshet'] }));
+  const { crossUnits, glossWords } = await import('../src/similarity/crosslingual.js');
   const units = crossUnits('Жители купили сельдерей.', 'ru').flat();
   assert.ok(units.includes('=celeri'), units.join(' '));
+  assert.deepEqual(glossWords('паводок', 'ru', true), glossWords('паводок', 'ru'), 'a built-in word keeps its own glosses');
+  assert.ok(!glossWords('паводок', 'ru', true).includes('freshet'));
+  assert.deepEqual(glossWords('сельдерей', 'ru'), [], 'the story decision (no pack) does not see it');
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('corroborate lexicon: - is refused (it reads and writes files)', () => {
+  assert.equal(runCli(['lexicon', '-']).status, 2);
+  assert.equal(runCli(['lexicon', '/usr/share/dictd/x.dict.dz', '--out', '-']).status, 2);
 });

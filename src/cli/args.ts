@@ -133,6 +133,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (name === 'stories' && inputs.length > 0) throw new UsageError(`'stories' takes no inputs (it reads --db), got ${inputs.length}`);
   if (name === 'story' && inputs.length !== 1) throw new UsageError(`'story' needs one story id (see 'corroborate stories')`);
   if (name === 'lexicon' && inputs.length !== 1) throw new UsageError(`'lexicon' reads one dictionary file (e.g. /usr/share/dictd/mueller7.dict.dz), not ${inputs.length}`);
+  if (name === 'lexicon' && (inputs[0] === '-' || values.out === '-')) throw new UsageError(`'lexicon' reads a dictionary file and writes the pack to a file (not -)`);
   if (ONE_FILE.includes(name) && inputs.length > 1) throw new UsageError(`'${name}' reads one JSON-lines file (or - for stdin), not ${inputs.length}`);
   const allowed = FORMATS[name];
   const format = (values.format ?? allowed[0]) as Format;

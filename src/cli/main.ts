@@ -12,8 +12,18 @@ import { EXIT, OutputError, UsageError } from './errors.js';
 import { HELP } from './help.js';
 import { openLineSink, writeOutput } from './output.js';
 import { formatProblem, isProblem, readInputs } from '../ingest/index.js';
+import { lexiconPack } from '../lang/lexicon/pack.js';
 
 const VERSION = readVersion();
+
+/**
+ * What a report says made it: the version, and the optional Russian lexicon pack when one is installed (it changes
+ * cross-lingual alignment, so two reports of the same input differ with and without it).
+ */
+function generator(): string {
+  const pack = lexiconPack();
+  return `corroborate ${VERSION}${pack ? ` (Russian lexicon pack: ${Object.keys(pack).length.toLocaleString('en-US')} words)` : ''}`;
+}
 
 function readVersion(): string {
   const pkg: unknown = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
@@ -58,7 +68,7 @@ async function run(command: Command, options: CliOptions): Promise<number> {
   if (command === 'ingest' || command === 'stories' || command === 'story') {
     // Loaded only here: the store's native SQLite binding is not needed by the other commands.
     const { runCorpusCommand } = await import('./corpus.js');
-    return runCorpusCommand(options, `corroborate ${VERSION}`, onProblem);
+    return runCorpusCommand(options, generator(), onProblem);
   }
   if (command === 'lexicon') {
     const { runLexicon } = await import('./lexicon.js');
@@ -67,7 +77,7 @@ async function run(command: Command, options: CliOptions): Promise<number> {
   if (command === 'serve') {
     // Loaded only here: the server and the store are not needed by the other commands.
     const { runServe } = await import('./serve.js');
-    return runServe(options, `corroborate ${VERSION}`);
+    return runServe(options, generator());
   }
   const outcome =
     command === 'extract'
@@ -94,7 +104,7 @@ async function runCompare(options: CliOptions, onProblem: (problem: InputProblem
   const { analysed, problems } = await readAndAnalyse(options.inputs, { stdin: process.stdin, onProblem });
   if (analysed.length === 0) return { analysed: 0, skipped: problems.length };
   const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
-  const report = buildReport(analysed, stories, problems, `corroborate ${VERSION}`);
+  const report = buildReport(analysed, stories, problems, generator());
   await writeOutput(renderReport(report, options), options.out);
   if (!options.quiet) {
     process.stderr.write(

@@ -173,11 +173,6 @@ function values(a: WeightedSignature, b: WeightedSignature, cosine: (bag: Signat
   return SIGNATURE_FEATURES.map((f) => (f.slot && (a.bags[f.bag].ids.length === 0 || b.bags[f.bag].ids.length === 0) ? words : cosine(f.bag)));
 }
 
-/**
- * Bags whose terms are the same in any language: digits and years. Every other bag holds words of the
- * article's language (stems, capitalised words as written), which two languages do not share.
- */
-const LANGUAGE_NEUTRAL: ReadonlySet<SignatureBag> = new Set(['numbers', 'years', 'leadNumbers']);
 /** The bag of an article's words as English: its words (English), else the English glosses of its words (./signature.ts). */
 function englishWords(x: WeightedSignature): WeightedBag {
   return x.language === 'en' ? x.bags.words : x.bags.glosses;
@@ -188,19 +183,71 @@ function englishWords(x: WeightedSignature): WeightedBag {
  * compared as English (an English article's words, a Russian or French article's glosses: the English words of its
  * lexicon entries, ./signature.ts), and that cosine also stands for the other features whose terms are words of one
  * language (lead, people, counted); names are compared as anchor keys (transliteration-proof, src/lang/anchor.ts);
- * the number bags as they are (an empty one takes the words cosine, as in one language). Only the names feature reads
- * the anchors: one shared name (a country, a president) is not enough to join two reports (measured on NTREX-128 and
- * two-event distractors, test/cluster.signature.test.ts).
+ * the number bags as they are but without years (an empty one, or one holding only years, takes the words cosine, as
+ * in one language); the year feature is at most YEAR_WORDS_FACTOR × the words cosine: a shared year counts as far as
+ * the words agree. Only
+ * the names feature reads the anchors: one shared name (a country, a president) or one shared year is not enough to
+ * join two reports (measured on NTREX-128 and two-event distractors,
+ * test/crosslingual.review.test.ts).
  */
+/** Across languages the year feature is at most this multiple of the words cosine. */
+const YEAR_WORDS_FACTOR = 2;
+
 function crossLanguageValues(a: WeightedSignature, b: WeightedSignature): number[] {
   const words = bagCosine(englishWords(a), englishWords(b));
-  return SIGNATURE_FEATURES.map((f) =>
-    f.bag === 'names'
-      ? bagCosine(a.bags.anchors, b.bags.anchors)
-      : LANGUAGE_NEUTRAL.has(f.bag) && a.bags[f.bag].ids.length > 0 && b.bags[f.bag].ids.length > 0
-        ? bagCosine(a.bags[f.bag], b.bags[f.bag])
-        : words,
-  );
+  const year = (id: number): boolean => sortedHas(a.bags.years.ids, id) || sortedHas(b.bags.years.ids, id);
+  return SIGNATURE_FEATURES.map((f) => {
+    if (f.bag === 'names') return bagCosine(a.bags.anchors, b.bags.anchors);
+    if (f.bag === 'years') {
+      // A shared year counts only as far as the words agree (two reports of one year share nothing by it alone).
+      const years = a.bags.years.ids.length > 0 && b.bags.years.ids.length > 0 ? bagCosine(a.bags.years, b.bags.years) : words;
+      return Math.min(years, YEAR_WORDS_FACTOR * words);
+    }
+    if (f.bag === 'numbers' || f.bag === 'leadNumbers') {
+      // Without years: two reports of one year in two languages share nothing by it.
+      const x = a.bags[f.bag];
+      const y = b.bags[f.bag];
+      return hasOther(x.ids, year) && hasOther(y.ids, year) ? bagCosineExcept(x, y, year) : words;
+    }
+    return words;
+  });
+}
+
+/** True when the sorted ids hold `id` (binary search). */
+function sortedHas(ids: Uint32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = ids[mid]!;
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+function hasOther(ids: Uint32Array, skip: (id: number) => boolean): boolean {
+  for (const id of ids) if (!skip(id)) return true;
+  return false;
+}
+
+/** bagCosine over the ids `skip` does not take (their weights left out of the dot product). */
+function bagCosineExcept(a: WeightedBag, b: WeightedBag, skip: (id: number) => boolean): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < a.ids.length && j < b.ids.length) {
+    const u = a.ids[i]!;
+    const v = b.ids[j]!;
+    if (u === v) {
+      if (!skip(u)) dot += a.weights[i]! * b.weights[j]!;
+      i++;
+      j++;
+    } else if (u < v) i++;
+    else j++;
+  }
+  return dot;
 }
 
 /**

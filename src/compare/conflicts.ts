@@ -117,7 +117,7 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
       sides = uniqueSides([...sides, ...extra.sides]);
       claims.push(...extra.claims);
     }
-    const camps = orderCamps(book, campsOf(group, sides));
+    const camps = orderCamps(book, campsOf(group, sides, book.ctx.multilingual));
     if (camps.length < 2) continue;
     const ordered = camps.flatMap((c) => c);
     if (ordered.length < 2) continue;
@@ -258,7 +258,7 @@ function alignedValueMentions(
  * The sides grouped by the value they assert, camps in story order of their first side, each camp
  * with one side per article (its first), sides in story order.
  */
-function campsOf(group: readonly Piece[], sides: readonly ConflictSide[]): ConflictSide[][] {
+function campsOf(group: readonly Piece[], sides: readonly ConflictSide[], acrossSpellings: boolean): ConflictSide[][] {
   const idx = new Map<string, number>();
   sides.forEach((s, i) => idx.set(spanKey(s.article, s.start, s.end) + `|${s.value}`, i));
   const at = (s: ConflictSide): number => idx.get(spanKey(s.article, s.start, s.end) + `|${s.value}`) ?? -1;
@@ -282,7 +282,7 @@ function campsOf(group: readonly Piece[], sides: readonly ConflictSide[]): Confl
         for (let y = x + 1; y < distinct.length; y++) {
           const i = distinct[x]!;
           const j = distinct[y]!;
-          if (uf.find(i) !== uf.find(j) && sameSpeaker(sides[i]!.value, sides[j]!.value)) uf.union(i, j);
+          if (uf.find(i) !== uf.find(j) && sameSpeaker(sides[i]!.value, sides[j]!.value, acrossSpellings)) uf.union(i, j);
         }
       }
       // Every side with a value is joined to the first side of that value above.

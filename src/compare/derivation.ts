@@ -56,10 +56,14 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
   kk: 'Kazakh', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese', pl: 'Polish',
 };
 
-/** The article's language by name: the one it declares when known, else the one it was analysed in. */
+/**
+ * The article's language by name: the one it declares when that is not one we analyse (Ukrainian read with the
+ * Russian rules is still Ukrainian), else the one it was analysed in (a declaration its script contradicts is not).
+ */
 function languageName(a: ArticleInfo): string {
   const declared = a.analysed.article.language?.trim().toLowerCase().split(/[-_]/)[0] ?? '';
-  return LANGUAGE_NAMES[declared] ?? LANGUAGE_NAMES[a.language] ?? a.language;
+  const own = declared !== 'en' && declared !== 'ru' && declared !== 'fr' ? LANGUAGE_NAMES[declared] : undefined;
+  return own ?? LANGUAGE_NAMES[a.language] ?? a.language;
 }
 
 /** `derived` graded as a revision of `source`. */

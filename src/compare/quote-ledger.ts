@@ -153,7 +153,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
   const indirectOf = (speaker: string): Quote[][] => {
     let lists = indirectBy.get(speaker);
     if (!lists) {
-      lists = ctx.articles.map((art) => art.analysed.quotes.filter((q) => !q.direct && q.speaker && sameSpeaker(speaker, q.speaker.name)));
+      lists = ctx.articles.map((art) => art.analysed.quotes.filter((q) => !q.direct && q.speaker && sameSpeaker(speaker, q.speaker.name, ctx.multilingual)));
       indirectBy.set(speaker, lists);
     }
     return lists;
@@ -261,7 +261,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       }
       if (!best && speaker) best = byMeaning(art, meaningParts(), speaker);
       if (!best) continue;
-      if (speaker && best.speaker && !sameSpeaker(speaker, best.speaker)) {
+      if (speaker && best.speaker && !sameSpeaker(speaker, best.speaker, ctx.multilingual)) {
         speakerMismatch.push({
           article: art.id,
           side: { start: best.start, end: best.end, text: best.text, value: best.speaker },
@@ -289,7 +289,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         side: { start: anchor.q.start, end: anchor.q.end, text: anchor.q.text, value: anchor.q.speaker!.name },
       };
       for (const m of members) {
-        if (m.art === anchor.art || !m.q.speaker || sameSpeaker(anchor.q.speaker!.name, m.q.speaker.name)) continue;
+        if (m.art === anchor.art || !m.q.speaker || sameSpeaker(anchor.q.speaker!.name, m.q.speaker.name, ctx.multilingual)) continue;
         conflicts.push({
           claim,
           a: anchorSide,

@@ -48,8 +48,12 @@ function lexiconOf(language: 'ru' | 'fr', withPack: boolean): Map<string, string
   const key = `${language}${pack ? '+pack' : ''}`;
   let l = lexicons.get(key);
   if (!l) {
-    const builtIn = language === 'ru' ? RU_EN : FR_EN;
-    l = stemmedLexicon(pack ? { ...pack, ...builtIn } : builtIn, language);
+    l = stemmedLexicon(language === 'ru' ? RU_EN : FR_EN, language);
+    if (pack) {
+      // The pack only adds words the built-in lexicon lacks (by stem): its glosses never dilute ours.
+      const added = stemmedLexicon(pack, language);
+      for (const [stem, words] of added) if (!l.has(stem)) l.set(stem, words);
+    }
     lexicons.set(key, l);
   }
   return l;
@@ -95,18 +99,17 @@ export function crossUnits(text: string, language: AnalysisLanguage): readonly C
 
 /** Digit groups split by a space or no-break space ("1 200") joined, so that they read as one number. */
 function joinDigitGroups(text: string): string {
-  return text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1\u2060');
+  return text.replace(/(\d)[ \u00a0\u202f](?=\d{3}(?!\d))/g, '$1');
 }
 
 function computeUnits(text: string, language: AnalysisLanguage): CrossUnit[] {
   const out: CrossUnit[] = [];
-  const joined = joinDigitGroups(text);
-  for (const t of tokenize(joined.replace(/\u2060/g, ''))) {
+  const source = joinDigitGroups(text);
+  for (const t of tokenize(source)) {
     if (t.numeric) {
       out.push([`#${t.stem}`]);
       continue;
     }
-    const source = joined.replace(/\u2060/g, '');
     const raw = source.slice(t.start, t.end);
     const capitalised = UPPER.test(raw);
     if (language === 'en') {

@@ -18,10 +18,13 @@ export function speakerKeys(name: string): string[] {
 
 /**
  * Two speaker names denote the same person when the identifying tokens of one are all in the other
- * ("Reyes" ⊂ "Tomas Reyes"), or they share the last name, spelt alike or as two transliterations of one name
- * (src/lang/anchor.ts `spellingKey`: "Khrustalyov" / "Khrustalev", not "Reed" / "Reid"). Unknown (null/empty) speakers match nothing.
+ * ("Reyes" ⊂ "Tomas Reyes"), or they share the last name — spelt alike, or with `acrossSpellings` (a story in
+ * several languages, where one name is transliterated several ways) as two romanisations of one name
+ * (src/lang/anchor.ts `spellingKey`: "Khrustalyov" / "Khrustalev" / "Хрусталёв"; not "Reed" / "Reid"). Within one
+ * language the last names must be the same: "Reyes" and "Rees" are two people. Unknown (null/empty) speakers match
+ * nothing.
  */
-export function sameSpeaker(a: string | null | undefined, b: string | null | undefined): boolean {
+export function sameSpeaker(a: string | null | undefined, b: string | null | undefined, acrossSpellings = false): boolean {
   if (!a || !b) return false;
   const ka = speakerKeys(a);
   const kb = speakerKeys(b);
@@ -32,5 +35,5 @@ export function sameSpeaker(a: string | null | undefined, b: string | null | und
   const la = ka[ka.length - 1]!;
   const lb = kb[kb.length - 1]!;
   // The same last name, or two spellings of it (transliterations: Khrustalyov / Khrustalev / Хрусталёв).
-  return la === lb || (la.length > 3 && lb.length > 3 && spellingKey(la) === spellingKey(lb));
+  return la === lb || (acrossSpellings && la.length > 3 && lb.length > 3 && spellingKey(la) === spellingKey(lb));
 }

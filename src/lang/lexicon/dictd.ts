@@ -5,14 +5,23 @@
  * ("1) …") and translations separated by commas and semicolons, with English example phrases mixed in.
  *
  * `russianToEnglish` inverts it into the shape of the built-in lexicons (./ru-en.ts): a Russian word (lower case,
- * ё as е) → up to MAX_GLOSSES English headwords, in dictionary order. Only one-word English headwords and
- * one-word Russian translations are kept (a phrase is an example, not a gloss); pure, deterministic.
+ * ё as е) → up to MAX_GLOSSES English headwords, those where it is an earlier translation first (the first sense's
+ * first word before a sixth sense's), then alphabetically. Only one-word English headwords and one-word Russian
+ * translations of three letters or more that are not function words are kept (a phrase is an example, not a gloss;
+ * "и" or "не" as a translation of some rare headword would be a gloss of every sentence); pure, deterministic.
  */
 
 /** English words kept per Russian word. */
 const MAX_GLOSSES = 4;
 const HEADWORD = /^[a-z]+$/;
-const RUSSIAN_WORD = /^[а-я]+(?:-[а-я]+)?$/;
+const RUSSIAN_WORD = /^[а-я]{3,}(?:-[а-я]+)?$/;
+/** Russian function words of three letters or more: never glosses. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(
+  ('что это как так для при над под без или его она они оно мне тот эта эти все весь уже еще даже тоже чем где там тут кто ' +
+    'вот был была было были быть есть нет если когда очень только можно надо себя свой своя свое свои этот эту том тем той ' +
+    'ему ней них нам вам вас нас них которые который которая которое также либо ведь лишь иль коли раз чтобы потому поэтому')
+    .split(' '),
+);
 
 /** The entries of a dictd text: headword and the text of its indented lines. */
 function entries(text: string): { head: string; body: string }[] {
@@ -30,7 +39,8 @@ function entries(text: string): { head: string; body: string }[] {
 
 /** Russian word → English headwords, from an English→Russian dictd text (see the module comment). */
 export function russianToEnglish(text: string): Record<string, string[]> {
-  const out = new Map<string, string[]>();
+  // Russian word → (position of the translation in its entry, English headword).
+  const found = new Map<string, { at: number; head: string }[]>();
   for (const { head, body } of entries(text)) {
     if (!HEADWORD.test(head)) continue;
     const cleaned = body
@@ -38,15 +48,20 @@ export function russianToEnglish(text: string): Record<string, string[]> {
       .replace(/\([^)]*\)/g, ' ')
       .replace(/_[^\s.]+\./g, ' ')
       .replace(/\d+\)/g, ';');
-    for (const item of cleaned.split(/[;,]/)) {
+    cleaned.split(/[;,]/).forEach((item, at) => {
       const words = item.trim().split(/\s+/);
-      if (words.length !== 1 || /[A-Za-z]/.test(item)) continue;
+      if (words.length !== 1 || /[A-Za-z]/.test(item)) return;
       const word = words[0]!.toLowerCase().replace(/ё/g, 'е').replace(/[.!?:]+$/, '');
-      if (!RUSSIAN_WORD.test(word)) continue;
-      const glosses = out.get(word) ?? [];
-      if (!glosses.includes(head) && glosses.length < MAX_GLOSSES) glosses.push(head);
-      out.set(word, glosses);
-    }
+      if (!RUSSIAN_WORD.test(word) || FUNCTION_WORDS.has(word)) return;
+      const list = found.get(word) ?? [];
+      if (!list.some((g) => g.head === head)) list.push({ at, head });
+      found.set(word, list);
+    });
   }
-  return Object.fromEntries([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const byWord = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return Object.fromEntries(
+    [...found]
+      .sort(([a], [b]) => byWord(a, b))
+      .map(([word, list]) => [word, [...list].sort((x, y) => x.at - y.at || byWord(x.head, y.head)).slice(0, MAX_GLOSSES).map((g) => g.head)]),
+  );
 }

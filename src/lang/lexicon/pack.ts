@@ -8,13 +8,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 
 export const PACK_FILE = 'lexicon-ru-en.json';
 
 /** The folder the pack is written to and read from. */
 export function dataDir(): string {
-  return process.env.CORROBORATE_DATA_DIR ?? join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'corroborate');
+  const own = process.env.CORROBORATE_DATA_DIR;
+  if (own) return own;
+  // XDG: an unset, empty or relative XDG_DATA_HOME is ignored.
+  const xdg = process.env.XDG_DATA_HOME;
+  return join(xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.local', 'share'), 'corroborate');
 }
 
 export function packPath(): string {
