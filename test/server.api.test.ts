@@ -424,6 +424,8 @@ test('OpenAPI: parses, lists every route, every $ref resolves, responses match t
   check('StoryList', (await call('/api/v1/stories')).body);
   check('Article', (await call('/api/v1/articles/ferry-courier')).body);
   check('OutletList', (await call('/api/v1/outlets')).body);
+  check('OutletNetwork', (await call('/api/v1/network')).body);
+  check('Error', (await call('/api/v1/network?since=yesterday')).body);
   check('Report', (await call(`/api/v1/stories/${encodeURIComponent(ferry)}`)).body);
   check('Error', (await call('/api/v1/stories/nope')).body);
   check('PostResult', (await call('/api/v1/articles', json({ articles: [{ text: 'The Vellach market opens on Friday, the mayor Ilse Brun said.' }, {}] }))).body);

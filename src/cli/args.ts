@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DEFAULT_STORE_FILE } from '../store/defaults.js';
 
-export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story' | 'serve' | 'lexicon';
-export type Format = 'text' | 'json' | 'html' | 'jsonl';
+export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story' | 'serve' | 'lexicon' | 'outlets' | 'network';
+export type Format = 'text' | 'json' | 'html' | 'jsonl' | 'dot';
 
 export interface CliOptions {
   command: Command | 'help' | 'version';
@@ -46,10 +46,12 @@ const FORMATS: Record<Command, readonly Format[]> = {
   story: ['text', 'json', 'html'],
   serve: ['text'],
   lexicon: ['text'],
+  outlets: ['text', 'json'],
+  network: ['json', 'dot'],
 };
 
 /** Corpus-mode commands (they use --db). */
-const CORPUS: readonly Command[] = ['ingest', 'stories', 'story', 'serve'];
+const CORPUS: readonly Command[] = ['ingest', 'stories', 'story', 'serve', 'outlets', 'network'];
 
 const COMMANDS = Object.keys(FORMATS) as Command[];
 /** Commands that read one JSON-lines file (`--pairs FILE` or a positional FILE). */
@@ -130,7 +132,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(values.since)) {
     throw new UsageError(`--since ${values.since} is not an ISO date (YYYY-MM-DD)`);
   }
-  if (name === 'stories' && inputs.length > 0) throw new UsageError(`'stories' takes no inputs (it reads --db), got ${inputs.length}`);
+  if ((name === 'stories' || name === 'outlets' || name === 'network') && inputs.length > 0) throw new UsageError(`'${name}' takes no inputs (it reads --db), got ${inputs.length}`);
   if (name === 'story' && inputs.length !== 1) throw new UsageError(`'story' needs one story id (see 'corroborate stories')`);
   if (name === 'lexicon' && inputs.length !== 1) throw new UsageError(`'lexicon' reads one dictionary file (e.g. /usr/share/dictd/mueller7.dict.dz), not ${inputs.length}`);
   if (name === 'lexicon' && (inputs[0] === '-' || values.out === '-')) throw new UsageError(`'lexicon' reads a dictionary file and writes the pack to a file (not -)`);
@@ -140,7 +142,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!allowed.includes(format)) {
     throw new UsageError(`--format ${values.format} is not one of ${allowed.join(', ')} for '${name}'`);
   }
-  if (inputs.length === 0 && name !== 'stories' && name !== 'serve') {
+  if (inputs.length === 0 && name !== 'stories' && name !== 'serve' && name !== 'outlets' && name !== 'network') {
     throw new UsageError(ONE_FILE.includes(name) ? `'${name}' needs a JSON-lines file${name === 'check' ? '' : ' (--pairs FILE)'} or - for stdin` : `'${name}' needs at least one input (a file, a directory, or - for stdin)`);
   }
   return { ...base, command: name, inputs, format };

@@ -3,6 +3,8 @@
  * report, from the store or computed and stored when the story changed). Thin: the work is in src/corpus and
  * src/store; this maps options to calls, prints, and turns store errors into exit code 4.
  */
+import { storeOutletNetwork } from '../corpus/outlets.js';
+import { WINDOW_MINUTES, type OutletNetwork } from '../outlets/index.js';
 import type { InputProblem, Report } from '../types.js';
 import { openStore, StoreError, type Store, type StoryRecord } from '../store/index.js';
 import { ingestCorpus, type IngestSummary } from '../corpus/ingest.js';
@@ -23,6 +25,7 @@ export async function runCorpusCommand(options: CliOptions, generator: string, o
   }
   try {
     if (options.command === 'ingest') return await runIngest(store, options, generator, onProblem);
+    if (options.command === 'outlets' || options.command === 'network') return await runOutlets(store, options);
     if (options.command === 'stories') return await runStories(store, options);
     return await runStory(store, options, generator);
   } catch (error) {
@@ -103,6 +106,50 @@ async function runStory(store: Store, options: CliOptions, generator: string): P
   const report: Report = await storyReport(store, id, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() }, generator);
   await writeOutput(renderReport(report, options), options.out);
   return EXIT.ok;
+}
+
+/** `outlets` (text table or JSON) and `network` (JSON or Graphviz dot) over the stored reports. */
+async function runOutlets(store: Store, options: CliOptions): Promise<number> {
+  const net = storeOutletNetwork(store, options.since ? { since: options.since } : {});
+  if (options.command === 'network') {
+    const body = options.format === 'dot' ? networkDot(net) : `${JSON.stringify({ edges: net.edges, groups: net.groups, stories: net.stories, withoutReport: net.withoutReport }, null, 2)}\n`;
+    await writeOutput(body, options.out);
+    return EXIT.ok;
+  }
+  if (options.format === 'json') {
+    await writeOutput(`${JSON.stringify({ outlets: net.outlets, groups: net.groups, stories: net.stories, withoutReport: net.withoutReport }, null, 2)}\n`, options.out);
+    return EXIT.ok;
+  }
+  const pct = (x: number): string => `${Math.round(x * 100)}%`.padStart(5);
+  const rows = net.outlets.map((o) =>
+    [
+      oneLine(o.outlet).slice(0, 28).padEnd(28),
+      String(o.articles).padStart(8),
+      pct(o.rewriteShare),
+      (o.medianLagMinutes === null ? '—' : `${Math.round(o.medianLagMinutes)} min`).padStart(9),
+      pct(o.inventingShare),
+      pct(o.firstShare),
+      String(o.traces.length).padStart(6),
+      oneLine(o.topSources.map((s) => `${s.outlet} (${s.articles})`).join(', ')).slice(0, 60),
+    ].join('  '),
+  );
+  const groups = net.groups.map((g, i) => `group ${i + 1}: ${g.outlets.map(oneLine).join(', ')} — ${g.sharedSources} sources rewritten by two or more of them within ${WINDOW_MINUTES} min`);
+  const note = net.withoutReport > 0 ? [`(${net.withoutReport} stories without a stored report are not counted: run 'corroborate ingest' without --no-ledgers, or ask for them with 'story')`] : [];
+  await writeOutput(
+    `${['outlet                        articles  rewr.  med. lag  invent  first  traces  top sources', ...rows, '', ...groups, ...note].join('\n')}\n`,
+    options.out,
+  );
+  return EXIT.ok;
+}
+
+/** The derivation graph in Graphviz dot: outlets as nodes, an edge per outlet pair labelled with articles and lag. */
+function networkDot(net: OutletNetwork): string {
+  const q = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')}"`;
+  const lines = ['digraph outlets {', '  rankdir=LR;'];
+  for (const o of net.outlets) lines.push(`  ${q(o.outlet)} [label=${q(`${o.outlet} · ${o.articles} ${o.articles === 1 ? 'article' : 'articles'}`)}];`);
+  for (const e of net.edges) lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(`${e.articles}${e.medianLagMinutes === null ? '' : `, ${Math.round(e.medianLagMinutes)} min`}`)}, weight=${e.articles}];`);
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
 }
 
 function oneLine(s: string): string {

@@ -12,6 +12,8 @@ Usage:
   corroborate story   <story-id> [--db FILE] [--format text|json|html] [--out FILE]
   corroborate serve   [--db FILE] [--port N] [--host H]
   corroborate lexicon <dictionary.dict.dz> [--out FILE]
+  corroborate outlets [--db FILE] [--since YYYY-MM-DD] [--format text|json]
+  corroborate network [--db FILE] [--since YYYY-MM-DD] [--format json|dot]
   corroborate --help | --version
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
@@ -34,6 +36,12 @@ ingest    adds articles to the store and places each in its story as it is read 
 stories   the stories, newest first (or --sort biggest); jsonl lines have the 'cluster' shape plus size and
           dates.
 story     one story's report (the 'compare' report), from the store or computed and stored if it changed.
+outlets   per outlet, from the stored story reports: articles, share that are rewrites of another outlet's
+          article, its top sources, median lag after the source, share of its quotes no other article
+          supports, share first in their story, machine-rewrite leftovers; and groups of outlets that
+          republish rewrites of the same sources within 3 hours (Louvain communities).
+network   the derivation graph between outlets (edges: how many of B's articles derive from A's, median
+          lag, the article pairs) as JSON, or Graphviz dot.
 serve     the web UI and the HTTP API (JSON, under /api/v1; described at /api/v1/openapi.json) over the
           store, at http://127.0.0.1:8080/ (--port N, 0 for any free port; --host H to listen on another
           interface: only on a network you trust). Runs until Ctrl-C (SIGINT) or SIGTERM.

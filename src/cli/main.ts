@@ -65,7 +65,7 @@ async function run(command: Command, options: CliOptions): Promise<number> {
   const onProblem = (problem: InputProblem): void => {
     if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
   };
-  if (command === 'ingest' || command === 'stories' || command === 'story') {
+  if (command === 'ingest' || command === 'stories' || command === 'story' || command === 'outlets' || command === 'network') {
     // Loaded only here: the store's native SQLite binding is not needed by the other commands.
     const { runCorpusCommand } = await import('./corpus.js');
     return runCorpusCommand(options, generator(), onProblem);

@@ -42,6 +42,7 @@ export const API_ROUTES: ReadonlyArray<{ method: 'GET' | 'POST'; path: string }>
   { method: 'GET', path: '/api/v1/articles/:id' },
   { method: 'POST', path: '/api/v1/articles' },
   { method: 'GET', path: '/api/v1/outlets' },
+  { method: 'GET', path: '/api/v1/network' },
 ];
 
 /** An app plus what its owner needs to shut it down cleanly. */

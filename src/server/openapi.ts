@@ -205,6 +205,17 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
           responses: { '200': { description: 'Every outlet, by name.', content: json(ref('OutletList')) }, '500': errorRef('Internal') },
         },
       },
+      '/api/v1/network': {
+        get: {
+          operationId: 'outletNetwork',
+          summary: 'The outlet and network view over the stored story reports',
+          description:
+            'Per outlet: articles, share that derive from another outlet (compare\'s derivation), top sources, median lag after the source, quotes no other article supports, share first in their story, machine-rewrite leftovers (with offsets). Edges: A → B with how many of B\'s articles derive from A\'s. Groups: outlets that republish rewrites of the same sources within 3 hours (Louvain communities).',
+          tags: ['articles'],
+          parameters: [{ name: 'since', in: 'query', required: false, description: 'Only stories with an article published on or after this date.', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } }],
+          responses: { '200': { description: 'Outlets, edges, groups.', content: json(ref('OutletNetwork')) }, '400': errorRef('BadRequest'), '500': errorRef('Internal') },
+        },
+      },
     },
     components: {
       schemas: {
@@ -263,6 +274,69 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
               type: 'array',
               items: { type: 'object', additionalProperties: false, required: ['source', 'articles'], properties: { source: { type: 'string' }, articles: { type: 'integer', minimum: 1 } } },
             },
+          },
+        },
+        OutletNetwork: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['outlets', 'edges', 'groups', 'stories', 'withoutReport'],
+          properties: {
+            outlets: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['outlet', 'articles', 'stories', 'rewrites', 'rewriteShare', 'topSources', 'medianLagMinutes', 'quotes', 'unattestedQuotes', 'unattestedShare', 'inventingShare', 'conflictShare', 'firstShare', 'traces'],
+                properties: {
+                  outlet: { type: 'string' },
+                  articles: { type: 'integer', minimum: 0 },
+                  stories: { type: 'integer', minimum: 0 },
+                  rewrites: { type: 'integer', minimum: 0 },
+                  rewriteShare: { type: 'number', minimum: 0, maximum: 1 },
+                  topSources: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['outlet', 'articles'], properties: { outlet: { type: 'string' }, articles: { type: 'integer', minimum: 1 } } } },
+                  medianLagMinutes: { type: ['number', 'null'] },
+                  quotes: { type: 'integer', minimum: 0 },
+                  unattestedQuotes: { type: 'integer', minimum: 0 },
+                  unattestedShare: { type: 'number', minimum: 0, maximum: 1 },
+                  inventingShare: { type: 'number', minimum: 0, maximum: 1 },
+                  conflictShare: { type: 'number', minimum: 0, maximum: 1 },
+                  firstShare: { type: 'number', minimum: 0, maximum: 1 },
+                  traces: {
+                    type: 'array',
+                    items: { type: 'object', additionalProperties: false, required: ['article', 'kind', 'start', 'end', 'text'], properties: { article: { type: 'string' }, kind: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+            edges: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['from', 'to', 'articles', 'medianLagMinutes', 'pairs'],
+                properties: {
+                  from: { type: 'string' },
+                  to: { type: 'string' },
+                  articles: { type: 'integer', minimum: 1 },
+                  medianLagMinutes: { type: ['number', 'null'] },
+                  pairs: {
+                    type: 'array',
+                    items: {
+                      type: 'object',
+                      additionalProperties: false,
+                      required: ['source', 'rewrite', 'story', 'confidence', 'evidence'],
+                      properties: { source: { type: 'string' }, rewrite: { type: 'string' }, story: { type: 'string' }, confidence: { type: 'number' }, evidence: { type: 'array', items: { type: 'string' } } },
+                    },
+                  },
+                },
+              },
+            },
+            groups: {
+              type: 'array',
+              items: { type: 'object', additionalProperties: false, required: ['outlets', 'sharedSources'], properties: { outlets: { type: 'array', items: { type: 'string' } }, sharedSources: { type: 'integer', minimum: 0 } } },
+            },
+            stories: { type: 'integer', minimum: 0 },
+            withoutReport: { type: 'integer', minimum: 0 },
           },
         },
         PostResult: {

@@ -1,0 +1,52 @@
+/**
+ * The outlet and network view on a generated corpus (bench/outlet-network-corpus.ts: a fictional wire, three honest
+ * outlets writing their own reports, six network sites rewriting the wire within an hour and inventing quotes in a
+ * planted share of their articles, some with machine-rewrite leftovers), through corpus ingest and stored reports.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { networkCorpus } from '../bench/outlet-network-corpus.js';
+import { CorpusIngester } from '../src/corpus/ingest.js';
+import { storeOutletNetwork } from '../src/corpus/outlets.js';
+import { refreshReports } from '../src/corpus/reports.js';
+import { openStore } from '../src/store/index.js';
+import type { Article } from '../src/types.js';
+
+test('the network is one group, the wire its top source; lags, invented-quote shares and leftovers as planted', async () => {
+  const corpus = networkCorpus();
+  const { planted } = corpus;
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-network-'));
+  try {
+    const store = openStore(join(dir, 'news.db'));
+    async function* items(): AsyncGenerator<Article> {
+      yield* corpus.articles;
+    }
+    await new CorpusIngester(store).ingest(items());
+    await refreshReports(store, { encoder: false, cacheDir: null }, 'test');
+    const net = storeOutletNetwork(store);
+    store.close();
+    const by = new Map(net.outlets.map((o) => [o.outlet, o]));
+
+    const group = net.groups.find((g) => g.outlets.includes(planted.network[0]!));
+    assert.ok(group, JSON.stringify(net.groups));
+    assert.deepEqual(group.outlets, [...planted.network].sort(), 'the six sites, and no other outlet');
+    for (const site of planted.network) {
+      const o = by.get(site)!;
+      assert.equal(o.topSources[0]?.outlet, planted.wire, `${site}: ${JSON.stringify(o.topSources)}`);
+      assert.ok(Math.abs(o.medianLagMinutes! - planted.medianLagMinutes[site]!) <= 5, `${site} lag ${o.medianLagMinutes} vs ${planted.medianLagMinutes[site]}`);
+      assert.ok(Math.abs(o.inventingShare - planted.inventedShare[site]!) <= 0.1, `${site} invents ${o.inventingShare} vs ${planted.inventedShare[site]}`);
+    }
+    for (const honest of planted.honest) assert.equal(by.get(honest)!.inventingShare, 0, honest);
+    assert.equal(by.get(planted.wire)!.firstShare, 1, 'the wire is first in every story');
+    assert.equal(by.get(planted.wire)!.rewrites, 0);
+    const found = new Set(net.outlets.flatMap((o) => o.traces.map((t) => t.article)));
+    assert.deepEqual([...found].sort(), planted.leftovers.map((l) => l.article).sort(), 'every leftover found, nothing else');
+    const wireEdges = net.edges.filter((e) => e.from === planted.wire && planted.network.includes(e.to));
+    assert.equal(wireEdges.length, planted.network.length);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
