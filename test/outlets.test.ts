@@ -93,3 +93,46 @@ test('CLI: outlets and network over a store; dot output escapes hostile outlet n
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('review regressions: an article named by two reports counts once; names cannot forge edges; the window holds; UTC; own outlet is no source', () => {
+  const mk = (id: string, source: string, published: string): ReportArticle => art(id, source, published);
+  const story = (id: string, ids: string[], derivation: DerivationPair[]): StoryReport =>
+    ({ id, articles: ids, claims: [], conflicts: [], alignments: [], derivation }) as unknown as StoryReport;
+  const report = (articles: ReportArticle[], stories: StoryReport[]): Report => ({ schemaVersion: 3, generator: 't', articles, stories, problems: [] }) as Report;
+  // The same article in a current and a stale report: once.
+  const w = mk('w', 'Wire', '2026-09-01T10:00:00Z');
+  const a = mk('a', 'Site A', '2026-09-01T10:20:00Z');
+  const twice = outletNetwork([report([w, a], [story('s1', ['w', 'a'], [pair('w', 'a', 'b-from-a')])]), report([w, a], [story('s0', ['w', 'a'], [pair('w', 'a', 'b-from-a')])])]);
+  const wire = twice.outlets.find((o) => o.outlet === 'Wire')!;
+  assert.equal(wire.articles, 1);
+  assert.equal(wire.firstShare, 1);
+  assert.deepEqual(twice.edges.map((e) => e.articles), [1]);
+  // A NUL in a name is white space: no edge names an outlet that does not exist.
+  const forged = outletNetwork([report([mk('x', 'Wire\u0000Evil', '2026-09-01T10:00:00Z'), mk('y', 'Site', '2026-09-01T10:30:00Z')], [story('s', ['x', 'y'], [pair('x', 'y', 'b-from-a')])])]);
+  assert.deepEqual(forged.edges.map((e) => [e.from, e.to]), [['Wire Evil', 'Site']]);
+  // Two sites rewriting one source two days apart are not co-publishers.
+  const far = outletNetwork([
+    report(
+      [mk('s', 'Wire', '2026-09-01T10:00:00Z'), mk('p', 'P', '2026-09-01T10:10:00Z'), mk('q', 'Q', '2026-09-03T10:10:00Z')],
+      [story('s', ['s', 'p', 'q'], [pair('s', 'p', 'b-from-a'), pair('s', 'q', 'b-from-a')])],
+    ),
+  ]);
+  assert.deepEqual(far.groups, []);
+  // A date-time without an offset is UTC; a rewrite published before its source has no lag.
+  const utc = outletNetwork([
+    report(
+      [mk('s', 'Wire', '2026-09-01T10:00:00'), mk('p', 'P', '2026-09-01T10:20:00'), mk('q', 'Q', '2026-09-01T09:00:00Z')],
+      [story('s', ['s', 'p', 'q'], [pair('s', 'p', 'b-from-a'), pair('s', 'q', 'b-from-a')])],
+    ),
+  ]);
+  assert.equal(utc.outlets.find((o) => o.outlet === 'P')!.medianLagMinutes, 20);
+  assert.equal(utc.outlets.find((o) => o.outlet === 'Q')!.medianLagMinutes, null);
+  // An article of the same outlet is not the source; another outlet's is.
+  const own = outletNetwork([
+    report(
+      [mk('w', 'Wire', '2026-09-01T09:00:00Z'), mk('a0', 'Site A', '2026-09-01T08:00:00Z'), mk('a1', 'Site A', '2026-09-01T09:30:00Z')],
+      [story('s', ['a0', 'w', 'a1'], [pair('a0', 'a1', 'b-from-a', 0.9), pair('w', 'a1', 'b-from-a', 0.8)])],
+    ),
+  ]);
+  assert.deepEqual(own.outlets.find((o) => o.outlet === 'Site A')!.topSources, [{ outlet: 'Wire', articles: 1 }]);
+});

@@ -116,7 +116,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (values.pairs !== undefined && name !== 'align' && name !== 'derive') throw new UsageError(`--pairs is for 'align' and 'derive', not '${name}'`);
   if (!CORPUS.includes(name)) {
     for (const flag of ['db', 'since', 'limit', 'sort', 'no-ledgers'] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the corpus commands (ingest, stories, story, serve), not '${name}'`);
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for the corpus commands (${CORPUS.join(', ')}), not '${name}'`);
     }
   }
   if (name !== 'serve') {
@@ -129,7 +129,12 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
     if (inputs.length > 0) throw new UsageError(`'serve' takes no inputs (it serves --db), got ${inputs.length}`);
   }
-  if (values.since !== undefined && !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(values.since)) {
+  if (name === 'outlets' || name === 'network') {
+    for (const flag of ['limit', 'sort', 'no-ledgers'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is not an option of '${name}'`);
+    }
+  }
+  if (values.since !== undefined && (!/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(values.since) || Number.isNaN(Date.parse(values.since.slice(0, 10))) || new Date(`${values.since.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) !== values.since.slice(0, 10))) {
     throw new UsageError(`--since ${values.since} is not an ISO date (YYYY-MM-DD)`);
   }
   if ((name === 'stories' || name === 'outlets' || name === 'network') && inputs.length > 0) throw new UsageError(`'${name}' takes no inputs (it reads --db), got ${inputs.length}`);

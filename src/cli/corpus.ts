@@ -4,6 +4,7 @@
  * src/store; this maps options to calls, prints, and turns store errors into exit code 4.
  */
 import { storeOutletNetwork } from '../corpus/outlets.js';
+import { clip, oneLine as sanitizedLine } from '../report/sanitize.js';
 import { WINDOW_MINUTES, type OutletNetwork } from '../outlets/index.js';
 import type { InputProblem, Report } from '../types.js';
 import { openStore, StoreError, type Store, type StoryRecord } from '../store/index.js';
@@ -18,7 +19,8 @@ import { renderReport } from './render.js';
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   let store: Store;
   try {
-    store = openStore(options.db, { readonly: options.command === 'stories' });
+    // Commands that only read never create a store (a mistyped --db is an error, not an empty store).
+    store = openStore(options.db, { readonly: options.command === 'stories' || options.command === 'outlets' || options.command === 'network' });
   } catch (error) {
     if (error instanceof StoreError) return storeFailure(error);
     throw error;
@@ -123,18 +125,21 @@ async function runOutlets(store: Store, options: CliOptions): Promise<number> {
   const pct = (x: number): string => `${Math.round(x * 100)}%`.padStart(5);
   const rows = net.outlets.map((o) =>
     [
-      oneLine(o.outlet).slice(0, 28).padEnd(28),
+      clip(oneLine(o.outlet), 28).padEnd(28),
       String(o.articles).padStart(8),
       pct(o.rewriteShare),
       (o.medianLagMinutes === null ? '—' : `${Math.round(o.medianLagMinutes)} min`).padStart(9),
       pct(o.inventingShare),
       pct(o.firstShare),
       String(o.traces.length).padStart(6),
-      oneLine(o.topSources.map((s) => `${s.outlet} (${s.articles})`).join(', ')).slice(0, 60),
+      clip(oneLine(o.topSources.map((s) => `${s.outlet} (${s.articles})`).join(', ')), 60),
     ].join('  '),
   );
   const groups = net.groups.map((g, i) => `group ${i + 1}: ${g.outlets.map(oneLine).join(', ')} — ${g.sharedSources} sources rewritten by two or more of them within ${WINDOW_MINUTES} min`);
-  const note = net.withoutReport > 0 ? [`(${net.withoutReport} stories without a stored report are not counted: run 'corroborate ingest' without --no-ledgers, or ask for them with 'story')`] : [];
+  const note =
+    net.withoutReport > 0
+      ? [`(${net.withoutReport} ${net.withoutReport === 1 ? 'story has' : 'stories have'} no current report and ${net.withoutReport === 1 ? 'is' : 'are'} not counted: 'corroborate ingest' with no input computes them)`]
+      : [];
   await writeOutput(
     `${['outlet                        articles  rewr.  med. lag  invent  first  traces  top sources', ...rows, '', ...groups, ...note].join('\n')}\n`,
     options.out,
@@ -144,7 +149,7 @@ async function runOutlets(store: Store, options: CliOptions): Promise<number> {
 
 /** The derivation graph in Graphviz dot: outlets as nodes, an edge per outlet pair labelled with articles and lag. */
 function networkDot(net: OutletNetwork): string {
-  const q = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ')}"`;
+  const q = (s: string): string => `"${oneLine(s).replace(/[\\"]/g, (c) => `\\${c}`)}"`;
   const lines = ['digraph outlets {', '  rankdir=LR;'];
   for (const o of net.outlets) lines.push(`  ${q(o.outlet)} [label=${q(`${o.outlet} · ${o.articles} ${o.articles === 1 ? 'article' : 'articles'}`)}];`);
   for (const e of net.edges) lines.push(`  ${q(e.from)} -> ${q(e.to)} [label=${q(`${e.articles}${e.medianLagMinutes === null ? '' : `, ${Math.round(e.medianLagMinutes)} min`}`)}, weight=${e.articles}];`);
@@ -153,5 +158,5 @@ function networkDot(net: OutletNetwork): string {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim();
+  return sanitizedLine(s);
 }

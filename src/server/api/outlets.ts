@@ -17,7 +17,9 @@ export function registerOutlets(app: Hono, ctx: ServerContext): void {
   app.get('/api/v1/network', (c) => {
     const query = readQuery(c.req.url, ['since']);
     const since = query.get('since');
-    if (since !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(since)) throw new ValidationError(`query parameter 'since' must be a date YYYY-MM-DD`);
+    if (since !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(`${since}T00:00:00Z`)) || new Date(`${since}T00:00:00Z`).toISOString().slice(0, 10) !== since)) {
+      throw new ValidationError(`query parameter 'since' must be a date YYYY-MM-DD`);
+    }
     return jsonResponse(storeOutletNetwork(ctx.store, since ? { since } : {}));
   });
 }
