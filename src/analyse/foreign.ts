@@ -38,7 +38,7 @@ import { sentenceIndexAt, spanOf } from '../text/spans.js';
 import { BoundedCache } from '../text/bounded-cache.js';
 import { parsePublished, type Ymd } from './date-rules.js';
 import { chronoDateValue } from './dates.js';
-import { cutSentences } from './sentences.js';
+import { cutSentences, lineBlocks } from './sentences.js';
 import { RU_RULES } from '../lang/ru/rules.js';
 import { FR_RULES } from '../lang/fr/rules.js';
 
@@ -234,23 +234,7 @@ function endsTerminal(line: string): boolean {
 
 /** Paragraph segments by the English splitter's rule (sentences.ts), with a Unicode lower-case test. */
 export function paragraphsOf(text: string): Paragraph[] {
-  const lines: Range[] = [];
-  let s = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      lines.push({ start: s, end: i });
-      s = i + 1;
-    }
-  }
-  const blocks: Range[][] = [];
-  let cur: Range[] = [];
-  for (const l of lines) {
-    if (text.slice(l.start, l.end).trim() === '') {
-      if (cur.length) blocks.push(cur);
-      cur = [];
-    } else cur.push(l);
-  }
-  if (cur.length) blocks.push(cur);
+  const blocks = lineBlocks(text);
   const out: Paragraph[] = [];
   let paragraph = 0;
   for (const block of blocks) {

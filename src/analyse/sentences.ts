@@ -60,9 +60,8 @@ function endsTerminal(line: string): boolean {
   return /[.!?…:;]["”’'»›)\]]*\s*$/.test(line);
 }
 
-/** Split the text into paragraph segments (see the module comment). */
-function segments(text: string): Segment[] {
-  // Lines with their offsets.
+/** The lines of the text (offsets, without the line break) in blocks of consecutive non-blank lines. Shared by every language's splitter. */
+export function lineBlocks(text: string): Array<Array<{ start: number; end: number }>> {
   const lines: Array<{ start: number; end: number }> = [];
   let s = 0;
   for (let i = 0; i <= text.length; i++) {
@@ -71,7 +70,6 @@ function segments(text: string): Segment[] {
       s = i + 1;
     }
   }
-  // Blocks of consecutive non-blank lines.
   const blocks: Array<Array<{ start: number; end: number }>> = [];
   let cur: Array<{ start: number; end: number }> = [];
   for (const l of lines) {
@@ -81,6 +79,12 @@ function segments(text: string): Segment[] {
     } else cur.push(l);
   }
   if (cur.length) blocks.push(cur);
+  return blocks;
+}
+
+/** Split the text into paragraph segments (see the module comment). */
+function segments(text: string): Segment[] {
+  const blocks = lineBlocks(text);
 
   const out: Segment[] = [];
   let paragraph = 0;
