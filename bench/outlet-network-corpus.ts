@@ -162,11 +162,14 @@ const COMPANY_TAIL = ['Polymers', 'Packaging', 'Components', 'Textiles', 'Coatin
 class Names {
   private readonly used = new Set<string>();
   constructor(private readonly rand: Rand) {}
-  /** A fresh name from `make`; once the plain combinations run short, `decorate(name, n)` variants (n = 1, 2, …). */
+  /**
+   * A fresh name from `make`; once the plain combinations run short, `decorate(name, n)` variants (n = 1, 2, …); once
+   * those run short too (big corpora: thousands of events), a decorated name with a number, which always ends the draw.
+   */
   private draw(make: () => string, decorate: (name: string, n: number) => string): string {
     for (let i = 0; ; i++) {
       const base = make();
-      const name = i < 200 ? base : decorate(base, 1 + Math.floor((i - 200) / 50));
+      const name = i < 200 ? base : i < 400 ? decorate(base, 1 + Math.floor((i - 200) / 50)) : `${decorate(base, 2)} ${this.used.size + i}`;
       if (!this.used.has(name)) {
         this.used.add(name);
         return name;
