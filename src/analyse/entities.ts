@@ -20,7 +20,7 @@
 import type { Entity, EntityType, Sentence, Span } from '../types.js';
 import { normaliseKey } from '../text/normalise.js';
 import { parseTerms, type NlpTerm } from './nlp-doc.js';
-import { bareWord, bestType, emptyScores, findCandidates, isDemonym, isDemonymWord, NAME_SUFFIXES, type Candidate, type Scores } from './entity-candidates.js';
+import { bareWord, bestType, emptyScores, findCandidates, groupScores, isDemonym, isDemonymWord, NAME_SUFFIXES, type Candidate, type Scores } from './entity-candidates.js';
 import { TITLE_MODIFIERS, TITLE_SYNONYMS, TITLE_WORDS } from './entity-lexicon.js';
 
 interface Group {
@@ -36,24 +36,6 @@ interface Group {
   /** keyTokens(key) and surnameOf(key), computed once (the merging loops ask for them per pair of groups). */
   toks: string[];
   surname: string | null;
-}
-
-/**
- * A group's score per type: the best single mention plus a tenth of the total, so that strong evidence
- * once beats weak evidence repeated ("to Machado" many times does not make a person a place).
- */
-function groupScores(mentions: readonly Candidate[]): Scores {
-  const s = emptyScores();
-  for (const k of ['person', 'place', 'organisation', 'other'] as const) {
-    let max = 0;
-    let sum = 0;
-    for (const c of mentions) {
-      max = Math.max(max, c.scores[k]);
-      sum += c.scores[k];
-    }
-    s[k] = max + 0.1 * sum;
-  }
-  return s;
 }
 
 /** Some single mention has strong (lexicon or shape) evidence for this type. */

@@ -72,6 +72,25 @@ export function emptyScores(): Scores {
   return { person: 0, place: 0, organisation: 0, other: 0 };
 }
 
+/**
+ * A group's score per type: the best single mention plus a tenth of the total, so that strong evidence
+ * once beats weak evidence repeated ("to Machado" many times does not make a person a place). Shared by the
+ * English and the Russian/French entity readers.
+ */
+export function groupScores(mentions: readonly { scores: Readonly<Scores> }[]): Scores {
+  const s = emptyScores();
+  for (const k of ['person', 'place', 'organisation', 'other'] as const) {
+    let max = 0;
+    let sum = 0;
+    for (const c of mentions) {
+      max = Math.max(max, c.scores[k]);
+      sum += c.scores[k];
+    }
+    s[k] = max + 0.1 * sum;
+  }
+  return s;
+}
+
 /** Lower-case word without a possessive ending. */
 export function bareWord(s: string): string {
   const low = s.toLowerCase();

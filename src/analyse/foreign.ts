@@ -39,6 +39,7 @@ import { BoundedCache } from '../text/bounded-cache.js';
 import { parsePublished, type Ymd } from './date-rules.js';
 import { chronoDateValue } from './dates.js';
 import { cutSentences, lineBlocks } from './sentences.js';
+import { groupScores } from './entity-candidates.js';
 import { RU_RULES } from '../lang/ru/rules.js';
 import { FR_RULES } from '../lang/fr/rules.js';
 
@@ -167,6 +168,20 @@ export interface RuleDateFound {
   iso: string;
   grain: DateGrain;
   inferred: boolean;
+}
+
+/**
+ * What a language's date rules collect into: `push` keeps a date only where no earlier finding (chrono's, or a
+ * rule's before it) is, and marks its span taken; `out` the dates kept, in the order pushed.
+ */
+export function ruleDateCollector(taken: [number, number][]): { out: RuleDateFound[]; push: (d: RuleDateFound) => void } {
+  const out: RuleDateFound[] = [];
+  const push = (d: RuleDateFound): void => {
+    if (taken.some(([a, b]) => d.start < b && a < d.end)) return;
+    out.push(d);
+    taken.push([d.start, d.end]);
+  };
+  return { out, push };
 }
 
 export interface AttributionPattern {
@@ -599,22 +614,8 @@ function mentionScores(text: string, words: readonly Token[], start: number, end
   return s;
 }
 
-function scoresOf(mentions: readonly Mention[]): Record<EntityType, number> {
-  const s: Record<EntityType, number> = { person: 0, place: 0, organisation: 0, other: 0 };
-  for (const k of TYPES) {
-    let max = 0;
-    let sum = 0;
-    for (const m of mentions) {
-      max = Math.max(max, m.scores[k]);
-      sum += m.scores[k];
-    }
-    s[k] = max + 0.1 * sum;
-  }
-  return s;
-}
-
 function typeOf(mentions: readonly Mention[]): EntityType {
-  const s = scoresOf(mentions);
+  const s = groupScores(mentions);
   let best: EntityType = 'other';
   for (const k of TYPES) if (s[k] > s[best]) best = k;
   return best;

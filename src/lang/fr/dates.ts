@@ -6,7 +6,7 @@
  * inferred) and a bare year after a preposition ("en 2024", "depuis 2020", "de 2020 à 2024").
  */
 import * as chrono from 'chrono-node';
-import type { DateRules, RuleDateFound } from '../../analyse/foreign.js';
+import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';
 import { addDays, closestYear, isoDay, pad, resolveWeekday, type Ymd } from '../../analyse/date-rules.js';
 
 const L = '(?<![\\p{L}\\p{N}])';
@@ -26,17 +26,8 @@ const MONTH_YEAR_RE = new RegExp(`${L}${MONTH}\\s+((?:1[0-9]|20)[0-9]{2})${R}`, 
 const PREP_MONTH_RE = new RegExp(`${L}(?:en|depuis|dès|jusqu['’]en|début|fin|mi-|courant|mois\\s+de|mois\\s+d['’]|d['’]ici)\\s*${MONTH}${R}(?!\\s*\\d)`, 'giu');
 const YEAR_RE = new RegExp(`${L}(?:en|depuis|dès|jusqu['’]en|avant|après|de|à|entre|et|fin|début)\\s+((?:1[0-9]|20)[0-9]{2})${R}(?![,.]\\d)`, 'giu');
 
-function overlaps(taken: readonly [number, number][], s: number, e: number): boolean {
-  return taken.some(([a, b]) => s < b && a < e);
-}
-
 export function ruleDatesFr(text: string, ref: Ymd | null, taken: [number, number][]): RuleDateFound[] {
-  const out: RuleDateFound[] = [];
-  const push = (d: RuleDateFound): void => {
-    if (overlaps(taken, d.start, d.end)) return;
-    out.push(d);
-    taken.push([d.start, d.end]);
-  };
+  const { out, push } = ruleDateCollector(taken);
   for (const m of text.matchAll(MONTH_YEAR_RE)) {
     if (/\d(?:er)?\s*$/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue; // "30 novembre 2026" is chrono's
     push({ start: m.index, end: m.index + m[0].length, iso: `${m[2]}-${pad(monthNumber(m[1]!))}`, grain: 'month', inferred: false });

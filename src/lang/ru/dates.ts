@@ -6,7 +6,7 @@
  * inferred), and a bare year after a preposition or before a year word ("в 2024 году", "с 2020", "2019 г.").
  */
 import * as chrono from 'chrono-node';
-import type { DateRules, RuleDateFound } from '../../analyse/foreign.js';
+import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';
 import { addDays, closestYear, isoDay, pad, resolveWeekday, type Ymd } from '../../analyse/date-rules.js';
 
 const L = '(?<![\\p{L}\\p{N}])';
@@ -33,17 +33,8 @@ const MONTH_YEAR_RE = new RegExp(`${L}${MONTH}\\s+((?:1[0-9]|20)[0-9]{2})(?:\\s*
 const PREP_MONTH_RE = new RegExp(`${L}(?:в|во|с|со|до|к|после|начале|конце|середине|течение|прошлом|следующем|этом)\\s+${MONTH}${R}(?!\\s*(?:\\d|года))`, 'giu');
 const YEAR_RE = new RegExp(`${L}(?:(в|во|с|со|до|к|по|от|после|около|начиная\\s+с)\\s+)?((?:1[0-9]|20)[0-9]{2})(\\s*(?:году|года|год|гг?\\.|-м|-го|-й))?${R}`, 'giu');
 
-function overlaps(taken: readonly [number, number][], s: number, e: number): boolean {
-  return taken.some(([a, b]) => s < b && a < e);
-}
-
 export function ruleDatesRu(text: string, ref: Ymd | null, taken: [number, number][]): RuleDateFound[] {
-  const out: RuleDateFound[] = [];
-  const push = (d: RuleDateFound): void => {
-    if (overlaps(taken, d.start, d.end)) return;
-    out.push(d);
-    taken.push([d.start, d.end]);
-  };
+  const { out, push } = ruleDateCollector(taken);
   for (const m of text.matchAll(MONTH_YEAR_RE)) {
     if (/\d\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue; // "30 ноября 2026" is chrono's
     push({ start: m.index, end: m.index + m[0].length, iso: `${m[2]}-${pad(monthNumber(m[1]!))}`, grain: 'month', inferred: false });
