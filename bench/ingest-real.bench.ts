@@ -6,25 +6,12 @@
  * `--no-ledgers`. Prints articles/s end to end, wall time, peak RSS of the process (its worker threads included),
  * and the stories and reports stored; then the targets (≥ 500/s with ledgers, ≥ 2,000/s without).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/index.js';
+import { builtIsCurrent, runCliChild } from './cli-child.js';
 import { jsonlLine, realCorpus, realDataMissing } from './real-corpus.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const RESULT = 'BENCH-RSS ';
-
-if (process.argv[2] === '--child') {
-  // A `corroborate ingest` in this process, then its peak RSS on stdout: the built CLI (what `npx corroborate`
-  // runs; `npm ci` builds it) when it is at least as new as the sources, else the sources through tsx.
-  const { main } = (await import(builtIsCurrent() ? '../dist/cli/main.js' : '../src/cli/main.js')) as typeof import('../src/cli/main.js');
-  const code = await main(process.argv.slice(3));
-  process.stdout.write(`${RESULT}${process.resourceUsage().maxRSS * 1024}\n`);
-  process.exit(code);
-}
 
 const n = Number(process.argv[2] ?? 20_000);
 console.log(`ingest runs ${builtIsCurrent() ? 'the built CLI (dist/)' : 'the sources through tsx (dist/ is missing or older than src/: npm run build)'}`);
@@ -45,9 +32,7 @@ try {
     ['--no-ledgers', ['--no-ledgers'], 2000],
   ] as const) {
     const db = join(dir, `${flags.length}.db`);
-    const t0 = performance.now();
-    const { rss, stderr, code } = await run(['ingest', file, '--db', db, ...flags]);
-    const seconds = (performance.now() - t0) / 1000;
+    const { rss, stderr, code, seconds } = await runCliChild(['ingest', file, '--db', db, ...flags]);
     if (code !== 0) {
       console.log(`${label}: exit ${code}\n${stderr}`);
       process.exitCode = 1;
@@ -67,27 +52,4 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
-}
-
-function run(args: string[]): Promise<{ rss: number; stderr: string; code: number | null }> {
-  return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    proc.stderr.setEncoding('utf8').on('data', (c: string) => (err += c));
-    proc.on('close', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith(RESULT));
-      resolve({ rss: line ? Number(line.slice(RESULT.length)) : 0, stderr: err, code });
-    });
-  });
-}
-
-/** Whether dist/cli/main.js exists and is newer than every file under src/. */
-function builtIsCurrent(): boolean {
-  const built = join(root, 'dist', 'cli', 'main.js');
-  if (!existsSync(built)) return false;
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((t, e) => Math.max(t, e.isDirectory() ? newest(join(dir, e.name)) : statSync(join(dir, e.name)).mtimeMs), 0);
-  return statSync(built).mtimeMs >= newest(join(root, 'src'));
 }

@@ -10,10 +10,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { networkCorpus } from '../bench/outlet-network-corpus.js';
 import { CorpusIngester } from '../src/corpus/ingest.js';
-import { storeOutletNetwork } from '../src/corpus/outlets.js';
+import { backfillDigests, storeOutletNetwork } from '../src/corpus/outlets.js';
 import { refreshReports } from '../src/corpus/reports.js';
 import { openStore } from '../src/store/index.js';
-import type { Article } from '../src/types.js';
+import Database from 'better-sqlite3';
+import { outletDigest } from '../src/outlets/index.js';
+import type { Article, Report } from '../src/types.js';
 
 test('the network is one group, the wire its top source; lags, invented-quote shares and leftovers as planted', async () => {
   const corpus = networkCorpus();
@@ -27,7 +29,28 @@ test('the network is one group, the wire its top source; lags, invented-quote sh
     await new CorpusIngester(store).ingest(items());
     await refreshReports(store, { encoder: false, cacheDir: null }, 'test');
     const net = storeOutletNetwork(store);
+    // Read from the digests kept with the reports; the same as digesting each stored report now.
+    const first = store.listStories({ order: 'biggest', limit: 1 })[0]!;
+    const kept = store.getReportDigest(first.id)!;
+    assert.equal(kept.stale, false);
+    assert.deepEqual(JSON.parse(kept.digest!), outletDigest(JSON.parse(store.getReport(first.id)!.json) as Report));
     store.close();
+    // Reports without a digest (written before digests were kept) or with another version's: the reports are read
+    // instead, and `backfillDigests` (run by `corroborate ingest`) gives them the digest again.
+    const raw = new Database(join(dir, 'news.db'));
+    raw.prepare(`UPDATE reports SET digest = NULL WHERE rowid % 2 = 0`).run();
+    const withoutDigest = raw.prepare(`SELECT count(*) FROM reports WHERE digest IS NULL`).pluck().get() as number;
+    raw.close();
+    assert.ok(withoutDigest > 0);
+    const old = openStore(join(dir, 'news.db'));
+    assert.deepEqual(storeOutletNetwork(old), net, 'the same network from the reports themselves');
+    assert.equal(backfillDigests(old), withoutDigest);
+    assert.equal(old.reportsToDigest(false).length, 0);
+    assert.equal(backfillDigests(old), 0, 'nothing left to do');
+    old.setMeta('outlets.digest-version', '0');
+    assert.equal(backfillDigests(old), 0, 'after an upgrade every digest is checked; all are current');
+    assert.deepEqual(storeOutletNetwork(old), net);
+    old.close();
     const by = new Map(net.outlets.map((o) => [o.outlet, o]));
 
     const group = net.groups.find((g) => g.outlets.includes(planted.network[0]!));

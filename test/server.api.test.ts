@@ -10,6 +10,7 @@ import { API_ROUTES, createApp, type CorroborateApp } from '../src/server/app.js
 import { CONTENT_SECURITY_POLICY } from '../src/server/security.js';
 import type { OpenApiDocument } from '../src/server/openapi.js';
 import type { Report } from '../src/types.js';
+import { outletDigest } from '../src/outlets/index.js';
 import { assertValidReport, reportSchemaPath } from './helpers/schema.js';
 import { repoRoot } from './helpers/paths.js';
 import type { PostOutcome, StoryList } from '../src/server/wire.js';
@@ -425,6 +426,10 @@ test('OpenAPI: parses, lists every route, every $ref resolves, responses match t
   check('Article', (await call('/api/v1/articles/ferry-courier')).body);
   check('OutletList', (await call('/api/v1/outlets')).body);
   check('OutletNetwork', (await call('/api/v1/network')).body);
+  const someOutlet = (await call('/api/v1/network')).body as { outlets: { outlet: string }[] };
+  check('OutletView', (await call(`/api/v1/outlets/${encodeURIComponent(someOutlet.outlets[0]!.outlet)}`)).body);
+  const someEdge = (someOutlet as unknown as { edges: { from: string; to: string }[] }).edges[0]!;
+  check('OutletEdge', (await call(`/api/v1/network/edge?from=${encodeURIComponent(someEdge.from)}&to=${encodeURIComponent(someEdge.to)}`)).body);
   check('Error', (await call('/api/v1/network?since=yesterday')).body);
   check('Report', (await call(`/api/v1/stories/${encodeURIComponent(ferry)}`)).body);
   check('Error', (await call('/api/v1/stories/nope')).body);
@@ -440,4 +445,65 @@ test('a merged story id answers the live story', async () => {
   assertValidReport(r.body);
   assert.equal((r.body as Report).stories[0]!.id, ferry);
   assert.ok((r.body as Report).articles.some((a) => a.id === 'stray'));
+});
+
+test('one outlet of the network: its record, edges and groups; unknown names 404; the view follows new articles', async () => {
+  type Net = { outlets: { outlet: string; articles: number }[]; edges: { from: string; to: string }[]; groups: { outlets: string[] }[] };
+  const net = (await call('/api/v1/network')).body as Net;
+  assert.ok(net.outlets.length >= 2);
+  let edgesRead = 0;
+  for (const o of net.outlets) {
+    const r = await call(`/api/v1/outlets/${encodeURIComponent(o.outlet)}`);
+    assert.equal(r.status, 200, o.outlet);
+    const view = r.body as { outlet: { outlet: string; articles: number }; incoming: Net['edges']; outgoing: Net['edges']; groups: Net['groups'] };
+    assert.deepEqual(view.outlet, o);
+    const summary = (e: Net['edges'][number]): string => `${e.from} → ${e.to}: ${(e as { articles?: number }).articles}`;
+    assert.deepEqual(view.incoming.map(summary), net.edges.filter((e) => e.to === o.outlet).map(summary));
+    assert.deepEqual(view.outgoing.map(summary), net.edges.filter((e) => e.from === o.outlet).map(summary));
+    // Each edge's pairs: the network lists edges without them, /network/edge gives them.
+    for (const e of view.incoming) {
+      edgesRead++;
+      assert.equal('pairs' in (net.edges.find((x) => x.from === e.from && x.to === e.to) ?? {}), false);
+      const edge = await call(`/api/v1/network/edge?from=${encodeURIComponent(e.from)}&to=${encodeURIComponent(e.to)}`);
+      assert.equal(edge.status, 200);
+      assert.deepEqual(edge.body, e);
+      assert.ok((edge.body as unknown as { pairs: unknown[] }).pairs.length > 0);
+    }
+    assert.deepEqual(view.groups, net.groups.filter((g) => g.outlets.includes(o.outlet)));
+  }
+  assert.ok(edgesRead > 0, 'the fixture has a derivation edge');
+  const missing = await call(`/api/v1/outlets/${encodeURIComponent('No Such <Outlet>')}`);
+  assert.equal(missing.status, 404);
+  assert.match((missing.body as { error: { message: string } }).error.message, /no outlet 'No Such <Outlet>'/);
+  assert.equal((await call('/api/v1/outlets/Coast%20Herald?since=2026-02-30')).status, 400);
+  assert.equal((await call('/api/v1/outlets/Coast%20Herald?until=2026-01-01')).status, 400);
+  assert.equal((await call('/api/v1/network/edge?from=Coast%20Herald')).status, 400, 'both ends are required');
+  assert.equal((await call('/api/v1/network/edge?from=A&to=B&to=C')).status, 400);
+  const noEdge = await call(`/api/v1/network/edge?from=${encodeURIComponent(net.outlets[0]!.outlet)}&to=${encodeURIComponent('<nobody>')}`);
+  assert.equal(noEdge.status, 404);
+  assert.match((noEdge.body as { error: { message: string } }).error.message, /no edge from '.*' to '<nobody>'/);
+
+  // A new article from a new outlet (a slash and markup in its name) shows up: the memo is not stale.
+  const name = 'Ridge/Valley <b>Post</b>';
+  const posted = await call('/api/v1/articles', json({ articles: [{ id: 'ridge-1', text: 'The Ostvik lighthouse reopened on Saturday after a year of repairs, the harbour board said.', source: name, published: '2026-11-20T09:00:00Z' }] }));
+  assert.equal(posted.status, 201);
+  await app.ingestIdle();
+  const after = (await call('/api/v1/network')).body as Net;
+  assert.equal(after.outlets.length, net.outlets.length + 1);
+  const view = await call(`/api/v1/outlets/${encodeURIComponent(name)}`);
+  assert.equal(view.status, 200);
+  assert.equal((view.body as { outlet: { articles: number; firstShare: number } }).outlet.articles, 1);
+  assert.equal((view.body as { outlet: { articles: number; firstShare: number } }).outlet.firstShare, 1);
+});
+
+test('the network view follows a report rewritten at the same tick (the memo keys on report writes)', async () => {
+  type Net = { edges: { from: string; to: string }[] };
+  const before = (await call('/api/v1/network')).body as Net;
+  const stored = store.getReport(ferry)!;
+  const report = JSON.parse(stored.json) as Report;
+  assert.ok(report.stories[0]!.derivation.some((p) => p.direction === 'a-from-b' || p.direction === 'b-from-a'), 'the ferry story has a derived pair');
+  for (const p of report.stories[0]!.derivation) p.direction = 'independent';
+  store.saveReport(ferry, JSON.stringify(report), stored.seq, undefined, JSON.stringify(outletDigest(report)));
+  const after = (await call('/api/v1/network')).body as Net;
+  assert.ok(after.edges.length < before.edges.length, `${before.edges.length} edges before, ${after.edges.length} after`);
 });

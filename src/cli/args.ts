@@ -46,8 +46,8 @@ const FORMATS: Record<Command, readonly Format[]> = {
   story: ['text', 'json', 'html'],
   serve: ['text'],
   lexicon: ['text'],
-  outlets: ['text', 'json'],
-  network: ['json', 'dot'],
+  outlets: ['text', 'json', 'html'],
+  network: ['json', 'html', 'dot'],
 };
 
 /** Corpus-mode commands (they use --db). */
@@ -147,7 +147,8 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (!allowed.includes(format)) {
     throw new UsageError(`--format ${values.format} is not one of ${allowed.join(', ')} for '${name}'`);
   }
-  if (inputs.length === 0 && name !== 'stories' && name !== 'serve' && name !== 'outlets' && name !== 'network') {
+  // `ingest` with no input brings the store's reports up to date (the stories changed since theirs, outlet digests).
+  if (inputs.length === 0 && name !== 'stories' && name !== 'serve' && name !== 'outlets' && name !== 'network' && name !== 'ingest') {
     throw new UsageError(ONE_FILE.includes(name) ? `'${name}' needs a JSON-lines file${name === 'check' ? '' : ' (--pairs FILE)'} or - for stdin` : `'${name}' needs at least one input (a file, a directory, or - for stdin)`);
   }
   return { ...base, command: name, inputs, format };

@@ -3,7 +3,7 @@
  * report, from the store or computed and stored when the story changed). Thin: the work is in src/corpus and
  * src/store; this maps options to calls, prints, and turns store errors into exit code 4.
  */
-import { storeOutletNetwork } from '../corpus/outlets.js';
+import { backfillDigests, storeOutletNetwork } from '../corpus/outlets.js';
 import { clip, oneLine as sanitizedLine } from '../report/sanitize.js';
 import { WINDOW_MINUTES, type OutletNetwork } from '../outlets/index.js';
 import type { InputProblem, Report } from '../types.js';
@@ -15,6 +15,7 @@ import type { CliOptions } from './args.js';
 import { EXIT } from './errors.js';
 import { openLineSink, writeOutput } from './output.js';
 import { renderReport } from './render.js';
+import { renderNetworkHtml } from '../report/network-html.js';
 
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   let store: Store;
@@ -27,7 +28,7 @@ export async function runCorpusCommand(options: CliOptions, generator: string, o
   }
   try {
     if (options.command === 'ingest') return await runIngest(store, options, generator, onProblem);
-    if (options.command === 'outlets' || options.command === 'network') return await runOutlets(store, options);
+    if (options.command === 'outlets' || options.command === 'network') return await runOutlets(store, options, generator);
     if (options.command === 'stories') return await runStories(store, options);
     return await runStory(store, options, generator);
   } catch (error) {
@@ -64,8 +65,12 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
     });
     if (tty) process.stderr.write('\r\x1b[K');
   }
-  process.stderr.write(`${summaryLine(summary, seconds, options.db)}${ledgers ? ledgersLine(ledgers) : ''}\n`);
-  if (summary.read === 0) return EXIT.nothingAnalysed;
+  // Reports stored by an older version get the outlet digest the outlets/network view reads.
+  const digests = backfillDigests(store);
+  const digestNote = digests > 0 ? `; ${digests} outlet ${digests === 1 ? 'digest' : 'digests'} brought up to date` : '';
+  process.stderr.write(`${summaryLine(summary, seconds, options.db)}${ledgers ? ledgersLine(ledgers) : ''}${digestNote}\n`);
+  // No input: a run that only brings the reports up to date.
+  if (summary.read === 0 && options.inputs.length > 0) return EXIT.nothingAnalysed;
   return EXIT.ok;
 }
 
@@ -110,9 +115,13 @@ async function runStory(store: Store, options: CliOptions, generator: string): P
   return EXIT.ok;
 }
 
-/** `outlets` (text table or JSON) and `network` (JSON or Graphviz dot) over the stored reports. */
-async function runOutlets(store: Store, options: CliOptions): Promise<number> {
+/** `outlets` (text table or JSON) and `network` (JSON or Graphviz dot) over the stored reports; either as an HTML page. */
+async function runOutlets(store: Store, options: CliOptions, generator: string): Promise<number> {
   const net = storeOutletNetwork(store, options.since ? { since: options.since } : {});
+  if (options.format === 'html') {
+    await writeOutput(renderNetworkHtml(net, generator, options.since ?? undefined), options.out);
+    return EXIT.ok;
+  }
   if (options.command === 'network') {
     const body = options.format === 'dot' ? networkDot(net) : `${JSON.stringify({ edges: net.edges, groups: net.groups, stories: net.stories, withoutReport: net.withoutReport }, null, 2)}\n`;
     await writeOutput(body, options.out);

@@ -7,13 +7,13 @@ Usage:
   corroborate align   --pairs FILE.jsonl                     [--out FILE]
   corroborate check   FILE.jsonl                             [--out FILE]
   corroborate derive  --pairs FILE.jsonl                     [--out FILE]
-  corroborate ingest  <input...> [--db FILE] [--no-ledgers]
+  corroborate ingest  [input...] [--db FILE] [--no-ledgers]
   corroborate stories [--db FILE] [--since YYYY-MM-DD] [--limit N] [--sort newest|biggest] [--format text|json|jsonl]
   corroborate story   <story-id> [--db FILE] [--format text|json|html] [--out FILE]
   corroborate serve   [--db FILE] [--port N] [--host H]
   corroborate lexicon <dictionary.dict.dz> [--out FILE]
-  corroborate outlets [--db FILE] [--since YYYY-MM-DD] [--format text|json]
-  corroborate network [--db FILE] [--since YYYY-MM-DD] [--format json|dot]
+  corroborate outlets [--db FILE] [--since YYYY-MM-DD] [--format text|json|html] [--out FILE]
+  corroborate network [--db FILE] [--since YYYY-MM-DD] [--format json|html|dot] [--out FILE]
   corroborate --help | --version
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
@@ -32,7 +32,8 @@ Corpus mode (an embedded store, ./corroborate.db unless --db FILE):
 ingest    adds articles to the store and places each in its story as it is read (the same article twice is
           a duplicate, reported and skipped); stories never change id (merges and splits are logged); then
           recomputes the report of every story that changed (--no-ledgers: later, on demand). Safe to kill
-          and run again.
+          and run again. With no input: only the reports (of the stories changed since theirs, and the
+          outlet digests of reports stored by an older version).
 stories   the stories, newest first (or --sort biggest); jsonl lines have the 'cluster' shape plus size and
           dates.
 story     one story's report (the 'compare' report), from the store or computed and stored if it changed.
@@ -41,7 +42,9 @@ outlets   per outlet, from the stored story reports: articles, share that are re
           supports, share first in their story, machine-rewrite leftovers; and groups of outlets that
           republish rewrites of the same sources within 3 hours (Louvain communities).
 network   the derivation graph between outlets (edges: how many of B's articles derive from A's, median
-          lag, the article pairs) as JSON, or Graphviz dot.
+          lag, the article pairs with the evidence) as JSON, or Graphviz dot. --format html (either
+          command): one self-contained page with the drawn network, the groups, every outlet and the
+          heaviest edges with their article pairs; the web UI has the same at #/network.
 serve     the web UI and the HTTP API (JSON, under /api/v1; described at /api/v1/openapi.json) over the
           store, at http://127.0.0.1:8080/ (--port N, 0 for any free port; --host H to listen on another
           interface: only on a network you trust). Runs until Ctrl-C (SIGINT) or SIGTERM.

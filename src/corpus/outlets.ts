@@ -2,30 +2,95 @@
  * The outlet and network view over a store: the stored report of every live story (newest first, or those with an
  * article published since a date), read one at a time into the pure outlet stage (src/outlets/). A story of one
  * article has no report (nothing to compare): its article counts from the store (it is first in its story, rewrites
- * nothing). A story whose report is missing or stale (it changed since: ingested with --no-ledgers, or not yet
+ * nothing). Each report is read as the outlet digest the store keeps beside it (src/outlets/digest.ts; a report stored
+ * without one is read whole and digested). A story whose report is missing or stale (it changed since: ingested with --no-ledgers, or not yet
  * recomputed) is counted in `withoutReport` and left out — a stale report names members the story may no longer have.
+ *
+ * `NetworkMemo` keeps the last view per window for a long-running reader (the HTTP server): it is computed again
+ * only when a story changed, appeared or got a new report (the stories' change ticks and report ticks are the key).
  */
-import { outletNetwork, type OutletInput, type OutletNetwork } from '../outlets/index.js';
-import type { Store } from '../store/index.js';
+import { createHash } from 'node:crypto';
+import { DIGEST_VERSION, outletDigest, outletNetwork, parseDigest, type OutletDigest, type OutletNetwork } from '../outlets/index.js';
+import type { Store, StoryRecord } from '../store/index.js';
+import { encodeReport } from '../store/report-codec.js';
 import type { Report } from '../types.js';
 
-export function storeOutletNetwork(store: Store, options: { since?: string } = {}): OutletNetwork & { withoutReport: number } {
+export type StoreNetwork = OutletNetwork & { withoutReport: number };
+
+export function storeOutletNetwork(store: Store, options: { since?: string } = {}): StoreNetwork {
+  return networkOf(store, store.listStories(options.since ? { since: options.since } : {}));
+}
+
+function networkOf(store: Store, stories: readonly StoryRecord[]): StoreNetwork {
   let withoutReport = 0;
-  function* inputs(): Generator<OutletInput> {
-    for (const s of store.listStories(options.since ? { since: options.since } : {})) {
+  function* inputs(): Generator<OutletDigest> {
+    for (const s of stories) {
       if (s.size === 1) {
-        const articles = store.articlesOf(s.id).map((a) => ({ id: a.id, source: a.source, published: a.published, text: a.text }));
-        yield { articles, stories: [{ id: s.id, articles: articles.map((a) => a.id), claims: [], conflicts: [], derivation: [] }] };
+        const articles = store.articlesOf(s.id).map((a) => ({ id: a.id, title: a.title, source: a.source, published: a.published, text: a.text }));
+        yield outletDigest({ articles, stories: [{ id: s.id, articles: articles.map((a) => a.id), claims: [], conflicts: [], derivation: [] }] });
         continue;
       }
-      const stored = store.getReport(s.id);
+      const stored = store.getReportDigest(s.id);
       if (!stored || stored.stale) {
         withoutReport++;
         continue;
       }
-      yield JSON.parse(stored.json) as Report;
+      // A report stored without a digest (before the store kept them) is read whole and digested here.
+      const digest = stored.digest === null ? null : parseDigest(stored.digest);
+      if (digest) yield digest;
+      else {
+        const report = store.getReport(s.id);
+        if (report) yield outletDigest(JSON.parse(report.json) as Report);
+      }
     }
   }
   const network = outletNetwork(inputs());
   return { ...network, withoutReport };
+}
+
+/** The last network per window of one store, recomputed when the store's stories or reports changed. */
+export class NetworkMemo {
+  private readonly cache = new Map<string, { key: string; network: StoreNetwork }>();
+
+  constructor(private readonly store: Store) {}
+
+  get(options: { since?: string } = {}): StoreNetwork {
+    const window = options.since ?? '';
+    const stories = this.store.listStories(options.since ? { since: options.since } : {});
+    const hash = createHash('sha256');
+    // Every report write counts (a report rewritten at the same tick changes no story tick).
+    hash.update(`${this.store.getMeta('store.reports-written') ?? 0}\u0002`);
+    for (const s of stories) hash.update(`${s.id}\u0000${s.size}\u0000${s.updatedSeq}\u0000${s.reportSeq ?? ''}\u0001`);
+    const key = hash.digest('hex');
+    const hit = this.cache.get(window);
+    if (hit && hit.key === key) return hit.network;
+    const network = networkOf(this.store, stories);
+    // A few windows at most: the oldest goes first.
+    if (!this.cache.has(window) && this.cache.size >= 4) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(window, { key, network });
+    return network;
+  }
+}
+
+/** Meta key: the digest version every stored digest was last brought to (`backfillDigests`). */
+const DIGEST_META = 'outlets.digest-version';
+
+/**
+ * Gives every current stored report its outlet digest of this DIGEST_VERSION: reports stored before digests were
+ * kept, or with a digest of another version (after an upgrade, every report is checked once). A stale report is
+ * left to its recomputation. Returns how many digests were written. `corroborate ingest` runs it after the ledgers.
+ */
+export function backfillDigests(store: Store): number {
+  if (store.readonly) return 0;
+  const all = store.getMeta(DIGEST_META) !== String(DIGEST_VERSION);
+  let written = 0;
+  for (const id of store.reportsToDigest(all)) {
+    const kept = store.getReportDigest(id);
+    if (!kept || kept.stale || (kept.digest !== null && parseDigest(kept.digest))) continue;
+    const report = store.getReport(id);
+    if (!report || report.stale) continue;
+    if (store.setReportDigest(id, report.seq, encodeReport(JSON.stringify(outletDigest(JSON.parse(report.json) as Report))))) written++;
+  }
+  store.setMeta(DIGEST_META, String(DIGEST_VERSION));
+  return written;
 }

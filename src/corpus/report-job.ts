@@ -7,7 +7,10 @@
  */
 import { analyse, ANALYSIS_VERSION } from '../analyse/index.js';
 import { reportForAnalysed, type CompareOptions } from '../pipeline.js';
-import type { StoredAnalysis } from '../store/index.js';
+import { outletDigest } from '../outlets/digest.js';
+import type { ReportSummary, StoredAnalysis } from '../store/index.js';
+import { encodeReport } from '../store/report-codec.js';
+import { summarizeReport } from '../store/report-summary.js';
 import type { AnalysedArticle, Article, Report, Story } from '../types.js';
 import { AnalysisCodecError, decodeAnalysis, encodeAnalysis } from './analysis-codec.js';
 
@@ -25,6 +28,18 @@ export interface ReportOutcome {
   report: Report;
   /** The analyses computed for this report (articles with no usable stored analysis), to store. */
   analyses: StoredAnalysis[];
+}
+
+/** A report as the store keeps it: its JSON text encoded (./report-codec.ts), the story list's counts, its outlet digest encoded. */
+export interface StoredForm {
+  data: Uint8Array<ArrayBuffer>;
+  summary: ReportSummary;
+  digest: Uint8Array<ArrayBuffer>;
+}
+
+/** The stored form of a report (a worker computes it, so the saving thread neither serialises nor compresses). */
+export function storedForm(report: Report): StoredForm {
+  return { data: encodeReport(JSON.stringify(report)), summary: summarizeReport(report), digest: encodeReport(JSON.stringify(outletDigest(report))) };
 }
 
 /**

@@ -7,14 +7,11 @@
  * out. The report is byte-identical to computing inline.
  */
 import { Worker } from 'node:worker_threads';
-import type { ReportSummary, StoredAnalysis } from '../store/index.js';
-import type { ReportJob } from './report-job.js';
+import type { StoredAnalysis } from '../store/index.js';
+import type { ReportJob, StoredForm } from './report-job.js';
 
 /** What a worker returns for one job: the report (its JSON text, or that text encoded by `encodeReport`) and the analyses it computed. */
-export interface ReportResult {
-  data: string | Uint8Array;
-  /** The list's counts, computed here from the report object (the saving thread does not parse the JSON). */
-  summary: ReportSummary;
+export interface ReportResult extends StoredForm {
   analyses: StoredAnalysis[];
 }
 
@@ -54,7 +51,7 @@ export class ReportPool {
         if (!p) return;
         this.pending.delete(m.id);
         this.release(w);
-        if (m.type === 'report') p.resolve({ data: m.data, summary: m.summary, analyses: m.analyses });
+        if (m.type === 'report') p.resolve({ data: m.data, summary: m.summary, digest: m.digest, analyses: m.analyses });
         else p.reject(new Error(`report worker: ${m.message}`));
       });
       w.on('error', (error) => this.fail(w, error));

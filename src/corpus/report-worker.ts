@@ -4,9 +4,7 @@
  * here, not on the saving thread, and the bytes move to it without a copy) and the analyses it computed.
  */
 import { parentPort } from 'node:worker_threads';
-import { encodeReport } from '../store/report-codec.js';
-import { summarizeReport } from '../store/report-summary.js';
-import { computeReport } from './report-job.js';
+import { computeReport, storedForm } from './report-job.js';
 import type { FromReportWorker, ToReportWorker } from './report-thread.js';
 
 const port = parentPort;
@@ -20,8 +18,8 @@ port.on('message', (message: ToReportWorker) => {
   const { id, job } = message;
   computeReport(job).then(
     ({ report, analyses }) => {
-      const data = encodeReport(JSON.stringify(report));
-      port.postMessage({ type: 'report', id, data, summary: summarizeReport(report), analyses } satisfies FromReportWorker, [data.buffer]);
+      const stored = storedForm(report);
+      port.postMessage({ type: 'report', id, ...stored, analyses } satisfies FromReportWorker, [stored.data.buffer, stored.digest.buffer]);
     },
     (error: unknown) => port.postMessage({ type: 'error', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromReportWorker),
   );

@@ -8,9 +8,9 @@
 import type { Report } from '../types.js';
 import type { CompareOptions } from '../pipeline.js';
 import { ANALYSIS_VERSION } from '../analyse/index.js';
-import { articleOfRecord, StoreError, summarizeReport, type Store, type StoredAnalysis } from '../store/index.js';
+import { articleOfRecord, StoreError, type Store, type StoredAnalysis } from '../store/index.js';
 import { availableParallelism } from 'node:os';
-import { computeReport, type ReportJob } from './report-job.js';
+import { computeReport, storedForm, type ReportJob, type StoredForm } from './report-job.js';
 import { ReportPool, type ReportResult } from './report-thread.js';
 import { usesEncoder } from '../compare/index.js';
 
@@ -74,7 +74,7 @@ export async function refreshReports(
     for (const s of stale) {
       const job = reportJob(store, s.id, options, generator);
       const { report, analyses } = await computeReport(job);
-      saved(s.id, job.articles.length, s.updatedSeq, { data: JSON.stringify(report), summary: summarizeReport(report), analyses });
+      saved(s.id, job.articles.length, s.updatedSeq, { ...storedForm(report), analyses });
     }
     return summary;
   }
@@ -122,7 +122,7 @@ function current(report: Report, size: number, options: CompareOptions): boolean
 
 async function computeAndSave(store: Store, id: string, atSeq: number, options: CompareOptions, generator: string): Promise<Report> {
   const { report, analyses } = await computeReport(reportJob(store, id, options, generator));
-  save(store, id, atSeq, { data: JSON.stringify(report), summary: summarizeReport(report) }, analyses);
+  save(store, id, atSeq, storedForm(report), analyses);
   return report;
 }
 
@@ -135,11 +135,11 @@ function reportJob(store: Store, id: string, options: CompareOptions, generator:
 }
 
 /** Saves a report and the analyses computed for it, together (one transaction: both or neither). */
-function save(store: Store, id: string, atSeq: number, report: Pick<ReportResult, 'data' | 'summary'>, analyses: StoredAnalysis[]): void {
+function save(store: Store, id: string, atSeq: number, report: StoredForm, analyses: StoredAnalysis[]): void {
   if (store.readonly) return;
   store.transaction(() => {
     store.saveAnalyses(analyses);
-    store.saveReport(id, report.data, atSeq, report.summary);
+    store.saveReport(id, report.data, atSeq, report.summary, report.digest);
   });
 }
 

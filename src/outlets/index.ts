@@ -1,18 +1,20 @@
 /**
- * The outlet and network view: pure over story reports (what `compare` found), one record per outlet, edges of
- * derivation between outlets, and groups of outlets that republish the same sources.
+ * The outlet and network view: pure over story reports (what `compare` found) read as outlet digests (./digest.ts),
+ * one record per outlet, edges of derivation between outlets, and groups of outlets that republish the same sources.
  *
- * Per story (its report: articles with outlet and date, claims, conflicts, derivation):
- * - rewrites: each article that the derivation says derives from another (direction a-from-b or b-from-a) is a
- *   rewrite; its source is the earliest-published of the articles it derives from with ≥ ROOT_SHARE of its best
- *   confidence (the original, not a closer copy of it); a source of the same outlet is not counted.
- *   Edge source outlet → rewrite outlet; lag = rewrite's publication − source's (minutes, both dates known).
+ * Per story (its digest: articles with outlet, date and traces; each rewrite's source; quotes; conflict sides):
+ * - rewrites: each derived article with its source (chosen in ./digest.ts: the earliest-published of the articles
+ *   it derives from with ≥ ROOT_SHARE of its best confidence). Edge source outlet → rewrite outlet; lag =
+ *   rewrite's publication − source's (minutes, both dates known).
  * - quotes: each article of a quote claim's `quotedIn` counts a quote for its outlet; a quote that one article
  *   prints and no other article quotes, states or attests in translation (single-source, no support) is unattested
  *   — the possible-fabrication flag.
  * - conflicts: an outlet with an article on a side of a conflict has a conflict in that story.
  * - first: the earliest-published article of the story (undated last; ties: story order).
  * - traces: machine-rewrite leftovers in the article text (./traces.ts).
+ * - templates: openings (4 to 6 first words; case, punctuation, digits and month or weekday names aside) that articles
+ *   of at least TEMPLATE_STORIES of an outlet's stories, and TEMPLATE_SHARE of its articles, share — a dateline, a
+ *   house template or a generator's fixed lede; each with up to five example spans.
  * Groups (coordinated republishing): outlets are nodes; two outlets gain an edge of weight 1 for every source
  * article both rewrite within WINDOW_MINUTES of each other (each outlet once per source, its earliest rewrite; the
  * first MAX_COPUBLISHERS outlets of a source); communities by Louvain (graphology-communities-louvain, resolution 1,
@@ -24,45 +26,32 @@
  */
 import { UndirectedGraph } from 'graphology';
 import louvainModule from 'graphology-communities-louvain';
-import type { Claim, Conflict, DerivationPair } from '../types.js';
-import { rewriteTraces } from './traces.js';
-import type { OutletEdge, OutletGroup, OutletNetwork, OutletRecord, RewriteTrace } from './types.js';
+import { instant, type OutletDigest } from './digest.js';
+import type { NetworkSummary, OutletEdge, OutletGroup, OutletNetwork, OutletRecord, OutletView, RewriteTrace, TemplatedOpening } from './types.js';
 
-export type { OutletEdge, OutletGroup, OutletNetwork, OutletRecord, RewriteTrace } from './types.js';
+export type { TemplatedOpening } from './types.js';
+export type { EdgePair, NetworkSummary, OutletEdge, OutletEdgeSummary, OutletGroup, OutletNetwork, OutletRecord, OutletView, RewriteTrace } from './types.js';
 export { rewriteTraces } from './traces.js';
-
-/** What the view reads of an article (a report's article has more). */
-export interface OutletArticle {
-  id: string;
-  source: string | null;
-  published: string | null;
-  text: string;
-}
-
-/** What the view reads of a story report. */
-export interface OutletStory {
-  id: string;
-  articles: readonly string[];
-  claims: readonly Claim[];
-  conflicts: readonly Conflict[];
-  derivation: readonly DerivationPair[];
-}
-
-/** One report's worth of input: its articles and stories (a stored `Report` is one). */
-export interface OutletInput {
-  articles: readonly OutletArticle[];
-  stories: readonly OutletStory[];
-}
+export { instant, outletDigest, outletName, parseDigest, ROOT_SHARE, DIGEST_VERSION, type OutletArticle, type OutletDigest, type OutletInput, type OutletStory } from './digest.js';
 
 /** Two rewrites of one source within this many minutes of each other are co-published. */
 export const WINDOW_MINUTES = 180;
-/** A derivation at least this share of an article's most confident one may name its source (the earliest such). */
-export const ROOT_SHARE = 0.5;
 /** Rewrites of one source read for the co-publication graph (the earliest, one per outlet): bounds its pairs. */
 export const MAX_COPUBLISHERS = 300;
 /** Article pairs kept per edge. */
 export const EDGE_PAIRS = 20;
-const UNKNOWN = 'unknown outlet';
+/**
+ * An opening is templated when articles of at least TEMPLATE_STORIES of an outlet's stories, and TEMPLATE_SHARE of
+ * its articles, start with the same TEMPLATE_MIN_WORDS to OPENING_WORDS words (keys of ./digest.ts `openingOf`); of a
+ * templated opening and a longer one that nearly as many articles share (TEMPLATE_NESTED of them), the longer.
+ */
+export const TEMPLATE_STORIES = 3;
+export const TEMPLATE_SHARE = 0.2;
+export const TEMPLATE_MIN_WORDS = 4;
+const TEMPLATE_NESTED = 0.8;
+/** Templated openings listed per outlet, and examples per opening. */
+const TEMPLATES = 5;
+const TEMPLATE_EXAMPLES = 5;
 
 interface OutletTally {
   articles: Set<string>;
@@ -76,6 +65,8 @@ interface OutletTally {
   conflictStories: Set<string>;
   first: number;
   traces: RewriteTrace[];
+  /** Per opening prefix (its word keys joined by a space): how many of its articles and stories start so. */
+  openings: Map<string, { words: number; opening: string; articles: number; stories: Set<string>; examples: TemplatedOpening['examples'] }>;
 }
 
 interface EdgeTally {
@@ -84,23 +75,13 @@ interface EdgeTally {
   pairs: OutletEdge['pairs'];
 }
 
-/** An outlet's name: white space collapsed, control characters out (they would forge names in keys and output). */
-const outletOf = (a: OutletArticle | undefined): string => a?.source?.replace(/[\u0000-\u001f\u007f-\u009f\s]+/g, ' ').trim() || UNKNOWN;
-
-/**
- * ms of an ISO date-time; a date-time without an offset is UTC (never the machine's zone). `timed`: only values that
- * give a time of day (a lag between a date and a date-time would be measured from midnight).
- */
-export function instant(published: string | null, timed = false): number {
-  if (!published) return NaN;
-  const withTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(published);
-  if (timed && !withTime) return NaN;
-  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(published) || !withTime ? published : `${published}Z`;
-  return Date.parse(zoned);
+interface Dated {
+  outlet: string;
+  published: string | null;
 }
 
 /** Minutes from a's publication to b's (both with a time of day), or null; a negative lag is not a lag. */
-const minutes = (a: OutletArticle, b: OutletArticle): number | null => {
+const minutes = (a: Dated, b: Dated): number | null => {
   const x = instant(a.published, true);
   const y = instant(b.published, true);
   const m = (y - x) / 60_000;
@@ -116,44 +97,8 @@ function median(xs: readonly number[]): number | null {
 
 const share = (n: number, d: number): number => (d === 0 ? 0 : Math.round((n / d) * 1000) / 1000);
 
-/**
- * The source of each derived article of a story: of the articles it derives from with at least ROOT_SHARE of its
- * best derivation confidence, the earliest published (ties: the more confident, then story order) — a site that
- * copies a wire copies the wire, even where another copy of it reads closer.
- */
-function sourcesOf(story: OutletStory, byId: ReadonlyMap<string, OutletArticle>): Map<string, { source: string; pair: DerivationPair }> {
-  const candidates = new Map<string, { source: string; pair: DerivationPair }[]>();
-  for (const p of story.derivation) {
-    if (p.direction !== 'a-from-b' && p.direction !== 'b-from-a') continue;
-    const [derived, source] = p.direction === 'a-from-b' ? [p.a, p.b] : [p.b, p.a];
-    // An outlet's own earlier article is not a source it rewrites from another outlet.
-    if (outletOf(byId.get(derived)) === outletOf(byId.get(source))) continue;
-    const list = candidates.get(derived) ?? [];
-    list.push({ source, pair: p });
-    candidates.set(derived, list);
-  }
-  const order = new Map(story.articles.map((id, i) => [id, i]));
-  const time = (id: string): number => {
-    const t = instant(byId.get(id)?.published ?? null);
-    return Number.isFinite(t) ? t : Infinity;
-  };
-  const out = new Map<string, { source: string; pair: DerivationPair }>();
-  for (const [derived, list] of candidates) {
-    const best = Math.max(...list.map((c) => c.pair.confidence));
-    const chosen = list
-      .filter((c) => c.pair.confidence >= ROOT_SHARE * best)
-      .sort((x, y) => time(x.source) - time(y.source) || y.pair.confidence - x.pair.confidence || order.get(x.source)! - order.get(y.source)!)[0]!;
-    out.set(derived, chosen);
-  }
-  return out;
-}
-
-function unattested(c: Claim): boolean {
-  return c.status === 'single-source' && (c.supportedIn ?? []).length === 0 && (c.translatedIn ?? []).length === 0;
-}
-
-/** Outlets, derivation edges between them, and co-publishing groups, from stored story reports. */
-export function outletNetwork(reports: Iterable<OutletInput>, options: { windowMinutes?: number; seed?: number } = {}): OutletNetwork {
+/** Outlets, derivation edges between them, and co-publishing groups, from the outlet digests of story reports (./digest.ts). */
+export function outletNetwork(digests: Iterable<OutletDigest>, options: { windowMinutes?: number; seed?: number } = {}): OutletNetwork {
   const window = options.windowMinutes ?? WINDOW_MINUTES;
   const tallies = new Map<string, OutletTally>();
   // Edges by source outlet, then rewrite outlet (nested maps: no separator a name could contain).
@@ -163,24 +108,34 @@ export function outletNetwork(reports: Iterable<OutletInput>, options: { windowM
   const derivedSeen = new Set<string>();
   const tally = (outlet: string): OutletTally => {
     let t = tallies.get(outlet);
-    if (!t) tallies.set(outlet, (t = { articles: new Set(), stories: new Set(), rewrites: new Set(), sources: new Map(), lags: [], quotes: 0, unattested: 0, inventing: new Set(), conflictStories: new Set(), first: 0, traces: [] }));
+    if (!t) tallies.set(outlet, (t = { articles: new Set(), stories: new Set(), rewrites: new Set(), sources: new Map(), lags: [], quotes: 0, unattested: 0, inventing: new Set(), conflictStories: new Set(), first: 0, traces: [], openings: new Map() }));
     return t;
   };
   // Source article → its rewrites (outlet, minutes after the source), for the co-publication graph.
   const rewritesOfSource = new Map<string, { outlet: string; at: number | null }[]>();
   const firstSeen = new Set<string>();
   let stories = 0;
-  for (const report of reports) {
-    const byId = new Map(report.articles.map((a) => [a.id, a]));
-    for (const story of report.stories) {
+  for (const digest of digests) {
+    const byId = new Map(digest.articles.map((a) => [a.id, a]));
+    for (const story of digest.stories) {
       stories++;
-      const members = story.articles.map((id) => byId.get(id)).filter((a): a is OutletArticle => a !== undefined);
+      const members = story.articles.map((id) => byId.get(id)).filter((a) => a !== undefined);
       for (const a of members) {
-        const t = tally(outletOf(a));
+        const t = tally(a.outlet);
         if (!counted.has(a.id)) {
           counted.add(a.id);
           t.articles.add(a.id);
-          t.traces.push(...rewriteTraces(a.id, a.text));
+          t.traces.push(...a.traces);
+          const opening = a.opening;
+          for (let n = TEMPLATE_MIN_WORDS; opening && n <= opening.words.length; n++) {
+            const key = opening.words.slice(0, n).join(' ');
+            const text = opening.text.slice(0, opening.ends[n - 1]! - opening.start);
+            let o = t.openings.get(key);
+            if (!o) t.openings.set(key, (o = { words: n, opening: text, articles: 0, stories: new Set(), examples: [] }));
+            o.articles++;
+            o.stories.add(story.id);
+            if (o.examples.length < TEMPLATE_EXAMPLES) o.examples.push({ article: a.id, start: opening.start, end: opening.start + text.length, text });
+          }
         }
         t.stories.add(story.id);
       }
@@ -188,44 +143,45 @@ export function outletNetwork(reports: Iterable<OutletInput>, options: { windowM
       dated.sort((x, y) => (Number.isFinite(x.t) ? x.t : Infinity) - (Number.isFinite(y.t) ? y.t : Infinity) || x.i - y.i);
       if (dated[0] && !firstSeen.has(dated[0].a.id)) {
         firstSeen.add(dated[0].a.id);
-        tally(outletOf(dated[0].a)).first++;
+        tally(dated[0].a.outlet).first++;
       }
-      for (const [derived, { source, pair }] of sourcesOf(story, byId)) {
+      for (const { derived, source, confidence, evidence } of story.sources) {
         const d = byId.get(derived);
         const s = byId.get(source);
         if (!d || !s || derivedSeen.has(derived)) continue;
         derivedSeen.add(derived);
-        const from = outletOf(s);
-        const to = outletOf(d);
-        const t = tally(to);
+        const t = tally(d.outlet);
         t.rewrites.add(derived);
-        t.sources.set(from, (t.sources.get(from) ?? 0) + 1);
+        t.sources.set(s.outlet, (t.sources.get(s.outlet) ?? 0) + 1);
         const lag = minutes(s, d);
         if (lag !== null) t.lags.push(lag);
-        let row = edges.get(from);
-        if (!row) edges.set(from, (row = new Map()));
-        let e = row.get(to);
-        if (!e) row.set(to, (e = { articles: 0, lags: [], pairs: [] }));
+        let row = edges.get(s.outlet);
+        if (!row) edges.set(s.outlet, (row = new Map()));
+        let e = row.get(d.outlet);
+        if (!e) row.set(d.outlet, (e = { articles: 0, lags: [], pairs: [] }));
         e.articles++;
         if (lag !== null) e.lags.push(lag);
-        if (e.pairs.length < EDGE_PAIRS) e.pairs.push({ source, rewrite: derived, story: story.id, confidence: pair.confidence, evidence: pair.evidence.map((x) => x.kind) });
+        if (e.pairs.length < EDGE_PAIRS) e.pairs.push({ source, rewrite: derived, sourceTitle: s.title, rewriteTitle: d.title, story: story.id, confidence, evidence });
         const list = rewritesOfSource.get(source) ?? [];
-        list.push({ outlet: to, at: lag });
+        list.push({ outlet: d.outlet, at: lag });
         rewritesOfSource.set(source, list);
       }
-      for (const c of story.claims) {
-        if (c.kind !== 'quote') continue;
-        for (const id of c.quotedIn ?? []) {
-          if (!byId.has(id)) continue;
-          const t = tally(outletOf(byId.get(id)));
+      for (const q of story.quotes) {
+        for (const id of q.quotedIn) {
+          const a = byId.get(id);
+          if (!a) continue;
+          const t = tally(a.outlet);
           t.quotes++;
-          if (unattested(c)) {
+          if (q.unattested) {
             t.unattested++;
             t.inventing.add(id);
           }
         }
       }
-      for (const c of story.conflicts) for (const side of c.sides) if (byId.has(side.article)) tally(outletOf(byId.get(side.article))).conflictStories.add(story.id);
+      for (const id of story.conflictArticles) {
+        const a = byId.get(id);
+        if (a) tally(a.outlet).conflictStories.add(story.id);
+      }
     }
   }
   const outlets: OutletRecord[] = [...tallies]
@@ -244,12 +200,41 @@ export function outletNetwork(reports: Iterable<OutletInput>, options: { windowM
       conflictShare: share(t.conflictStories.size, t.stories.size),
       firstShare: share(t.first, t.articles.size),
       traces: t.traces,
+      templates: templatesOf(t),
     }))
     .sort((x, y) => y.articles - x.articles || (x.outlet < y.outlet ? -1 : 1));
   const edgeList: OutletEdge[] = [...edges]
     .flatMap(([from, row]) => [...row].map(([to, e]) => ({ from, to, articles: e.articles, medianLagMinutes: median(e.lags), pairs: e.pairs })))
     .sort((x, y) => y.articles - x.articles || (x.from < y.from ? -1 : x.from > y.from ? 1 : x.to < y.to ? -1 : 1));
   return { outlets, edges: edgeList, groups: coPublishingGroups(rewritesOfSource, window, options.seed ?? 1), stories };
+}
+
+/** An outlet's templated openings (see TEMPLATE_STORIES): the most common first, at most TEMPLATES. */
+function templatesOf(t: OutletTally): TemplatedOpening[] {
+  const qualifying = [...t.openings].filter(([, o]) => o.stories.size >= TEMPLATE_STORIES && o.articles >= TEMPLATE_SHARE * t.articles.size);
+  const kept = qualifying.filter(([key, o]) => !qualifying.some(([longer, l]) => l.words > o.words && longer.startsWith(`${key} `) && l.articles >= TEMPLATE_NESTED * o.articles));
+  return kept
+    .map(([, o]) => o)
+    .sort((x, y) => y.articles - x.articles || (x.opening < y.opening ? -1 : x.opening > y.opening ? 1 : 0))
+    .slice(0, TEMPLATES)
+    .map((o) => ({ opening: o.opening, articles: o.articles, stories: o.stories.size, share: share(o.articles, t.articles.size), examples: o.examples }));
+}
+
+/** The network with each edge's article pairs left out (what a drawing and the tables need). */
+export function networkSummary<T extends OutletNetwork>(network: T): Omit<T, 'edges'> & NetworkSummary {
+  return { ...network, edges: network.edges.map(({ from, to, articles, medianLagMinutes }) => ({ from, to, articles, medianLagMinutes })) };
+}
+
+/** One outlet of a network with its edges and groups, or null when the network has no such outlet. */
+export function outletView(network: OutletNetwork, outlet: string): OutletView | null {
+  const record = network.outlets.find((o) => o.outlet === outlet);
+  if (!record) return null;
+  return {
+    outlet: record,
+    incoming: network.edges.filter((e) => e.to === outlet),
+    outgoing: network.edges.filter((e) => e.from === outlet),
+    groups: network.groups.filter((g) => g.outlets.includes(outlet)),
+  };
 }
 
 /**

@@ -32,16 +32,45 @@ export interface OutletRecord {
   firstShare: number;
   /** Machine-rewrite leftovers in its articles (with offsets). */
   traces: RewriteTrace[];
+  /** Templated openings: the same first words (case, punctuation and digits aside) in articles of several of its stories. */
+  templates: TemplatedOpening[];
 }
 
-/** A → B: B's articles derive from A's. */
-export interface OutletEdge {
+/** An opening an outlet repeats across stories, with up to TEMPLATE_EXAMPLES articles that carry it (spans in their texts). */
+export interface TemplatedOpening {
+  /** The opening as first seen. */
+  opening: string;
+  articles: number;
+  stories: number;
+  /** Share of the outlet's articles that open so. */
+  share: number;
+  examples: { article: string; start: number; end: number; text: string }[];
+}
+
+/** One rewrite on an edge: the source article, the article derived from it, and why compare says so. */
+export interface EdgePair {
+  source: string;
+  rewrite: string;
+  sourceTitle: string | null;
+  rewriteTitle: string | null;
+  story: string;
+  confidence: number;
+  /** The derivation's evidence, as in the story report (kind, signed weight, the sentence saying what was found). */
+  evidence: { kind: string; weight: number; detail: string }[];
+}
+
+/** A → B without its article pairs (the API's network lists these; `GET /api/v1/network/edge` gives the pairs). */
+export interface OutletEdgeSummary {
   from: string;
   to: string;
   articles: number;
   medianLagMinutes: number | null;
-  /** The article pairs (source, rewrite) with the derivation's confidence and evidence kinds; at most EDGE_PAIRS. */
-  pairs: { source: string; rewrite: string; story: string; confidence: number; evidence: string[] }[];
+}
+
+/** A → B: B's articles derive from A's. */
+export interface OutletEdge extends OutletEdgeSummary {
+  /** The article pairs (source, rewrite) in the order the stories were read (the store reads the newest first), with the derivation's confidence and evidence; at most EDGE_PAIRS. */
+  pairs: EdgePair[];
 }
 
 /** Outlets that republish rewrites of the same source articles within a short lag (a community of the co-publication graph). */
@@ -49,6 +78,19 @@ export interface OutletGroup {
   outlets: string[];
   /** Source articles rewritten by at least two of them within the window. */
   sharedSources: number;
+}
+
+/** The network with its edges summarised (no article pairs). */
+export type NetworkSummary = Omit<OutletNetwork, 'edges'> & { edges: OutletEdgeSummary[] };
+
+/** One outlet with the edges that touch it and the groups it is in (`outletView`). */
+export interface OutletView {
+  outlet: OutletRecord;
+  /** Edges into it (the outlets it derives from), heaviest first. */
+  incoming: OutletEdge[];
+  /** Edges out of it (the outlets deriving from it), heaviest first. */
+  outgoing: OutletEdge[];
+  groups: OutletGroup[];
 }
 
 export interface OutletNetwork {

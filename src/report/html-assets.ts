@@ -125,3 +125,23 @@ window.addEventListener("hashchange",flash);flash();
 export const SCRIPT_HASH = `'sha256-${createHash('sha256').update(SCRIPT, 'utf8').digest('base64')}'`;
 
 export const CSP = `default-src 'none'; style-src 'unsafe-inline'; script-src ${SCRIPT_HASH}; img-src data:; base-uri 'none'; form-action 'none'`;
+
+/**
+ * The start of a self-contained page up to `<body>`: its Content-Security-Policy (`csp`), no referrer, the generator
+ * and title (escaped by the caller's `escapeHtml`, passed in so this module stays free of the renderer), the style.
+ */
+export function pageHead(options: { csp: string; generator: string; title: string; style: string }, esc: (s: string) => string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${options.csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(options.generator)}">
+<title>${esc(options.title)}</title>
+<style>${options.style}</style>
+</head>
+<body>
+`;
+}

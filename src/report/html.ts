@@ -8,7 +8,7 @@
  */
 import type { Claim, Conflict, Report, ReportArticle, Sentence, StoryReport } from '../types.js';
 import { escapeHtml as esc, safeId } from './escape.js';
-import { CSP, SCRIPT, STYLE } from './html-assets.js';
+import { CSP, pageHead, SCRIPT, STYLE } from './html-assets.js';
 import { type Highlight, inRange, renderBody } from './html-body.js';
 import { cappedNames, firstItems, PAIR_ROWS, storyLayout, type StoryLayout } from './layout.js';
 import {
@@ -39,19 +39,7 @@ export function renderHtml(report: Report): string {
   const nStories = report.stories.length;
 
   const parts: string[] = [];
-  parts.push(`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="referrer" content="no-referrer">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(report.generator)}">
-<title>Corroborate report</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header class="report-head">
+  parts.push(`${pageHead({ csp: CSP, generator: report.generator, title: 'Corroborate report', style: STYLE }, esc)}<header class="report-head">
 <h1>Corroborate report</h1>
 <p class="muted">${plural(report.articles.length, 'article')} · ${plural(nStories, 'story', 'stories')} · ${esc(report.generator)}</p>
 <p class="legend"><span class="st-same">same</span><span class="st-paraphrase">paraphrase</span><span class="st-partial">partial</span><span>unmatched</span>

@@ -8,6 +8,7 @@ import type { Store } from '../store/index.js';
 import { registerArticles } from './api/articles.js';
 import { registerOutlets } from './api/outlets.js';
 import { registerStories } from './api/stories.js';
+import { NetworkMemo } from '../corpus/outlets.js';
 import { refreshSearchIndex, storeNameOf, type ServerContext } from './context.js';
 import { errorResponse, errorToResponse, HttpError, JSON_TYPE, jsonResponse } from './errors.js';
 import { IngestQueue } from './ingest-queue.js';
@@ -42,7 +43,9 @@ export const API_ROUTES: ReadonlyArray<{ method: 'GET' | 'POST'; path: string }>
   { method: 'GET', path: '/api/v1/articles/:id' },
   { method: 'POST', path: '/api/v1/articles' },
   { method: 'GET', path: '/api/v1/outlets' },
+  { method: 'GET', path: '/api/v1/outlets/:name' },
   { method: 'GET', path: '/api/v1/network' },
+  { method: 'GET', path: '/api/v1/network/edge' },
 ];
 
 /** An app plus what its owner needs to shut it down cleanly. */
@@ -59,6 +62,7 @@ export function createApp(options: CreateAppOptions): CorroborateApp {
     compare,
     generator: options.generator,
     ingest: new IngestQueue(store, compare, options.generator, refreshSearch),
+    network: new NetworkMemo(store),
     refreshSearch,
   };
   // Articles ingested before the server started (by `corroborate ingest`) become searchable.

@@ -1,5 +1,6 @@
 /** What the route handlers share: the store, the report settings, the ingest queue, the search index refresh. */
 import { basename } from 'node:path';
+import type { NetworkMemo } from '../corpus/outlets.js';
 import type { CompareOptions } from '../pipeline.js';
 import { StoreError, type Store } from '../store/index.js';
 import type { IngestQueue } from './ingest-queue.js';
@@ -11,6 +12,8 @@ export interface ServerContext {
   compare: CompareOptions;
   generator: string;
   ingest: IngestQueue;
+  /** The outlet network, computed again only when the stories or their reports changed. */
+  network: NetworkMemo;
   /** Brings the full-text index up to date (a no-op when it is); waits for nothing. */
   refreshSearch(): void;
 }

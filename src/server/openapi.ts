@@ -76,6 +76,9 @@ const idParam = (name: string, what: string): ParameterObject => ({
   schema: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH },
 });
 
+/** The network view's window: stories with an article published on or after a calendar date. */
+const SINCE: ParameterObject = { name: 'since', in: 'query', required: false, description: 'Only stories with an article published on or after this date.', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } };
+
 const isoDate = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:?\\d{2})?)?$' };
 
 export function buildOpenApi(version: string, reportSchemaText: string): OpenApiDocument {
@@ -205,6 +208,16 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
           responses: { '200': { description: 'Every outlet, by name.', content: json(ref('OutletList')) }, '500': errorRef('Internal') },
         },
       },
+      '/api/v1/outlets/{name}': {
+        get: {
+          operationId: 'getOutlet',
+          summary: 'One outlet of the network view',
+          description: 'The outlet\'s record (as in /api/v1/network), the derivation edges into and out of it with their article pairs and evidence, and the co-publishing groups it is in.',
+          tags: ['articles'],
+          parameters: [idParam('name', 'Outlet name (as the articles give it, white space collapsed)'), SINCE],
+          responses: { '200': { description: 'The outlet.', content: json(ref('OutletView')) }, '400': errorRef('BadRequest'), '404': errorRef('NotFound'), '500': errorRef('Internal') },
+        },
+      },
       '/api/v1/network': {
         get: {
           operationId: 'outletNetwork',
@@ -212,8 +225,21 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
           description:
             'Per outlet: articles, share that derive from another outlet (compare\'s derivation), top sources, median lag after the source, quotes no other article supports, share first in their story, machine-rewrite leftovers (with offsets). Edges: A → B with how many of B\'s articles derive from A\'s. Groups: outlets that republish rewrites of the same sources within 3 hours (Louvain communities).',
           tags: ['articles'],
-          parameters: [{ name: 'since', in: 'query', required: false, description: 'Only stories with an article published on or after this date.', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } }],
+          parameters: [SINCE],
           responses: { '200': { description: 'Outlets, edges, groups.', content: json(ref('OutletNetwork')) }, '400': errorRef('BadRequest'), '500': errorRef('Internal') },
+        },
+      },
+      '/api/v1/network/edge': {
+        get: {
+          operationId: 'getNetworkEdge',
+          summary: 'One edge of the outlet network with its article pairs and their evidence',
+          tags: ['articles'],
+          parameters: [
+            { name: 'from', in: 'query', required: true, description: 'The source outlet.', schema: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } },
+            { name: 'to', in: 'query', required: true, description: 'The outlet whose articles derive from it.', schema: { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH } },
+            SINCE,
+          ],
+          responses: { '200': { description: 'The edge.', content: json(ref('OutletEdge')) }, '400': errorRef('BadRequest'), '404': errorRef('NotFound'), '500': errorRef('Internal') },
         },
       },
     },
@@ -276,65 +302,118 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
             },
           },
         },
+        OutletRecord: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['outlet', 'articles', 'stories', 'rewrites', 'rewriteShare', 'topSources', 'medianLagMinutes', 'quotes', 'unattestedQuotes', 'unattestedShare', 'inventingShare', 'conflictShare', 'firstShare', 'traces', 'templates'],
+          properties: {
+            outlet: { type: 'string' },
+            articles: { type: 'integer', minimum: 0 },
+            stories: { type: 'integer', minimum: 0 },
+            rewrites: { type: 'integer', minimum: 0 },
+            rewriteShare: { type: 'number', minimum: 0, maximum: 1 },
+            topSources: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['outlet', 'articles'], properties: { outlet: { type: 'string' }, articles: { type: 'integer', minimum: 1 } } } },
+            medianLagMinutes: { type: ['number', 'null'] },
+            quotes: { type: 'integer', minimum: 0 },
+            unattestedQuotes: { type: 'integer', minimum: 0 },
+            unattestedShare: { type: 'number', minimum: 0, maximum: 1 },
+            inventingShare: { type: 'number', minimum: 0, maximum: 1 },
+            conflictShare: { type: 'number', minimum: 0, maximum: 1 },
+            firstShare: { type: 'number', minimum: 0, maximum: 1 },
+            traces: {
+              type: 'array',
+              items: { type: 'object', additionalProperties: false, required: ['article', 'kind', 'start', 'end', 'text'], properties: { article: { type: 'string' }, kind: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } },
+            },
+            templates: {
+              type: 'array',
+              description: 'Openings (the first six words, case, punctuation and digits aside) shared by articles of at least 3 of its stories and a fifth of its articles.',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['opening', 'articles', 'stories', 'share', 'examples'],
+                properties: {
+                  opening: { type: 'string' },
+                  articles: { type: 'integer', minimum: 1 },
+                  stories: { type: 'integer', minimum: 1 },
+                  share: { type: 'number', minimum: 0, maximum: 1 },
+                  examples: {
+                    type: 'array',
+                    items: { type: 'object', additionalProperties: false, required: ['article', 'start', 'end', 'text'], properties: { article: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        OutletEdgeSummary: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'to', 'articles', 'medianLagMinutes'],
+          properties: {
+            from: { type: 'string' },
+            to: { type: 'string' },
+            articles: { type: 'integer', minimum: 1, description: 'Articles of `to` that derive from an article of `from`.' },
+            medianLagMinutes: { type: ['number', 'null'] },
+          },
+        },
+        OutletEdge: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['from', 'to', 'articles', 'medianLagMinutes', 'pairs'],
+          properties: {
+            from: { type: 'string' },
+            to: { type: 'string' },
+            articles: { type: 'integer', minimum: 1 },
+            medianLagMinutes: { type: ['number', 'null'] },
+            pairs: {
+              type: 'array',
+              items: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['source', 'rewrite', 'sourceTitle', 'rewriteTitle', 'story', 'confidence', 'evidence'],
+                properties: {
+                  source: { type: 'string' },
+                  rewrite: { type: 'string' },
+                  sourceTitle: nullable('string'),
+                  rewriteTitle: nullable('string'),
+                  story: { type: 'string' },
+                  confidence: { type: 'number' },
+                  evidence: {
+                    type: 'array',
+                    items: { type: 'object', additionalProperties: false, required: ['kind', 'weight', 'detail'], properties: { kind: { type: 'string' }, weight: { type: 'number' }, detail: { type: 'string' } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+        OutletGroup: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['outlets', 'sharedSources'],
+          properties: { outlets: { type: 'array', items: { type: 'string' } }, sharedSources: { type: 'integer', minimum: 0 } },
+        },
         OutletNetwork: {
           type: 'object',
           additionalProperties: false,
           required: ['outlets', 'edges', 'groups', 'stories', 'withoutReport'],
           properties: {
-            outlets: {
-              type: 'array',
-              items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['outlet', 'articles', 'stories', 'rewrites', 'rewriteShare', 'topSources', 'medianLagMinutes', 'quotes', 'unattestedQuotes', 'unattestedShare', 'inventingShare', 'conflictShare', 'firstShare', 'traces'],
-                properties: {
-                  outlet: { type: 'string' },
-                  articles: { type: 'integer', minimum: 0 },
-                  stories: { type: 'integer', minimum: 0 },
-                  rewrites: { type: 'integer', minimum: 0 },
-                  rewriteShare: { type: 'number', minimum: 0, maximum: 1 },
-                  topSources: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['outlet', 'articles'], properties: { outlet: { type: 'string' }, articles: { type: 'integer', minimum: 1 } } } },
-                  medianLagMinutes: { type: ['number', 'null'] },
-                  quotes: { type: 'integer', minimum: 0 },
-                  unattestedQuotes: { type: 'integer', minimum: 0 },
-                  unattestedShare: { type: 'number', minimum: 0, maximum: 1 },
-                  inventingShare: { type: 'number', minimum: 0, maximum: 1 },
-                  conflictShare: { type: 'number', minimum: 0, maximum: 1 },
-                  firstShare: { type: 'number', minimum: 0, maximum: 1 },
-                  traces: {
-                    type: 'array',
-                    items: { type: 'object', additionalProperties: false, required: ['article', 'kind', 'start', 'end', 'text'], properties: { article: { type: 'string' }, kind: { type: 'string' }, start: { type: 'integer' }, end: { type: 'integer' }, text: { type: 'string' } } },
-                  },
-                },
-              },
-            },
-            edges: {
-              type: 'array',
-              items: {
-                type: 'object',
-                additionalProperties: false,
-                required: ['from', 'to', 'articles', 'medianLagMinutes', 'pairs'],
-                properties: {
-                  from: { type: 'string' },
-                  to: { type: 'string' },
-                  articles: { type: 'integer', minimum: 1 },
-                  medianLagMinutes: { type: ['number', 'null'] },
-                  pairs: {
-                    type: 'array',
-                    items: {
-                      type: 'object',
-                      additionalProperties: false,
-                      required: ['source', 'rewrite', 'story', 'confidence', 'evidence'],
-                      properties: { source: { type: 'string' }, rewrite: { type: 'string' }, story: { type: 'string' }, confidence: { type: 'number' }, evidence: { type: 'array', items: { type: 'string' } } },
-                    },
-                  },
-                },
-              },
-            },
-            groups: {
-              type: 'array',
-              items: { type: 'object', additionalProperties: false, required: ['outlets', 'sharedSources'], properties: { outlets: { type: 'array', items: { type: 'string' } }, sharedSources: { type: 'integer', minimum: 0 } } },
-            },
+            outlets: { type: 'array', items: ref('OutletRecord') },
+            edges: { type: 'array', items: ref('OutletEdgeSummary'), description: 'Heaviest first; the article pairs of an edge: GET /api/v1/network/edge.' },
+            groups: { type: 'array', items: ref('OutletGroup') },
+            stories: { type: 'integer', minimum: 0 },
+            withoutReport: { type: 'integer', minimum: 0 },
+          },
+        },
+        OutletView: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['outlet', 'incoming', 'outgoing', 'groups', 'stories', 'withoutReport'],
+          properties: {
+            outlet: ref('OutletRecord'),
+            incoming: { type: 'array', items: ref('OutletEdge'), description: 'Edges into the outlet: the outlets it derives from.' },
+            outgoing: { type: 'array', items: ref('OutletEdge'), description: 'Edges out of the outlet: the outlets deriving from it.' },
+            groups: { type: 'array', items: ref('OutletGroup') },
             stories: { type: 'integer', minimum: 0 },
             withoutReport: { type: 'integer', minimum: 0 },
           },

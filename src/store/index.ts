@@ -18,6 +18,7 @@ export type {
   SignatureRecord,
   Store,
   StoredAnalysis,
+  StoredDigest,
   StoredReport,
   StoreStats,
   StoryEvent,

@@ -162,6 +162,15 @@ export const MIGRATIONS: readonly Migration[] = [
       SELECT 1;
     `,
   },
+  {
+    version: 5,
+    description: 'outlet digests of reports',
+    sql: `
+      -- What the outlet and network view reads of a report (src/outlets/digest.ts), compressed like the report and
+      -- written with it; NULL for reports stored before (the view then reads the report itself).
+      ALTER TABLE reports ADD COLUMN digest BLOB;
+    `,
+  },
 ];
 
 /**

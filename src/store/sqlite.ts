@@ -29,6 +29,7 @@ import type {
   SignatureRecord,
   Store,
   StoredAnalysis,
+  StoredDigest,
   StoredReport,
   StoreStats,
   StoryEvent,
@@ -104,6 +105,8 @@ const META_CONFLICTS = 'store.conflicts';
 const META_DOCUMENTS = 'store.documents';
 /** The highest article seq in the full-text index. */
 const META_SEARCH_SEQ = 'store.search-seq';
+/** Reports written so far (each save counts, a rewrite at the same tick too): what a cache of report-derived views keys on. */
+export const META_REPORTS_WRITTEN = 'store.reports-written';
 /** Articles per transaction when filling the full-text index. */
 const SEARCH_BATCH = 500;
 
@@ -366,6 +369,21 @@ function prepareStatements(db: Database.Database) {
 }
 
 type SearchStatements = ReturnType<typeof prepareSearchStatements>;
+
+/** The schema version that keeps report digests (migrations.ts). */
+const DIGEST_SCHEMA = 5;
+
+/** Statements of schema version 5 (report digests): prepared on first use. */
+function prepareDigestStatements(db: Database.Database) {
+  return {
+    reportDigest: db.prepare<[string], { seq: number; digest: Buffer | null }>(`SELECT seq, digest FROM reports WHERE story = ?`),
+    setDigest: db.prepare<[Buffer | null, string]>(`UPDATE reports SET digest = ? WHERE story = ?`),
+    setDigestAt: db.prepare<[Buffer, string, number]>(`UPDATE reports SET digest = ? WHERE story = ? AND seq = ?`),
+    withoutDigest: db.prepare<[], { story: string }>(`SELECT story FROM reports WHERE digest IS NULL ORDER BY story`),
+    withReport: db.prepare<[], { story: string }>(`SELECT story FROM reports ORDER BY story`),
+  };
+}
+type DigestStatements = ReturnType<typeof prepareDigestStatements>;
 
 /** Statements of schema version 2 (full-text index, report counts, outlets): prepared on first use. */
 function prepareSearchStatements(db: Database.Database) {
@@ -732,14 +750,20 @@ export class SqliteStore implements Store {
 
   // ── reports ──
 
-  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary): void {
+  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary, digest?: string | Uint8Array): void {
     this.write(() => {
       this.requireStory(storyId);
       const existing = this.q.summary.get(storyId);
       if (existing && existing.seq > atSeq) return;
       const counts = summary ?? reportSummary(typeof report === 'string' ? report : decodeReport(report));
-      const data = typeof report === 'string' ? encodeReport(report) : report;
-      this.q.upsertReport.run(storyId, atSeq, Buffer.from(data.buffer, data.byteOffset, data.byteLength), counts.singleSourceQuotes, counts.conflicts, counts.corroborated);
+      const blob = (x: string | Uint8Array): Buffer => {
+        const data = typeof x === 'string' ? encodeReport(x) : x;
+        return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+      };
+      this.q.upsertReport.run(storyId, atSeq, blob(report), counts.singleSourceQuotes, counts.conflicts, counts.corroborated);
+      // The digest goes with the report it was made from (none given: none kept, never an older one).
+      if (this.schemaVersion >= DIGEST_SCHEMA) this.d.setDigest.run(digest === undefined ? null : blob(digest), storyId);
+      this.s.addMeta.run({ key: META_REPORTS_WRITTEN, n: 1 });
       this.s.setReportSeq.run(atSeq, storyId);
     });
   }
@@ -751,6 +775,30 @@ export class SqliteStore implements Store {
       const report = this.s.report.get(story.id);
       if (!report) return null;
       return { story: story.id, seq: report.seq, json: decodeReport(report.json), stale: story.updated_seq > report.seq };
+    });
+  }
+
+  getReportDigest(storyId: string): StoredDigest | null {
+    return this.read(() => {
+      const story = this.live(storyId);
+      if (!story) return null;
+      // A store from before digests: the report's tick, no digest.
+      const row = this.schemaVersion >= DIGEST_SCHEMA ? this.d.reportDigest.get(story.id) : ((r) => r && { seq: r.seq, digest: null })(this.s.report.get(story.id));
+      if (!row) return null;
+      return { story: story.id, seq: row.seq, digest: row.digest === null ? null : decodeReport(row.digest), stale: story.updated_seq > row.seq };
+    });
+  }
+
+  reportsToDigest(all: boolean): string[] {
+    if (this.schemaVersion < DIGEST_SCHEMA) return [];
+    return (all ? this.d.withReport : this.d.withoutDigest).all().map((r) => r.story);
+  }
+
+  setReportDigest(storyId: string, atSeq: number, digest: string | Uint8Array): boolean {
+    if (this.schemaVersion < DIGEST_SCHEMA) return false;
+    return this.write(() => {
+      const data = typeof digest === 'string' ? encodeReport(digest) : digest;
+      return this.d.setDigestAt.run(Buffer.from(data.buffer, data.byteOffset, data.byteLength), storyId, atSeq).changes > 0;
     });
   }
 
@@ -784,6 +832,13 @@ export class SqliteStore implements Store {
   }
 
   // ── search ──
+
+  private digestStatements: DigestStatements | null = null;
+
+  private get d(): DigestStatements {
+    this.digestStatements ??= prepareDigestStatements(this.db);
+    return this.digestStatements;
+  }
 
   private get q(): SearchStatements {
     this.searchStatements ??= prepareSearchStatements(this.db);

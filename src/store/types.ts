@@ -90,6 +90,15 @@ export interface StoryEvent {
   article: string | null;
 }
 
+export interface StoredDigest {
+  story: string;
+  seq: number;
+  /** The digest's JSON text, or null when the report was stored without one. */
+  digest: string | null;
+  /** True when the story changed after `seq`. */
+  stale: boolean;
+}
+
 export interface StoredReport {
   /** The story the report belongs to (the live story when a merged id was asked for). */
   story: string;
@@ -258,10 +267,17 @@ export interface Store {
    * Stores the report computed when the story's `updatedSeq` was `atSeq`. An older `atSeq` than the stored one is
    * ignored. `report` is the report's JSON text, or that text encoded by `encodeReport` (./report-codec.ts; the
    * report workers encode, so the saving thread does not). `summary` (summarizeReport of the report object)
-   * spares parsing the report for the list's counts.
+   * spares parsing the report for the list's counts. `digest`: the report's outlet digest (src/outlets/digest.ts),
+   * its JSON text or that text encoded by `encodeReport`, kept beside the report (absent: none is kept).
    */
-  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary): void;
+  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary, digest?: string | Uint8Array): void;
   getReport(storyId: string): StoredReport | null;
+  /** The outlet digest kept with the story's report (its JSON text; null when the report was stored without one), or null when there is no report. */
+  getReportDigest(storyId: string): StoredDigest | null;
+  /** Stories whose stored report has no digest (all: every story with a stored report), by id. */
+  reportsToDigest(all: boolean): string[];
+  /** Keeps `digest` with the story's report if that report is still the one computed at `atSeq`; false otherwise. */
+  setReportDigest(storyId: string, atSeq: number, digest: string | Uint8Array): boolean;
   /** Ids of active stories with members whose report is missing or older than the story, by createdSeq. */
   staleStories(limit?: number): string[];
 

@@ -4,9 +4,14 @@
  * show to the user.
  */
 import type { Report } from '../../src/types.js';
+import type { NetworkSummary, OutletEdge, OutletView } from '../../src/outlets/types.js';
 import type { ArticleBody, OutletCount, PostedArticle, PostOutcome, StoryList, StoryRow } from '../../src/server/wire.js';
 
 export type { Report, OutletCount, StoryList, StoryRow };
+/** The network view as the server gives it: the stage's network plus the stories it could not read. */
+export type NetworkBody = NetworkSummary & { withoutReport: number };
+export type { OutletEdge };
+export type OutletBody = OutletView & { stories: number; withoutReport: number };
 /** A stored article as the API gives it. */
 export type ArticleRecord = ArticleBody;
 export type ArticleStatus = PostedArticle['status'];
@@ -111,6 +116,21 @@ export function getArticle(id: string, signal?: AbortSignal): Promise<ArticleRec
 export async function listOutlets(signal?: AbortSignal): Promise<OutletCount[]> {
   const r = await request<{ outlets: OutletCount[] }>('/outlets', { signal: signal ?? null });
   return r.outlets;
+}
+
+const sinceQuery = (since?: string): string => (since ? `?${new URLSearchParams({ since }).toString()}` : '');
+
+export function getNetwork(since?: string, signal?: AbortSignal): Promise<NetworkBody> {
+  return request<NetworkBody>(`/network${sinceQuery(since)}`, { signal: signal ?? null });
+}
+
+export function getEdge(from: string, to: string, since?: string, signal?: AbortSignal): Promise<OutletEdge> {
+  const p = new URLSearchParams({ from, to, ...(since ? { since } : {}) });
+  return request<OutletEdge>(`/network/edge?${p.toString()}`, { signal: signal ?? null });
+}
+
+export function getOutlet(name: string, since?: string, signal?: AbortSignal): Promise<OutletBody> {
+  return request<OutletBody>(`/outlets/${encodeURIComponent(name)}${sinceQuery(since)}`, { signal: signal ?? null });
 }
 
 export function postArticles(articles: NewArticle[]): Promise<PostResult> {

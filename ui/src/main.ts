@@ -6,6 +6,8 @@ import { errorBox } from './feedback.js';
 import { renderList } from './views/list.js';
 import { renderStory } from './views/story.js';
 import { renderAdd } from './views/add.js';
+import { renderNetwork } from './views/network.js';
+import { renderOutlet } from './views/outlet.js';
 
 const main = document.getElementById('main');
 if (!main) throw new Error('index.html has no <main id="main">');
@@ -14,7 +16,8 @@ let current: AbortController | null = null;
 
 function markNav(route: Route): void {
   for (const a of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
-    if (a.dataset.nav === route.name) a.setAttribute('aria-current', 'page');
+    const section = route.name === 'outlet' ? 'network' : route.name;
+    if (a.dataset.nav === section) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
 }
@@ -36,6 +39,12 @@ async function show(route: Route): Promise<void> {
         break;
       case 'add':
         renderAdd(view);
+        break;
+      case 'network':
+        await renderNetwork(view, route.query, ctl.signal);
+        break;
+      case 'outlet':
+        await renderOutlet(view, route.outlet, route.query, ctl.signal);
         break;
       default:
         document.title = 'Not found · Corroborate';
