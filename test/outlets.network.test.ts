@@ -63,6 +63,10 @@ test('the network is one group, the wire its top source; lags, invented-quote sh
       assert.ok(Math.abs(o.inventingShare - planted.inventedShare[site]!) <= 0.1, `${site} invents ${o.inventingShare} vs ${planted.inventedShare[site]}`);
     }
     for (const honest of planted.honest) assert.equal(by.get(honest)!.inventingShare, 0, honest);
+    // The sites copy the wire's text; the honest outlets tell the story in their own words.
+    const copied = Math.min(...planted.network.map((site) => by.get(site)!.medianReuse!));
+    const ownWords = Math.max(...planted.honest.map((o) => by.get(o)!.medianReuse ?? 0));
+    assert.ok(copied >= 0.85 && ownWords <= copied - 0.1, `text reused: network ≥ ${copied}, honest ≤ ${ownWords}`);
     assert.equal(by.get(planted.wire)!.firstShare, 1, 'the wire is first in every story');
     assert.equal(by.get(planted.wire)!.rewrites, 0);
     const found = new Set(net.outlets.flatMap((o) => o.traces.map((t) => t.article)));

@@ -211,7 +211,7 @@ test('the outlet digest is pinned: a change to what it holds (traces, openings, 
   const digest = outletDigest({ articles, stories: [story] });
   assert.equal(digest.version, DIGEST_VERSION);
   const hash = createHash('sha256').update(JSON.stringify(digest)).digest('hex').slice(0, 16);
-  assert.equal(hash, 'e5d5b9c2b20ad583', `the digest changed (${JSON.stringify(digest)}): bump DIGEST_VERSION in src/outlets/digest.ts, then pin the new hash`);
+  assert.equal(hash, 'cc3b54522a957593', `the digest changed (${JSON.stringify(digest)}): bump DIGEST_VERSION in src/outlets/digest.ts, then pin the new hash`);
 });
 
 test('a store from before digests: upgraded on open, the view reads its reports, ingest gives them digests', async () => {

@@ -11,7 +11,7 @@ import type { OutletEdge, OutletNetwork, OutletRecord } from '../src/outlets/typ
 import { renderNetworkHtml } from '../src/report/network-html.js';
 
 function outlet(name: string, articles: number, traces: OutletRecord['traces'] = []): OutletRecord {
-  return { outlet: name, articles, stories: articles, rewrites: 0, rewriteShare: 0, topSources: [], medianLagMinutes: null, quotes: 0, unattestedQuotes: 0, unattestedShare: 0, inventingShare: 0, conflictShare: 0, firstShare: 0, traces, templates: [] };
+  return { outlet: name, articles, stories: articles, rewrites: 0, rewriteShare: 0, topSources: [], medianLagMinutes: null, medianReuse: null, quotes: 0, unattestedQuotes: 0, unattestedShare: 0, inventingShare: 0, conflictShare: 0, firstShare: 0, traces, templates: [] };
 }
 
 function edge(from: string, to: string, articles: number): OutletEdge {

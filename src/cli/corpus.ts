@@ -138,6 +138,7 @@ async function runOutlets(store: Store, options: CliOptions, generator: string):
       String(o.articles).padStart(8),
       pct(o.rewriteShare),
       (o.medianLagMinutes === null ? '—' : `${Math.round(o.medianLagMinutes)} min`).padStart(9),
+      (o.medianReuse === null ? '—' : pct(o.medianReuse)).padStart(6),
       pct(o.inventingShare),
       pct(o.firstShare),
       String(o.traces.length).padStart(6),
@@ -150,7 +151,7 @@ async function runOutlets(store: Store, options: CliOptions, generator: string):
       ? [`(${net.withoutReport} ${net.withoutReport === 1 ? 'story has' : 'stories have'} no current report and ${net.withoutReport === 1 ? 'is' : 'are'} not counted: 'corroborate ingest' with no input computes them)`]
       : [];
   await writeOutput(
-    `${['outlet                        articles  rewr.  med. lag  invent  first  traces  top sources', ...rows, '', ...groups, ...note].join('\n')}\n`,
+    `${['outlet                        articles  rewr.  med. lag  reused  invent  first  traces  top sources', ...rows, '', ...groups, ...note].join('\n')}\n`,
     options.out,
   );
   return EXIT.ok;

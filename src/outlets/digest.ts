@@ -28,7 +28,7 @@ export const ROOT_SHARE = 0.5;
  * into it — rewriteTraces' patterns, openingOf, outletName, the choice of sources (ROOT_SHARE); the pinned digest in
  * test/outlets.test.ts fails until it is bumped.
  */
-export const DIGEST_VERSION = 2;
+export const DIGEST_VERSION = 3;
 const UNKNOWN = 'unknown outlet';
 /** Words of an article's opening kept for templated openings. */
 export const OPENING_WORDS = 6;
@@ -111,6 +111,8 @@ export interface DigestSource {
   derived: string;
   source: string;
   confidence: number;
+  /** Share of the derived article's sentences aligned with its source (compare's text reuse). */
+  reuse: number;
   evidence: { kind: string; weight: number; detail: string }[];
 }
 
@@ -175,7 +177,8 @@ function sourcesOf(story: OutletStory, byId: ReadonlyMap<string, DigestArticle>)
     const chosen = list
       .filter((c) => c.pair.confidence >= ROOT_SHARE * best)
       .sort((x, y) => time(x.source) - time(y.source) || y.pair.confidence - x.pair.confidence || (order.get(x.source) ?? 0) - (order.get(y.source) ?? 0))[0]!;
-    out.push({ derived, source: chosen.source, confidence: chosen.pair.confidence, evidence: chosen.pair.evidence.map((e) => ({ kind: e.kind, weight: e.weight, detail: e.detail })) });
+    const reuse = chosen.pair.a === derived ? chosen.pair.reuse.aInB : chosen.pair.reuse.bInA;
+    out.push({ derived, source: chosen.source, confidence: chosen.pair.confidence, reuse, evidence: chosen.pair.evidence.map((e) => ({ kind: e.kind, weight: e.weight, detail: e.detail })) });
   }
   return out;
 }

@@ -59,6 +59,7 @@ interface OutletTally {
   rewrites: Set<string>;
   sources: Map<string, number>;
   lags: number[];
+  reuse: number[];
   quotes: number;
   unattested: number;
   inventing: Set<string>;
@@ -108,7 +109,7 @@ export function outletNetwork(digests: Iterable<OutletDigest>, options: { window
   const derivedSeen = new Set<string>();
   const tally = (outlet: string): OutletTally => {
     let t = tallies.get(outlet);
-    if (!t) tallies.set(outlet, (t = { articles: new Set(), stories: new Set(), rewrites: new Set(), sources: new Map(), lags: [], quotes: 0, unattested: 0, inventing: new Set(), conflictStories: new Set(), first: 0, traces: [], openings: new Map() }));
+    if (!t) tallies.set(outlet, (t = { articles: new Set(), stories: new Set(), rewrites: new Set(), sources: new Map(), lags: [], reuse: [], quotes: 0, unattested: 0, inventing: new Set(), conflictStories: new Set(), first: 0, traces: [], openings: new Map() }));
     return t;
   };
   // Source article → its rewrites (outlet, minutes after the source), for the co-publication graph.
@@ -145,7 +146,7 @@ export function outletNetwork(digests: Iterable<OutletDigest>, options: { window
         firstSeen.add(dated[0].a.id);
         tally(dated[0].a.outlet).first++;
       }
-      for (const { derived, source, confidence, evidence } of story.sources) {
+      for (const { derived, source, confidence, reuse, evidence } of story.sources) {
         const d = byId.get(derived);
         const s = byId.get(source);
         if (!d || !s || derivedSeen.has(derived)) continue;
@@ -153,6 +154,7 @@ export function outletNetwork(digests: Iterable<OutletDigest>, options: { window
         const t = tally(d.outlet);
         t.rewrites.add(derived);
         t.sources.set(s.outlet, (t.sources.get(s.outlet) ?? 0) + 1);
+        t.reuse.push(reuse);
         const lag = minutes(s, d);
         if (lag !== null) t.lags.push(lag);
         let row = edges.get(s.outlet);
@@ -193,6 +195,7 @@ export function outletNetwork(digests: Iterable<OutletDigest>, options: { window
       rewriteShare: share(t.rewrites.size, t.articles.size),
       topSources: [...t.sources].map(([o, n]) => ({ outlet: o, articles: n })).sort((x, y) => y.articles - x.articles || (x.outlet < y.outlet ? -1 : 1)).slice(0, 5),
       medianLagMinutes: median(t.lags),
+      medianReuse: t.reuse.length === 0 ? null : Math.round(median(t.reuse.map((r) => r * 1000))!) / 1000,
       quotes: t.quotes,
       unattestedQuotes: t.unattested,
       unattestedShare: share(t.unattested, t.quotes),

@@ -20,6 +20,11 @@ export interface OutletRecord {
   topSources: { outlet: string; articles: number }[];
   /** Median minutes between a source article and its rewrite here (both dates known), or null. */
   medianLagMinutes: number | null;
+  /**
+   * Median share of a rewrite's sentences that align with its source (compare's text reuse), or null with no
+   * rewrite: near 1 for a copy with a few words changed, lower for an outlet that tells the story in its own words.
+   */
+  medianReuse: number | null;
   /** Direct quotes it prints, and those no other article quotes or supports (possible fabrications). */
   quotes: number;
   unattestedQuotes: number;

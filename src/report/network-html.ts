@@ -105,6 +105,7 @@ function outletSection(o: OutletRecord, id: string, group: number | null, outlet
     ['Stories', num(o.stories)],
     ['Rewrites of another outlet', `${num(o.rewrites)} (${pct(o.rewriteShare)})`],
     ['Median lag after the source', lag(o.medianLagMinutes)],
+    ["Median share of a rewrite's sentences taken from its source", o.medianReuse === null ? '—' : pct(o.medianReuse)],
     ['Quotes no other article has', `${num(o.unattestedQuotes)} of ${num(o.quotes)} (${pct(o.unattestedShare)})`],
     ['Articles inventing a quote', pct(o.inventingShare)],
     ['Stories where it is a side of a conflict', pct(o.conflictShare)],
@@ -146,7 +147,7 @@ export function renderNetworkHtml(net: OutletNetwork & { withoutReport?: number 
   const withoutReport = net.withoutReport ?? 0;
   const outletRows = net.outlets.map(
     (o) =>
-      `<tr><th scope="row">${outletLink(o.outlet)}</th><td class="num">${num(o.articles)}</td><td class="num">${pct(o.rewriteShare)}</td><td class="num">${lag(o.medianLagMinutes)}</td><td class="num">${pct(o.inventingShare)}</td><td class="num">${pct(o.conflictShare)}</td><td class="num">${pct(o.firstShare)}</td><td class="num">${num(o.traces.length)}</td><td>${o.topSources[0] ? `${outletLink(o.topSources[0].outlet)} (${num(o.topSources[0].articles)})` : '—'}</td></tr>`,
+      `<tr><th scope="row">${outletLink(o.outlet)}</th><td class="num">${num(o.articles)}</td><td class="num">${pct(o.rewriteShare)}</td><td class="num">${lag(o.medianLagMinutes)}</td><td class="num">${o.medianReuse === null ? '—' : pct(o.medianReuse)}</td><td class="num">${pct(o.inventingShare)}</td><td class="num">${pct(o.conflictShare)}</td><td class="num">${pct(o.firstShare)}</td><td class="num">${num(o.traces.length)}</td><td>${o.topSources[0] ? `${outletLink(o.topSources[0].outlet)} (${num(o.topSources[0].articles)})` : '—'}</td></tr>`,
   );
   const edgeRows = net.edges
     .slice(0, HTML_EDGES)
@@ -165,7 +166,7 @@ ${net.outlets.length === 0 ? '<p class="none">No stored stories to read.</p>' : 
 <h2>Co-publishing groups</h2>
 ${groups}
 <h2>Outlets</h2>
-<table><thead><tr><th>Outlet</th><th class="num">Articles</th><th class="num">Rewrites</th><th class="num">Median lag</th><th class="num">Inventing a quote</th><th class="num">In a conflict</th><th class="num">First in story</th><th class="num">Rewrite traces</th><th>Top source</th></tr></thead>
+<table><thead><tr><th>Outlet</th><th class="num">Articles</th><th class="num">Rewrites</th><th class="num">Median lag</th><th class="num">Text reused</th><th class="num">Inventing a quote</th><th class="num">In a conflict</th><th class="num">First in story</th><th class="num">Rewrite traces</th><th>Top source</th></tr></thead>
 <tbody>${outletRows.join('\n')}</tbody></table>
 <h2>Derivation edges</h2>
 ${net.edges.length === 0 ? '<p class="none">No article derives from another outlet\'s.</p>' : `<table><caption>${net.edges.length > HTML_EDGES ? `The ${num(HTML_EDGES)} heaviest of ${num(net.edges.length)} edges (every edge is in the JSON)` : `Every edge (${num(net.edges.length)})`}</caption><thead><tr><th>Source outlet</th><th>Rewriting outlet</th><th class="num">Articles</th><th class="num">Median lag</th><th>Pairs</th></tr></thead><tbody>${edgeRows.join('\n')}</tbody></table>`}

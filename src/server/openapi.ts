@@ -305,7 +305,7 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
         OutletRecord: {
           type: 'object',
           additionalProperties: false,
-          required: ['outlet', 'articles', 'stories', 'rewrites', 'rewriteShare', 'topSources', 'medianLagMinutes', 'quotes', 'unattestedQuotes', 'unattestedShare', 'inventingShare', 'conflictShare', 'firstShare', 'traces', 'templates'],
+          required: ['outlet', 'articles', 'stories', 'rewrites', 'rewriteShare', 'topSources', 'medianLagMinutes', 'medianReuse', 'quotes', 'unattestedQuotes', 'unattestedShare', 'inventingShare', 'conflictShare', 'firstShare', 'traces', 'templates'],
           properties: {
             outlet: { type: 'string' },
             articles: { type: 'integer', minimum: 0 },
@@ -314,6 +314,7 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
             rewriteShare: { type: 'number', minimum: 0, maximum: 1 },
             topSources: { type: 'array', items: { type: 'object', additionalProperties: false, required: ['outlet', 'articles'], properties: { outlet: { type: 'string' }, articles: { type: 'integer', minimum: 1 } } } },
             medianLagMinutes: { type: ['number', 'null'] },
+            medianReuse: { type: ['number', 'null'], minimum: 0, maximum: 1, description: "Median share of a rewrite's sentences aligned with its source." },
             quotes: { type: 'integer', minimum: 0 },
             unattestedQuotes: { type: 'integer', minimum: 0 },
             unattestedShare: { type: 'number', minimum: 0, maximum: 1 },

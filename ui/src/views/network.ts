@@ -169,6 +169,7 @@ export async function renderNetwork(view: HTMLElement, query: URLSearchParams, s
           { label: 'Articles', cell: (o) => String(o.articles), sortValue: (o) => o.articles, className: 'num' },
           { label: 'Rewrites', cell: (o) => pct(o.rewriteShare), sortValue: (o) => o.rewriteShare, className: 'num' },
           { label: 'Median lag', cell: (o) => lagText(o.medianLagMinutes), sortValue: (o) => o.medianLagMinutes ?? Infinity, className: 'num' },
+          { label: 'Text reused', cell: (o) => (o.medianReuse === null ? '—' : pct(o.medianReuse)), sortValue: (o) => o.medianReuse ?? -1, className: 'num' },
           { label: 'Inventing a quote', cell: (o) => pct(o.inventingShare), sortValue: (o) => o.inventingShare, className: 'num' },
           { label: 'In a conflict', cell: (o) => pct(o.conflictShare), sortValue: (o) => o.conflictShare, className: 'num' },
           { label: 'First in story', cell: (o) => pct(o.firstShare), sortValue: (o) => o.firstShare, className: 'num' },

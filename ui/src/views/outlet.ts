@@ -39,6 +39,7 @@ export async function renderOutlet(view: HTMLElement, name: string, query: URLSe
     ...figure('Stories', String(o.stories)),
     ...figure('Rewrites of another outlet', `${o.rewrites} (${pct(o.rewriteShare)})`, 'outlet-rewrites'),
     ...figure('Median lag after the source', lagText(o.medianLagMinutes), 'outlet-lag'),
+    ...figure('Median share of a rewrite\'s sentences taken from its source', o.medianReuse === null ? '—' : pct(o.medianReuse), 'outlet-reuse'),
     ...figure('Quotes no other article has', `${o.unattestedQuotes} of ${o.quotes} (${pct(o.unattestedShare)})`),
     ...figure('Articles inventing a quote', pct(o.inventingShare), 'outlet-inventing'),
     ...figure('Stories where it is a side of a conflict', pct(o.conflictShare)),
