@@ -14,7 +14,7 @@ import { backfillDigests, storeOutletNetwork } from '../src/corpus/outlets.js';
 import { refreshReports } from '../src/corpus/reports.js';
 import { openStore } from '../src/store/index.js';
 import Database from 'better-sqlite3';
-import { outletDigest } from '../src/outlets/index.js';
+import { DIGEST_VERSION, outletDigest } from '../src/outlets/index.js';
 import type { Article, Report } from '../src/types.js';
 
 test('the network is one group, the wire its top source; lags, invented-quote shares and leftovers as planted', async () => {
@@ -38,17 +38,16 @@ test('the network is one group, the wire its top source; lags, invented-quote sh
     // Reports without a digest (written before digests were kept) or with another version's: the reports are read
     // instead, and `backfillDigests` (run by `corroborate ingest`) gives them the digest again.
     const raw = new Database(join(dir, 'news.db'));
-    raw.prepare(`UPDATE reports SET digest = NULL WHERE rowid % 2 = 0`).run();
-    const withoutDigest = raw.prepare(`SELECT count(*) FROM reports WHERE digest IS NULL`).pluck().get() as number;
+    const removed = raw.prepare(`DELETE FROM report_digests WHERE rowid % 2 = 0`).run().changes;
+    const older = raw.prepare(`UPDATE report_digests SET version = version - 1 WHERE rowid = (SELECT min(rowid) FROM report_digests)`).run().changes;
     raw.close();
-    assert.ok(withoutDigest > 0);
+    assert.ok(removed > 0 && older === 1);
     const old = openStore(join(dir, 'news.db'));
+    assert.equal(old.reportsToDigest(DIGEST_VERSION).length, removed + older);
     assert.deepEqual(storeOutletNetwork(old), net, 'the same network from the reports themselves');
-    assert.equal(backfillDigests(old), withoutDigest);
-    assert.equal(old.reportsToDigest(false).length, 0);
+    assert.equal(backfillDigests(old), removed + older);
+    assert.deepEqual(old.reportsToDigest(DIGEST_VERSION), []);
     assert.equal(backfillDigests(old), 0, 'nothing left to do');
-    old.setMeta('outlets.digest-version', '0');
-    assert.equal(backfillDigests(old), 0, 'after an upgrade every digest is checked; all are current');
     assert.deepEqual(storeOutletNetwork(old), net);
     old.close();
     const by = new Map(net.outlets.map((o) => [o.outlet, o]));

@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { outletDigest, outletNetwork, rewriteTraces } from '../src/outlets/index.js';
@@ -89,10 +89,18 @@ test('CLI: outlets and network over a store; dot output escapes hostile outlet n
     ].map((x) => JSON.stringify(x)).join('\n');
     assert.equal(runCli(['ingest', '-', '--db', db, '--no-ledgers'], { input: `${feed}\n` }).status, 0);
     assert.match(runCli(['outlets', '--db', db]).stdout, /1 story has no current report and is not counted: 'corroborate ingest' with no input computes them/);
-    // With no input, ingest only brings the reports up to date.
+    // With no input, ingest only brings the reports up to date, and says so; it never creates a store.
     const refresh = runCli(['ingest', '--db', db]);
     assert.equal(refresh.status, 0, refresh.stderr);
     assert.match(refresh.stderr, /0 read .*; 1 ledger updated/);
+    assert.match(refresh.stderr, /no input given: only the reports were brought up to date \(give - to read standard input\)/);
+    const typo = runCli(['ingest', '--db', join(dir, 'typo.db')]);
+    assert.equal(typo.status, 4);
+    assert.match(typo.stderr, /^corroborate: no store at .*typo\.db: 'ingest' with no input brings an existing store's reports up to date; give articles to create one\n$/);
+    assert.equal(existsSync(join(dir, 'typo.db')), false);
+    const noLedgers = runCli(['ingest', '--db', db, '--no-ledgers']);
+    assert.equal(noLedgers.status, 2);
+    assert.match(noLedgers.stderr, /'ingest --no-ledgers' needs an input/);
     const text = runCli(['outlets', '--db', db]);
     assert.equal(text.status, 0, text.stderr);
     assert.match(text.stdout, /^outlet +articles/);

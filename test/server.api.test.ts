@@ -10,7 +10,7 @@ import { API_ROUTES, createApp, type CorroborateApp } from '../src/server/app.js
 import { CONTENT_SECURITY_POLICY } from '../src/server/security.js';
 import type { OpenApiDocument } from '../src/server/openapi.js';
 import type { Report } from '../src/types.js';
-import { outletDigest } from '../src/outlets/index.js';
+import { DIGEST_VERSION, outletDigest } from '../src/outlets/index.js';
 import { assertValidReport, reportSchemaPath } from './helpers/schema.js';
 import { repoRoot } from './helpers/paths.js';
 import type { PostOutcome, StoryList } from '../src/server/wire.js';
@@ -503,7 +503,7 @@ test('the network view follows a report rewritten at the same tick (the memo key
   const report = JSON.parse(stored.json) as Report;
   assert.ok(report.stories[0]!.derivation.some((p) => p.direction === 'a-from-b' || p.direction === 'b-from-a'), 'the ferry story has a derived pair');
   for (const p of report.stories[0]!.derivation) p.direction = 'independent';
-  store.saveReport(ferry, JSON.stringify(report), stored.seq, undefined, JSON.stringify(outletDigest(report)));
+  store.saveReport(ferry, JSON.stringify(report), stored.seq, undefined, { version: DIGEST_VERSION, data: JSON.stringify(outletDigest(report)) });
   const after = (await call('/api/v1/network')).body as Net;
   assert.ok(after.edges.length < before.edges.length, `${before.edges.length} edges before, ${after.edges.length} after`);
 });

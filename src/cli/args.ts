@@ -148,6 +148,9 @@ export function parseCli(argv: readonly string[]): CliOptions {
     throw new UsageError(`--format ${values.format} is not one of ${allowed.join(', ')} for '${name}'`);
   }
   // `ingest` with no input brings the store's reports up to date (the stories changed since theirs, outlet digests).
+  if (name === 'ingest' && inputs.length === 0 && values['no-ledgers'] !== undefined) {
+    throw new UsageError(`'ingest --no-ledgers' needs an input: with no input, ingest only computes the reports that --no-ledgers left out`);
+  }
   if (inputs.length === 0 && name !== 'stories' && name !== 'serve' && name !== 'outlets' && name !== 'network' && name !== 'ingest') {
     throw new UsageError(ONE_FILE.includes(name) ? `'${name}' needs a JSON-lines file${name === 'check' ? '' : ' (--pairs FILE)'} or - for stdin` : `'${name}' needs at least one input (a file, a directory, or - for stdin)`);
   }

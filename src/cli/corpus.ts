@@ -3,6 +3,7 @@
  * report, from the store or computed and stored when the story changed). Thin: the work is in src/corpus and
  * src/store; this maps options to calls, prints, and turns store errors into exit code 4.
  */
+import { existsSync } from 'node:fs';
 import { backfillDigests, storeOutletNetwork } from '../corpus/outlets.js';
 import { clip, oneLine as sanitizedLine } from '../report/sanitize.js';
 import { WINDOW_MINUTES, type OutletNetwork } from '../outlets/index.js';
@@ -19,6 +20,11 @@ import { renderNetworkHtml } from '../report/network-html.js';
 
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   let store: Store;
+  // `ingest` with no input updates an existing store's reports: it never creates one (a mistyped --db is an error).
+  if (options.command === 'ingest' && options.inputs.length === 0 && !existsSync(options.db)) {
+    process.stderr.write(`corroborate: no store at ${options.db}: 'ingest' with no input brings an existing store's reports up to date; give articles to create one\n`);
+    return EXIT.store;
+  }
   try {
     // Commands that only read never create a store (a mistyped --db is an error, not an empty store).
     store = openStore(options.db, { readonly: options.command === 'stories' || options.command === 'outlets' || options.command === 'network' });
@@ -66,11 +72,18 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
     if (tty) process.stderr.write('\r\x1b[K');
   }
   // Reports stored by an older version get the outlet digest the outlets/network view reads.
-  const digests = backfillDigests(store);
+  const digests = backfillDigests(store, (done, total) => {
+    if (tty) process.stderr.write(`\rcorroborate: outlet digests ${done}/${total}…`);
+  });
+  if (tty) process.stderr.write('\r\x1b[K');
   const digestNote = digests > 0 ? `; ${digests} outlet ${digests === 1 ? 'digest' : 'digests'} brought up to date` : '';
   process.stderr.write(`${summaryLine(summary, seconds, options.db)}${ledgers ? ledgersLine(ledgers) : ''}${digestNote}\n`);
-  // No input: a run that only brings the reports up to date.
-  if (summary.read === 0 && options.inputs.length > 0) return EXIT.nothingAnalysed;
+  // No input: a run that only brings the reports up to date (standard input is read only when '-' is given).
+  if (options.inputs.length === 0) {
+    process.stderr.write(`corroborate: no input given: only the reports were brought up to date (give - to read standard input)\n`);
+    return EXIT.ok;
+  }
+  if (summary.read === 0) return EXIT.nothingAnalysed;
   return EXIT.ok;
 }
 

@@ -11,7 +11,7 @@ export class OutputError extends Error {
 /** Exit codes, documented in `--help` and the README. */
 export const EXIT = {
   ok: 0,
-  /** No input could be analysed (every input was skipped, or none was given). */
+  /** No input could be analysed (every input given was skipped). */
   nothingAnalysed: 1,
   usage: 2,
   output: 3,

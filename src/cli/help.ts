@@ -39,7 +39,8 @@ stories   the stories, newest first (or --sort biggest); jsonl lines have the 'c
 story     one story's report (the 'compare' report), from the store or computed and stored if it changed.
 outlets   per outlet, from the stored story reports: articles, share that are rewrites of another outlet's
           article, its top sources, median lag after the source, share of its quotes no other article
-          supports, share first in their story, machine-rewrite leftovers; and groups of outlets that
+          supports, share first in their story, median share of a rewrite's text taken from its source,
+          machine-rewrite leftovers and templated openings (with offsets); and groups of outlets that
           republish rewrites of the same sources within 3 hours (Louvain communities).
 network   the derivation graph between outlets (edges: how many of B's articles derive from A's, median
           lag, the article pairs with the evidence) as JSON, or Graphviz dot. --format html (either
@@ -82,7 +83,8 @@ goes on with the rest.
 Exit codes:
   0   report written (some inputs may have been skipped: see standard error)
   1   no input could be analysed
-  2   usage error (unknown command or option, bad --format, no inputs, bad --port or --host, port in use)
+  2   usage error (unknown command or option, bad --format, no inputs where a command needs them, bad --port or
+      --host, port in use)
   3   the output could not be written
   4   the store could not be opened or used (--db is a directory, not a database, newer, busy), or the
       story asked for is not in it

@@ -2,16 +2,18 @@
  * The outlet and network view over a store: the stored report of every live story (newest first, or those with an
  * article published since a date), read one at a time into the pure outlet stage (src/outlets/). A story of one
  * article has no report (nothing to compare): its article counts from the store (it is first in its story, rewrites
- * nothing). Each report is read as the outlet digest the store keeps beside it (src/outlets/digest.ts; a report stored
- * without one is read whole and digested). A story whose report is missing or stale (it changed since: ingested with --no-ledgers, or not yet
- * recomputed) is counted in `withoutReport` and left out — a stale report names members the story may no longer have.
+ * nothing). Each report is read as the outlet digest the store keeps beside it (src/outlets/digest.ts; a report
+ * stored without one, or with another version's, is read whole and digested). A story whose report is missing or
+ * stale (it changed since: ingested with --no-ledgers, or not yet recomputed) is counted in `withoutReport` and left
+ * out — a stale report names members the story may no longer have.
  *
  * `NetworkMemo` keeps the last view per window for a long-running reader (the HTTP server): it is computed again
- * only when a story changed, appeared or got a new report (the stories' change ticks and report ticks are the key).
+ * only when a story changed or appeared, or a report was written (the stories' change and report ticks and the
+ * store's count of report writes are the key).
  */
 import { createHash } from 'node:crypto';
 import { DIGEST_VERSION, outletDigest, outletNetwork, parseDigest, type OutletDigest, type OutletNetwork } from '../outlets/index.js';
-import type { Store, StoryRecord } from '../store/index.js';
+import { META_REPORTS_WRITTEN, type Store, type StoryRecord } from '../store/index.js';
 import { encodeReport } from '../store/report-codec.js';
 import type { Report } from '../types.js';
 
@@ -35,12 +37,13 @@ function networkOf(store: Store, stories: readonly StoryRecord[]): StoreNetwork 
         withoutReport++;
         continue;
       }
-      // A report stored without a digest (before the store kept them) is read whole and digested here.
-      const digest = stored.digest === null ? null : parseDigest(stored.digest);
+      // A report stored without a digest of this version (by an older version) is read whole and digested here.
+      const digest = stored.digest !== null && stored.version === DIGEST_VERSION ? parseDigest(stored.digest) : null;
       if (digest) yield digest;
       else {
         const report = store.getReport(s.id);
-        if (report) yield outletDigest(JSON.parse(report.json) as Report);
+        if (report && !report.stale) yield outletDigest(JSON.parse(report.json) as Report);
+        else withoutReport++;
       }
     }
   }
@@ -59,7 +62,7 @@ export class NetworkMemo {
     const stories = this.store.listStories(options.since ? { since: options.since } : {});
     const hash = createHash('sha256');
     // Every report write counts (a report rewritten at the same tick changes no story tick).
-    hash.update(`${this.store.getMeta('store.reports-written') ?? 0}\u0002`);
+    hash.update(`${this.store.getMeta(META_REPORTS_WRITTEN) ?? 0}\u0002`);
     for (const s of stories) hash.update(`${s.id}\u0000${s.size}\u0000${s.updatedSeq}\u0000${s.reportSeq ?? ''}\u0001`);
     const key = hash.digest('hex');
     const hit = this.cache.get(window);
@@ -72,25 +75,25 @@ export class NetworkMemo {
   }
 }
 
-/** Meta key: the digest version every stored digest was last brought to (`backfillDigests`). */
-const DIGEST_META = 'outlets.digest-version';
-
 /**
  * Gives every current stored report its outlet digest of this DIGEST_VERSION: reports stored before digests were
- * kept, or with a digest of another version (after an upgrade, every report is checked once). A stale report is
- * left to its recomputation. Returns how many digests were written. `corroborate ingest` runs it after the ledgers.
+ * kept, or with a digest of another version. A stale report is left to its recomputation. Each story's report is read,
+ * digested and its digest written in one write transaction, so a report written meanwhile (at the same tick too)
+ * never gets the digest of the one before. Returns how many digests were written; `progress` after each.
+ * `corroborate ingest` runs it after the ledgers.
  */
-export function backfillDigests(store: Store): number {
+export function backfillDigests(store: Store, progress?: (done: number, total: number) => void): number {
   if (store.readonly) return 0;
-  const all = store.getMeta(DIGEST_META) !== String(DIGEST_VERSION);
+  const ids = store.reportsToDigest(DIGEST_VERSION);
   let written = 0;
-  for (const id of store.reportsToDigest(all)) {
-    const kept = store.getReportDigest(id);
-    if (!kept || kept.stale || (kept.digest !== null && parseDigest(kept.digest))) continue;
-    const report = store.getReport(id);
-    if (!report || report.stale) continue;
-    if (store.setReportDigest(id, report.seq, encodeReport(JSON.stringify(outletDigest(JSON.parse(report.json) as Report))))) written++;
-  }
-  store.setMeta(DIGEST_META, String(DIGEST_VERSION));
+  ids.forEach((id, i) => {
+    store.transaction(() => {
+      const report = store.getReport(id);
+      if (!report || report.stale) return;
+      const data = encodeReport(JSON.stringify(outletDigest(JSON.parse(report.json) as Report)));
+      if (store.setReportDigest(report.story, report.seq, { version: DIGEST_VERSION, data })) written++;
+    });
+    progress?.(i + 1, ids.length);
+  });
   return written;
 }

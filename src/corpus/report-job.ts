@@ -7,7 +7,7 @@
  */
 import { analyse, ANALYSIS_VERSION } from '../analyse/index.js';
 import { reportForAnalysed, type CompareOptions } from '../pipeline.js';
-import { outletDigest } from '../outlets/digest.js';
+import { DIGEST_VERSION, outletDigest } from '../outlets/digest.js';
 import type { ReportSummary, StoredAnalysis } from '../store/index.js';
 import { encodeReport } from '../store/report-codec.js';
 import { summarizeReport } from '../store/report-summary.js';
@@ -34,12 +34,16 @@ export interface ReportOutcome {
 export interface StoredForm {
   data: Uint8Array<ArrayBuffer>;
   summary: ReportSummary;
-  digest: Uint8Array<ArrayBuffer>;
+  digest: { version: number; data: Uint8Array<ArrayBuffer> };
 }
 
 /** The stored form of a report (a worker computes it, so the saving thread neither serialises nor compresses). */
 export function storedForm(report: Report): StoredForm {
-  return { data: encodeReport(JSON.stringify(report)), summary: summarizeReport(report), digest: encodeReport(JSON.stringify(outletDigest(report))) };
+  return {
+    data: encodeReport(JSON.stringify(report)),
+    summary: summarizeReport(report),
+    digest: { version: DIGEST_VERSION, data: encodeReport(JSON.stringify(outletDigest(report))) },
+  };
 }
 
 /**

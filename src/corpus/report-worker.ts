@@ -19,7 +19,7 @@ port.on('message', (message: ToReportWorker) => {
   computeReport(job).then(
     ({ report, analyses }) => {
       const stored = storedForm(report);
-      port.postMessage({ type: 'report', id, ...stored, analyses } satisfies FromReportWorker, [stored.data.buffer, stored.digest.buffer]);
+      port.postMessage({ type: 'report', id, ...stored, analyses } satisfies FromReportWorker, [stored.data.buffer, stored.digest.data.buffer]);
     },
     (error: unknown) => port.postMessage({ type: 'error', id, message: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies FromReportWorker),
   );

@@ -75,7 +75,7 @@ function picture(net: OutletNetwork, edgeIds: ReadonlyMap<number, string>, outle
   }
   parts.push('</svg>');
   const notes = [
-    layout.hidden > 0 ? `The ${num(layout.nodes.length)} most connected outlets are drawn; the table lists all ${num(net.outlets.length)}.` : '',
+    layout.hidden > 0 ? `${num(layout.nodes.length)} outlets are drawn (those with an edge or a group first, the biggest first); the table lists all ${num(net.outlets.length)}.` : '',
     layout.hiddenEdges > 0 ? `The heaviest ${num(layout.edges.length)} edges between them are drawn.` : '',
   ].filter((s) => s !== '');
   parts.push(

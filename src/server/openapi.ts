@@ -327,7 +327,7 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
             },
             templates: {
               type: 'array',
-              description: 'Openings (the first six words, case, punctuation and digits aside) shared by articles of at least 3 of its stories and a fifth of its articles.',
+              description: 'Openings (the first 4 to 6 words; case, punctuation, digits and month or weekday names aside) shared by articles of at least 3 of its stories and a fifth of its articles; the longest such prefix.',
               items: {
                 type: 'object',
                 additionalProperties: false,

@@ -34,6 +34,7 @@ export { reportSummary, summarizeReport } from './report-summary.js';
 export { decodeReport, encodeReport } from './report-codec.js';
 
 export { DEFAULT_STORE_FILE } from './defaults.js';
+export { META_REPORTS_WRITTEN } from './types.js';
 
 /** The article of a stored record, without the store's own fields (seq, hash, story, signature, ingest time). */
 export function articleOfRecord(r: ArticleRecord): Article {

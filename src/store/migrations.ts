@@ -167,8 +167,15 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'outlet digests of reports',
     sql: `
       -- What the outlet and network view reads of a report (src/outlets/digest.ts), compressed like the report and
-      -- written with it; NULL for reports stored before (the view then reads the report itself).
-      ALTER TABLE reports ADD COLUMN digest BLOB;
+      -- written with it: the report's tick it was made from (seq) and the digest format's version. Reports stored
+      -- before have none (the view reads the report itself until \`corroborate ingest\` backfills them). A table of
+      -- its own: reading a digest never walks the pages of the report beside it.
+      CREATE TABLE report_digests (
+        story   TEXT PRIMARY KEY REFERENCES stories(id),
+        seq     INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        digest  BLOB NOT NULL
+      );
     `,
   },
 ];

@@ -18,6 +18,7 @@ import { MIGRATIONS, migrate, type Migration } from './migrations.js';
 import { decodeReport, encodeReport } from './report-codec.js';
 import { reportSummary } from './report-summary.js';
 import { searchWords, storyListing, type ListingRow } from './search.js';
+import { META_REPORTS_WRITTEN } from './types.js';
 import type {
   ArticleRecord,
   ListStoriesOptions,
@@ -29,6 +30,7 @@ import type {
   SignatureRecord,
   Store,
   StoredAnalysis,
+  DigestInput,
   StoredDigest,
   StoredReport,
   StoreStats,
@@ -105,8 +107,6 @@ const META_CONFLICTS = 'store.conflicts';
 const META_DOCUMENTS = 'store.documents';
 /** The highest article seq in the full-text index. */
 const META_SEARCH_SEQ = 'store.search-seq';
-/** Reports written so far (each save counts, a rewrite at the same tick too): what a cache of report-derived views keys on. */
-export const META_REPORTS_WRITTEN = 'store.reports-written';
 /** Articles per transaction when filling the full-text index. */
 const SEARCH_BATCH = 500;
 
@@ -376,11 +376,19 @@ const DIGEST_SCHEMA = 5;
 /** Statements of schema version 5 (report digests): prepared on first use. */
 function prepareDigestStatements(db: Database.Database) {
   return {
-    reportDigest: db.prepare<[string], { seq: number; digest: Buffer | null }>(`SELECT seq, digest FROM reports WHERE story = ?`),
-    setDigest: db.prepare<[Buffer | null, string]>(`UPDATE reports SET digest = ? WHERE story = ?`),
-    setDigestAt: db.prepare<[Buffer, string, number]>(`UPDATE reports SET digest = ? WHERE story = ? AND seq = ?`),
-    withoutDigest: db.prepare<[], { story: string }>(`SELECT story FROM reports WHERE digest IS NULL ORDER BY story`),
-    withReport: db.prepare<[], { story: string }>(`SELECT story FROM reports ORDER BY story`),
+    // The report's tick and the digest only if it was made from that report (never reads the report's bytes).
+    reportDigest: db.prepare<[string], { seq: number; version: number | null; digest: Buffer | null }>(
+      `SELECT r.seq, d.version, d.digest FROM reports r LEFT JOIN report_digests d ON d.story = r.story AND d.seq = r.seq WHERE r.story = ?`,
+    ),
+    upsertDigest: db.prepare<[string, number, number, Buffer]>(
+      `INSERT INTO report_digests (story, seq, version, digest) VALUES (?, ?, ?, ?)
+       ON CONFLICT(story) DO UPDATE SET seq = excluded.seq, version = excluded.version, digest = excluded.digest`,
+    ),
+    deleteDigest: db.prepare<[string]>(`DELETE FROM report_digests WHERE story = ?`),
+    toDigest: db.prepare<[number], { story: string }>(
+      `SELECT r.story FROM reports r JOIN stories s ON s.id = r.story LEFT JOIN report_digests d ON d.story = r.story
+       WHERE s.status = 'active' AND (d.story IS NULL OR d.seq <> r.seq OR d.version <> ?) ORDER BY r.story`,
+    ),
   };
 }
 type DigestStatements = ReturnType<typeof prepareDigestStatements>;
@@ -750,7 +758,7 @@ export class SqliteStore implements Store {
 
   // ── reports ──
 
-  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary, digest?: string | Uint8Array): void {
+  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary, digest?: DigestInput): void {
     this.write(() => {
       this.requireStory(storyId);
       const existing = this.q.summary.get(storyId);
@@ -762,7 +770,10 @@ export class SqliteStore implements Store {
       };
       this.q.upsertReport.run(storyId, atSeq, blob(report), counts.singleSourceQuotes, counts.conflicts, counts.corroborated);
       // The digest goes with the report it was made from (none given: none kept, never an older one).
-      if (this.schemaVersion >= DIGEST_SCHEMA) this.d.setDigest.run(digest === undefined ? null : blob(digest), storyId);
+      if (this.schemaVersion >= DIGEST_SCHEMA) {
+        if (digest === undefined) this.d.deleteDigest.run(storyId);
+        else this.d.upsertDigest.run(storyId, atSeq, digest.version, blob(digest.data));
+      }
       this.s.addMeta.run({ key: META_REPORTS_WRITTEN, n: 1 });
       this.s.setReportSeq.run(atSeq, storyId);
     });
@@ -783,22 +794,25 @@ export class SqliteStore implements Store {
       const story = this.live(storyId);
       if (!story) return null;
       // A store from before digests: the report's tick, no digest.
-      const row = this.schemaVersion >= DIGEST_SCHEMA ? this.d.reportDigest.get(story.id) : ((r) => r && { seq: r.seq, digest: null })(this.s.report.get(story.id));
+      const row = this.schemaVersion >= DIGEST_SCHEMA ? this.d.reportDigest.get(story.id) : ((r) => r && { seq: r.seq, version: null, digest: null })(this.s.report.get(story.id));
       if (!row) return null;
-      return { story: story.id, seq: row.seq, digest: row.digest === null ? null : decodeReport(row.digest), stale: story.updated_seq > row.seq };
+      return { story: story.id, seq: row.seq, digest: row.digest === null ? null : decodeReport(row.digest), version: row.version, stale: story.updated_seq > row.seq };
     });
   }
 
-  reportsToDigest(all: boolean): string[] {
+  reportsToDigest(version: number): string[] {
     if (this.schemaVersion < DIGEST_SCHEMA) return [];
-    return (all ? this.d.withReport : this.d.withoutDigest).all().map((r) => r.story);
+    return this.d.toDigest.all(version).map((r) => r.story);
   }
 
-  setReportDigest(storyId: string, atSeq: number, digest: string | Uint8Array): boolean {
+  setReportDigest(storyId: string, atSeq: number, digest: DigestInput): boolean {
     if (this.schemaVersion < DIGEST_SCHEMA) return false;
     return this.write(() => {
-      const data = typeof digest === 'string' ? encodeReport(digest) : digest;
-      return this.d.setDigestAt.run(Buffer.from(data.buffer, data.byteOffset, data.byteLength), storyId, atSeq).changes > 0;
+      // Only for the report it was made from: one written since (at this tick too) has its own digest.
+      if (this.q.summary.get(storyId)?.seq !== atSeq) return false;
+      const data = typeof digest.data === 'string' ? encodeReport(digest.data) : digest.data;
+      this.d.upsertDigest.run(storyId, atSeq, digest.version, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      return true;
     });
   }
 

@@ -90,11 +90,22 @@ export interface StoryEvent {
   article: string | null;
 }
 
+/** Meta key: reports written so far (each save counts, a rewrite at the same tick too); what a cache of views made from reports keys on. */
+export const META_REPORTS_WRITTEN = 'store.reports-written';
+
+/** A report's outlet digest to keep: its JSON text (or that text encoded by `encodeReport`) and its format version. */
+export interface DigestInput {
+  version: number;
+  data: string | Uint8Array;
+}
+
 export interface StoredDigest {
   story: string;
+  /** The stored report's change tick. */
   seq: number;
-  /** The digest's JSON text, or null when the report was stored without one. */
+  /** The digest made from that report (its JSON text) and its version, or null when the report has none. */
   digest: string | null;
+  version: number | null;
   /** True when the story changed after `seq`. */
   stale: boolean;
 }
@@ -268,16 +279,16 @@ export interface Store {
    * ignored. `report` is the report's JSON text, or that text encoded by `encodeReport` (./report-codec.ts; the
    * report workers encode, so the saving thread does not). `summary` (summarizeReport of the report object)
    * spares parsing the report for the list's counts. `digest`: the report's outlet digest (src/outlets/digest.ts),
-   * its JSON text or that text encoded by `encodeReport`, kept beside the report (absent: none is kept).
+   * kept beside the report (absent: the story keeps none, never one of an older report).
    */
-  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary, digest?: string | Uint8Array): void;
+  saveReport(storyId: string, report: string | Uint8Array, atSeq: number, summary?: ReportSummary, digest?: DigestInput): void;
   getReport(storyId: string): StoredReport | null;
-  /** The outlet digest kept with the story's report (its JSON text; null when the report was stored without one), or null when there is no report. */
+  /** The outlet digest kept with the story's report (null inside when the report has none), or null when there is no report. */
   getReportDigest(storyId: string): StoredDigest | null;
-  /** Stories whose stored report has no digest (all: every story with a stored report), by id. */
-  reportsToDigest(all: boolean): string[];
+  /** Live stories whose stored report has no digest of `version` made from it, by id. */
+  reportsToDigest(version: number): string[];
   /** Keeps `digest` with the story's report if that report is still the one computed at `atSeq`; false otherwise. */
-  setReportDigest(storyId: string, atSeq: number, digest: string | Uint8Array): boolean;
+  setReportDigest(storyId: string, atSeq: number, digest: DigestInput): boolean;
   /** Ids of active stories with members whose report is missing or older than the story, by createdSeq. */
   staleStories(limit?: number): string[];
 

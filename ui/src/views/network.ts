@@ -128,7 +128,7 @@ export async function renderNetwork(view: HTMLElement, query: URLSearchParams, s
       'p',
       { class: 'legend muted' },
       'Circle: an outlet, sized by its articles, coloured by its co-publishing group (grey: none); click it for the outlet. Arrow: from a source outlet to the outlet whose articles derive from it, thicker = more articles; click it for the article pairs.',
-      layout.hidden > 0 ? ` The ${layout.nodes.length} most connected outlets are drawn; the table lists all ${net.outlets.length}.` : '',
+      layout.hidden > 0 ? ` ${layout.nodes.length} outlets are drawn (those with an edge or a group first, the biggest first); the table lists all ${net.outlets.length}.` : '',
       layout.hiddenEdges > 0 ? ` The heaviest ${layout.edges.length} edges between them are drawn (${layout.hiddenEdges} more in the data).` : '',
     ),
   );
