@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { networkCorpus } from '../bench/outlet-network-corpus.js';
 import { CorpusIngester } from '../src/corpus/ingest.js';
 import { backfillDigests, storeOutletNetwork } from '../src/corpus/outlets.js';
+import { networkOffThread } from '../src/corpus/network-thread.js';
 import { refreshReports } from '../src/corpus/reports.js';
 import { openStore } from '../src/store/index.js';
 import Database from 'better-sqlite3';
@@ -50,6 +51,9 @@ test('the network is one group, the wire its top source; lags, invented-quote sh
     assert.equal(backfillDigests(old), 0, 'nothing left to do');
     assert.deepEqual(storeOutletNetwork(old), net);
     old.close();
+    // The server's way: computed in a worker thread on its own read-only connection; the same network.
+    assert.deepEqual(await networkOffThread({ path: join(dir, 'news.db') }), net);
+    await assert.rejects(networkOffThread({ path: join(dir, 'missing.db') }), /network worker: .*missing\.db/);
     const by = new Map(net.outlets.map((o) => [o.outlet, o]));
 
     const group = net.groups.find((g) => g.outlets.includes(planted.network[0]!));

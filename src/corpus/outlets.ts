@@ -53,11 +53,18 @@ function networkOf(store: Store, stories: readonly StoryRecord[]): StoreNetwork 
 
 /** The last network per window of one store, recomputed when the store's stories or reports changed. */
 export class NetworkMemo {
-  private readonly cache = new Map<string, { key: string; network: StoreNetwork }>();
+  private readonly cache = new Map<string, { key: string; network: Promise<StoreNetwork> }>();
 
-  constructor(private readonly store: Store) {}
+  /**
+   * `compute`: how a network is computed (default: here, from this store; the server passes one that runs in a
+   * worker thread, ./network-thread.ts). Requests of one window while it runs share the same computation.
+   */
+  constructor(
+    private readonly store: Store,
+    private readonly compute: (window: { since?: string }) => Promise<StoreNetwork> = (window) => Promise.resolve(storeOutletNetwork(store, window)),
+  ) {}
 
-  get(options: { since?: string } = {}): StoreNetwork {
+  get(options: { since?: string } = {}): Promise<StoreNetwork> {
     const window = options.since ?? '';
     const stories = this.store.listStories(options.since ? { since: options.since } : {});
     const hash = createHash('sha256');
@@ -67,7 +74,11 @@ export class NetworkMemo {
     const key = hash.digest('hex');
     const hit = this.cache.get(window);
     if (hit && hit.key === key) return hit.network;
-    const network = networkOf(this.store, stories);
+    const network = this.compute(options.since ? { since: options.since } : {});
+    // A failed computation is not kept: the next request tries again.
+    network.catch(() => {
+      if (this.cache.get(window)?.network === network) this.cache.delete(window);
+    });
     // A few windows at most: the oldest goes first.
     if (!this.cache.has(window) && this.cache.size >= 4) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(window, { key, network });

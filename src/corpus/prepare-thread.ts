@@ -4,7 +4,8 @@
  * ingesting thread writes the store and places the articles it already has. Batches arrive in input order,
  * so the result is the same as preparing inline (`prepareInline`), only sooner.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from './worker-start.js';
 import type { PreparedItem } from './prepare.js';
 
 /** What the worker is started with. */
@@ -19,16 +20,9 @@ export interface WorkerInput {
 export type ToWorker = { type: 'ack' };
 export type ToParent = { type: 'batch'; items: PreparedItem[] } | { type: 'done' } | { type: 'error'; message: string };
 
-/**
- * Starts the worker: its compiled `.js` beside this file; when running from the TypeScript source (tests, `tsx`),
- * the `.ts` source through tsx's loader, which a worker thread does not inherit from its parent.
- */
+/** Starts the worker (./worker-start.ts). */
 function startWorker(input: WorkerInput): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./prepare-worker.js', import.meta.url), { workerData: input });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const source = new URL('./prepare-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(boot, { eval: true, workerData: input });
+  return startModuleWorker(import.meta.url, 'prepare-worker', { workerData: input });
 }
 
 /**

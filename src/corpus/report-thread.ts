@@ -6,7 +6,8 @@
  * analyses) in; the report encoded for the store (src/store/report-codec.ts) and the newly encoded analyses
  * out. The report is byte-identical to computing inline.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from './worker-start.js';
 import type { StoredAnalysis } from '../store/index.js';
 import type { ReportJob, StoredForm } from './report-job.js';
 
@@ -27,12 +28,7 @@ export type FromReportWorker = ({ type: 'report'; id: number } & ReportResult) |
 const YOUNG_GENERATION_MB = 192;
 
 function startWorker(): Worker {
-  const options = { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } };
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./report-worker.js', import.meta.url), options);
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const source = new URL('./report-worker.ts', import.meta.url).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); })`;
-  return new Worker(boot, { eval: true, ...options });
+  return startModuleWorker(import.meta.url, 'report-worker', { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
 }
 
 /** A pool of `size` report workers; `run` resolves with the report JSON and the new analyses. Call `close` when done. */

@@ -9,6 +9,7 @@ import { registerArticles } from './api/articles.js';
 import { registerOutlets } from './api/outlets.js';
 import { registerStories } from './api/stories.js';
 import { NetworkMemo } from '../corpus/outlets.js';
+import { networkOffThread } from '../corpus/network-thread.js';
 import { refreshSearchIndex, storeNameOf, type ServerContext } from './context.js';
 import { errorResponse, errorToResponse, HttpError, JSON_TYPE, jsonResponse } from './errors.js';
 import { IngestQueue } from './ingest-queue.js';
@@ -62,7 +63,7 @@ export function createApp(options: CreateAppOptions): CorroborateApp {
     compare,
     generator: options.generator,
     ingest: new IngestQueue(store, compare, options.generator, refreshSearch),
-    network: new NetworkMemo(store),
+    network: new NetworkMemo(store, (window) => networkOffThread({ path: store.location, ...window })),
     refreshSearch,
   };
   // Articles ingested before the server started (by `corroborate ingest`) become searchable.
