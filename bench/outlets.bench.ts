@@ -11,7 +11,7 @@
  * that carries N, the corpus kind and the store schema, the analyser and digest versions, and reused by the next
  * run (its build time is printed when it is built); --fresh builds it again.
  */
-import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANALYSIS_VERSION } from '../src/analyse/index.js';
@@ -36,13 +36,17 @@ if (fresh || !existsSync(db)) {
   const articles = kind === 'real' ? [...realCorpus(n)] : networkCorpus({ events: Math.ceil(n / 10) }).articles.slice(0, n);
   writeFileSync(file, articles.map(jsonlLine).join(''));
   console.log(`building the store: ${n.toLocaleString('en')} ${kind === 'real' ? 'real-derived' : 'generated (../shared/data is absent)'} articles (${(statSync(file).size / 1e6).toFixed(0)} MB JSONL) → ${db}`);
-  const built = await runCliChild(['ingest', file, '--db', db]);
+  // Built under another name and renamed when complete: a run stopped half-way leaves nothing to reuse.
+  const building = `${db}.building`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
+  const built = await runCliChild(['ingest', file, '--db', building]);
   rmSync(file, { force: true });
   if (built.code !== 0) {
     console.log(`ingest failed (exit ${built.code}):\n${built.stderr}`);
-    for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
     process.exit(1);
   }
+  for (const suffix of ['', '-wal', '-shm']) if (existsSync(building + suffix)) renameSync(building + suffix, db + suffix);
   console.log(`  ingest with ledgers: ${built.seconds.toFixed(0)} s (${Math.round(n / built.seconds)} articles/s), peak RSS ${(built.rss / 2 ** 20).toFixed(0)} MiB`);
 } else {
   console.log(`reusing the store ${db} (--fresh builds it again)`);

@@ -29,8 +29,7 @@ import louvainModule from 'graphology-communities-louvain';
 import { instant, type OutletDigest } from './digest.js';
 import type { NetworkSummary, OutletEdge, OutletGroup, OutletNetwork, OutletRecord, OutletView, RewriteTrace, TemplatedOpening } from './types.js';
 
-export type { TemplatedOpening } from './types.js';
-export type { EdgePair, NetworkSummary, OutletEdge, OutletEdgeSummary, OutletGroup, OutletNetwork, OutletRecord, OutletView, RewriteTrace } from './types.js';
+export type { EdgePair, NetworkSummary, OutletEdge, OutletEdgeSummary, OutletGroup, OutletNetwork, OutletRecord, OutletView, RewriteTrace, TemplatedOpening } from './types.js';
 export { rewriteTraces } from './traces.js';
 export { instant, outletDigest, outletName, parseDigest, ROOT_SHARE, DIGEST_VERSION, type OutletArticle, type OutletDigest, type OutletInput, type OutletStory } from './digest.js';
 

@@ -7,7 +7,7 @@
  * the outlets, edge-N, group-N), never made from names; numbers go through `num`. Deterministic.
  */
 import { WINDOW_MINUTES } from '../outlets/index.js';
-import { networkLayout } from '../outlets/layout.js';
+import { networkLayout, type NetworkLayout } from '../outlets/layout.js';
 import type { OutletEdge, OutletNetwork, OutletRecord } from '../outlets/types.js';
 import { escapeHtml as esc } from './escape.js';
 import { pageHead, STYLE } from './html-assets.js';
@@ -54,8 +54,7 @@ function outletLinks(net: OutletNetwork): { id: (outlet: string) => string | und
 }
 const groupClass = (g: number | null): string => (g === null ? 'gn' : `g${Math.min(g, 7)}`);
 
-function picture(net: OutletNetwork, edgeIds: ReadonlyMap<number, string>, outletId: (outlet: string) => string | undefined): string {
-  const layout = networkLayout(net);
+function picture(net: OutletNetwork, layout: NetworkLayout, edgeIds: ReadonlyMap<number, string>, outletId: (outlet: string) => string | undefined): string {
   const parts: string[] = [
     `<svg class="network" viewBox="0 0 ${num(layout.width)} ${num(layout.height)}" width="${num(layout.width)}" height="${num(layout.height)}" role="group" aria-label="Outlet network: arrows point from a source outlet to the outlet rewriting its articles">`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="11" markerHeight="11" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" class="arrowhead"/></marker></defs>',
@@ -142,7 +141,8 @@ export function renderNetworkHtml(net: OutletNetwork & { withoutReport?: number 
   // A section for each of the heaviest edges and for every edge drawn (a drawn arrow always links to its pairs).
   const edgeIds = new Map<number, string>();
   for (let i = 0; i < Math.min(HTML_EDGES, net.edges.length); i++) edgeIds.set(i, `edge-${num(i + 1)}`);
-  if (net.outlets.length > 0) for (const e of networkLayout(net).edges) edgeIds.set(e.edge, `edge-${num(e.edge + 1)}`);
+  const layout = net.outlets.length > 0 ? networkLayout(net) : null;
+  for (const e of layout?.edges ?? []) edgeIds.set(e.edge, `edge-${num(e.edge + 1)}`);
   const sectioned = [...edgeIds.keys()].sort((a, b) => a - b);
   const withoutReport = net.withoutReport ?? 0;
   const outletRows = net.outlets.map(
@@ -162,7 +162,7 @@ export function renderNetworkHtml(net: OutletNetwork & { withoutReport?: number 
 ${withoutReport > 0 ? `<p class="problems">${plural(withoutReport, 'story', 'stories')} without a current report ${withoutReport === 1 ? 'is' : 'are'} not counted ('corroborate ingest' with no input computes them).</p>` : ''}
 </header>
 <h2>Who rewrites whom</h2>
-${net.outlets.length === 0 ? '<p class="none">No stored stories to read.</p>' : picture(net, edgeIds, outletId)}
+${layout === null ? '<p class="none">No stored stories to read.</p>' : picture(net, layout, edgeIds, outletId)}
 <h2>Co-publishing groups</h2>
 ${groups}
 <h2>Outlets</h2>
