@@ -17,6 +17,7 @@ import { EXIT } from './errors.js';
 import { openLineSink, writeOutput } from './output.js';
 import { renderReport } from './render.js';
 import { renderNetworkHtml } from '../report/network-html.js';
+import { pct } from '../report/view.js';
 
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   let store: Store;
@@ -144,16 +145,16 @@ async function runOutlets(store: Store, options: CliOptions, generator: string):
     await writeOutput(`${JSON.stringify({ outlets: net.outlets, groups: net.groups, stories: net.stories, withoutReport: net.withoutReport }, null, 2)}\n`, options.out);
     return EXIT.ok;
   }
-  const pct = (x: number): string => `${Math.round(x * 100)}%`.padStart(5);
+  const share = (x: number): string => pct(x).padStart(5);
   const rows = net.outlets.map((o) =>
     [
       clip(oneLine(o.outlet), 28).padEnd(28),
       String(o.articles).padStart(8),
-      pct(o.rewriteShare),
+      share(o.rewriteShare),
       (o.medianLagMinutes === null ? '—' : `${Math.round(o.medianLagMinutes)} min`).padStart(9),
       (o.medianReuse === null ? '—' : pct(o.medianReuse)).padStart(6),
-      pct(o.inventingShare),
-      pct(o.firstShare),
+      share(o.inventingShare),
+      share(o.firstShare),
       String(o.traces.length).padStart(6),
       clip(oneLine(o.topSources.map((s) => `${s.outlet} (${s.articles})`).join(', ')), 60),
     ].join('  '),

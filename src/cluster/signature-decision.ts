@@ -178,6 +178,9 @@ function englishWords(x: WeightedSignature): WeightedBag {
   return x.language === 'en' ? x.bags.words : x.bags.glosses;
 }
 
+/** Across languages the year feature is at most this multiple of the words cosine. */
+const YEAR_WORDS_FACTOR = 2;
+
 /**
  * The feature values of two articles in different languages: the same model, on what the two can share. Words are
  * compared as English (an English article's words, a Russian or French article's glosses: the English words of its
@@ -185,17 +188,14 @@ function englishWords(x: WeightedSignature): WeightedBag {
  * language (lead, people, counted); names are compared as anchor keys (transliteration-proof, src/lang/anchor.ts);
  * the number bags as they are but without years (an empty one, or one holding only years, takes the words cosine, as
  * in one language); the year feature is at most YEAR_WORDS_FACTOR × the words cosine: a shared year counts as far as
- * the words agree. Only
- * the names feature reads the anchors: one shared name (a country, a president) or one shared year is not enough to
- * join two reports (measured on NTREX-128 and two-event distractors,
+ * the words agree. Only the names feature reads the anchors: one shared name (a country, a president) or one shared
+ * year is not enough to join two reports (measured on NTREX-128 and two-event distractors,
  * test/crosslingual.review.test.ts).
  */
-/** Across languages the year feature is at most this multiple of the words cosine. */
-const YEAR_WORDS_FACTOR = 2;
-
 function crossLanguageValues(a: WeightedSignature, b: WeightedSignature): number[] {
   const words = bagCosine(englishWords(a), englishWords(b));
-  const year = (id: number): boolean => sortedHas(a.bags.years.ids, id) || sortedHas(b.bags.years.ids, id);
+  const yearIds = new Set([...a.bags.years.ids, ...b.bags.years.ids]);
+  const year = (id: number): boolean => yearIds.has(id);
   return SIGNATURE_FEATURES.map((f) => {
     if (f.bag === 'names') return bagCosine(a.bags.anchors, b.bags.anchors);
     if (f.bag === 'years') {
@@ -211,20 +211,6 @@ function crossLanguageValues(a: WeightedSignature, b: WeightedSignature): number
     }
     return words;
   });
-}
-
-/** True when the sorted ids hold `id` (binary search). */
-function sortedHas(ids: Uint32Array, id: number): boolean {
-  let lo = 0;
-  let hi = ids.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = ids[mid]!;
-    if (v === id) return true;
-    if (v < id) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 function hasOther(ids: Uint32Array, skip: (id: number) => boolean): boolean {

@@ -30,6 +30,8 @@ import {
   quoted,
   sentenceAlignment,
   signed,
+  pct,
+  plural,
 } from './view.js';
 
 /** Renders the whole report as one self-contained HTML document. Deterministic. */
@@ -399,10 +401,3 @@ function num(n: unknown): string {
   return typeof n === 'number' && Number.isFinite(n) ? String(n) : '?';
 }
 
-function pct(n: number): string {
-  return Number.isFinite(n) ? `${Math.round(n * 100)}%` : '?';
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

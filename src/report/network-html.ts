@@ -11,7 +11,7 @@ import { networkLayout, type NetworkLayout } from '../outlets/layout.js';
 import type { OutletEdge, OutletNetwork, OutletRecord } from '../outlets/types.js';
 import { escapeHtml as esc } from './escape.js';
 import { pageHead, STYLE } from './html-assets.js';
-import { fixed2, signed } from './view.js';
+import { fixed2, lagText as lag, pct, plural, signed } from './view.js';
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 /** Edges given a section with their pairs (the heaviest); the rest are counted. */
@@ -43,9 +43,6 @@ function num(n: number): string {
   return Number.isFinite(n) ? String(n) : '0';
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-const lag = (m: number | null): string => (m === null ? '—' : m < 90 ? `${Math.round(m)} min` : `${(m / 60).toFixed(1)} h`);
-const plural = (n: number, one: string, many = `${one}s`): string => `${num(n)} ${n === 1 ? one : many}`;
 /** Links to outlets' sections: ids by position, so no name can take another outlet's id. */
 type OutletLink = (outlet: string) => string;
 function outletLinks(net: OutletNetwork): { id: (outlet: string) => string | undefined; link: OutletLink } {

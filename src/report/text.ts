@@ -26,6 +26,8 @@ import {
   labelOf,
   quoted,
   signed,
+  pct,
+  plural,
 } from './view.js';
 
 export interface TextOptions {
@@ -344,13 +346,6 @@ function evidence(article: ReportArticle | undefined, start: number, end: number
   return `«${ctx.clippedLeft ? '…' : ''}${body}${ctx.clippedRight ? '…' : ''}»`;
 }
 
-function pct(n: number): string {
-  return Number.isFinite(n) ? `${Math.round(n * 100)}%` : '?';
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** Wraps one logical line to `width` and adds colour. The only place text leaves this module. */
 function emit(line: Line, width: number, color: boolean): string[] {

@@ -173,6 +173,23 @@ export function revisionPhrase(pair: DerivationPair, labelA: string, labelB: str
   return `words in shared runs: ${one(labelA, labelB, pair.revision.aFromB)}, ${one(labelB, labelA, pair.revision.bFromA)}`;
 }
 
+/** A 0..1 share as a whole percent ("42%"); "?" when it is not a number. */
+export function pct(n: number): string {
+  return Number.isFinite(n) ? `${Math.round(n * 100)}%` : '?';
+}
+
+/** "1 story", "3 stories". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A lag in minutes as "39 min" (under an hour and a half) or "4.2 h"; "—" when unknown. */
+export function lagText(minutes: number | null): string {
+  if (minutes === null) return '—';
+  if (minutes < 90) return `${Math.round(minutes)} min`;
+  return `${(minutes / 60).toFixed(1)} h`;
+}
+
 /** Formats a 0..1 number with two decimals. */
 export function fixed2(n: number): string {
   return Number.isFinite(n) ? n.toFixed(2) : String(n);

@@ -66,12 +66,10 @@ export function enumParam<T extends string>(query: Map<string, string>, name: st
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
-/** An ISO-8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]) that exists. */
-export function isoDateParam(query: Map<string, string>, name: string): string | undefined {
-  const value = query.get(name);
-  if (value === undefined) return undefined;
+/** Whether `value` is an ISO-8601 date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM[:SS[.fff]][Z|±HH:MM]) that exists. */
+export function isIsoDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
-  const valid =
+  return (
     m !== null &&
     Number(m[2]) >= 1 &&
     Number(m[2]) <= 12 &&
@@ -79,8 +77,15 @@ export function isoDateParam(query: Map<string, string>, name: string): string |
     Number(m[3]) <= daysInMonth(Number(m[1]), Number(m[2])) &&
     (m[4] === undefined || Number(m[4]) <= 23) &&
     (m[5] === undefined || Number(m[5]) <= 59) &&
-    (m[6] === undefined || Number(m[6]) <= 59);
-  if (!valid) throw new ValidationError(`query parameter '${name}' must be an ISO date (YYYY-MM-DD) or date-time, got '${clip(value)}'`);
+    (m[6] === undefined || Number(m[6]) <= 59)
+  );
+}
+
+/** An ISO-8601 date or date-time that exists (`isIsoDate`). */
+export function isoDateParam(query: Map<string, string>, name: string): string | undefined {
+  const value = query.get(name);
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new ValidationError(`query parameter '${name}' must be an ISO date (YYYY-MM-DD) or date-time, got '${clip(value)}'`);
   return value;
 }
 

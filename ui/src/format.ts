@@ -21,9 +21,7 @@ export function countText(n: number | null | undefined): string {
   return n === null || n === undefined ? '—' : String(n);
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+export { plural } from '../../src/report/view.js';
 
 const STATUS_ICON: Record<ClaimStatus, string> = {
   corroborated: '✓',

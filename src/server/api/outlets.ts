@@ -12,14 +12,14 @@
 import type { Hono } from 'hono';
 import type { ServerContext } from '../context.js';
 import { HttpError, jsonResponse } from '../errors.js';
-import { MAX_ID_LENGTH, pathId, readQuery, textParam, ValidationError } from '../validation.js';
+import { isIsoDate, MAX_ID_LENGTH, pathId, readQuery, textParam, ValidationError } from '../validation.js';
 import { networkSummary, outletName, outletView } from '../../outlets/index.js';
 
 /** The `since` query parameter: a real calendar date YYYY-MM-DD, or absent. */
 function sinceParam(query: Map<string, string>): { since?: string } {
   const since = query.get('since');
   if (since === undefined) return {};
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(Date.parse(`${since}T00:00:00Z`)) || new Date(`${since}T00:00:00Z`).toISOString().slice(0, 10) !== since) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || !isIsoDate(since)) {
     throw new ValidationError(`query parameter 'since' must be a date YYYY-MM-DD`);
   }
   return { since };

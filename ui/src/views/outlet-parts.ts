@@ -1,16 +1,10 @@
 /** Pieces the network page and the outlet page share: shares and lags as text, an edge's article pairs with evidence. */
 import type { OutletEdge, OutletEdgeSummary } from '../../../src/outlets/types.js';
-import { fixed2, signed } from '../../../src/report/view.js';
+import { fixed2, lagText, pct, signed } from '../../../src/report/view.js';
 import { h, type Child } from '../dom.js';
 import { storyHash, outletHash } from '../router.js';
 
-export const pct = (x: number): string => `${Math.round(x * 100)}%`;
-
-export function lagText(minutes: number | null): string {
-  if (minutes === null) return '—';
-  if (minutes < 90) return `${Math.round(minutes)} min`;
-  return `${(minutes / 60).toFixed(1)} h`;
-}
+export { lagText, pct };
 
 /** A link to an outlet's page (the name as text). */
 export function outletLink(outlet: string, since?: string): HTMLAnchorElement {
