@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { decodeReport, encodeReport, openStore } from '../src/store/index.js';
+import { deflateTagged } from '../src/store/tagged-deflate.js';
 import type { Article } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-report-codec-'));
@@ -29,6 +30,14 @@ test('encodeReport / decodeReport round-trip any JSON text, non-ASCII included, 
   assert.equal(decodeReport(encodeReport('')), '');
   assert.equal(decodeReport('{"plain":true}'), '{"plain":true}');
   assert.throws(() => decodeReport(new Uint8Array([9, 1, 2])), /unknown format byte 9/);
+});
+
+test('a report encoded with raw DEFLATE (format 1, written before brotli) reads back; new ones are brotli (format 2) and smaller', () => {
+  const deflated = deflateTagged(1, reportJson, 1);
+  assert.equal(decodeReport(deflated), reportJson);
+  const now = encodeReport(reportJson);
+  assert.equal(now[0], 2);
+  assert.ok(now.length < deflated.length, `brotli ${now.length} bytes, DEFLATE ${deflated.length}`);
 });
 
 test('the store keeps a report compressed, gives back its JSON text, whether saved as text or as encoded bytes', () => {

@@ -77,6 +77,11 @@ interface ParsedSentence {
   terms: LocalTerm[];
   /** Sum of `pre + text + post` lengths over all of the sentence's terms (compromise's offset step). */
   length: number;
+  /**
+   * The sentence ends in a kept term with a letter or digit in it (and no white space after it): the same
+   * sentence followed by white space parses the same but for that white space in the last term's `post`.
+   */
+  wordEnd: boolean;
 }
 
 /** Parsed sentences by sentence string, the ~4,096 most recently used. */
@@ -110,10 +115,13 @@ function parseSentence(sentence: string): ParsedSentence | null {
   if (doc.length !== 1) return null;
   const terms: LocalTerm[] = [];
   let length = 0;
+  let wordEnd = false;
   for (const raw of doc[0]!) {
     if (!isRawTerm(raw)) return null;
     length += raw.pre.length + raw.text.length + raw.post.length;
+    wordEnd = false;
     if (!raw.offset || raw.text === '') continue;
+    wordEnd = /[\p{L}\p{N}]/u.test(raw.text) && !/\s$/.test(raw.post);
     terms.push({
       start: raw.offset.start,
       uid: nextUid++,
@@ -124,16 +132,33 @@ function parseSentence(sentence: string): ParsedSentence | null {
       post: raw.post,
     });
   }
-  return { terms, length };
+  return { terms, length, wordEnd };
 }
 
+/**
+ * compromise's sentences keep the white space after them ("…fire.\n\n", "…fire. "), so one sentence comes in
+ * several forms. A form with trailing white space is read off the parse of the sentence without it when that
+ * ends in a word (`wordEnd`): compromise then only adds the white space to the last term's `post` (checked on
+ * every distinct sentence of 3,000 real-derived articles; a sentence ending in punctuation alone can take the
+ * white space into the term's text, so it is parsed as it is). Saves ~18% of the parses.
+ */
 function cachedSentence(sentence: string): ParsedSentence | null {
   const hit = sentenceCache.get(sentence);
   if (hit) return hit;
-  const parsed = parseSentence(sentence);
+  const body = sentence.trimEnd();
+  const base = body !== sentence && body !== '' ? cachedSentence(body) : null;
+  const parsed = base?.wordEnd ? withTail(base, sentence.slice(body.length)) : parseSentence(sentence);
   if (!parsed) return null;
   sentenceCache.set(sentence, parsed);
   return parsed;
+}
+
+/** `base` followed by the white space `tail`: the last term's `post` gets it (a new term, so a new uid). */
+function withTail(base: ParsedSentence, tail: string): ParsedSentence {
+  const terms = base.terms.slice();
+  const last = terms[terms.length - 1]!;
+  terms[terms.length - 1] = { ...last, post: last.post + tail, uid: nextUid++ };
+  return { terms, length: base.length + tail.length, wordEnd: false };
 }
 
 /** Add a term at compromise's reported offset, guarding the offset contract against `text`. */

@@ -31,6 +31,8 @@ export interface QuotePair {
 }
 
 const OPEN_CLOSE: Record<string, string> = { '“': '”', '«': '»', '‹': '›', '„': '”' };
+/** The characters `pairsInLine` looks at: opening marks (OPEN_CLOSE), », straight quotes and ‘. */
+const MARK = /[“«‹„»'"‘]/g;
 
 function isSpace(ch: string | undefined): boolean {
   return ch === undefined || /\s/.test(ch);
@@ -88,6 +90,11 @@ function pairsInLine(text: string, line: Line): { closed: Array<{ mark: string; 
   let i = line.start;
   let unclosed: { mark: string; at: number } | null = null;
   while (i < line.end) {
+    // Every other character is stepped over by the branches below: go straight to the next mark.
+    MARK.lastIndex = i;
+    const found = MARK.exec(text);
+    if (!found || found.index >= line.end) break;
+    i = found.index;
     const ch = text[i]!;
     let closeAt = -1;
     let mark = '';

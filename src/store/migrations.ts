@@ -178,6 +178,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    description: 'reports and digests compressed with brotli',
+    sql: `
+      -- From this version on reports and outlet digests are written compressed with brotli (src/store/report-codec.ts,
+      -- format byte 2); rows written before (DEFLATE, or JSON text) read back unchanged. No table changes: the
+      -- version makes a build from before refuse a store whose reports it could not read.
+      SELECT 1;
+    `,
+  },
 ];
 
 /**
