@@ -6,6 +6,7 @@
  * plus typed arrays, after GC), RSS, and the stories' B³ F1 against the generator's own stories.
  * `--review-at-end` reviews every story at the end of the run instead of as it goes quiet; `--no-threads`
  * reads and prepares in the ingesting thread; `--batch=K` sets the articles per transaction (default 500).
+ * `npm run bench:ingest -- --db postgres://… [N]` runs the scale-out bench instead (bench/scale-out.bench.ts).
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,12 @@ import { openStore } from '../src/store/index.js';
 import type { Article } from '../src/types.js';
 import { generateCorpus } from './corpus-generator.js';
 import { bCubed } from '../eval/metrics/clustering.js';
+
+// `--db postgres://…`: the scale-out bench (placement in one lane, the ledgers by 1 and 2 worker processes).
+if (process.argv.slice(2).some((a) => a === '--db' || a.startsWith('--db='))) {
+  await import('./scale-out.bench.js');
+  process.exit(process.exitCode ?? 0);
+}
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);

@@ -114,3 +114,18 @@ test('duplicate id within a JSONL file: later line skipped with a problem naming
   assert.deepEqual(r.articles.map((a) => a.text), ['First article with id x.']);
   assert.deepEqual(r.problems, [{ kind: 'problem', input: path, line: 2, message: `duplicate id 'x' (first from ${path}:1); skipped` }]);
 });
+
+test('a line whose text or title holds a NUL character (\\u0000) is binary content: reported, the rest goes on', async () => {
+  const path = join(tmp, 'nul.jsonl');
+  writeFileSync(
+    path,
+    [
+      JSON.stringify({ id: 'n1', text: 'The ferry\u0000 resumed.' }),
+      JSON.stringify({ id: 'n2', text: 'The ferry resumed.', title: 'Fer\u0000ry' }),
+      JSON.stringify({ id: 'n3', text: 'The ferry resumed on Tuesday.' }),
+    ].join('\n') + '\n',
+  );
+  const { articles, problems } = await split(readInputs([path]));
+  assert.deepEqual(articles.map((a) => a.id), ['n3']);
+  assert.deepEqual(problems.map((p) => p.message), ['"text" contains a NUL character (\\u0000): binary content, not text', '"title" contains a NUL character (\\u0000): binary content, not text']);
+});

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { openStore, StoreError } from '../src/store/index.js';
 import type { Article } from '../src/types.js';
+import { storeBackends } from './store-backends.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-store-analyses-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,40 +19,42 @@ function article(id: string, text: string): Article {
 
 const bytes = (...values: number[]): Uint8Array => Uint8Array.from(values);
 
-test('analyses: read by id for one version, replaced on save, empty lists harmless', () => {
-  const store = openStore(join(dir, `a${++n}.db`));
-  try {
-    store.putArticle(article('a1', 'The ferry ran aground.'));
-    store.putArticle(article('a2', 'The council met on Monday.'));
-    assert.equal(store.getAnalyses([], 1).size, 0);
-    store.saveAnalyses([]);
-    store.saveAnalyses([
-      { id: 'a1', version: 1, data: bytes(1, 2, 3) },
-      { id: 'a2', version: 2, data: bytes(4) },
-    ]);
-    assert.deepEqual([...store.getAnalyses(['a1', 'a2', 'nope'], 1)], [['a1', bytes(1, 2, 3)]]);
-    assert.deepEqual([...store.getAnalyses(['a1', 'a2'], 2)], [['a2', bytes(4)]]);
-    store.saveAnalyses([{ id: 'a1', version: 2, data: bytes(9, 9) }]);
-    assert.equal(store.getAnalyses(['a1'], 1).size, 0, 'one analysis per article: the new version replaced the old');
-    assert.deepEqual(store.getAnalyses(['a1'], 2).get('a1'), bytes(9, 9));
-  } finally {
-    store.close();
-  }
-});
+for (const backend of storeBackends(dir)) {
+  test(`${backend.prefix}analyses: read by id for one version, replaced on save, empty lists harmless`, () => {
+    const store = openStore(backend.location());
+    try {
+      store.putArticle(article('a1', 'The ferry ran aground.'));
+      store.putArticle(article('a2', 'The council met on Monday.'));
+      assert.equal(store.getAnalyses([], 1).size, 0);
+      store.saveAnalyses([]);
+      store.saveAnalyses([
+        { id: 'a1', version: 1, data: bytes(1, 2, 3) },
+        { id: 'a2', version: 2, data: bytes(4) },
+      ]);
+      assert.deepEqual([...store.getAnalyses(['a1', 'a2', 'nope'], 1)], [['a1', bytes(1, 2, 3)]]);
+      assert.deepEqual([...store.getAnalyses(['a1', 'a2'], 2)], [['a2', bytes(4)]]);
+      store.saveAnalyses([{ id: 'a1', version: 2, data: bytes(9, 9) }]);
+      assert.equal(store.getAnalyses(['a1'], 1).size, 0, 'one analysis per article: the new version replaced the old');
+      assert.deepEqual(store.getAnalyses(['a1'], 2).get('a1'), bytes(9, 9));
+    } finally {
+      store.close();
+    }
+  });
 
-test('analyses: an unknown article id is a typed error and nothing of the batch is written', () => {
-  const store = openStore(join(dir, `a${++n}.db`));
-  try {
-    store.putArticle(article('a1', 'The ferry ran aground.'));
-    assert.throws(
-      () => store.saveAnalyses([{ id: 'a1', version: 1, data: bytes(1) }, { id: 'ghost', version: 1, data: bytes(2) }]),
-      (e: unknown) => e instanceof StoreError && e.code === 'no-such-article' && e.message.includes('ghost'),
-    );
-    assert.equal(store.getAnalyses(['a1'], 1).size, 0);
-  } finally {
-    store.close();
-  }
-});
+  test(`${backend.prefix}analyses: an unknown article id is a typed error and nothing of the batch is written`, () => {
+    const store = openStore(backend.location());
+    try {
+      store.putArticle(article('a1', 'The ferry ran aground.'));
+      assert.throws(
+        () => store.saveAnalyses([{ id: 'a1', version: 1, data: bytes(1) }, { id: 'ghost', version: 1, data: bytes(2) }]),
+        (e: unknown) => e instanceof StoreError && e.code === 'no-such-article' && e.message.includes('ghost'),
+      );
+      assert.equal(store.getAnalyses(['a1'], 1).size, 0);
+    } finally {
+      store.close();
+    }
+  });
+}
 
 test('analyses: removed when the article is deleted or its content changes, kept when only its story changes', () => {
   const path = join(dir, `a${++n}.db`);

@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { UsageError } from './errors.js';
 import { DEFAULT_STORE_FILE } from '../store/defaults.js';
+import { shownLocation } from '../store/location.js';
 
-export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story' | 'serve' | 'lexicon' | 'outlets' | 'network';
+export type Command = 'compare' | 'extract' | 'cluster' | 'align' | 'check' | 'derive' | 'ingest' | 'stories' | 'story' | 'serve' | 'lexicon' | 'outlets' | 'network' | 'worker';
 export type Format = 'text' | 'json' | 'html' | 'jsonl' | 'dot';
 
 export interface CliOptions {
@@ -15,8 +16,16 @@ export interface CliOptions {
   cacheDir: string | null;
   quiet: boolean;
   debug: boolean;
-  /** Corpus mode: the store file (default ./corroborate.db). */
+  /** Corpus mode: the store, an SQLite file (default ./corroborate.db, or $CORROBORATE_DB) or a postgres:// URL. */
   db: string;
+  /** `ingest`, `worker`: the report queue, a redis:// URL (--queue, or $CORROBORATE_QUEUE for `worker`). */
+  queue: string | null;
+  /** `worker`: jobs worked on at once (default: the machine's cores). */
+  threads: number | null;
+  /** `worker`: stop when the queue has no open job. */
+  untilEmpty: boolean;
+  /** `worker`: seconds a job stays locked to a worker that stopped answering before another takes it. */
+  lockSeconds: number;
   /** `stories`: only stories with an article published on or after this ISO date. */
   since: string | null;
   /** `stories`: at most this many. */
@@ -48,10 +57,11 @@ const FORMATS: Record<Command, readonly Format[]> = {
   lexicon: ['text'],
   outlets: ['text', 'json', 'html'],
   network: ['json', 'html', 'dot'],
+  worker: ['text'],
 };
 
 /** Corpus-mode commands (they use --db). */
-const CORPUS: readonly Command[] = ['ingest', 'stories', 'story', 'serve', 'outlets', 'network'];
+const CORPUS: readonly Command[] = ['ingest', 'stories', 'story', 'serve', 'outlets', 'network', 'worker'];
 
 const COMMANDS = Object.keys(FORMATS) as Command[];
 /** Commands that read one JSON-lines file (`--pairs FILE` or a positional FILE). */
@@ -82,6 +92,10 @@ export function parseCli(argv: readonly string[]): CliOptions {
         'no-ledgers': { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
+        queue: { type: 'string' },
+        threads: { type: 'string' },
+        'until-empty': { type: 'boolean' },
+        'lock-seconds': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -97,13 +111,17 @@ export function parseCli(argv: readonly string[]): CliOptions {
     cacheDir: values['cache-dir'] ?? null,
     quiet: values.quiet ?? false,
     debug: values.debug ?? false,
-    db: values.db ?? DEFAULT_STORE_FILE,
+    db: values.db ?? (process.env.CORROBORATE_DB || DEFAULT_STORE_FILE),
     since: values.since ?? null,
     limit: values.limit === undefined ? null : positiveInteger('--limit', values.limit),
     sort: sortOrder(values.sort),
     ledgers: !values['no-ledgers'],
     port: values.port === undefined ? DEFAULT_PORT : portNumber(values.port),
     host: values.host === undefined ? DEFAULT_HOST : hostName(values.host),
+    queue: values.queue === undefined ? null : queueUrl(values.queue, '--queue'),
+    threads: values.threads === undefined ? null : positiveInteger('--threads', values.threads),
+    untilEmpty: values['until-empty'] ?? false,
+    lockSeconds: values['lock-seconds'] === undefined ? DEFAULT_LOCK_SECONDS : lockSeconds(values['lock-seconds']),
   };
   if (values.help || positionals[0] === 'help') {
     return { ...base, command: 'help', inputs: [], format: 'text' };
@@ -129,6 +147,26 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
     if (inputs.length > 0) throw new UsageError(`'serve' takes no inputs (it serves --db), got ${inputs.length}`);
   }
+  if (values.queue !== undefined && name !== 'ingest' && name !== 'worker') throw new UsageError(`--queue is for 'ingest' and 'worker', not '${name}'`);
+  if (name !== 'worker') {
+    for (const flag of ['threads', 'until-empty', 'lock-seconds'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is for 'worker', not '${name}'`);
+    }
+  }
+  if (name === 'ingest' && values.queue !== undefined && values['no-ledgers'] !== undefined) {
+    throw new UsageError(`'ingest --queue' hands the reports to the workers; --no-ledgers leaves them out: give one or the other`);
+  }
+  if (name === 'worker') {
+    for (const flag of ['since', 'limit', 'sort', 'no-ledgers', 'format', 'out'] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} is not an option of 'worker'`);
+    }
+    if (inputs.length > 0) throw new UsageError(`'worker' takes no inputs (it takes report jobs from --queue), got ${inputs.length}`);
+    if (base.queue === null) {
+      const env = process.env.CORROBORATE_QUEUE;
+      if (!env) throw new UsageError(`'worker' needs --queue redis://host:port (or CORROBORATE_QUEUE)`);
+      base.queue = queueUrl(env, 'CORROBORATE_QUEUE');
+    }
+  }
   if (name === 'outlets' || name === 'network') {
     for (const flag of ['limit', 'sort', 'no-ledgers'] as const) {
       if (values[flag] !== undefined) throw new UsageError(`--${flag} is not an option of '${name}'`);
@@ -151,7 +189,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
   if (name === 'ingest' && inputs.length === 0 && values['no-ledgers'] !== undefined) {
     throw new UsageError(`'ingest --no-ledgers' needs an input: with no input, ingest only computes the reports that --no-ledgers left out`);
   }
-  if (inputs.length === 0 && name !== 'stories' && name !== 'serve' && name !== 'outlets' && name !== 'network' && name !== 'ingest') {
+  if (inputs.length === 0 && name !== 'stories' && name !== 'serve' && name !== 'outlets' && name !== 'network' && name !== 'ingest' && name !== 'worker') {
     throw new UsageError(ONE_FILE.includes(name) ? `'${name}' needs a JSON-lines file${name === 'check' ? '' : ' (--pairs FILE)'} or - for stdin` : `'${name}' needs at least one input (a file, a directory, or - for stdin)`);
   }
   return { ...base, command: name, inputs, format };
@@ -161,6 +199,25 @@ function positiveInteger(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} ${value} is not a positive whole number`);
   return n;
+}
+
+/** `worker --lock-seconds` default: BullMQ's own lock duration. */
+export const DEFAULT_LOCK_SECONDS = 30;
+/**
+ * The shortest lock a worker may take: the lock is renewed by the worker's main thread, which a store call can hold
+ * for up to the store's busy timeout (5 s); a shorter lock could be handed to a second worker while the first is alive.
+ */
+export const MIN_LOCK_SECONDS = 10;
+
+function lockSeconds(value: string): number {
+  const n = positiveInteger('--lock-seconds', value);
+  if (n < MIN_LOCK_SECONDS) throw new UsageError(`--lock-seconds ${value} is below ${MIN_LOCK_SECONDS} (a store call may keep a worker busy for 5 s)`);
+  return n;
+}
+
+function queueUrl(value: string, source: '--queue' | 'CORROBORATE_QUEUE'): string {
+  if (!/^rediss?:\/\/[^\s]+$/i.test(value)) throw new UsageError(`${source} ${shownLocation(value)} is not a redis:// URL (e.g. redis://127.0.0.1:6379)`);
+  return value;
 }
 
 function portNumber(value: string): number {

@@ -3,12 +3,12 @@
  * report, from the store or computed and stored when the story changed). Thin: the work is in src/corpus and
  * src/store; this maps options to calls, prints, and turns store errors into exit code 4.
  */
-import { existsSync } from 'node:fs';
 import { backfillDigests, storeOutletNetwork } from '../corpus/outlets.js';
+import { queueFailure, queueStaleReports } from '../queue/report-queue.js';
 import { clip, oneLine as sanitizedLine } from '../report/sanitize.js';
 import { WINDOW_MINUTES, type OutletNetwork } from '../outlets/index.js';
 import type { InputProblem, Report } from '../types.js';
-import { openStore, StoreError, type Store, type StoryRecord } from '../store/index.js';
+import { openStore, shownLocation, storeExists, StoreError, type Store, type StoryRecord } from '../store/index.js';
 import { ingestCorpus, type IngestSummary } from '../corpus/ingest.js';
 import { refreshReports, storyReport, type RefreshSummary } from '../corpus/reports.js';
 import { defaultCacheDir } from '../pipeline.js';
@@ -22,8 +22,8 @@ import { pct } from '../report/view.js';
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   let store: Store;
   // `ingest` with no input updates an existing store's reports: it never creates one (a mistyped --db is an error).
-  if (options.command === 'ingest' && options.inputs.length === 0 && !existsSync(options.db)) {
-    process.stderr.write(`corroborate: no store at ${options.db}: 'ingest' with no input brings an existing store's reports up to date; give articles to create one\n`);
+  if (options.command === 'ingest' && options.inputs.length === 0 && !storeExists(options.db)) {
+    process.stderr.write(`corroborate: no store at ${shownLocation(options.db)}: 'ingest' with no input brings an existing store's reports up to date; give articles to create one\n`);
     return EXIT.store;
   }
   try {
@@ -57,6 +57,7 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
   const summary = await ingestCorpus(options.inputs, store, {
     stdin: process.stdin,
     onProblem,
+    onWaitForPlacement: () => process.stderr.write(`corroborate: another ingest is placing articles in ${shownLocation(options.db)}; waiting for it to finish…\n`),
     onProgress: (s) => {
       if (tty) process.stderr.write(`\rcorroborate: ${s.read} read, ${s.added} new, ${s.duplicates} duplicate, ${s.skipped} skipped…`);
     },
@@ -64,7 +65,18 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
   if (tty) process.stderr.write('\r\x1b[K');
   const seconds = (performance.now() - started) / 1000;
   let ledgers: RefreshSummary | null = null;
-  if (options.ledgers) {
+  let queued: number | null = null;
+  if (options.queue) {
+    // The reports go to the workers (`corroborate worker`): one job per story this run changed.
+    try {
+      queued = await queueStaleReports(store, options.queue);
+    } catch (error) {
+      const why = queueFailure(error);
+      if (why === null) throw error;
+      process.stderr.write(`corroborate: the articles are stored, but the queue at ${shownLocation(options.queue)} cannot be used (${why}): run 'ingest --db ${shownLocation(options.db)}' with no input to compute the reports here, or 'ingest --queue' with no input when the queue is up\n`);
+      return EXIT.queue;
+    }
+  } else if (options.ledgers) {
     // Ledgers at ingest are lexical (the encoder embeds ~60 sentences/s, a stream brings thousands): `story ID`
     // computes a small story's report again with the encoder when it is asked for (corpus/reports.ts).
     ledgers = await refreshReports(store, { encoder: false, cacheDir: null }, generator, (done, total) => {
@@ -78,7 +90,8 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
   });
   if (tty) process.stderr.write('\r\x1b[K');
   const digestNote = digests > 0 ? `; ${digests} outlet ${digests === 1 ? 'digest' : 'digests'} brought up to date` : '';
-  process.stderr.write(`${summaryLine(summary, seconds, options.db)}${ledgers ? ledgersLine(ledgers) : ''}${digestNote}\n`);
+  const queuedNote = queued === null ? '' : `; ${queued} report ${queued === 1 ? 'job' : 'jobs'} queued at ${shownLocation(options.queue!)}`;
+  process.stderr.write(`${summaryLine(summary, seconds, shownLocation(options.db))}${ledgers ? ledgersLine(ledgers) : ''}${queuedNote}${digestNote}\n`);
   // No input: a run that only brings the reports up to date (standard input is read only when '-' is given).
   if (options.inputs.length === 0) {
     process.stderr.write(`corroborate: no input given: only the reports were brought up to date (give - to read standard input)\n`);

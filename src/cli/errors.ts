@@ -17,6 +17,8 @@ export const EXIT = {
   output: 3,
   /** The store (--db) could not be opened or used, or the story asked for is not in it. */
   store: 4,
+  /** The report queue (--queue) could not be reached. */
+  queue: 5,
   /** A bug: please report it (run with --debug for the stack trace). */
   internal: 70,
 } as const;

@@ -7,13 +7,14 @@ Usage:
   corroborate align   --pairs FILE.jsonl                     [--out FILE]
   corroborate check   FILE.jsonl                             [--out FILE]
   corroborate derive  --pairs FILE.jsonl                     [--out FILE]
-  corroborate ingest  [input...] [--db FILE] [--no-ledgers]
+  corroborate ingest  [input...] [--db FILE|URL] [--no-ledgers | --queue redis://HOST:PORT]
   corroborate stories [--db FILE] [--since YYYY-MM-DD] [--limit N] [--sort newest|biggest] [--format text|json|jsonl]
   corroborate story   <story-id> [--db FILE] [--format text|json|html] [--out FILE]
   corroborate serve   [--db FILE] [--port N] [--host H]
   corroborate lexicon <dictionary.dict.dz> [--out FILE]
   corroborate outlets [--db FILE] [--since YYYY-MM-DD] [--format text|json|html] [--out FILE]
   corroborate network [--db FILE] [--since YYYY-MM-DD] [--format json|html|dot] [--out FILE]
+  corroborate worker  --db FILE|URL --queue redis://HOST:PORT [--threads N] [--until-empty] [--lock-seconds N]
   corroborate --help | --version
 
 Inputs: .txt/.md (optional front matter; a first line followed by a blank line is the headline),
@@ -28,7 +29,8 @@ extract   the per-article analysis only: sentences, entities, quotes with speake
           media attributions, negations — every finding with UTF-16 offsets into the text.
 cluster   one JSON line per story: {"story", "articles": [ids]}, biggest story first.
 
-Corpus mode (an embedded store, ./corroborate.db unless --db FILE):
+Corpus mode (a store: the SQLite file ./corroborate.db unless --db FILE or $CORROBORATE_DB names another,
+or a PostgreSQL database: --db postgres://user:password@host:port/database[?schema=NAME]):
 ingest    adds articles to the store and places each in its story as it is read (the same article twice is
           a duplicate, reported and skipped); stories never change id (merges and splits are logged); then
           recomputes the report of every story that changed (--no-ledgers: later, on demand). Safe to kill
@@ -46,6 +48,12 @@ network   the derivation graph between outlets (edges: how many of B's articles 
           lag, the article pairs with the evidence) as JSON, or Graphviz dot. --format html (either
           command): one self-contained page with the drawn network, the groups, every outlet and the
           heaviest edges with their article pairs; the web UI has the same at #/network.
+worker    takes story report jobs from the store's queue ('ingest --queue' places the articles and queues one
+          job per story it changed, instead of computing the reports itself) and computes them, N at a time
+          (--threads, default: the cores); any number of workers on any machines that reach the store and the
+          queue share the jobs; a worker that dies hands its job on after --lock-seconds (default 30, at least
+          10). Runs until Ctrl-C or SIGTERM, or with --until-empty until the queue has no job left; exit 70 if a
+          report failed three times. $CORROBORATE_QUEUE: the queue.
 serve     the web UI and the HTTP API (JSON, under /api/v1; described at /api/v1/openapi.json) over the
           store, at http://127.0.0.1:8080/ (--port N, 0 for any free port; --host H to listen on another
           interface: only on a network you trust). Runs until Ctrl-C (SIGINT) or SIGTERM.
@@ -86,7 +94,8 @@ Exit codes:
   2   usage error (unknown command or option, bad --format, no inputs where a command needs them, bad --port or
       --host, port in use)
   3   the output could not be written
-  4   the store could not be opened or used (--db is a directory, not a database, newer, busy), or the
-      story asked for is not in it
+  4   the store could not be opened or used (--db is a directory, not a database, newer, busy, a PostgreSQL
+      server that cannot be reached or refuses the login), or the story asked for is not in it
+  5   the queue (--queue) could not be reached
   70  internal error (a bug; --debug shows the stack trace)
 `;

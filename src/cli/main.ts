@@ -70,6 +70,10 @@ async function run(command: Command, options: CliOptions): Promise<number> {
     const { runCorpusCommand } = await import('./corpus.js');
     return runCorpusCommand(options, generator(), onProblem);
   }
+  if (command === 'worker') {
+    const { runWorker } = await import('./worker.js');
+    return runWorker(options, generator());
+  }
   if (command === 'lexicon') {
     const { runLexicon } = await import('./lexicon.js');
     return runLexicon(options);

@@ -4,7 +4,7 @@
  * ones in progress finish, and closes the store.
  */
 import { defaultCacheDir } from '../pipeline.js';
-import { openStore, StoreError, type Store } from '../store/index.js';
+import { openStore, shownLocation, StoreError, type Store } from '../store/index.js';
 import { startServer, type RunningServer } from '../server/start.js';
 import { resolveUiDir } from '../server/ui-dir.js';
 import type { CliOptions } from './args.js';
@@ -22,6 +22,7 @@ export async function runServe(options: CliOptions, generator: string): Promise<
   try {
     server = await startServer({
       store,
+      storeLocation: options.db,
       uiDir: resolveUiDir(),
       generator,
       encoder: options.encoder,
@@ -39,7 +40,7 @@ export async function runServe(options: CliOptions, generator: string): Promise<
     throw error;
   }
   if (!options.quiet && resolveUiDir() === null) process.stderr.write('corroborate: the web UI is not built (npm run build); serving the API only\n');
-  process.stderr.write(`corroborate: serving ${options.db} at ${server.url}\n`);
+  process.stderr.write(`corroborate: serving ${shownLocation(options.db)} at ${server.url}\n`);
 
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     const stop = (s: NodeJS.Signals): void => {

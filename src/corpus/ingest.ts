@@ -90,6 +90,21 @@ export interface IngestRunOptions {
   onProgress?: (progress: IngestSummary) => void;
   /** Called once per article read, in input order, after its batch is committed. */
   onArticle?: (article: IngestedArticle) => void;
+  /** Called once when the run waits for another ingester's placement lock (`Store.tryLockPlacement`). */
+  onWaitForPlacement?: () => void;
+}
+
+/** How often a run waiting for the placement lock asks again. */
+const PLACEMENT_POLL_MS = 250;
+
+/** The store's placement lock, waiting while another ingester holds it. */
+async function placementLock(store: Store, onWait?: () => void): Promise<() => void> {
+  for (let waited = false; ; waited = true) {
+    const release = store.tryLockPlacement();
+    if (release) return release;
+    if (!waited) onWait?.();
+    await new Promise((resolve) => setTimeout(resolve, PLACEMENT_POLL_MS));
+  }
 }
 
 /** Reads `paths` (files, folders, `-` for stdin) and ingests every article in them: see `CorpusIngester`. */
@@ -101,7 +116,8 @@ export async function ingestCorpus(paths: string[], store: Store, options: Inges
  * An ingest session on one store: the story index is built from the store once (on the first run) and kept
  * for the next runs, so a long-lived process (the server) places each posted article without rebuilding it.
  * If another process ingested into the store in between, the index is rebuilt from the store.
- * Runs must not overlap (the caller awaits one before starting the next).
+ * Runs must not overlap (the caller awaits one before starting the next). Each run holds the store's placement lock
+ * (`Store.tryLockPlacement`), waiting while another ingester (another process) holds it: one placement lane.
  */
 export class CorpusIngester {
   private clusterer: StoreClusterer | null = null;
@@ -142,6 +158,15 @@ export class CorpusIngester {
   }
 
   private async run(batches: AsyncIterable<PreparedItem[]>, options: IngestRunOptions): Promise<IngestSummary> {
+    const release = await placementLock(this.store, options.onWaitForPlacement);
+    try {
+      return await this.place(batches, options);
+    } finally {
+      release();
+    }
+  }
+
+  private async place(batches: AsyncIterable<PreparedItem[]>, options: IngestRunOptions): Promise<IngestSummary> {
     const store = this.store;
     const batchSize = this.batchSize;
     const summary: IngestSummary = { read: 0, added: 0, duplicates: 0, conflicts: 0, skipped: 0, storiesCreated: 0, merges: 0, splits: 0, moved: 0, storiesChanged: 0, restored: 0 };

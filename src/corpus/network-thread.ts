@@ -4,7 +4,7 @@
  * (100,000 articles: ~3 s). Only plain data crosses the thread boundary.
  */
 import type { StoreNetwork } from './outlets.js';
-import { startModuleWorker } from './worker-start.js';
+import { startModuleWorker } from '../worker-start.js';
 
 export interface NetworkJob {
   /** The store file. */

@@ -5,7 +5,7 @@
  * so the result is the same as preparing inline (`prepareInline`), only sooner.
  */
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from './worker-start.js';
+import { startModuleWorker } from '../worker-start.js';
 import type { PreparedItem } from './prepare.js';
 
 /** What the worker is started with. */

@@ -7,7 +7,7 @@
  * out. The report is byte-identical to computing inline.
  */
 import type { Worker } from 'node:worker_threads';
-import { startModuleWorker } from './worker-start.js';
+import { startModuleWorker } from '../worker-start.js';
 import type { StoredAnalysis } from '../store/index.js';
 import type { ReportJob, StoredForm } from './report-job.js';
 

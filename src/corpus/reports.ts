@@ -63,7 +63,7 @@ export async function refreshReports(
   const summary: RefreshSummary = { reports: 0, analysed: 0, reused: 0 };
   const saved = (id: string, members: number, atSeq: number, result: ReportResult): void => {
     const { analyses } = result;
-    save(store, id, atSeq, result, analyses);
+    saveReportResult(store, id, atSeq, result, analyses);
     summary.analysed += analyses.length;
     summary.reused += members - analyses.length;
     summary.reports++;
@@ -122,12 +122,12 @@ function current(report: Report, size: number, options: CompareOptions): boolean
 
 async function computeAndSave(store: Store, id: string, atSeq: number, options: CompareOptions, generator: string): Promise<Report> {
   const { report, analyses } = await computeReport(reportJob(store, id, options, generator));
-  save(store, id, atSeq, storedForm(report), analyses);
+  saveReportResult(store, id, atSeq, storedForm(report), analyses);
   return report;
 }
 
 /** The report job of story `id` (a live id): its member articles, each with its stored analysis of this version or null. */
-function reportJob(store: Store, id: string, options: CompareOptions, generator: string): ReportJob {
+export function reportJob(store: Store, id: string, options: CompareOptions, generator: string): ReportJob {
   const articles = store.articlesOf(id).map(articleOfRecord);
   const ids = articles.map((a) => a.id);
   const stored = store.getAnalyses(ids, ANALYSIS_VERSION);
@@ -135,7 +135,7 @@ function reportJob(store: Store, id: string, options: CompareOptions, generator:
 }
 
 /** Saves a report and the analyses computed for it, together (one transaction: both or neither). */
-function save(store: Store, id: string, atSeq: number, report: StoredForm, analyses: StoredAnalysis[]): void {
+export function saveReportResult(store: Store, id: string, atSeq: number, report: StoredForm, analyses: StoredAnalysis[]): void {
   if (store.readonly) return;
   store.transaction(() => {
     store.saveAnalyses(analyses);

@@ -65,6 +65,11 @@ function recordToArticle(value: unknown, fallbackId: string, origin: string): Om
   else if (typeof rawId === 'string') id = rawId;
   else if (typeof rawId === 'number' && Number.isFinite(rawId)) id = String(rawId);
   else return '"id" must be a string or a number';
+  // A NUL character (written \u0000 in the JSON) is binary content, refused like NUL bytes in a file.
+  for (const field of ['id', 'text', 'title', 'source', 'url', 'byline', 'author'] as const) {
+    const v = field === 'id' ? id : rec[field];
+    if (typeof v === 'string' && v.includes('\u0000')) return `"${field}" contains a NUL character (\\u0000): binary content, not text`;
+  }
   return {
     id,
     title: optString(rec['title']),

@@ -19,6 +19,11 @@ import { registerStatic } from './static.js';
 
 export interface CreateAppOptions {
   store: Store;
+  /**
+   * Where the store is, to open it again read-only (the outlet network is computed in a worker thread on a
+   * connection of its own). Default `store.location` — which, for a PostgreSQL store, shows its password as ***.
+   */
+  storeLocation?: string;
   /** The built UI folder (see resolveUiDir), or null: the API works, `/` says how to build the UI. */
   uiDir: string | null;
   /** The report's `generator` ("corroborate 0.1.0"). */
@@ -63,7 +68,7 @@ export function createApp(options: CreateAppOptions): CorroborateApp {
     compare,
     generator: options.generator,
     ingest: new IngestQueue(store, compare, options.generator, refreshSearch),
-    network: new NetworkMemo(store, (window) => networkOffThread({ path: store.location, ...window })),
+    network: new NetworkMemo(store, (window) => networkOffThread({ path: options.storeLocation ?? store.location, ...window })),
     refreshSearch,
   };
   // Articles ingested before the server started (by `corroborate ingest`) become searchable.

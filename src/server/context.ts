@@ -1,5 +1,6 @@
 /** What the route handlers share: the store, the report settings, the ingest queue, the search index refresh. */
 import { basename } from 'node:path';
+import { isPostgresUrl } from '../store/location.js';
 import type { NetworkMemo } from '../corpus/outlets.js';
 import type { CompareOptions } from '../pipeline.js';
 import { StoreError, type Store } from '../store/index.js';
@@ -7,7 +8,7 @@ import type { IngestQueue } from './ingest-queue.js';
 
 export interface ServerContext {
   store: Store;
-  /** The store's file name, for messages (no directories: the client does not need them). */
+  /** The store's file name (a PostgreSQL store: its database and schema), for messages (no directories, no credentials). */
   storeName: string;
   compare: CompareOptions;
   generator: string;
@@ -19,7 +20,14 @@ export interface ServerContext {
 }
 
 export function storeNameOf(store: Store): string {
-  return basename(store.location);
+  if (!isPostgresUrl(store.location)) return basename(store.location);
+  try {
+    const url = new URL(store.location);
+    const schema = url.searchParams.get('schema');
+    return `${decodeURIComponent(url.pathname.replace(/^\//, '')) || 'postgres'}${schema ? `/${schema}` : ''}`;
+  } catch {
+    return 'postgres';
+  }
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import Database from 'better-sqlite3';
 import { accessSync, constants, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Article } from '../types.js';
 import { contentHash, sameContent } from './content-hash.js';
@@ -19,6 +20,29 @@ import { decodeReport, encodeReport } from './report-codec.js';
 import { reportSummary } from './report-summary.js';
 import { searchWords, storyListing, type ListingRow } from './search.js';
 import { META_REPORTS_WRITTEN } from './types.js';
+import {
+  ARTICLE_COLUMNS,
+  ARTICLE_FROM,
+  LISTED,
+  MAX_MERGE_CHAIN,
+  META_CONFLICTS,
+  META_DOCUMENTS,
+  META_DUPLICATES,
+  META_SEARCH_SEQ,
+  SEARCH_BATCH,
+  SIGNATURE_COLUMNS,
+  STALE,
+  STORY_COLUMNS,
+  articleRecord as articleOf,
+  positiveInt,
+  signatureRecord as signatureOf,
+  storyRecord,
+  type ArticleRow as Row,
+  type EventRow,
+  type MemberRow,
+  type SignatureRow as SigRow,
+  type StoryRow,
+} from './rows.js';
 import type {
   ArticleRecord,
   ListStoriesOptions,
@@ -40,77 +64,16 @@ import type {
   StoryRecord,
 } from './types.js';
 
-interface ArticleRow {
-  seq: number;
-  id: string;
-  hash: string;
-  title: string | null;
-  text: string;
-  source: string | null;
-  url: string | null;
-  published: string | null;
-  language: string | null;
-  byline: string | null;
-  origin: string;
-  story: string | null;
-  signature: Buffer | null;
-  ingested_at: string;
-}
+/** The rows as this driver reads them (blobs as Buffer), and their records. */
+type ArticleRow = Row<Buffer>;
+type SignatureRow = SigRow<Buffer>;
+const articleRecord = (row: ArticleRow): ArticleRecord => articleOf(row, fromBlob);
+const signatureRecord = (row: SignatureRow): SignatureRecord => signatureOf(row, fromBlob);
 
-interface SignatureRow {
-  seq: number;
-  id: string;
-  story: string | null;
-  published: string | null;
-  signature: Buffer | null;
-}
-
-interface StoryRow {
-  id: string;
-  created_seq: number;
-  updated_seq: number;
-  size: number;
-  first_published: string | null;
-  last_published: string | null;
-  status: 'active' | 'merged';
-  merged_into: string | null;
-  report_seq: number | null;
-}
-
-interface EventRow {
-  seq: number;
-  kind: StoryEventKind;
-  story: string;
-  other: string | null;
-  article: string | null;
-}
-
-/** The few article columns story bookkeeping needs. */
-interface MemberRow {
-  seq: number;
-  id: string;
-  story: string | null;
-  published: string | null;
-}
-
-const ARTICLE_COLUMNS = 'a.seq, a.id, a.hash, a.title, t.text, a.source, a.url, a.published, a.language, a.byline, a.origin, a.story, a.signature, a.ingested_at';
-const ARTICLE_FROM = 'articles a JOIN article_texts t ON t.seq = a.seq';
-const SIGNATURE_COLUMNS = 'seq, id, story, published, signature';
-const STORY_COLUMNS = 'id, created_seq, updated_seq, size, first_published, last_published, status, merged_into, report_seq';
-/** The WHERE of the partial story indexes (queries repeat it verbatim so the planner uses them). */
-const LISTED = `status = 'active' AND size > 0`;
-const STALE = `${LISTED} AND (report_seq IS NULL OR report_seq < updated_seq)`;
-
-/** Keys under this prefix in `meta` belong to the store itself. */
-const META_DUPLICATES = 'store.duplicates';
-const META_CONFLICTS = 'store.conflicts';
-const META_DOCUMENTS = 'store.documents';
-/** The highest article seq in the full-text index. */
-const META_SEARCH_SEQ = 'store.search-seq';
-/** Articles per transaction when filling the full-text index. */
-const SEARCH_BATCH = 500;
-
-const MAX_MERGE_CHAIN = 1000;
+/** Who holds the placement lock: `{host, pid, n}` as JSON (`tryLockPlacement`). */
+const META_PLACING = 'store.placing';
+/** Placement locks taken by this process (part of the holder's mark, so two ingesters of one process differ). */
+let placementLocks = 0;
 
 export interface SqliteStoreOptions extends OpenStoreOptions {
   /** The schema (tests only: to exercise upgrades). Default MIGRATIONS. */
@@ -223,48 +186,6 @@ function toBlob(bytes: Uint8Array | null | undefined): Buffer | null {
 /** A plain Uint8Array view (no copy) of a blob read from SQLite. */
 function fromBlob(blob: Buffer | null): Uint8Array | null {
   return blob ? new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength) : null;
-}
-
-function articleRecord(row: ArticleRow): ArticleRecord {
-  return {
-    seq: row.seq,
-    id: row.id,
-    hash: row.hash,
-    title: row.title,
-    text: row.text,
-    source: row.source,
-    url: row.url,
-    published: row.published,
-    language: row.language,
-    byline: row.byline,
-    origin: row.origin,
-    story: row.story,
-    signature: fromBlob(row.signature),
-    ingestedAt: row.ingested_at,
-  };
-}
-
-function signatureRecord(row: SignatureRow): SignatureRecord {
-  return { seq: row.seq, id: row.id, story: row.story, published: row.published, signature: fromBlob(row.signature) };
-}
-
-function storyRecord(row: StoryRow): StoryRecord {
-  return {
-    id: row.id,
-    createdSeq: row.created_seq,
-    updatedSeq: row.updated_seq,
-    size: row.size,
-    firstPublished: row.first_published,
-    lastPublished: row.last_published,
-    status: row.status,
-    mergedInto: row.merged_into,
-    reportSeq: row.report_seq,
-    reportStale: row.report_seq === null || row.updated_seq > row.report_seq,
-  };
-}
-
-function positiveInt(n: number | undefined, fallback: number): number {
-  return n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;
 }
 
 type Statements = ReturnType<typeof prepareStatements>;
@@ -461,6 +382,8 @@ function searchFilter(options: SearchStoriesOptions): { where: string; params: R
 }
 
 export class SqliteStore implements Store {
+  /** This store object holds the placement lock (`tryLockPlacement`). */
+  private placing = false;
   private readonly s: Statements;
   private searchStatements: SearchStatements | null = null;
   private analysisStatements: AnalysisStatements | null = null;
@@ -921,6 +844,26 @@ export class SqliteStore implements Store {
     return this.q.outlets.all().map((r) => ({ source: r.source, articles: r.n }));
   }
 
+  // ── placement ──
+
+  tryLockPlacement(): (() => void) | null {
+    if (this.placing) return null;
+    const mine = JSON.stringify({ host: hostname(), pid: process.pid, n: ++placementLocks });
+    const taken = this.write(() => {
+      const held = this.s.getMeta.get(META_PLACING)?.value;
+      if (held !== undefined && holderAlive(held)) return false;
+      this.s.setMeta.run(META_PLACING, mine);
+      return true;
+    });
+    if (!taken) return null;
+    this.placing = true;
+    return () => {
+      if (!this.placing) return;
+      this.placing = false;
+      if (this.db.open) this.write(() => this.db.prepare(`DELETE FROM meta WHERE key = ? AND value = ?`).run(META_PLACING, mine));
+    };
+  }
+
   // ── clusterer state ──
 
   getMeta(key: string): string | null {
@@ -985,5 +928,26 @@ export class SqliteStore implements Store {
         schemaVersion: this.schemaVersion,
       };
     });
+  }
+}
+
+/**
+ * Whether the placement lock recorded as `held` still has a live holder: a process of another host, or of this
+ * process, is taken at its word; a process id on this host that no longer runs has left the lock behind.
+ */
+function holderAlive(held: string): boolean {
+  let holder: { host?: unknown; pid?: unknown };
+  try {
+    holder = JSON.parse(held) as { host?: unknown; pid?: unknown };
+  } catch {
+    return false;
+  }
+  if (typeof holder.pid !== 'number' || typeof holder.host !== 'string') return false;
+  if (holder.host !== hostname() || holder.pid === process.pid) return true;
+  try {
+    process.kill(holder.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: unknown }).code === 'EPERM';
   }
 }

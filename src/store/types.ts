@@ -292,6 +292,17 @@ export interface Store {
   /** Ids of active stories with members whose report is missing or older than the story, by createdSeq. */
   staleStories(limit?: number): string[];
 
+  // ── placement ──
+  /**
+   * Takes the store's placement lock unless another ingester holds it (another process, or another ingester on
+   * this same store object): one placement lane at a time, since an ingester's story index must have seen every
+   * placement before its own. Returns the function that releases it (calling it twice is harmless), or null when
+   * the lock is held. A holder that dies does not keep it: PostgreSQL holds it as a lock of the holder's session;
+   * SQLite records the holder's process id and host, and a lock whose process is gone on this host is taken over.
+   * Read-only stores: StoreError 'unwritable' (SQLite: from the database).
+   */
+  tryLockPlacement(): (() => void) | null;
+
   // ── analyses ──
   /**
    * The stored analyses of these articles computed with analyser `version`, by article id. Articles without

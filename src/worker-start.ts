@@ -1,5 +1,5 @@
 /**
- * Starting a worker thread on a module of src/corpus: its compiled `.js` beside the caller; when running from the
+ * Starting a worker thread on a module of src/: its compiled `.js` beside the caller; when running from the
  * TypeScript source (tests, `tsx`), the `.ts` source through tsx's loader, which a worker thread does not inherit
  * from its parent.
  */
