@@ -41,7 +41,7 @@ function corpusFiles(parts = 1): string[] {
 
 /** A `corroborate worker` process; resolves with its exit code and standard error. */
 function startWorker(db: string, queue: string): { child: ChildProcess; done: Promise<{ code: number | null; stderr: string }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, 'worker', '--db', db, '--queue', queue, '--threads', '1', '--until-empty', '--lock-seconds', '10'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, 'worker', '--db', db, '--queue', queue, '--threads', '1', '--until-empty', '--lock-seconds', '20'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -142,7 +142,7 @@ test('worker: a queue that cannot be reached is exit 5 with one line; --queue mu
   assert.match(down.stderr, /queue at redis:\/\/127\.0\.0\.1:1 cannot be used \(.*ECONNREFUSED/);
   const short = runCli(['worker', '--db', join(dir, 'w.db'), '--queue', 'redis://127.0.0.1:1', '--lock-seconds', '2']);
   assert.equal(short.status, 2, short.stderr);
-  assert.match(short.stderr, /--lock-seconds 2 is below 10/);
+  assert.match(short.stderr, /--lock-seconds 2 is below 20/);
 });
 
 /** Stale stories of two or more articles (a story of one has nothing to compare: no report until asked for). */

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
 import { openStore } from '../src/store/index.js';
 import { repoRoot } from './helpers/paths.js';
 import { storeBackends } from './store-backends.js';
@@ -95,3 +96,32 @@ for (const backend of storeBackends(dir)) {
     await killed(third.child);
   });
 }
+
+test('placement lock on SQLite: a mark left by a holder elsewhere is kept within its lease and taken over after it; closing the store gives the lock up', () => {
+  const db = join(dir, 'lease.db');
+  const store = openStore(db);
+  store.close();
+  const mark = (at: number): string => JSON.stringify({ host: 'another-machine', pid: 4242, n: 1, at });
+  const raw = new Database(db);
+  const put = raw.prepare(`INSERT INTO meta (key, value) VALUES ('store.placing', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`);
+  try {
+    put.run(mark(Date.now() - 60_000));
+    let s = openStore(db);
+    assert.equal(s.tryLockPlacement(), null, 'a holder elsewhere that wrote a minute ago keeps it');
+    s.close();
+    put.run(mark(Date.now() - 11 * 60_000));
+    s = openStore(db);
+    const release = s.tryLockPlacement();
+    assert.ok(release, 'taken over after 10 minutes without a write');
+    // Closed without releasing: the lock goes with the store, and this same process can take it again.
+    s.close();
+    s = openStore(db);
+    const again = s.tryLockPlacement();
+    assert.ok(again, 'given up when its store closed');
+    again();
+    release();
+    s.close();
+  } finally {
+    raw.close();
+  }
+});

@@ -205,13 +205,14 @@ function positiveInteger(flag: string, value: string): number {
 export const DEFAULT_LOCK_SECONDS = 30;
 /**
  * The shortest lock a worker may take: the lock is renewed by the worker's main thread, which a store call can hold
- * for up to the store's busy timeout (5 s); a shorter lock could be handed to a second worker while the first is alive.
+ * for up to the store's busy timeout (5 s), or a PostgreSQL connection whose thread stopped for 10 s before it is
+ * given up; a shorter lock could be handed to a second worker while the first is alive.
  */
-export const MIN_LOCK_SECONDS = 10;
+export const MIN_LOCK_SECONDS = 20;
 
 function lockSeconds(value: string): number {
   const n = positiveInteger('--lock-seconds', value);
-  if (n < MIN_LOCK_SECONDS) throw new UsageError(`--lock-seconds ${value} is below ${MIN_LOCK_SECONDS} (a store call may keep a worker busy for 5 s)`);
+  if (n < MIN_LOCK_SECONDS) throw new UsageError(`--lock-seconds ${value} is below ${MIN_LOCK_SECONDS} (a store call may keep a worker's main thread busy for 10 s)`);
   return n;
 }
 

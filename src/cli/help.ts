@@ -52,7 +52,7 @@ worker    takes story report jobs from the store's queue ('ingest --queue' place
           job per story it changed, instead of computing the reports itself) and computes them, N at a time
           (--threads, default: the cores); any number of workers on any machines that reach the store and the
           queue share the jobs; a worker that dies hands its job on after --lock-seconds (default 30, at least
-          10). Runs until Ctrl-C or SIGTERM, or with --until-empty until the queue has no job left; exit 70 if a
+          20). Runs until Ctrl-C or SIGTERM, or with --until-empty until the queue has no job left; exit 70 if a
           report failed three times. $CORROBORATE_QUEUE: the queue.
 serve     the web UI and the HTTP API (JSON, under /api/v1; described at /api/v1/openapi.json) over the
           store, at http://127.0.0.1:8080/ (--port N, 0 for any free port; --host H to listen on another

@@ -17,7 +17,7 @@ import type { Article, InputProblem } from '../types.js';
 import { readInputs } from '../ingest/index.js';
 import { problem } from '../ingest/problem.js';
 import type { Regrouping } from '../cluster/online.js';
-import type { Store } from '../store/index.js';
+import { StoreError, type Store } from '../store/index.js';
 import { isPrepared, prepareInline, type PreparedArticle, type PreparedItem } from './prepare.js';
 import { prepareInWorker } from './prepare-thread.js';
 import { publishedTime, StoreClusterer } from './clusterer.js';
@@ -97,11 +97,29 @@ export interface IngestRunOptions {
 /** How often a run waiting for the placement lock asks again. */
 const PLACEMENT_POLL_MS = 250;
 
-/** The store's placement lock, waiting while another ingester holds it. */
+/**
+ * The store's placement lock, waiting while another ingester holds it (a store busy with another writer is asked
+ * again too). The release it returns never throws: a lock it could not release is left behind for the next holder
+ * to take over (`Store.tryLockPlacement`), never in place of the run's own outcome.
+ */
 async function placementLock(store: Store, onWait?: () => void): Promise<() => void> {
   for (let waited = false; ; waited = true) {
-    const release = store.tryLockPlacement();
-    if (release) return release;
+    let release: (() => void) | null = null;
+    try {
+      release = store.tryLockPlacement();
+    } catch (error) {
+      if (!(error instanceof StoreError && error.code === 'busy')) throw error;
+    }
+    if (release) {
+      const taken = release;
+      return () => {
+        try {
+          taken();
+        } catch {
+          // left behind: see above
+        }
+      };
+    }
     if (!waited) onWait?.();
     await new Promise((resolve) => setTimeout(resolve, PLACEMENT_POLL_MS));
   }

@@ -67,7 +67,7 @@ function recordToArticle(value: unknown, fallbackId: string, origin: string): Om
   else return '"id" must be a string or a number';
   // A NUL character (written \u0000 in the JSON) is binary content, refused like NUL bytes in a file.
   for (const field of ['id', 'text', 'title', 'source', 'url', 'byline', 'author'] as const) {
-    const v = field === 'id' ? id : rec[field];
+    const v = rec[field]; // as given: a fallback id is ours (the server's has a NUL by design: no path can hold one)
     if (typeof v === 'string' && v.includes('\u0000')) return `"${field}" contains a NUL character (\\u0000): binary content, not text`;
   }
   return {

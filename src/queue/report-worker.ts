@@ -12,7 +12,7 @@ import { Queue, Worker, type Job } from 'bullmq';
 import { reportJob, saveReportResult } from '../corpus/reports.js';
 import { ReportPool } from '../corpus/report-thread.js';
 import type { CompareOptions } from '../pipeline.js';
-import type { Store } from '../store/index.js';
+import { StoreError, type Store } from '../store/index.js';
 import { jobId, openJobs, queueConnection, reportQueueName, type ReportJobData } from './report-queue.js';
 
 export interface ReportWorkerOptions {
@@ -38,8 +38,18 @@ export async function runReportWorker(store: Store, url: string, options: Report
   const name = reportQueueName(store);
   const pool = new ReportPool(options.concurrency);
   let queue: Queue<ReportJobData> | null = null;
+  // The store cannot be used any more (connection lost, no longer writable): this worker stops (exit 4) and the job
+  // it was on fails this attempt, to be tried again later by a worker that can (nothing is taken off the queue).
+  let fatal: StoreError | null = null;
   const take = async (job: Job<ReportJobData>): Promise<JobOutcome> => {
-    const outcome = await reportFor(store, pool, queue!, job.data, options.generator);
+    if (fatal) throw fatal;
+    let outcome: JobOutcome;
+    try {
+      outcome = await reportFor(store, pool, queue!, job.data, options.generator);
+    } catch (error) {
+      if (error instanceof StoreError && (error.code === 'unwritable' || error.code === 'missing')) fatal ??= error;
+      throw error;
+    }
     done[outcome]++;
     options.onJob?.(job.data.story, outcome);
     return outcome;
@@ -85,7 +95,7 @@ export async function runReportWorker(store: Store, url: string, options: Report
     await new Promise<void>((resolve) => {
       let polling = false;
       const tick = setInterval(() => {
-        if (stopped || failure) {
+        if (stopped || failure || fatal) {
           clearInterval(tick);
           resolve();
           return;
@@ -114,6 +124,7 @@ export async function runReportWorker(store: Store, url: string, options: Report
     await open.close().catch(() => undefined);
     await pool.close();
   }
+  if (fatal) throw fatal;
   if (failure) throw failure;
   return done;
 }
@@ -121,7 +132,8 @@ export async function runReportWorker(store: Store, url: string, options: Report
 /**
  * One job: the story's report at its current tick, unless it has one already (`current`), or the story changed or
  * was merged since the job was queued and the job of its current state is on the queue too (`superseded`: that job
- * computes it; two jobs never compute the same state side by side), or it is gone.
+ * computes it), or it is gone. While a placement run that changes the story is still going (its jobs are queued at
+ * its end), two older jobs of the story can both compute it: work done twice, never a wrong or older report.
  */
 async function reportFor(store: Store, pool: ReportPool, queue: Queue<ReportJobData>, data: ReportJobData, generator: string): Promise<JobOutcome> {
   const story = store.getStory(data.story);

@@ -67,7 +67,7 @@ export function createApp(options: CreateAppOptions): CorroborateApp {
     storeName: storeNameOf(store),
     compare,
     generator: options.generator,
-    ingest: new IngestQueue(store, compare, options.generator, refreshSearch),
+    ingest: new IngestQueue(store, compare, options.generator, refreshSearch, log),
     network: new NetworkMemo(store, (window) => networkOffThread({ path: options.storeLocation ?? store.location, ...window })),
     refreshSearch,
   };

@@ -25,6 +25,8 @@ export class IngestQueue {
     private readonly generator: string,
     /** Called after each run (the server refreshes its search index there). */
     private readonly afterRun: () => void,
+    /** Where a run that waits for another ingest's placement lock says so. */
+    private readonly log: (line: string) => void = () => undefined,
   ) {
     this.ingester = new CorpusIngester(store, { batchSize: 500 });
   }
@@ -44,7 +46,10 @@ export class IngestQueue {
   private async run(items: PostItems): Promise<PostOutcome> {
     const problems: PostOutcome['problems'] = [];
     const read: IngestedArticle[] = [];
-    const summary = await this.ingester.ingest(collectProblems(items, problems), { onArticle: (a) => read.push(a) });
+    const summary = await this.ingester.ingest(collectProblems(items, problems), {
+      onArticle: (a) => read.push(a),
+      onWaitForPlacement: () => this.log('corroborate: another ingest is placing articles in this store; posted articles wait for it to finish'),
+    });
     this.afterRun();
     const articles = read.map((a): PostedArticle => ({ id: a.id, status: a.status, story: this.store.getArticle(a.id)?.story ?? null }));
     const stories: string[] = [];

@@ -111,6 +111,7 @@ export function optionalStringField(body: Record<string, unknown>, name: string,
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw new ValidationError(`field '${name}' must be a string`);
   if (value.length > maxLength) throw new ValidationError(`field '${name}' is longer than ${maxLength} characters`);
+  if (value.includes('\u0000')) throw new ValidationError(`field '${name}' contains a NUL character (\\u0000)`);
   return value;
 }
 

@@ -106,21 +106,22 @@ export class PgConnection {
    * reply before it raises the signal, so a reply is either on the port or about to wake the wait.
    */
   private reply(id: number, timeoutMs: number): { rows: unknown[]; rowCount: number } {
-    const deadline = Date.now() + timeoutMs;
+    const deadline = performance.now() + timeoutMs;
     let beat = Atomics.load(this.shared, HEARTBEAT);
-    let beatAt = Date.now();
+    let beatAt = performance.now();
     for (;;) {
       const got = this.take(id) ?? (Atomics.store(this.shared, SIGNAL, 0), this.take(id));
       if (got) {
         if (got.type === 'error') throw new PgError(got.message, got.code);
         return got;
       }
-      const now = Date.now();
+      const now = performance.now();
       const current = Atomics.load(this.shared, HEARTBEAT);
       if (current !== beat) {
         beat = current;
         beatAt = now;
-      } else if (now - beatAt > HEARTBEAT_TIMEOUT_MS) {
+      } else if (beat !== 0 && now - beatAt > HEARTBEAT_TIMEOUT_MS) {
+        // (Only once it has ticked: a thread still loading its modules on a busy machine is not dead.)
         return this.fail('PostgreSQL: the connection thread stopped');
       }
       if (now > deadline) return this.fail('PostgreSQL: no answer within the statement timeout');

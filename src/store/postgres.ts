@@ -1019,7 +1019,11 @@ export class PgStore implements Store {
     return () => {
       if (!this.placing) return;
       this.placing = false;
-      if (!this.closed) this.get(`SELECT pg_advisory_unlock(${this.placementKey}::bigint) AS ok`);
+      try {
+        if (!this.closed) this.get(`SELECT pg_advisory_unlock(${this.placementKey}::bigint) AS ok`);
+      } catch {
+        // The connection is gone: so is its session lock.
+      }
     };
   }
 

@@ -70,10 +70,18 @@ type SignatureRow = SigRow<Buffer>;
 const articleRecord = (row: ArticleRow): ArticleRecord => articleOf(row, fromBlob);
 const signatureRecord = (row: SignatureRow): SignatureRecord => signatureOf(row, fromBlob);
 
-/** Who holds the placement lock: `{host, pid, n}` as JSON (`tryLockPlacement`). */
+/** Who holds the placement lock: `{host, pid, n, at}` as JSON (`tryLockPlacement`; `at`: when it last wrote, ms). */
 const META_PLACING = 'store.placing';
 /** Placement locks taken by this process (part of the holder's mark, so two ingesters of one process differ). */
 let placementLocks = 0;
+/** The marks (`pid:n`) of the placement locks this process holds now. */
+const heldMarks = new Set<string>();
+/**
+ * A placement lock whose holder has not committed a write for this long is taken over, wherever the holder runs (a
+ * store file shared between containers or machines, where process ids say nothing). Every write transaction of the
+ * holder renews it (an ingest commits every batch).
+ */
+const PLACEMENT_LEASE_MS = 10 * 60_000;
 
 export interface SqliteStoreOptions extends OpenStoreOptions {
   /** The schema (tests only: to exercise upgrades). Default MIGRATIONS. */
@@ -382,8 +390,10 @@ function searchFilter(options: SearchStoriesOptions): { where: string; params: R
 }
 
 export class SqliteStore implements Store {
-  /** This store object holds the placement lock (`tryLockPlacement`). */
-  private placing = false;
+  /** The placement lock this store object holds (`tryLockPlacement`): its mark's process-wide key and its `n`. */
+  private placement: { key: string; n: number } | null = null;
+  /** Gives up the placement lock this store object holds (set while it holds one). */
+  private releasePlacement: (() => void) | null = null;
   private readonly s: Statements;
   private searchStatements: SearchStatements | null = null;
   private analysisStatements: AnalysisStatements | null = null;
@@ -411,6 +421,7 @@ export class SqliteStore implements Store {
 
   close(): void {
     if (!this.db.open) return;
+    this.releasePlacement?.(); // a lock held when the store closes is given up with it
     if (!this.readonly) {
       try {
         this.db.pragma('optimize');
@@ -422,11 +433,14 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: () => T): T {
-    if (!this.db.inTransaction) this.tick = null;
+    const outermost = !this.db.inTransaction;
+    if (outermost) this.tick = null;
     try {
       // IMMEDIATE: take the write lock at the start, so two writers queue instead of failing mid-way.
       // Inside an outer transaction this is a savepoint: a failing inner call undoes only its own writes.
-      return this.runInTransaction.immediate(fn) as T;
+      // The holder of the placement lock renews its lease with every write transaction.
+      const work = outermost && this.placement !== null ? (): T => (this.renewPlacement(), fn()) : fn;
+      return this.runInTransaction.immediate(work) as T;
     } catch (error) {
       this.tick = null;
       throw toStoreError(error, this.location);
@@ -847,21 +861,39 @@ export class SqliteStore implements Store {
   // ── placement ──
 
   tryLockPlacement(): (() => void) | null {
-    if (this.placing) return null;
-    const mine = JSON.stringify({ host: hostname(), pid: process.pid, n: ++placementLocks });
+    if (this.placement) return null;
+    const n = ++placementLocks;
     const taken = this.write(() => {
       const held = this.s.getMeta.get(META_PLACING)?.value;
       if (held !== undefined && holderAlive(held)) return false;
-      this.s.setMeta.run(META_PLACING, mine);
+      this.s.setMeta.run(META_PLACING, placementMark(n));
       return true;
     });
     if (!taken) return null;
-    this.placing = true;
-    return () => {
-      if (!this.placing) return;
-      this.placing = false;
-      if (this.db.open) this.write(() => this.db.prepare(`DELETE FROM meta WHERE key = ? AND value = ?`).run(META_PLACING, mine));
-    };
+    const key = `${process.pid}:${n}`;
+    heldMarks.add(key);
+    this.placement = { key, n };
+    return (this.releasePlacement = () => {
+      if (this.placement?.key !== key) return;
+      this.placement = null;
+      this.releasePlacement = null;
+      heldMarks.delete(key); // from here on this process counts the mark as left behind, even if the delete fails
+      if (!this.db.open) return;
+      try {
+        this.transaction(() => {
+          const held = this.s.getMeta.get(META_PLACING)?.value;
+          if (held !== undefined && markKey(held) === key) this.db.prepare(`DELETE FROM meta WHERE key = ?`).run(META_PLACING);
+        });
+      } catch {
+        // Busy or failing: the mark stays behind, stale for every reader (this process no longer holds it).
+      }
+    });
+  }
+
+  /** The holder's lease: its mark with the time of this write (inside the caller's transaction). */
+  private renewPlacement(): void {
+    const held = this.s.getMeta.get(META_PLACING)?.value;
+    if (held !== undefined && markKey(held) === this.placement!.key) this.s.setMeta.run(META_PLACING, placementMark(this.placement!.n));
   }
 
   // ── clusterer state ──
@@ -931,19 +963,37 @@ export class SqliteStore implements Store {
   }
 }
 
+/** This process's mark for its `n`th placement lock, stamped now. */
+function placementMark(n: number): string {
+  return JSON.stringify({ host: hostname(), pid: process.pid, n, at: Date.now() });
+}
+
+/** `pid:n` of a mark (null for a mark of another host or one that does not parse). */
+function markKey(held: string): string | null {
+  const holder = parseMark(held);
+  return holder && holder.host === hostname() ? `${holder.pid}:${holder.n}` : null;
+}
+
+function parseMark(held: string): { host: string; pid: number; n: number; at: number } | null {
+  try {
+    const m = JSON.parse(held) as { host?: unknown; pid?: unknown; n?: unknown; at?: unknown };
+    if (typeof m.host !== 'string' || typeof m.pid !== 'number' || typeof m.n !== 'number' || typeof m.at !== 'number') return null;
+    return { host: m.host, pid: m.pid, n: m.n, at: m.at };
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Whether the placement lock recorded as `held` still has a live holder: a process of another host, or of this
- * process, is taken at its word; a process id on this host that no longer runs has left the lock behind.
+ * Whether the placement lock recorded as `held` still has a live holder. Left behind: a mark that does not parse; one
+ * whose holder has not written for PLACEMENT_LEASE_MS; one of this process that it no longer holds; one of another
+ * process on this host that no longer runs. A live process elsewhere within its lease keeps it.
  */
 function holderAlive(held: string): boolean {
-  let holder: { host?: unknown; pid?: unknown };
-  try {
-    holder = JSON.parse(held) as { host?: unknown; pid?: unknown };
-  } catch {
-    return false;
-  }
-  if (typeof holder.pid !== 'number' || typeof holder.host !== 'string') return false;
-  if (holder.host !== hostname() || holder.pid === process.pid) return true;
+  const holder = parseMark(held);
+  if (!holder || Date.now() - holder.at > PLACEMENT_LEASE_MS) return false;
+  if (holder.host !== hostname()) return true;
+  if (holder.pid === process.pid) return heldMarks.has(`${holder.pid}:${holder.n}`);
   try {
     process.kill(holder.pid, 0);
     return true;

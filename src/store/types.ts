@@ -298,7 +298,8 @@ export interface Store {
    * this same store object): one placement lane at a time, since an ingester's story index must have seen every
    * placement before its own. Returns the function that releases it (calling it twice is harmless), or null when
    * the lock is held. A holder that dies does not keep it: PostgreSQL holds it as a lock of the holder's session;
-   * SQLite records the holder's process id and host, and a lock whose process is gone on this host is taken over.
+   * SQLite records the holder's host, process id and last write (every write transaction of the holder renews it),
+   * and a lock whose process is gone from this host, or whose holder has written nothing for 10 minutes, is taken over.
    * Read-only stores: StoreError 'unwritable' (SQLite: from the database).
    */
   tryLockPlacement(): (() => void) | null;
