@@ -10,6 +10,7 @@ import { EXIT } from './errors.js';
 import { openStore, shownLocation, storeExists, StoreError, type Store } from '../store/index.js';
 import { runReportWorker } from '../queue/report-worker.js';
 import { queueFailure } from '../queue/report-queue.js';
+import { plural } from '../report/view.js';
 
 export async function runWorker(options: CliOptions, generator: string): Promise<number> {
   const queue = options.queue!;
@@ -43,8 +44,8 @@ export async function runWorker(options: CliOptions, generator: string): Promise
       },
     });
     process.stderr.write(
-      `corroborate: worker done: ${done.computed} reports computed, ${done.current} already current, ${done.superseded} superseded by a newer job, ` +
-        `${done.gone} stories gone, ${done.failed} failed\n`,
+      `corroborate: worker done: ${plural(done.computed, 'report')} computed, ${done.current} already current, ${done.superseded} superseded by a newer job, ` +
+        `${plural(done.gone, 'story', 'stories')} gone, ${done.failed} failed\n`,
     );
     // A report that cannot be computed is a bug (run the story with --debug: corroborate story ID --debug).
     return done.failed > 0 ? EXIT.internal : EXIT.ok;
