@@ -37,6 +37,7 @@ import {
   STALE,
   STORY_COLUMNS,
   articleRecord as articleOf,
+  keysetPages,
   positiveInt,
   signatureRecord as signatureOf,
   storyRecord,
@@ -682,16 +683,8 @@ export class PgStore implements Store {
   }
 
   *allSignatures(batchSize = 1000): Iterable<SignatureRecord[]> {
-    const size = positiveInt(batchSize, 1000);
-    let after = 0;
-    for (;;) {
-      // One query per page, keyed by seq: no cursor or transaction stays open between pages.
-      const rows = this.all<SignatureRow>(SQL.signaturePage, [after, size]);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1]!.seq;
-      yield rows.map(signatureRecord);
-      if (rows.length < size) return;
-    }
+    const pages = keysetPages(positiveInt(batchSize, 1000), (r: SignatureRow) => r.seq, (after, n) => this.all<SignatureRow>(SQL.signaturePage, [after ?? 0, n]));
+    for (const rows of pages) yield rows.map(signatureRecord);
   }
 
   // ── stories ──
@@ -1062,15 +1055,13 @@ export class PgStore implements Store {
   }
 
   *allTermCounts(batchSize = 10000): Iterable<Array<[string, number]>> {
-    const size = positiveInt(batchSize, 10000);
-    let after: string | null = null;
-    for (;;) {
-      const rows: Array<{ term: string; count: number }> = after === null ? this.all(SQL.termPageFirst, [size]) : this.all(SQL.termPage, [after, size]);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1]!.term;
-      yield rows.map((r): [string, number] => [r.term, r.count]);
-      if (rows.length < size) return;
-    }
+    type TermRow = { term: string; count: number };
+    const pages = keysetPages(
+      positiveInt(batchSize, 10000),
+      (r: TermRow) => r.term,
+      (after, n) => (after === null ? this.all<TermRow>(SQL.termPageFirst, [n]) : this.all<TermRow>(SQL.termPage, [after, n])),
+    );
+    for (const rows of pages) yield rows.map((r): [string, number] => [r.term, r.count]);
   }
 
   documentCount(): number {

@@ -116,6 +116,22 @@ export function storyRecord(row: StoryRow): StoryRecord {
   };
 }
 
+/**
+ * A table read page by page by its key (keyset paging): `fetch(after, size)` gives at most `size` rows whose key comes
+ * after `after` (null: from the first), in key order. One query per page: no cursor or transaction stays open between
+ * pages.
+ */
+export function* keysetPages<Row, Key>(size: number, keyOf: (row: Row) => Key, fetch: (after: Key | null, size: number) => Row[]): Generator<Row[]> {
+  let after: Key | null = null;
+  for (;;) {
+    const rows = fetch(after, size);
+    if (rows.length === 0) return;
+    after = keyOf(rows[rows.length - 1]!);
+    yield rows;
+    if (rows.length < size) return;
+  }
+}
+
 /** A count option: a whole number ≥ 1, else `fallback`. */
 export function positiveInt(n: number | undefined, fallback: number): number {
   return n !== undefined && Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;

@@ -34,6 +34,7 @@ import {
   STALE,
   STORY_COLUMNS,
   articleRecord as articleOf,
+  keysetPages,
   positiveInt,
   signatureRecord as signatureOf,
   storyRecord,
@@ -522,16 +523,8 @@ export class SqliteStore implements Store {
   }
 
   *allSignatures(batchSize = 1000): Iterable<SignatureRecord[]> {
-    const size = positiveInt(batchSize, 1000);
-    let after = 0;
-    for (;;) {
-      // One query per page, keyed by seq: no cursor or transaction stays open between pages.
-      const rows = this.s.signaturePage.all(after, size);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1]!.seq;
-      yield rows.map(signatureRecord);
-      if (rows.length < size) return;
-    }
+    const pages = keysetPages(positiveInt(batchSize, 1000), (r: SignatureRow) => r.seq, (after, n) => this.s.signaturePage.all(after ?? 0, n));
+    for (const rows of pages) yield rows.map(signatureRecord);
   }
 
   // ── stories ──
@@ -923,15 +916,12 @@ export class SqliteStore implements Store {
   }
 
   *allTermCounts(batchSize = 10000): Iterable<Array<[string, number]>> {
-    const size = positiveInt(batchSize, 10000);
-    let after: string | null = null;
-    for (;;) {
-      const rows: Array<{ term: string; count: number }> = after === null ? this.s.termPageFirst.all(size) : this.s.termPage.all(after, size);
-      if (rows.length === 0) return;
-      after = rows[rows.length - 1]!.term;
-      yield rows.map((r): [string, number] => [r.term, r.count]);
-      if (rows.length < size) return;
-    }
+    const pages = keysetPages(
+      positiveInt(batchSize, 10000),
+      (r: { term: string; count: number }) => r.term,
+      (after, n) => (after === null ? this.s.termPageFirst.all(n) : this.s.termPage.all(after, n)),
+    );
+    for (const rows of pages) yield rows.map((r): [string, number] => [r.term, r.count]);
   }
 
   documentCount(): number {
