@@ -48,7 +48,7 @@ const plain = analysed.map(({ article: _a, ...rest }) => Buffer.from(JSON.string
 const elided = analysed.map((a) => Buffer.from(analysisJson(a)));
 const stored = analysed.map((a) => encodeAnalysis(a));
 console.log(`(i) stored analysis, ${size} real-derived articles (text ${fmt(textBytes)} B/article on average):`);
-console.log(`    JSON ${fmt(mean(plain.map((b) => b.length)))} B/article; span texts elided ${fmt(mean(elided.map((b) => b.length)))} B; stored (DEFLATE 6) ${fmt(mean(stored.map((b) => b.length)))} B`);
+console.log(`    JSON ${fmt(mean(plain.map((b) => b.length)))} B/article; span texts elided ${fmt(mean(elided.map((b) => b.length)))} B; stored (brotli 1) ${fmt(mean(stored.map((b) => b.length)))} B`);
 const brotli = (quality: number) => (b: Buffer) =>
   brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: b.length } });
 const compressors: [string, (b: Buffer) => Buffer, (b: Buffer) => Buffer][] = [

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { analyse, ANALYSIS_VERSION } from '../src/analyse/index.js';
-import { AnalysisCodecError, decodeAnalysis, encodeAnalysis } from '../src/corpus/analysis-codec.js';
+import { AnalysisCodecError, analysisJson, ANALYSIS_FORMAT, decodeAnalysis, encodeAnalysis } from '../src/corpus/analysis-codec.js';
+import { deflateTagged } from '../src/store/tagged-deflate.js';
 import { CorpusIngester, ingestCorpus } from '../src/corpus/ingest.js';
 import { computeReport } from '../src/corpus/report-job.js';
 import { refreshReports, storyReport } from '../src/corpus/reports.js';
@@ -90,6 +91,19 @@ test('codec: decoding gives back the analysis exactly (keys, order, values), spa
     assert.equal(decoded.article, article, 'the article record is re-attached, not copied');
     const raw = JSON.stringify({ ...analysed, article: undefined });
     assert.ok(bytes.length < raw.length / 2, `${article.id}: ${bytes.length} bytes stored for ${raw.length} bytes of JSON`);
+  }
+});
+
+test('codec: analyses stored by the previous format (raw DEFLATE, format byte 1) still decode to the same analysis', async () => {
+  const { articles } = await readArticles([...FIRST_TWO]);
+  for (const article of articles) {
+    const analysed = analyse(article);
+    const now = encodeAnalysis(analysed);
+    assert.equal(now[0], ANALYSIS_FORMAT);
+    assert.notEqual(ANALYSIS_FORMAT, 1);
+    const before = deflateTagged(1, analysisJson(analysed), 6);
+    assert.deepStrictEqual(decodeAnalysis(before, article), analysed);
+    assert.deepStrictEqual(decodeAnalysis(now, article), analysed);
   }
 });
 

@@ -16,6 +16,7 @@
  */
 import type { EntityType } from '../types.js';
 import { lexiconTag, type NlpTerm } from './nlp-doc.js';
+import { BoundedCache } from '../text/bounded-cache.js';
 import {
   EXTRA_DEMONYMS,
   NAME_PARTICLES,
@@ -172,19 +173,30 @@ function titleCaseLines(text: string): [number, number][] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
-    const words = line.match(/\p{L}{4,}/gu) ?? [];
-    if (words.length >= 3) {
-      const caps = words.filter((w) => /^\p{Lu}/u.test(w));
-      // Title case: most long words capitalised, and some of them plainly common words.
-      const common = caps.filter((w) => {
-        const lex = lexiconTag(w.toLowerCase());
-        return lex !== undefined && !PROPER_LEX.has(lex);
-      }).length;
-      if (caps.length / words.length >= 0.7 && common >= 2) out.push([lineStart, lineEnd]);
+    let title = titleLines.get(line);
+    if (title === undefined) {
+      title = isTitleCaseLine(line);
+      titleLines.set(line, title);
     }
+    if (title) out.push([lineStart, lineEnd]);
     lineStart = lineEnd + 1;
   }
   return out;
+}
+
+/** `isTitleCaseLine` of recently seen lines (the copies of a story repeat their paragraphs). */
+const titleLines = new BoundedCache<boolean>(8192);
+
+/** Title case: most long words capitalised, and some of them plainly common words. */
+function isTitleCaseLine(line: string): boolean {
+  const words = line.match(/\p{L}{4,}/gu) ?? [];
+  if (words.length < 3) return false;
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w));
+  const common = caps.filter((w) => {
+    const lex = lexiconTag(w.toLowerCase());
+    return lex !== undefined && !PROPER_LEX.has(lex);
+  }).length;
+  return caps.length / words.length >= 0.7 && common >= 2;
 }
 
 function inRanges(ranges: [number, number][], pos: number): boolean {

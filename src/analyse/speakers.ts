@@ -56,6 +56,27 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+/**
+ * `tokenize(text, 0, text.length)`, read chunk by chunk through the slice cache: the text is cut after the white
+ * space that ends a sentence or a line, so the copies of a story share their chunks. A token never holds white
+ * space, so the tokens of the chunks are the tokens of the whole text.
+ */
+export function tokenizeText(text: string): Token[] {
+  const out: Token[] = [];
+  let from = 0;
+  CHUNK_END.lastIndex = 0;
+  for (let m = CHUNK_END.exec(text); m; m = CHUNK_END.exec(text)) {
+    const to = m.index + m[0].length;
+    for (const t of tokenize(text, from, to)) out.push(t);
+    from = to;
+  }
+  if (from < text.length) for (const t of tokenize(text, from, text.length)) out.push(t);
+  return out;
+}
+
+/** Where `tokenizeText` cuts: after a sentence's closing punctuation and the white space after it, or after line breaks. */
+const CHUNK_END = /[.!?]["”’')\]]*\s+|\n+/g;
+
 /** The tokens of one string, offsets relative to it. */
 function tokenizeSlice(slice: string): Token[] {
   const out: Token[] = [];
@@ -226,7 +247,7 @@ export class SpeakerResolver {
   private fallbackNames(): void {
     const text = this.text;
     const byLast = new Map<string, { name: string; mentions: Span[] }>();
-    const toks = tokenize(text, 0, text.length);
+    const toks = tokenizeText(text);
     let i = 0;
     const runs: Array<Token[]> = [];
     while (i < toks.length) {
@@ -277,7 +298,7 @@ export class SpeakerResolver {
   /** "The former Ukrainian prime minister ..." not followed by a name: a person known only by description. */
   private describedPersons(): void {
     const text = this.text;
-    const toks = tokenize(text, 0, text.length);
+    const toks = tokenizeText(text);
     for (let i = 0; i < toks.length; i++) {
       const det = toks[i]!;
       if (!/^(the|a|an)$/.test(det.lower)) continue;

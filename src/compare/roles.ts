@@ -32,7 +32,19 @@ interface Tagged {
   clause: number;
 }
 
-function tagged(info: SentenceInfo): Tagged[] {
+/** `tagged` of each sentence of the stories compared so far (a sentence is in many links of its story). */
+const taggedMemo = new WeakMap<SentenceInfo, readonly Tagged[]>();
+
+function tagged(info: SentenceInfo): readonly Tagged[] {
+  let out = taggedMemo.get(info);
+  if (!out) {
+    out = tagSentence(info);
+    taggedMemo.set(info, out);
+  }
+  return out;
+}
+
+function tagSentence(info: SentenceInfo): Tagged[] {
   const s = info.sentence;
   const terms = posTerms(s.text);
   const out: Tagged[] = [];
@@ -260,7 +272,7 @@ function occurrences(ts: readonly Tagged[], stem: string): number[] {
   return out;
 }
 
-function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: Tagged[], tb: Tagged[]): LinkConflict | null {
+function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[], tb: readonly Tagged[]): LinkConflict | null {
   const datesA = a.slots.dates;
   const datesB = b.slots.dates;
   for (let i = 0; i < ta.length; i++) {
@@ -350,7 +362,7 @@ function lcs(a: readonly string[], b: readonly string[]): [number, number][] {
   return out;
 }
 
-function meaningConflict(a: SentenceInfo, b: SentenceInfo, ta: Tagged[], tb: Tagged[]): LinkConflict | null {
+function meaningConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[], tb: readonly Tagged[]): LinkConflict | null {
   const ca = ta.filter((t) => !t.tok.stop);
   const cb = tb.filter((t) => !t.tok.stop);
   const anchors = lcs(

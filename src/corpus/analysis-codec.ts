@@ -4,26 +4,28 @@
  * re-attaches the article record, giving an AnalysedArticle equal to the one encoded (same keys in the same
  * order, same values), so a report computed from it is byte-identical to one from a fresh analysis.
  *
- * Format: one tag byte (ANALYSIS_FORMAT), then the analysis as JSON, compressed with raw DEFLATE (zlib level 6).
- * In the JSON, a span's `text` that is exactly `article.text.slice(start, end)` — every sentence, mention and
- * quote — is written as `0` (the key stays, so key order is kept) and cut back out of the article's text on
- * decoding: the article's text is stored once, not once more as its sentences. Any other `text` is written as is.
+ * Format: one tag byte (the format), then the analysis as JSON, compressed: format 2 (written now) brotli at quality 1,
+ * format 1 (stores written before) raw DEFLATE at zlib level 6; both are read. In the JSON, a span's `text` that is
+ * exactly `article.text.slice(start, end)` — every sentence, mention and quote — is written as `0` (the key stays, so
+ * key order is kept) and cut back out of the article's text on decoding: the article's text is stored once, not once
+ * more as its sentences. Any other `text` is written as is.
  *
  * Measured on 500 real-derived articles of ~1.1 KB text (bench/story-update.bench.ts prints it): the analysis as
- * JSON is ~5.2 KB per article, ~3.5 KB with span texts elided, ~0.9 KB stored. The compressor, weighed on the
- * elided JSON (and on 500 longer articles of realCorpus, ~2.4 KB text): DEFLATE 6 stores 895 B (1,445 B),
- * encodes in ~50 µs (~90 µs), inflates in ~10 µs (~15 µs). DEFLATE 1 is 10% bigger and no faster to decode;
- * brotli 1 bigger still; brotli 3 about the same size, slower both ways; brotli 5 is 7% smaller but encodes in
- * ~85 µs (~145 µs) and decodes slower. Decoding happens at every report of the story (encoding once, next to
- * a ~3 ms analysis), so: DEFLATE 6. Decoding an analysis costs ~0.1 ms in all, mostly JSON.parse.
+ * JSON is ~5.2 KB per article, ~3.5 KB with span texts elided, ~0.9 KB stored with DEFLATE 6. Weighed again on 1,500
+ * articles of the ingest benchmark's corpus (~3.3 KB text; scratch runs, 2 cores): DEFLATE 6 encodes in ~100–130 µs
+ * an article and inflates in ~50 µs, brotli 1 encodes in ~50–65 µs, decodes in ~55 µs and stores 22% more (1.9 KB
+ * against 1.6 KB). An ingest encodes every analysis once, next to its ~3 ms analysis, in the report workers; a report
+ * decodes its story's stored analyses, as fast either way: so brotli 1.
  */
-import { deflateTagged, inflateTagged } from '../store/tagged-deflate.js';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
+import { inflateTagged } from '../store/tagged-deflate.js';
 import type { AnalysedArticle, Article } from '../types.js';
 
-/** The first byte of every encoded analysis: the format it is in (a new format gets a new tag). */
-export const ANALYSIS_FORMAT = 1;
-/** zlib level (see the measurements above). */
-const LEVEL = 6;
+/** The first byte of every analysis encoded now: the format it is in (a new format gets a new tag). */
+export const ANALYSIS_FORMAT = 2;
+/** The first byte of an analysis stored with raw DEFLATE (read, no longer written). */
+const DEFLATE_FORMAT = 1;
+const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
 
 /** Bytes that are not an analysis this code can read (unknown format tag, damaged data, wrong shape). */
 export class AnalysisCodecError extends Error {
@@ -37,26 +39,43 @@ type Analysis = Omit<AnalysedArticle, 'article'>;
 
 /** The analysis of `analysed.article`, without the article, as bytes. */
 export function encodeAnalysis(analysed: AnalysedArticle): Uint8Array {
-  return deflateTagged(ANALYSIS_FORMAT, analysisJson(analysed), LEVEL);
+  const body = brotliCompressSync(analysisJson(analysed), BROTLI_OPTIONS);
+  const out = new Uint8Array(body.length + 1);
+  out[0] = ANALYSIS_FORMAT;
+  out.set(body, 1);
+  return out;
 }
 
 /** The JSON text that `encodeAnalysis` compresses: the analysis without the article, span texts elided. */
 export function analysisJson(analysed: AnalysedArticle): string {
   const { article, ...analysis } = analysed;
-  const text = article.text;
-  return JSON.stringify(analysis, function (this: unknown, key: string, value: unknown) {
-    if (key === 'text' && typeof value === 'string' && isSpanOf(this, text) && text.slice(this.start, this.end) === value) return 0;
-    return value;
-  });
+  // A copy with the elided texts, then JSON.stringify without a replacer (a replacer function called at every key
+  // takes JSON.stringify off its fast path: twice the time).
+  return JSON.stringify(elideSpanTexts(analysis, article.text));
+}
+
+/** `value` with every span's `text` that is exactly its slice of `text` replaced by 0 (arrays and plain objects copied). */
+function elideSpanTexts(value: unknown, text: string): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) return value.map((v) => elideSpanTexts(v, text));
+  const record = value as Record<string, unknown>;
+  const span = isSpanOf(record, text);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(record)) {
+    const v = record[key];
+    out[key] = key === 'text' && span && typeof v === 'string' && text.slice(record.start as number, record.end as number) === v ? 0 : elideSpanTexts(v, text);
+  }
+  return out;
 }
 
 /** The AnalysedArticle encoded in `data`, with `article` (the article it was computed from) re-attached. */
 export function decodeAnalysis(data: Uint8Array, article: Article): AnalysedArticle {
-  if (data.length === 0 || data[0] !== ANALYSIS_FORMAT) throw new AnalysisCodecError(`stored analysis of ${article.id}: unknown format ${data[0] ?? '(empty)'}`);
+  const format = data[0];
+  if (format !== ANALYSIS_FORMAT && format !== DEFLATE_FORMAT) throw new AnalysisCodecError(`stored analysis of ${article.id}: unknown format ${data[0] ?? '(empty)'}`);
   const text = article.text;
   let parsed: unknown;
   try {
-    const json = inflateTagged(data);
+    const json = format === DEFLATE_FORMAT ? inflateTagged(data) : brotliDecompressSync(data.subarray(1)).toString('utf8');
     parsed = JSON.parse(json, function (this: unknown, key: string, value: unknown) {
       return key === 'text' && value === 0 && isSpanOf(this, text) ? text.slice(this.start, this.end) : value;
     });
