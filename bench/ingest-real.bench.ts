@@ -4,7 +4,8 @@
  * line and exit 0 when ../shared/data is absent). Two fresh stores, each ingested by a fresh `corroborate ingest`
  * process: with ledgers (the default: placement, then every changed story's report in worker threads) and with
  * `--no-ledgers`. Prints articles/s end to end, wall time, peak RSS of the process (its worker threads included),
- * and the stories and reports stored; then the targets (≥ 500/s with ledgers, ≥ 2,000/s without).
+ * and the stories and reports stored; then the targets (≥ 500/s with ledgers, ≥ 2,000/s without); then what a second
+ * process adds on this machine for the report phase's analysis and comparison (bench/cpu-scaling.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { join } from 'node:path';
 import { openStore } from '../src/store/index.js';
 import { builtIsCurrent, runCliChild } from './cli-child.js';
 import { jsonlLine, realCorpus, realDataMissing } from './real-corpus.js';
+import { describeScaling, machineScaling } from './cpu-scaling.js';
 
 const n = Number(process.argv[2] ?? 20_000);
 console.log(`ingest runs ${builtIsCurrent() ? 'the built CLI (dist/)' : 'the sources through tsx (dist/ is missing or older than src/: npm run build)'}`);
@@ -50,6 +52,8 @@ try {
     );
     console.log(`  ${stderr.trim().split('\n').pop()}`);
   }
+  // What the second core adds to the report phase's work on this machine (the ceiling of the two report threads).
+  for (const kind of ['analysis', 'compare'] as const) console.log(`second core: ${describeScaling(await machineScaling(kind))} (bench/cpu-scaling.ts)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { jsonlLine, realCorpus, realDataMissing } from './real-corpus.js';
 import { builtIsCurrent, runCliChild, type ChildRun } from './cli-child.js';
-import { machineScaling } from './cpu-scaling.js';
+import { describeScaling, machineScaling } from './cpu-scaling.js';
 import { queueConnection, reportQueueName } from '../src/queue/report-queue.js';
 import { PgConnection } from '../src/store/pg-bridge.js';
 import { openStore } from '../src/store/index.js';
@@ -66,11 +66,7 @@ try {
   }
   const speedUp = seconds[1]! / seconds[2]!;
   console.log(`ledger phase speed-up, 2 workers over 1: ${speedUp.toFixed(2)}× [goal ≥ 1.7×: ${speedUp >= 1.7 ? 'MET' : 'MISSED'}]`);
-  const machine = await machineScaling();
-  console.log(
-    `this machine's own ceiling for the same work: the analysis of 1,500 articles takes ${machine.alone.toFixed(1)} s in one process alone, ` +
-      `${machine.sideBySide.toFixed(1)} s in each of two side by side: ${machine.ratio.toFixed(2)}× (bench/cpu-scaling.ts)`,
-  );
+  for (const kind of ['analysis', 'compare'] as const) console.log(`this machine's own ceiling for the same work: ${describeScaling(await machineScaling(kind))} (bench/cpu-scaling.ts)`);
 } finally {
   const conn = new PgConnection(db);
   for (const s of schemas) conn.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
