@@ -163,10 +163,9 @@ function withTail(base: ParsedSentence, tail: string): ParsedSentence {
 
 /** Add a term at compromise's reported offset, guarding the offset contract against `text`. */
 function pushTerm(out: NlpTerm[], text: string, start: number, t: { text: string; normal: string; tags: ReadonlySet<string>; pre: string; post: string; uid: number }): void {
-  const end = start + t.text.length;
-  // Re-anchor near the reported offset if compromise drifted.
+  // Re-anchor near the reported offset if compromise drifted (startsWith: the check without a slice per term).
   let s = start;
-  if (text.slice(start, end) !== t.text) {
+  if (start < 0 || !text.startsWith(t.text, start)) {
     const found = text.indexOf(t.text, Math.max(0, start - 8));
     if (found < 0 || found > start + 64) return;
     s = found;
