@@ -189,6 +189,25 @@ test('refreshReports counts: one more article in an existing story is analysed, 
   }
 });
 
+test('verbatim copies in one report job (same text, time and language on other sites) are analysed once; report and analyses as fresh', async () => {
+  const { articles } = await readArticles([...FIRST_TWO]);
+  const [wire, other] = articles as [Article, Article];
+  const copy = (id: string, source: string): Article => ({ ...wire, id, source, url: null, origin: `copy:${id}` });
+  // Same text but another publication time: dates are read against it, so it is analysed on its own.
+  const later: Article = { ...wire, id: 'later-copy', source: 'Late Desk', published: '2031-01-05T10:00:00Z', origin: 'copy:later' };
+  const members = [wire, copy('copy-a', 'Site A'), other, copy('copy-b', 'Site B'), later];
+  const story = { id: 'verbatim', articles: members.map((a) => a.id) };
+  const outcome = await computeReport({ story, articles: members, stored: members.map(() => null), options: LEXICAL, generator: GENERATOR });
+  assert.deepEqual(outcome.analyses.map((a) => a.id), members.map((a) => a.id), 'every member gets its stored analysis');
+  const data = new Map(outcome.analyses.map((a) => [a.id, a.data]));
+  assert.equal(data.get('copy-a'), data.get(wire.id), 'the copy reuses the first analysis (the same bytes)');
+  assert.equal(data.get('copy-b'), data.get(wire.id));
+  assert.notEqual(data.get('later-copy'), data.get(wire.id), 'another publication time is analysed again');
+  for (const a of members) assert.deepStrictEqual(decodeAnalysis(data.get(a.id)!, a), analyse(a), `${a.id}: its stored analysis is its own fresh analysis`);
+  const fresh = await reportForStory(story, members, LEXICAL, GENERATOR);
+  sameBytes(JSON.stringify(outcome.report), JSON.stringify(fresh), 'report with copies analysed once');
+});
+
 test('worker threads: the analyses computed there are stored with the reports; reports identical to fresh', async () => {
   const dir = tempDir();
   const store = openStore(join(dir, 'news.db'));

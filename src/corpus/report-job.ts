@@ -53,6 +53,10 @@ export function storedForm(report: Report): StoredForm {
  */
 export async function computeReport(job: ReportJob): Promise<ReportOutcome> {
   const analyses: StoredAnalysis[] = [];
+  // Verbatim copies (one wire text on many sites: the same text, publication time and declared language) are
+  // analysed once: analyse() reads nothing else of an article, so a copy's analysis is the first one's, decoded
+  // afresh with the copy attached (no object shared between the two).
+  const byContent = new Map<string, Uint8Array>();
   const analysed = job.articles.map((article, i): AnalysedArticle => {
     const stored = job.stored[i];
     if (stored) {
@@ -62,9 +66,22 @@ export async function computeReport(job: ReportJob): Promise<ReportOutcome> {
         if (!(error instanceof AnalysisCodecError)) throw error;
       }
     }
+    const key = analysisInputKey(article);
+    const same = byContent.get(key);
+    if (same) {
+      analyses.push({ id: article.id, version: ANALYSIS_VERSION, data: same });
+      return decodeAnalysis(same, article);
+    }
     const fresh = analyse(article);
-    analyses.push({ id: article.id, version: ANALYSIS_VERSION, data: encodeAnalysis(fresh) });
+    const data = encodeAnalysis(fresh);
+    byContent.set(key, data);
+    analyses.push({ id: article.id, version: ANALYSIS_VERSION, data });
     return fresh;
   });
   return { report: await reportForAnalysed(job.story, analysed, job.options, job.generator), analyses };
+}
+
+/** Everything of an article that analyse() reads: two articles with the same key have the same analysis. */
+export function analysisInputKey(article: Article): string {
+  return `${JSON.stringify([article.language, article.published])}\u0000${article.text}`;
 }
