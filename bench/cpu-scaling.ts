@@ -4,8 +4,8 @@
  *  - `analysis`: analyse() of the articles, story after story (compromise parses each distinct sentence once; the
  *    copies of a story come through the sentence caches);
  *  - `compare`: compareStory() and the report JSON of the same stories, analysed beforehand (not timed).
- * Each kind runs in one process alone, then in two processes side by side (each starts its timed part at the same
- * moment, after its own setup). Two cores that each ran as fast as one alone would give 2.0×; cores that share an
+ * Each kind runs in one process alone, then in two processes side by side (their timed parts started together, after
+ * both finished their setup). Two cores that each ran as fast as one alone would give 2.0×; cores that share an
  * execution unit, caches or memory bandwidth (or a host that shares them) give less.
  * `machineScaling(kind, articles)` returns the ratio; `npm run bench:ingest:real` prints both kinds; run as a script
  * (`node --import tsx bench/cpu-scaling.ts [articles]`) it prints them too.
@@ -31,25 +31,45 @@ export interface Scaling {
 
 /** Throughput of two processes side by side over one alone, each doing `kind` for the first `articles` articles. */
 export async function machineScaling(kind: ScalingKind = 'analysis', articles = 3000): Promise<Scaling> {
-  const alone = await child(kind, articles, 0);
-  // Both children start their timed part at the same wall-clock moment, after their setup (corpus, analyses).
-  const startAt = Date.now() + SETUP_ALLOWANCE_MS + (kind === 'compare' ? articles * 8 : 0);
-  const both = await Promise.all([child(kind, articles, startAt), child(kind, articles, startAt)]);
+  const [alone] = await together(kind, articles, 1);
+  const both = await together(kind, articles, 2);
   const sideBySide = Math.max(...both);
-  return { kind, articles, alone, sideBySide, ratio: (2 * alone) / sideBySide };
+  return { kind, articles, alone: alone!, sideBySide, ratio: (2 * alone!) / sideBySide };
 }
 
-/** Time for a child's setup before the timed part (module loading, building the corpus). */
-const SETUP_ALLOWANCE_MS = 8000;
-
-/** Seconds one child takes for its timed part. */
-function child(kind: ScalingKind, articles: number, startAt: number): Promise<number> {
+/**
+ * Seconds each of `count` children takes for its timed part, the timed parts started together: each child does its
+ * setup (modules, corpus, analyses for `compare`), says `ready` on stdout and waits; when all are ready each is told
+ * `go` on stdin. A child that fails or prints no time ends the others and rejects.
+ */
+function together(kind: ScalingKind, articles: number, count: number): Promise<number[]> {
   return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', kind, String(articles), String(startAt)];
-    const proc = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
-    proc.on('close', (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(`cpu-scaling child exited ${code}`))));
+    const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', kind, String(articles)];
+    const procs = Array.from({ length: count }, () => spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] }));
+    const outs = procs.map(() => '');
+    const seconds: (number | null)[] = procs.map(() => null);
+    let ready = 0;
+    let failed = false;
+    const fail = (error: Error): void => {
+      if (failed) return;
+      failed = true;
+      for (const p of procs) p.kill();
+      reject(error);
+    };
+    procs.forEach((proc, i) => {
+      proc.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        const before = outs[i]!;
+        outs[i] = before + chunk;
+        if (!before.includes('ready\n') && outs[i]!.includes('ready\n') && ++ready === count) for (const p of procs) p.stdin.end('go\n');
+      });
+      proc.on('error', fail);
+      proc.on('close', (code) => {
+        const value = Number(outs[i]!.split('ready\n')[1]?.trim());
+        if (code !== 0 || !Number.isFinite(value)) return fail(new Error(`cpu-scaling: a ${kind} child exited ${code} without a time`));
+        seconds[i] = value;
+        if (seconds.every((x) => x !== null)) resolve(seconds as number[]);
+      });
+    });
   });
 }
 
@@ -66,17 +86,16 @@ async function storyGroups(n: number): Promise<Article[][]> {
   return [...groups.values()];
 }
 
-async function runChild(kind: ScalingKind, n: number, startAt: number): Promise<number> {
+async function runChild(kind: ScalingKind, n: number): Promise<number> {
   const { analyse } = await import('../src/analyse/index.js');
-  const stories = await storyGroups(n);
-  let analysed: AnalysedArticle[][] = [];
-  if (kind === 'compare') analysed = stories.map((s) => s.map((a) => analyse(a)));
   const { compareStory } = await import('../src/compare/index.js');
   const { buildReport } = await import('../src/report/build.js');
   const { NO_VECTORS } = await import('../src/similarity/vector.js');
-  const late = Date.now() - startAt;
-  if (startAt > 0 && late > 0) process.stderr.write(`cpu-scaling: a ${kind} child started ${late} ms late (its setup took longer than allowed)\n`);
-  while (Date.now() < startAt) await new Promise((r) => setTimeout(r, 5));
+  const stories = await storyGroups(n);
+  const analysed: AnalysedArticle[][] = kind === 'compare' ? stories.map((s) => s.map((a) => analyse(a))) : [];
+  // Ready; the timed part starts when the parent says go (every child is ready by then).
+  process.stdout.write('ready\n');
+  await new Promise<void>((resolve) => process.stdin.once('data', () => resolve()));
   const t0 = performance.now();
   if (kind === 'analysis') {
     for (const story of stories) for (const a of story) analyse(a);
@@ -91,8 +110,9 @@ async function runChild(kind: ScalingKind, n: number, startAt: number): Promise<
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv[2] === '--child') {
-    const seconds = await runChild(process.argv[3] as ScalingKind, Number(process.argv[4]), Number(process.argv[5]));
+    const seconds = await runChild(process.argv[3] as ScalingKind, Number(process.argv[4]));
     process.stdout.write(`${seconds.toFixed(3)}\n`);
+    process.exit(0);
   } else {
     const articles = Number(process.argv[2] ?? 3000);
     for (const kind of ['analysis', 'compare'] as const) console.log(describeScaling(await machineScaling(kind, articles)));
@@ -103,6 +123,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
 export function describeScaling(s: Scaling): string {
   return (
     `${s.kind} of ${s.articles.toLocaleString('en')} real-derived articles, story by story: ${s.alone.toFixed(1)} s in one process alone, ` +
-    `${s.sideBySide.toFixed(1)} s in each of two side by side: ${s.ratio.toFixed(2)}× the throughput of one`
+    `${s.sideBySide.toFixed(1)} s for the slower of two side by side: ${s.ratio.toFixed(2)}× the throughput of one (one sample of each)`
   );
 }
