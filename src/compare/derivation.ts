@@ -172,6 +172,28 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
   }
   const wires = (i: number): Map<string, string> => new Map(ctx.articles[i]!.analysed.attributions.map((m) => [m.key, m.outlet]));
   const quotes = book.drafts.filter((d) => d.kind === 'quote');
+  // Per article, the quotes (by index in `quotes`) it prints and those it attests in its own language: a pair's
+  // shared and attested quotes are read off these sets instead of scanning every quote's article lists per pair.
+  const quotedBy = new Map<string, Set<number>>();
+  const translatedBy = new Map<string, Set<number>>();
+  const note = (index: Map<string, Set<number>>, ids: readonly string[] | undefined, q: number): void => {
+    for (const id of ids ?? []) {
+      const set = index.get(id);
+      if (set) set.add(q);
+      else index.set(id, new Set([q]));
+    }
+  };
+  quotes.forEach((q, k) => {
+    note(quotedBy, q.quotedIn, k);
+    note(translatedBy, q.translatedIn, k);
+  });
+  const NONE = new Set<number>();
+  const sharedCount = (x: ReadonlySet<number>, y: ReadonlySet<number>): number => {
+    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
+    let n = 0;
+    for (const k of small) if (large.has(k)) n++;
+    return n;
+  };
   const tokenIds = new TokenIds();
   const sentenceIds = new Map<number, SentenceIds>();
   const texts = ctx.articles.map((a) => articleRevisionText(a, tokenIds, sentenceIds));
@@ -245,9 +267,10 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     // translation: two languages, and a translation's traces — several sentences carrying the same claim across the
     // languages, or a quote one prints and the other attests in its own language
     const crossParaphrases = p.details.filter((d) => d.link.crossLingual && d.link.label === 'paraphrase').length;
-    const attestedQuote = quotes.some(
-      (q) => ((q.quotedIn ?? []).includes(A.id) && (q.translatedIn ?? []).includes(B.id)) || ((q.quotedIn ?? []).includes(B.id) && (q.translatedIn ?? []).includes(A.id)),
-    );
+    const quotedA = quotedBy.get(A.id) ?? NONE;
+    const quotedB = quotedBy.get(B.id) ?? NONE;
+    const attestedQuote =
+      A.language !== B.language && (sharedCount(quotedA, translatedBy.get(B.id) ?? NONE) > 0 || sharedCount(quotedB, translatedBy.get(A.id) ?? NONE) > 0);
     if (A.language !== B.language && (crossParaphrases >= TRANSLATION_MIN_LINKS || attestedQuote)) {
       const known = Number.isFinite(pa) && Number.isFinite(pb) && pa !== pb;
       const [original, rewrite] = known && pa > pb ? [B, A] : [A, B];
@@ -264,7 +287,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     }
 
     // shared quotes
-    const sharedQuotes = quotes.filter((q) => (q.quotedIn ?? []).includes(A.id) && (q.quotedIn ?? []).includes(B.id)).length;
+    const sharedQuotes = sharedCount(quotedA, quotedB);
     if (sharedQuotes > 0) evidence.push({ kind: 'shared-quotes', detail: `${sharedQuotes} direct quote(s) in both`, weight: 0 });
 
     const S = evidence.reduce((s, e) => s + e.weight, 0);
