@@ -39,6 +39,7 @@
 import type { DerivationEvidence, DerivationPair, RevisionGrade } from '../types.js';
 import { classifyDerivation, revisionScores, revisionText, revisionTextOfIds, TokenIds, type RevisionText } from '../derive/index.js';
 import { tokenWords, type TokenWord } from '../similarity/tokens.js';
+import { intersectionSize } from '../similarity/weights.js';
 import type { ArticleInfo, SentenceInfo } from './context.js';
 import type { ClaimBook } from './claims.js';
 import { COMMON_SOURCE_FACTS, COMMON_SOURCE_REUSE, COMMON_SOURCE_STRONG, DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
@@ -188,12 +189,6 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     note(translatedBy, q.translatedIn, k);
   });
   const NONE = new Set<number>();
-  const sharedCount = (x: ReadonlySet<number>, y: ReadonlySet<number>): number => {
-    const [small, large] = x.size <= y.size ? [x, y] : [y, x];
-    let n = 0;
-    for (const k of small) if (large.has(k)) n++;
-    return n;
-  };
   const tokenIds = new TokenIds();
   const sentenceIds = new Map<number, SentenceIds>();
   const texts = ctx.articles.map((a) => articleRevisionText(a, tokenIds, sentenceIds));
@@ -224,7 +219,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     // information superset
     const fa = facts.get(A.id)!;
     const fb = facts.get(B.id)!;
-    const shared = [...fa].filter((x) => fb.has(x)).length;
+    const shared = intersectionSize(fa, fb);
     const covA = fa.size === 0 ? 0 : shared / fa.size;
     const covB = fb.size === 0 ? 0 : shared / fb.size;
     if (Math.max(covA, covB) >= 0.6 && covA !== covB) {
@@ -270,7 +265,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     const quotedA = quotedBy.get(A.id) ?? NONE;
     const quotedB = quotedBy.get(B.id) ?? NONE;
     const attestedQuote =
-      A.language !== B.language && (sharedCount(quotedA, translatedBy.get(B.id) ?? NONE) > 0 || sharedCount(quotedB, translatedBy.get(A.id) ?? NONE) > 0);
+      A.language !== B.language && (intersectionSize(quotedA, translatedBy.get(B.id) ?? NONE) > 0 || intersectionSize(quotedB, translatedBy.get(A.id) ?? NONE) > 0);
     if (A.language !== B.language && (crossParaphrases >= TRANSLATION_MIN_LINKS || attestedQuote)) {
       const known = Number.isFinite(pa) && Number.isFinite(pb) && pa !== pb;
       const [original, rewrite] = known && pa > pb ? [B, A] : [A, B];
@@ -287,7 +282,7 @@ export function deriveAll(book: ClaimBook, pairs: readonly PairAlignment[]): Der
     }
 
     // shared quotes
-    const sharedQuotes = sharedCount(quotedA, quotedB);
+    const sharedQuotes = intersectionSize(quotedA, quotedB);
     if (sharedQuotes > 0) evidence.push({ kind: 'shared-quotes', detail: `${sharedQuotes} direct quote(s) in both`, weight: 0 });
 
     const S = evidence.reduce((s, e) => s + e.weight, 0);

@@ -9,6 +9,7 @@
  */
 import { sameEntityRef } from '../similarity/slots.js';
 import type { Token } from '../similarity/tokens.js';
+import { intersectionSize } from '../similarity/weights.js';
 import type { SentenceInfo } from './context.js';
 import { posTerms, tagsAt } from './pos.js';
 import { MEANING_MIN_INSERT, MEANING_MIN_SKELETON, OBJECT_WINDOW, SUBJECT_WINDOW } from './thresholds.js';
@@ -308,7 +309,7 @@ function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[], 
       info.slots.entities.filter((e) => xs.some((t) => t.tok.start >= e.start && t.tok.end <= e.end));
     const ea = entsIn(a, fa.subj);
     const eb = entsIn(b, fb.subj);
-    const sharedObj = [...objA].filter((s) => objB.has(s)).length;
+    const sharedObj = intersectionSize(objA, objB);
     if (ea.length > 0 && eb.length > 0 && sharedObj > 0) {
       const anyShared = ea.some((x) => b.slots.entities.some((y) => sameEntityRef(x, y))) ||
         eb.some((y) => a.slots.entities.some((x) => sameEntityRef(x, y)));

@@ -142,7 +142,7 @@ export function dice<T>(a: Iterable<T>, b: Iterable<T>): number {
   const sa = asSet(a);
   const sb = asSet(b);
   if (sa.size + sb.size === 0) return 0;
-  return (2 * shared(sa, sb)) / (sa.size + sb.size);
+  return (2 * intersectionSize(sa, sb)) / (sa.size + sb.size);
 }
 
 /** Plain containment |a∩b| / |a| over distinct items. */
@@ -150,7 +150,7 @@ export function containment<T>(a: Iterable<T>, b: Iterable<T>): number {
   const sa = asSet(a);
   const sb = asSet(b);
   if (sa.size === 0) return 0;
-  return shared(sa, sb) / sa.size;
+  return intersectionSize(sa, sb) / sa.size;
 }
 
 /** A set as it is (not copied: these measures are hot in compare), anything else collected into one. */
@@ -159,7 +159,7 @@ function asSet<T>(items: Iterable<T>): ReadonlySet<T> {
 }
 
 /** |a ∩ b|, iterating the smaller set. */
-function shared<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+export function intersectionSize<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];
   let n = 0;
   for (const x of small) if (big.has(x)) n++;
