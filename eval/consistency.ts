@@ -251,7 +251,7 @@ function leaveOneSetOut(loaded: readonly { set: ConsistencySet; rows: SupportRow
         'balanced accuracy': m.balancedAccuracy,
         'F1 (unsupported)': m.f1,
         accuracy: m.accuracy,
-        'ceiling: BA at the best threshold for this set': bestThresholdBalancedAccuracy(gold, p),
+        'ceiling: BA at the best threshold for this set': binaryMetrics(gold, p.map((q) => q >= bestThreshold(p, gold.map(Number)))).balancedAccuracy,
       },
       items: m.n,
       target: 'balanced accuracy ≥ 0.70 when not trained on the set',
@@ -261,11 +261,4 @@ function leaveOneSetOut(loaded: readonly { set: ConsistencySet; rows: SupportRow
       notes: `the fit of scripts/train-consistency.ts (logistic regression on src/check's features, each set weighing the same, threshold for the mean balanced accuracy over the sets) on the other sets' items; ${encoder ? 'with' : 'without'} encoder. The ceiling is the balanced accuracy the same scores reach with the threshold chosen on this set itself (not a result: what no choice of threshold can pass with these features)`,
     };
   });
-}
-
-/** The best balanced accuracy any threshold gives `scores` against `gold` (the thresholds tried: every score). */
-function bestThresholdBalancedAccuracy(gold: readonly boolean[], scores: readonly number[]): number {
-  let best = 0;
-  for (const t of new Set(scores)) best = Math.max(best, binaryMetrics(gold, scores.map((q) => q >= t)).balancedAccuracy);
-  return best;
 }
