@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { analyse, ANALYSIS_VERSION } from '../src/analyse/index.js';
 import { AnalysisCodecError, analysisJson, ANALYSIS_FORMAT, decodeAnalysis, encodeAnalysis } from '../src/corpus/analysis-codec.js';
-import { deflateTagged } from '../src/store/tagged-deflate.js';
+import { deflateTagged } from '../src/store/tagged-text.js';
 import { CorpusIngester, ingestCorpus } from '../src/corpus/ingest.js';
 import { computeReport } from '../src/corpus/report-job.js';
 import { refreshReports, storyReport } from '../src/corpus/reports.js';

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { decodeReport, encodeReport, openStore } from '../src/store/index.js';
-import { deflateTagged } from '../src/store/tagged-deflate.js';
+import { deflateTagged } from '../src/store/tagged-text.js';
 import type { Article } from '../src/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-report-codec-'));

@@ -17,15 +17,13 @@
  * against 1.6 KB). An ingest encodes every analysis once, next to its ~3 ms analysis, in the report workers; a report
  * decodes its story's stored analyses, as fast either way: so brotli 1.
  */
-import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
-import { inflateTagged } from '../store/tagged-deflate.js';
+import { brotliTagged, inflateTagged, unbrotliTagged } from '../store/tagged-text.js';
 import type { AnalysedArticle, Article } from '../types.js';
 
 /** The first byte of every analysis encoded now: the format it is in (a new format gets a new tag). */
 export const ANALYSIS_FORMAT = 2;
 /** The first byte of an analysis stored with raw DEFLATE (read, no longer written). */
 const DEFLATE_FORMAT = 1;
-const BROTLI_OPTIONS = { params: { [constants.BROTLI_PARAM_QUALITY]: 1, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } };
 
 /** Bytes that are not an analysis this code can read (unknown format tag, damaged data, wrong shape). */
 export class AnalysisCodecError extends Error {
@@ -39,11 +37,7 @@ type Analysis = Omit<AnalysedArticle, 'article'>;
 
 /** The analysis of `analysed.article`, without the article, as bytes. */
 export function encodeAnalysis(analysed: AnalysedArticle): Uint8Array {
-  const body = brotliCompressSync(analysisJson(analysed), BROTLI_OPTIONS);
-  const out = new Uint8Array(body.length + 1);
-  out[0] = ANALYSIS_FORMAT;
-  out.set(body, 1);
-  return out;
+  return brotliTagged(ANALYSIS_FORMAT, analysisJson(analysed));
 }
 
 /** The JSON text that `encodeAnalysis` compresses: the analysis without the article, span texts elided. */
@@ -75,7 +69,7 @@ export function decodeAnalysis(data: Uint8Array, article: Article): AnalysedArti
   const text = article.text;
   let parsed: unknown;
   try {
-    const json = format === DEFLATE_FORMAT ? inflateTagged(data) : brotliDecompressSync(data.subarray(1)).toString('utf8');
+    const json = format === DEFLATE_FORMAT ? inflateTagged(data) : unbrotliTagged(data);
     parsed = JSON.parse(json, function (this: unknown, key: string, value: unknown) {
       return key === 'text' && value === 0 && isSpanOf(this, text) ? text.slice(this.start, this.end) : value;
     });
