@@ -989,7 +989,7 @@ export class PgStore implements Store {
           sources: row.sources,
           title: row.title ?? null,
           start: row.start ?? '',
-          report: report && !story.reportStale && report.seq >= story.updatedSeq ? report : null,
+          report,
         };
         return storyListing(story, listing);
       });

@@ -28,12 +28,13 @@ export interface ListingRow {
   /** The first member's title, and the start of its text. */
   title: string | null;
   start: string;
-  /** The fresh report's counts, or null (no report, or stale). */
-  report: { single_source_quotes: number | null; conflicts: number | null; corroborated: number | null } | null;
+  /** The stored report's counts and the change tick it was computed at, or null (no report). */
+  report: { seq: number; single_source_quotes: number | null; conflicts: number | null; corroborated: number | null } | null;
 }
 
+/** The story list's entry of `story`; the report's counts only when the report is fresh (not stale, not older than the story). */
 export function storyListing(story: StoryRecord, row: ListingRow): StoryListing {
-  const r = row.report;
+  const r = row.report && !story.reportStale && row.report.seq >= story.updatedSeq ? row.report : null;
   const summary: ReportSummary | null =
     r && r.single_source_quotes !== null && r.conflicts !== null && r.corroborated !== null
       ? { singleSourceQuotes: r.single_source_quotes, conflicts: r.conflicts, corroborated: r.corroborated }

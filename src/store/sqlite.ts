@@ -839,7 +839,7 @@ export class SqliteStore implements Store {
           sources: this.q.sources.all(story.id).map((r) => r.source),
           title: first?.title ?? null,
           start: first?.start ?? '',
-          report: report && !story.reportStale && report.seq >= story.updatedSeq ? report : null,
+          report: report ?? null,
         };
         return storyListing(story, listing);
       });
