@@ -61,7 +61,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
  * space that ends a sentence or a line, so the copies of a story share their chunks. A token never holds white
  * space, so the tokens of the chunks are the tokens of the whole text.
  */
-export function tokenizeText(text: string): Token[] {
+function tokenizeText(text: string): Token[] {
   const out: Token[] = [];
   let from = 0;
   CHUNK_END.lastIndex = 0;

@@ -82,6 +82,6 @@ export async function computeReport(job: ReportJob): Promise<ReportOutcome> {
 }
 
 /** Everything of an article that analyse() reads: two articles with the same key have the same analysis. */
-export function analysisInputKey(article: Article): string {
+function analysisInputKey(article: Article): string {
   return `${JSON.stringify([article.language, article.published])}\u0000${article.text}`;
 }
