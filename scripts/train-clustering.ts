@@ -17,6 +17,11 @@
  *      dev topics as they are, and the dev topics with every other story cut to one article
  *      (`withSingletons`: ECB+ has no lone articles, real feeds do, and a rescue tuned without them pulls
  *      every lone article into a story). Ties: the smaller size, then the higher threshold (more cautious).
+ *   6. Time: ECB+ articles are mostly undated, so the time weight (signature-decision.ts `timeGap`; TIME_FREE_DAYS
+ *      free) is chosen on the tuning half of the AllSides headline roundups (eval/allsides.ts: dated events, each
+ *      told by a left, a centre and a right outlet; `CORROBORATE_ALLSIDES=FILE`): the tuning half clustered alone
+ *      with every weight of TIME_WEIGHTS, the best B³ F1 wins (ties: the smaller weight). Without that file the
+ *      shipped time weight is kept (and the script says so).
  * Deterministic: no random numbers, fixed order everywhere.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +34,8 @@ import { articleStoryFeatures, STORY_FEATURES, storyLinkMatrix, storyPairFeature
 import { fitLogisticGradientDescent } from '../src/cluster/story-fit.js';
 import type { Article } from '../src/types.js';
 import { DEV_TOPICS, withSingletons } from '../eval/clustering.js';
+import { ALLSIDES_SET, readAllSides, type RoundupArticle } from '../eval/allsides.js';
+import { STORY_MODEL } from '../src/cluster/story-model.js';
 import { bCubed } from '../eval/metrics/clustering.js';
 
 export const FILE = 'clustering/ecbplus.dev.articles.jsonl';
@@ -36,6 +43,8 @@ export const STEPS = 3000;
 export const STEP_SIZE = 10;
 export const L2 = 1e-4;
 export const RESCUE_SIZES = [1, 2, 3];
+export const TIME_WEIGHTS = [0, 1, 2, 3, 4, 6, 8, 12, 16];
+export const TIME_FREE_DAYS = 1;
 export const THRESHOLDS = Array.from({ length: 19 }, (_, k) => Number(((k + 1) * 0.05).toFixed(2)));
 
 export interface GoldArticle {
@@ -74,6 +83,35 @@ export interface TrainedStoryModel {
   rescueCurve: RescuePoint[];
 }
 
+/** B³ of the AllSides tuning half per time weight tried. */
+export interface TimePoint {
+  timeWeight: number;
+  f1: number;
+  precision: number;
+  recall: number;
+}
+
+/**
+ * Step 6: the time weight with the best B³ F1 on the AllSides tuning half clustered alone (ties: the smaller weight),
+ * the rest of `model` fixed.
+ */
+export function fitTimeWeight(model: StoryModel, roundups: readonly RoundupArticle[]): { timeWeight: number; curve: TimePoint[]; articles: number } {
+  const tuning = roundups.filter((r) => r.tuning);
+  const features = articleStoryFeatures(tuning.map((r) => r.article));
+  const gold = tuning.map((r) => r.story);
+  const curve = TIME_WEIGHTS.map((timeWeight): TimePoint => {
+    const m = { ...model, timeWeight, timeFreeDays: TIME_FREE_DAYS };
+    const matrix = storyLinkMatrix(features, m);
+    const groups = attachSmallGroups(averageLinkClusters(matrix, m.threshold), matrix, m.rescueThreshold, m.rescueMaxSize);
+    const predicted = new Array<number>(gold.length);
+    groups.forEach((g, k) => g.forEach((d) => (predicted[d] = k)));
+    const b3 = bCubed(predicted, gold);
+    return { timeWeight, f1: b3.f1, precision: b3.precision, recall: b3.recall };
+  });
+  const best = [...curve].sort((x, y) => y.f1 - x.f1 || x.timeWeight - y.timeWeight)[0]!;
+  return { timeWeight: best.timeWeight, curve, articles: tuning.length };
+}
+
 export interface CurvePoint {
   threshold: number;
   f1: number;
@@ -99,7 +137,8 @@ export function trainStoryModel(items: readonly GoldArticle[]): TrainedStoryMode
     }
   const fit = fitLogisticGradientDescent(xs, ys, { steps: STEPS, stepSize: STEP_SIZE, l2: L2 });
   const weights = Object.fromEntries(STORY_FEATURES.map((f, k) => [f.weight, round(fit.weights[k]!)]));
-  const base = { bias: round(fit.bias), ...weights, semanticWeight: 0 } as Omit<StoryModel, 'threshold' | 'rescueThreshold' | 'rescueMaxSize'>;
+  // ECB+ is fitted without the time term (its articles are mostly undated; the time weight is chosen afterwards).
+  const base = { bias: round(fit.bias), ...weights, semanticWeight: 0, timeWeight: 0, timeFreeDays: TIME_FREE_DAYS } as Omit<StoryModel, 'threshold' | 'rescueThreshold' | 'rescueMaxSize'>;
 
   const devFeatures = dev.map((i) => features[i]!);
   const gold = dev.map((i) => items[i]!.story);
@@ -143,25 +182,32 @@ function rescuePoint(trained: TrainedStoryModel): RescuePoint {
   return trained.rescueCurve.find((t) => t.threshold === model.rescueThreshold && t.maxSize === model.rescueMaxSize)!;
 }
 
-export function writeStoryModel(root: string, trained: TrainedStoryModel, articles: number): void {
+/** How the time weight was set: fitted on the AllSides tuning half, or kept from the shipped model. */
+export type TimeFit = { fitted: true; curve: TimePoint[]; articles: number } | { fitted: false };
+
+export function writeStoryModel(root: string, trained: TrainedStoryModel, articles: number, time: TimeFit): void {
   const { model } = trained;
   const chosen = rescuePoint(trained);
   const json = {
     name: 'clustering',
     description:
-      'Pairwise story decision on story signatures of the raw articles (src/cluster/signature.ts, signature-decision.ts): p = sigmoid(bias + sum of <feature>Weight x feature), features = ' +
-      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of the signature bags, IDF per bag; an empty slot bag takes the whole-text cosine); ` +
+      'Pairwise story decision on story signatures of the raw articles (src/cluster/signature.ts, signature-decision.ts): p = sigmoid(bias + sum of <feature>Weight x feature - timeWeight x ln(1 + max(0, days apart - timeFreeDays))), features = ' +
+      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of the signature bags, IDF per bag; an empty slot bag takes the whole-text cosine; the time term is 0 when either article is undated); ` +
       'average-link clustering merges groups whose average p >= threshold; then a group of at most rescueMaxSize articles joins the larger story with the highest average p if that is >= rescueThreshold (src/cluster/small-groups.ts).',
     script: 'scripts/train-clustering.ts',
     trainedOn:
       `${FILE}: all ${trained.pairs} pairs (${trained.positives} same-story) of the articles of the dev topics ${[...DEV_TOPICS].join(', ')}; ` +
       `IDF over all ${articles} articles; full-batch gradient descent from zero, ${STEPS} steps of ${STEP_SIZE}, L2 ${L2}; ` +
-      `threshold = best dev B³ F1 over ${THRESHOLDS[0]}..${THRESHOLDS[THRESHOLDS.length - 1]} (dev topics clustered alone), then rescueMaxSize in ${RESCUE_SIZES.join(', ')} and rescueThreshold (<= threshold) by the best mean of the dev B³ F1 and the dev B³ F1 with every other story cut to one article, with the threshold fixed`,
+      `threshold = best dev B³ F1 over ${THRESHOLDS[0]}..${THRESHOLDS[THRESHOLDS.length - 1]} (dev topics clustered alone), then rescueMaxSize in ${RESCUE_SIZES.join(', ')} and rescueThreshold (<= threshold) by the best mean of the dev B³ F1 and the dev B³ F1 with every other story cut to one article, with the threshold fixed; ` +
+      (time.fitted
+        ? `timeWeight = best B³ F1 over ${TIME_WEIGHTS.join(', ')} (timeFreeDays ${TIME_FREE_DAYS}) on the ${time.articles} articles of the tuning half (even roundup ids) of the ${ALLSIDES_SET}, clustered alone`
+        : `timeWeight kept from the previous model (the AllSides roundups were not found: CORROBORATE_ALLSIDES)`),
     report: {
       meanLogLoss: round(trained.loss),
       devB3: { precision: round(chosen.precision), recall: round(chosen.recall), f1: round(chosen.f1) },
       thresholdCurve: trained.thresholdCurve.map((t) => ({ threshold: t.threshold, f1: round(t.f1) })),
       rescueCurve: trained.rescueCurve.map((t) => ({ maxSize: t.maxSize, threshold: t.threshold, f1: round(t.f1), singletonF1: round(t.singletonF1) })),
+      ...(time.fitted ? { allSidesTuningTimeCurve: time.curve.map((t) => ({ timeWeight: t.timeWeight, f1: round(t.f1), precision: round(t.precision), recall: round(t.recall) })) } : {}),
     },
     model,
   };
@@ -179,7 +225,18 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const dataDir = values.data ?? join(root, '..', 'shared', 'data');
   const items = readArticles(dataDir);
   const trained = trainStoryModel(items);
-  writeStoryModel(root, trained, items.length);
+  const roundups = readAllSides(dataDir);
+  let time: TimeFit = { fitted: false };
+  if (roundups) {
+    const fit = fitTimeWeight(trained.model, roundups);
+    trained.model = { ...trained.model, timeWeight: fit.timeWeight };
+    time = { fitted: true, curve: fit.curve, articles: fit.articles };
+    console.log(`time weight ${fit.timeWeight} (AllSides tuning half, ${fit.articles} articles): ${fit.curve.map((t) => `${t.timeWeight} → ${t.f1.toFixed(4)}`).join(', ')}`);
+  } else {
+    trained.model = { ...trained.model, timeWeight: STORY_MODEL.timeWeight };
+    console.log(`AllSides roundups not found (CORROBORATE_ALLSIDES): time weight kept at ${STORY_MODEL.timeWeight}`);
+  }
+  writeStoryModel(root, trained, items.length, time);
   const chosen = rescuePoint(trained);
   console.log(`${trained.pairs} dev pairs (${trained.positives} same story); log-loss ${trained.loss.toFixed(4)}`);
   console.log(`model ${JSON.stringify(trained.model)}`);

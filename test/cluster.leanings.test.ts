@@ -8,7 +8,9 @@ import { clusterArticles } from '../src/cluster/index.js';
 import { CorpusIngester } from '../src/corpus/ingest.js';
 import { openStore } from '../src/store/index.js';
 import type { Article } from '../src/types.js';
-import { DISTRACTORS, VELLAN_STRIKE, VELLAN_STRIKE_HARDER } from './fixtures/cluster/leanings.js';
+import { articleStoryFeatures, STORY_SIMILARITY, storyLinkProbability } from '../src/cluster/similarity-matrix.js';
+import { timeGap } from '../src/cluster/signature-decision.js';
+import { DISTRACTORS, LATE_COPY, LATER_EVENT, VELLAN_STRIKE, VELLAN_STRIKE_HARDER } from './fixtures/cluster/leanings.js';
 
 const noVectors = { get: () => undefined };
 const ids = (list: readonly Article[]): string[] => list.map((a) => a.id);
@@ -53,4 +55,25 @@ test('corpus ingest places every telling (the harder ones too) in one story and 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('publication time: the same topic a week later is a new story, and a near-copy told four days late joins its event', () => {
+  const all = [...VELLAN_STRIKE, ...VELLAN_STRIKE_HARDER, LATE_COPY];
+  const stories = clusterArticles([...all, LATER_EVENT, ...DISTRACTORS].map((a) => analyse(a)), noVectors).map((s) => [...s.articles].sort());
+  assert.ok(stories.some((s) => s.join() === ids(all).sort().join()), JSON.stringify(stories));
+  assert.ok(stories.some((s) => s.join() === LATER_EVENT.id), `the pay deal alone: ${JSON.stringify(stories)}`);
+  assertDistractorsAlone(stories);
+});
+
+test('the time term is what separates the later event: without it the pay deal links to the strike reports', () => {
+  const articles = [VELLAN_STRIKE[2]!, LATER_EVENT, LATE_COPY];
+  const [wire, deal, copy] = articleStoryFeatures(articles);
+  const untimed = { ...STORY_SIMILARITY, timeWeight: 0 };
+  assert.ok(storyLinkProbability(wire!, deal!, untimed) >= STORY_SIMILARITY.threshold, 'without time the shared slots link them');
+  assert.ok(storyLinkProbability(wire!, deal!) < STORY_SIMILARITY.threshold, 'a week apart they do not');
+  assert.ok(storyLinkProbability(wire!, copy!) > 0.9, 'the near-copy four days late still links');
+  // Within a day of each other nothing changes; an article without a date gives no evidence either way.
+  assert.equal(timeGap(10, 11, STORY_SIMILARITY), 0);
+  assert.equal(timeGap(null, 40, STORY_SIMILARITY), 0);
+  assert.equal(timeGap(10, 13, STORY_SIMILARITY), STORY_SIMILARITY.timeWeight * Math.log(3));
 });

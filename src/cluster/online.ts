@@ -446,6 +446,14 @@ export class OnlineClusterer<S> {
   }
 
   /** Indexes an article already in story `storyId` (rebuilding the index from a store), without deciding. */
+  /**
+   * Registers a stored story before its articles are restored (`restore`), so that stories keep the order they were
+   * created in (the index of a story decides ties: the older story). Known ids are left as they are.
+   */
+  declareStory(storyId: string): void {
+    if (!this.storyIndex.has(storyId)) this.addStory(storyId);
+  }
+
   restore(article: OnlineArticle<S>, storyId: string): void {
     this.model.observe(article.signature);
     const known = this.storyIndex.get(storyId);

@@ -68,6 +68,8 @@ export interface WeightedSignature {
   readonly bags: Readonly<Record<SignatureBag, WeightedBag>>;
   readonly sketch: Uint16Array;
   readonly language: string;
+  /** Publication day (days since 1970-01-01), or null: the signature's `day`. */
+  readonly day: number | null;
 }
 
 /**
@@ -102,7 +104,7 @@ export function weighSignature(sig: StorySignature, frequencies: BagFrequencies)
     for (let i = 0; i < weights.length; i++) weights[i]! /= norm;
     bags[b] = { ids, weights };
   }
-  return { bags, sketch: sig.sketch, language: sig.language };
+  return { bags, sketch: sig.sketch, language: sig.language, day: sig.day };
 }
 
 /** Cosine of two unit bags (merge over the sorted ids). */
@@ -166,7 +168,25 @@ export type SignatureModel = Readonly<Record<SignatureWeightName, number>> & {
   readonly rescueThreshold: number;
   /** Largest group (articles) that the rescue moves. */
   readonly rescueMaxSize: number;
+  /** Weight of the publication-time gap (`timeGap`): subtracted per unit of log(1 + days beyond timeFreeDays). */
+  readonly timeWeight: number;
+  /** Days apart that cost nothing (a story's coverage spreads over the day it breaks and the next). */
+  readonly timeFreeDays: number;
 };
+
+/**
+ * The time term of the decision: two articles published more than `timeFreeDays` apart report one event only if
+ * the rest of the evidence outweighs `timeWeight × ln(1 + days beyond)`. Differently-leaning outlets tell one
+ * event in different words, and the same topic comes back in new events every few days (a vaccine, a bill, a
+ * trial): without time, the words of a topic chain a month of events into one story (measured on the AllSides
+ * headline roundups, eval/allsides.ts). Near-copies stay joined across days (their words outweigh the term);
+ * an article without a date gives no evidence either way (0).
+ */
+export function timeGap(a: number | null, b: number | null, model: SignatureModel): number {
+  if (a === null || b === null || model.timeWeight === 0) return 0;
+  const beyond = Math.abs(a - b) - model.timeFreeDays;
+  return beyond > 0 ? model.timeWeight * Math.log1p(beyond) : 0;
+}
 
 function values(a: WeightedSignature, b: WeightedSignature, cosine: (bag: SignatureBag) => number): number[] {
   const words = cosine('words');
@@ -254,6 +274,7 @@ function crossLanguageProbability(a: WeightedSignature, b: WeightedSignature, mo
   const x = crossLanguageValues(a, b);
   let z = model.bias;
   for (let k = 0; k < SIGNATURE_FEATURES.length; k++) z += model[SIGNATURE_FEATURES[k]!.weight] * x[k]!;
+  z -= timeGap(a.day, b.day, model);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -272,6 +293,7 @@ export function signatureLinkProbability(a: WeightedSignature, b: WeightedSignat
     const x = f.bag === 'words' || (f.slot && (a.bags[f.bag].ids.length === 0 || b.bags[f.bag].ids.length === 0)) ? words : bagCosine(a.bags[f.bag], b.bags[f.bag]);
     z += model[f.weight] * x;
   }
+  z -= timeGap(a.day, b.day, model);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -320,6 +342,7 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
         const x = f === wordsAt || (slot[f] && (empty[f]![i] === 1 || empty[f]![j] === 1)) ? words[j]! : dots[f]![j]!;
         z += weights[f]! * x;
       }
+      z -= timeGap(signatures[i]!.day, signatures[j]!.day, model);
       const prob = 1 / (1 + Math.exp(-z));
       row[j] = prob;
       matrix[j]![i] = prob;

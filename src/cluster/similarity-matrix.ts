@@ -22,8 +22,10 @@ import { STORY_MODEL } from './story-model.js';
  * dev topics (2, 5, 12, 18, 21, 23, 34, 35; label = same gold story), deterministic full-batch gradient
  * descent from zero weights, IDF over all articles of the file; the average-link threshold is the one with
  * the best B³ F1 on the dev topics clustered alone, then the small-group rescue (./small-groups.ts) likewise
- * with that threshold fixed. The numbers measured with it are in models/clustering.json (`report`) and
- * `npm run eval -- --only clustering`.
+ * with that threshold fixed. The time weight (`timeGap`: articles more than a day apart need stronger evidence)
+ * is chosen on the tuning half of the AllSides headline roundups (eval/allsides.ts: dated events told by a left, a
+ * centre and a right outlet; ECB+ is mostly undated). The numbers measured with it are in models/clustering.json
+ * (`report`) and `npm run eval -- --only clustering`.
  *
  * `semanticWeight` is 0 (the encoder's document vectors rate same-type different events close; not in the
  * decision): callers may skip the encoder.

@@ -36,19 +36,36 @@ export class StoreClusterer {
     });
   }
 
-  /** Rebuilds the index from every stored, assigned article (seq order). Returns how many were indexed. */
-  restore(): number {
+  /**
+   * Rebuilds the index from every stored, assigned article (seq order), each weighed with the document frequencies
+   * of those before it, as the run that placed it weighed it; the first `weighed` of them (what the last completed
+   * run weighed again at its end) are weighed again with their own frequencies once they are all in, as a session
+   * that kept its index has them. Returns how many were indexed.
+   */
+  restore(weighed = 0): number {
+    // A kept index holds its stories in the order they were created (ties between stories go to the older one):
+    // the same order here, whatever order their articles come in.
+    const stories = this.store.listStories().sort((a, b) => a.createdSeq - b.createdSeq || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const story of stories) this.online.declareStory(story.id);
     let n = 0;
     for (const page of this.store.allSignatures(2000)) {
       for (const record of page) {
         if (!record.signature || record.story === null) continue;
+        if (n === weighed && n > 0) this.reweighNow();
         const signature = this.model.weigh(decodeSignature(record.signature));
         this.remember(record.seq, signature);
         this.online.restore({ seq: record.seq, signature, published: publishedTime(record.published), hash: '' }, record.story);
         n++;
       }
     }
+    if (n === weighed && n > 0) this.reweighNow();
     return n;
+  }
+
+  /** `reweigh`, then `settle`: every cached signature weighed with the frequencies as they are now. */
+  private reweighNow(): void {
+    this.reweigh();
+    this.settle();
   }
 
   get cachedSignatures(): number {

@@ -76,6 +76,12 @@ const RECLUSTER_LIMIT = 2000;
 const BATCHES = 'ingest-batches';
 /** Meta key: articles stored by ingests so far (with this one's batches), to notice another process's ingest. */
 const STORED = 'ingest-stored';
+/**
+ * Meta key: how many stored articles the last completed run weighed again with its final document frequencies
+ * (its end-of-run reweigh). A session rebuilding its index weighs those the same way (StoreClusterer.restore), so it
+ * places the next articles as a session that kept its index would.
+ */
+const WEIGHED = 'ingest-weighed';
 
 /** What happened to one article read by an ingest. */
 export interface IngestedArticle {
@@ -191,7 +197,7 @@ export class CorpusIngester {
     const storedNow = store.getMeta(STORED);
     if (this.clusterer === null || storedNow !== this.stored) {
       this.clusterer = new StoreClusterer(store);
-      summary.restored = this.clusterer.restore();
+      summary.restored = this.clusterer.restore(Number(store.getMeta(WEIGHED) ?? '0') || 0);
       this.stored = storedNow;
     } else this.clusterer.settle();
     const clusterer = this.clusterer;
@@ -322,6 +328,7 @@ export class CorpusIngester {
       // The rest, with today's IDF.
       clusterer.reweigh();
       review([...pending.keys()], true);
+      store.transaction(() => store.setMeta(WEIGHED, String(stored)));
     } catch (error) {
       // A failed transaction is rolled back in the store but may be half-applied in memory: start afresh next time.
       this.clusterer = null;
