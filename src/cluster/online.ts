@@ -445,7 +445,6 @@ export class OnlineClusterer<S> {
     return result;
   }
 
-  /** Indexes an article already in story `storyId` (rebuilding the index from a store), without deciding. */
   /**
    * Registers a stored story before its articles are restored (`restore`), so that stories keep the order they were
    * created in (the index of a story decides ties: the older story). Known ids are left as they are.
@@ -454,6 +453,7 @@ export class OnlineClusterer<S> {
     if (!this.storyIndex.has(storyId)) this.addStory(storyId);
   }
 
+  /** Indexes an article already in story `storyId` (rebuilding the index from a store), without deciding. */
   restore(article: OnlineArticle<S>, storyId: string): void {
     this.model.observe(article.signature);
     const known = this.storyIndex.get(storyId);
