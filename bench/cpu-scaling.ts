@@ -58,9 +58,10 @@ function together(kind: ScalingKind, articles: number, count: number, pin: boole
   return new Promise((resolve, reject) => {
     const args = ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', kind, String(articles)];
     // Pinned: child i on CPU i (taskset -c i node …), its helper threads with it.
-    const procs = Array.from({ length: count }, (_, i) =>
-      pin ? spawn(TASKSET, ['-c', String(i), process.execPath, ...args], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] }) : spawn(process.execPath, args, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] }),
-    );
+    const procs = Array.from({ length: count }, (_, i) => {
+      const [command, ...rest] = pin ? [TASKSET, '-c', String(i), process.execPath, ...args] : [process.execPath, ...args];
+      return spawn(command!, rest, { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+    });
     const outs = procs.map(() => '');
     const seconds: (number | null)[] = procs.map(() => null);
     let ready = 0;

@@ -8,10 +8,8 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clusterStories } from '../src/cluster/index.js';
-import { averageLinkClusters } from '../src/cluster/average-link.js';
-import { articleStoryFeatures, STORY_SIMILARITY, storyLinkMatrix, type StoryModel } from '../src/cluster/similarity-matrix.js';
-import { attachSmallGroups } from '../src/cluster/small-groups.js';
+import { clusterStories, storyGroups } from '../src/cluster/index.js';
+import { articleStoryFeatures, STORY_SIMILARITY, type StoryModel } from '../src/cluster/similarity-matrix.js';
 import { ALLSIDES_SET, readAllSides, type RoundupArticle } from './allsides.js';
 import { ingestCorpus } from '../src/corpus/ingest.js';
 import { openStore } from '../src/store/index.js';
@@ -122,12 +120,10 @@ async function ingestRow(items: readonly Item[], batchF1: number, command: strin
   }
 }
 
-/** Story of each article under `model`: the batch decision (`clusterStories`' steps) with the model given. */
+/** Story of each article under `model`: the batch decision (`storyGroups`) with the model given. */
 function clusterWith(articles: readonly Article[], model: StoryModel): number[] {
-  const matrix = storyLinkMatrix(articleStoryFeatures(articles), model);
-  const groups = attachSmallGroups(averageLinkClusters(matrix, model.threshold), matrix, model.rescueThreshold, model.rescueMaxSize);
   const of = new Array<number>(articles.length);
-  groups.forEach((g, k) => g.forEach((i) => (of[i] = k)));
+  storyGroups(articleStoryFeatures(articles), model).forEach((g, k) => g.forEach((i) => (of[i] = k)));
   return of;
 }
 

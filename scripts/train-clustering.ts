@@ -32,6 +32,7 @@ import { averageLinkClusters } from '../src/cluster/average-link.js';
 import { attachSmallGroups } from '../src/cluster/small-groups.js';
 import { articleStoryFeatures, STORY_FEATURES, storyLinkMatrix, storyPairFeatures, type StoryModel } from '../src/cluster/similarity-matrix.js';
 import { fitLogisticGradientDescent } from '../src/cluster/story-fit.js';
+import { storyGroups } from '../src/cluster/index.js';
 import type { Article } from '../src/types.js';
 import { DEV_TOPICS, withSingletons } from '../eval/clustering.js';
 import { ALLSIDES_SET, readAllSides, type RoundupArticle } from '../eval/allsides.js';
@@ -100,11 +101,8 @@ export function fitTimeWeight(model: StoryModel, roundups: readonly RoundupArtic
   const features = articleStoryFeatures(tuning.map((r) => r.article));
   const gold = tuning.map((r) => r.story);
   const curve = TIME_WEIGHTS.map((timeWeight): TimePoint => {
-    const m = { ...model, timeWeight, timeFreeDays: TIME_FREE_DAYS };
-    const matrix = storyLinkMatrix(features, m);
-    const groups = attachSmallGroups(averageLinkClusters(matrix, m.threshold), matrix, m.rescueThreshold, m.rescueMaxSize);
     const predicted = new Array<number>(gold.length);
-    groups.forEach((g, k) => g.forEach((d) => (predicted[d] = k)));
+    storyGroups(features, { ...model, timeWeight, timeFreeDays: TIME_FREE_DAYS }).forEach((g, k) => g.forEach((d) => (predicted[d] = k)));
     const b3 = bCubed(predicted, gold);
     return { timeWeight, f1: b3.f1, precision: b3.precision, recall: b3.recall };
   });

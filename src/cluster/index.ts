@@ -1,7 +1,7 @@
 import type { AnalysedArticle, Article, SentenceVectors, Story } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { averageLinkClusters } from './average-link.js';
-import { articleStoryFeatures, STORY_SIMILARITY, storyLinkMatrix } from './similarity-matrix.js';
+import { articleStoryFeatures, STORY_SIMILARITY, storyLinkMatrix, type StoryFeatures, type StoryModel } from './similarity-matrix.js';
 import { attachSmallGroups } from './small-groups.js';
 
 /**
@@ -20,15 +20,23 @@ export function clusterArticles(docs: readonly AnalysedArticle[], _vectors?: Sen
  */
 export function clusterStories(articles: readonly Article[]): Story[] {
   if (articles.length === 0) return [];
-  const matrix = storyLinkMatrix(articleStoryFeatures(articles));
-  const groups = attachSmallGroups(averageLinkClusters(matrix, STORY_SIMILARITY.threshold), matrix, STORY_SIMILARITY.rescueThreshold, STORY_SIMILARITY.rescueMaxSize);
-  return groups
+  return storyGroups(articleStoryFeatures(articles))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
     .map((group) => {
       const members = group.map((i) => articles[i]!);
       const founder = [...members].sort((a, b) => compareFounding(a, b))[0]!;
       return { id: `s-${shortHash(founder.source ?? '', founder.text)}`, articles: members.map((m) => m.id) };
     });
+}
+
+/**
+ * The batch decision's groups (indices into `features`): average link over `model`'s link matrix at its threshold,
+ * then the small-group rescue. `clusterStories` with the shipped model; the evaluation and the training script
+ * with variants of it.
+ */
+export function storyGroups(features: readonly StoryFeatures[], model: StoryModel = STORY_SIMILARITY): number[][] {
+  const matrix = storyLinkMatrix(features, model);
+  return attachSmallGroups(averageLinkClusters(matrix, model.threshold), matrix, model.rescueThreshold, model.rescueMaxSize);
 }
 
 function compareFounding(a: Article, b: Article): number {

@@ -40,7 +40,8 @@ export class StoreClusterer {
    * Rebuilds the index from every stored, assigned article (seq order), each weighed with the document frequencies
    * of those before it, as the run that placed it weighed it; the first `weighed` of them (what the last completed
    * run weighed again at its end) are weighed again with their own frequencies once they are all in, as a session
-   * that kept its index has them. Returns how many were indexed.
+   * that kept its index has them (`weighed` counts stored articles: when some were not indexed, e.g. rows without a
+   * signature, the count is never reached and all stay weighed as placed). Returns how many were indexed.
    */
   restore(weighed = 0): number {
     // A kept index holds its stories in the order they were created (ties between stories go to the older one):
