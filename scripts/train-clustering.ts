@@ -22,6 +22,11 @@
  *      told by a left, a centre and a right outlet; `CORROBORATE_ALLSIDES=FILE`): the tuning half clustered alone
  *      with every weight of TIME_WEIGHTS, the best B³ F1 wins (ties: the smaller weight). Without that file the
  *      shipped time weight is kept (and the script says so).
+ *   7. Titles: ECB+ articles have none, so the title term (signature-decision.ts `titleTerm`) is chosen the same way,
+ *      with the time weight of step 6 fixed: every TITLE_WEIGHTS × TITLE_CENTERS on the tuning half; of those within
+ *      TITLE_TOLERANCE of the best B³ F1 (differences that small are noise on ~250 roundups), the smallest weight
+ *      wins, then the smaller centre: a strong title term links two events whose headlines share one common word.
+ *      Without the file the shipped title term is kept.
  * Deterministic: no random numbers, fixed order everywhere.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -46,6 +51,9 @@ export const L2 = 1e-4;
 export const RESCUE_SIZES = [1, 2, 3];
 export const TIME_WEIGHTS = [0, 1, 2, 3, 4, 6, 8, 12, 16];
 export const TIME_FREE_DAYS = 1;
+export const TITLE_WEIGHTS = [0, 1, 2, 3, 4, 6, 8];
+export const TITLE_CENTERS = [0, 0.05, 0.1, 0.15, 0.2, 0.3];
+export const TITLE_TOLERANCE = 0.005;
 export const THRESHOLDS = Array.from({ length: 19 }, (_, k) => Number(((k + 1) * 0.05).toFixed(2)));
 
 export interface GoldArticle {
@@ -92,22 +100,44 @@ export interface TimePoint {
   recall: number;
 }
 
+/** B³ of the AllSides tuning half per title weight and centre tried (time weight fixed). */
+export interface TitlePoint {
+  titleWeight: number;
+  titleCenter: number;
+  f1: number;
+  precision: number;
+  recall: number;
+}
+
+/** B³ of the AllSides tuning half clustered alone under `model`. */
+function tuningB3(model: StoryModel, features: ReturnType<typeof articleStoryFeatures>, gold: readonly string[]): { f1: number; precision: number; recall: number } {
+  const predicted = new Array<number>(gold.length);
+  storyGroups(features, model).forEach((g, k) => g.forEach((d) => (predicted[d] = k)));
+  const { f1, precision, recall } = bCubed(predicted, gold);
+  return { f1, precision, recall };
+}
+
 /**
- * Step 6: the time weight with the best B³ F1 on the AllSides tuning half clustered alone (ties: the smaller weight),
- * the rest of `model` fixed.
+ * Steps 6 and 7 on the AllSides tuning half clustered alone, the rest of `model` fixed: the time weight with the best
+ * B³ F1 (ties: the smaller weight), then with it the title weight and centre: the smallest weight (then centre) within
+ * TITLE_TOLERANCE of the best B³ F1.
  */
-export function fitTimeWeight(model: StoryModel, roundups: readonly RoundupArticle[]): { timeWeight: number; curve: TimePoint[]; articles: number } {
+export function fitRoundupTerms(
+  model: StoryModel,
+  roundups: readonly RoundupArticle[],
+): { timeWeight: number; curve: TimePoint[]; titleWeight: number; titleCenter: number; titleCurve: TitlePoint[]; articles: number } {
   const tuning = roundups.filter((r) => r.tuning);
   const features = articleStoryFeatures(tuning.map((r) => r.article));
   const gold = tuning.map((r) => r.story);
-  const curve = TIME_WEIGHTS.map((timeWeight): TimePoint => {
-    const predicted = new Array<number>(gold.length);
-    storyGroups(features, { ...model, timeWeight, timeFreeDays: TIME_FREE_DAYS }).forEach((g, k) => g.forEach((d) => (predicted[d] = k)));
-    const b3 = bCubed(predicted, gold);
-    return { timeWeight, f1: b3.f1, precision: b3.precision, recall: b3.recall };
-  });
-  const best = [...curve].sort((x, y) => y.f1 - x.f1 || x.timeWeight - y.timeWeight)[0]!;
-  return { timeWeight: best.timeWeight, curve, articles: tuning.length };
+  const untitled = { ...model, titleWeight: 0, titleCenter: 0, timeFreeDays: TIME_FREE_DAYS };
+  const curve = TIME_WEIGHTS.map((timeWeight): TimePoint => ({ timeWeight, ...tuningB3({ ...untitled, timeWeight }, features, gold) }));
+  const { timeWeight } = [...curve].sort((x, y) => y.f1 - x.f1 || x.timeWeight - y.timeWeight)[0]!;
+  const titleCurve = TITLE_WEIGHTS.flatMap((titleWeight) =>
+    (titleWeight === 0 ? [0] : TITLE_CENTERS).map((titleCenter): TitlePoint => ({ titleWeight, titleCenter, ...tuningB3({ ...untitled, timeWeight, titleWeight, titleCenter }, features, gold) })),
+  );
+  const best = Math.max(...titleCurve.map((t) => t.f1));
+  const title = titleCurve.filter((t) => t.f1 >= best - TITLE_TOLERANCE).sort((x, y) => x.titleWeight - y.titleWeight || x.titleCenter - y.titleCenter)[0]!;
+  return { timeWeight, curve, titleWeight: title.titleWeight, titleCenter: title.titleCenter, titleCurve, articles: tuning.length };
 }
 
 export interface CurvePoint {
@@ -135,8 +165,8 @@ export function trainStoryModel(items: readonly GoldArticle[]): TrainedStoryMode
     }
   const fit = fitLogisticGradientDescent(xs, ys, { steps: STEPS, stepSize: STEP_SIZE, l2: L2 });
   const weights = Object.fromEntries(STORY_FEATURES.map((f, k) => [f.weight, round(fit.weights[k]!)]));
-  // ECB+ is fitted without the time term (its articles are mostly undated; the time weight is chosen afterwards).
-  const base = { bias: round(fit.bias), ...weights, semanticWeight: 0, timeWeight: 0, timeFreeDays: TIME_FREE_DAYS } as Omit<StoryModel, 'threshold' | 'rescueThreshold' | 'rescueMaxSize'>;
+  // ECB+ is fitted without the time and title terms (its articles are mostly undated and have no titles; both are chosen afterwards).
+  const base = { bias: round(fit.bias), ...weights, semanticWeight: 0, timeWeight: 0, timeFreeDays: TIME_FREE_DAYS, titleWeight: 0, titleCenter: 0 } as Omit<StoryModel, 'threshold' | 'rescueThreshold' | 'rescueMaxSize'>;
 
   const devFeatures = dev.map((i) => features[i]!);
   const gold = dev.map((i) => items[i]!.story);
@@ -180,8 +210,8 @@ function rescuePoint(trained: TrainedStoryModel): RescuePoint {
   return trained.rescueCurve.find((t) => t.threshold === model.rescueThreshold && t.maxSize === model.rescueMaxSize)!;
 }
 
-/** How the time weight was set: fitted on the AllSides tuning half, or kept from the shipped model. */
-export type TimeFit = { fitted: true; curve: TimePoint[]; articles: number } | { fitted: false };
+/** How the time and title terms were set: fitted on the AllSides tuning half, or kept from the shipped model. */
+export type TimeFit = { fitted: true; curve: TimePoint[]; titleCurve: TitlePoint[]; articles: number } | { fitted: false };
 
 export function writeStoryModel(root: string, trained: TrainedStoryModel, articles: number, time: TimeFit): void {
   const { model } = trained;
@@ -189,8 +219,8 @@ export function writeStoryModel(root: string, trained: TrainedStoryModel, articl
   const json = {
     name: 'clustering',
     description:
-      'Pairwise story decision on story signatures of the raw articles (src/cluster/signature.ts, signature-decision.ts): p = sigmoid(bias + sum of <feature>Weight x feature - timeWeight x ln(1 + max(0, days apart - timeFreeDays))), features = ' +
-      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of the signature bags, IDF per bag; an empty slot bag takes the whole-text cosine; the time term is 0 when either article is undated); ` +
+      'Pairwise story decision on story signatures of the raw articles (src/cluster/signature.ts, signature-decision.ts): p = sigmoid(bias + sum of <feature>Weight x feature - timeWeight x ln(1 + max(0, days apart - timeFreeDays)) + titleWeight x (title cosine - titleCenter)), features = ' +
+      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of the signature bags, IDF per bag; an empty slot bag takes the whole-text cosine; the time term is 0 when either article is undated, the title term when either has no title, the two are in different languages or their headlines name different people or places); ` +
       'average-link clustering merges groups whose average p >= threshold; then a group of at most rescueMaxSize articles joins the larger story with the highest average p if that is >= rescueThreshold (src/cluster/small-groups.ts).',
     script: 'scripts/train-clustering.ts',
     trainedOn:
@@ -198,14 +228,20 @@ export function writeStoryModel(root: string, trained: TrainedStoryModel, articl
       `IDF over all ${articles} articles; full-batch gradient descent from zero, ${STEPS} steps of ${STEP_SIZE}, L2 ${L2}; ` +
       `threshold = best dev B³ F1 over ${THRESHOLDS[0]}..${THRESHOLDS[THRESHOLDS.length - 1]} (dev topics clustered alone), then rescueMaxSize in ${RESCUE_SIZES.join(', ')} and rescueThreshold (<= threshold) by the best mean of the dev B³ F1 and the dev B³ F1 with every other story cut to one article, with the threshold fixed; ` +
       (time.fitted
-        ? `timeWeight = best B³ F1 over ${TIME_WEIGHTS.join(', ')} (timeFreeDays ${TIME_FREE_DAYS}) on the ${time.articles} articles of the tuning half (even roundup ids) of the ${ALLSIDES_SET}, clustered alone`
-        : `timeWeight kept from the previous model (the AllSides roundups were not found: CORROBORATE_ALLSIDES)`),
+        ? `timeWeight = best B³ F1 over ${TIME_WEIGHTS.join(', ')} (timeFreeDays ${TIME_FREE_DAYS}) on the ${time.articles} articles of the tuning half (even roundup ids) of the ${ALLSIDES_SET}, clustered alone; ` +
+          `then titleWeight over ${TITLE_WEIGHTS.join(', ')} and titleCenter over ${TITLE_CENTERS.join(', ')} the same way with that time weight: the smallest weight (then centre) within ${TITLE_TOLERANCE} of the best B³ F1`
+        : `timeWeight, titleWeight and titleCenter kept from the previous model (the AllSides roundups were not found: CORROBORATE_ALLSIDES)`),
     report: {
       meanLogLoss: round(trained.loss),
       devB3: { precision: round(chosen.precision), recall: round(chosen.recall), f1: round(chosen.f1) },
       thresholdCurve: trained.thresholdCurve.map((t) => ({ threshold: t.threshold, f1: round(t.f1) })),
       rescueCurve: trained.rescueCurve.map((t) => ({ maxSize: t.maxSize, threshold: t.threshold, f1: round(t.f1), singletonF1: round(t.singletonF1) })),
-      ...(time.fitted ? { allSidesTuningTimeCurve: time.curve.map((t) => ({ timeWeight: t.timeWeight, f1: round(t.f1), precision: round(t.precision), recall: round(t.recall) })) } : {}),
+      ...(time.fitted
+        ? {
+            allSidesTuningTimeCurve: time.curve.map((t) => ({ timeWeight: t.timeWeight, f1: round(t.f1), precision: round(t.precision), recall: round(t.recall) })),
+            allSidesTuningTitleCurve: time.titleCurve.map((t) => ({ titleWeight: t.titleWeight, titleCenter: t.titleCenter, f1: round(t.f1), precision: round(t.precision), recall: round(t.recall) })),
+          }
+        : {}),
     },
     model,
   };
@@ -226,13 +262,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const roundups = readAllSides(dataDir);
   let time: TimeFit = { fitted: false };
   if (roundups) {
-    const fit = fitTimeWeight(trained.model, roundups);
-    trained.model = { ...trained.model, timeWeight: fit.timeWeight };
-    time = { fitted: true, curve: fit.curve, articles: fit.articles };
+    const fit = fitRoundupTerms(trained.model, roundups);
+    trained.model = { ...trained.model, timeWeight: fit.timeWeight, titleWeight: fit.titleWeight, titleCenter: fit.titleCenter };
+    time = { fitted: true, curve: fit.curve, titleCurve: fit.titleCurve, articles: fit.articles };
     console.log(`time weight ${fit.timeWeight} (AllSides tuning half, ${fit.articles} articles): ${fit.curve.map((t) => `${t.timeWeight} → ${t.f1.toFixed(4)}`).join(', ')}`);
+    console.log(`title weight ${fit.titleWeight}, centre ${fit.titleCenter}: ${fit.titleCurve.map((t) => `${t.titleWeight}/${t.titleCenter} → ${t.f1.toFixed(4)}`).join(', ')}`);
   } else {
-    trained.model = { ...trained.model, timeWeight: STORY_MODEL.timeWeight };
-    console.log(`AllSides roundups not found (CORROBORATE_ALLSIDES): time weight kept at ${STORY_MODEL.timeWeight}`);
+    const { timeWeight, titleWeight, titleCenter } = STORY_MODEL;
+    trained.model = { ...trained.model, timeWeight, titleWeight, titleCenter };
+    console.log(`AllSides roundups not found (CORROBORATE_ALLSIDES): time weight ${timeWeight}, title weight ${titleWeight} and centre ${titleCenter} kept`);
   }
   writeStoryModel(root, trained, items.length, time);
   const chosen = rescuePoint(trained);

@@ -9,8 +9,11 @@ import { CorpusIngester } from '../src/corpus/ingest.js';
 import { openStore } from '../src/store/index.js';
 import type { Article } from '../src/types.js';
 import { articleStoryFeatures, STORY_SIMILARITY, storyLinkProbability } from '../src/cluster/similarity-matrix.js';
-import { timeGap } from '../src/cluster/signature-decision.js';
-import { DISTRACTORS, LATE_COPY, LATER_EVENT, VELLAN_STRIKE, VELLAN_STRIKE_HARDER } from './fixtures/cluster/leanings.js';
+import { headlineNamesDisagree, timeGap, titleTerm } from '../src/cluster/signature-decision.js';
+import { storySignature } from '../src/cluster/signature.js';
+import { fnv1a } from '../src/similarity/minhash.js';
+import { stem } from '../src/similarity/tokens.js';
+import { BRIDGE_REPAIRS, BRIDGE_TOLL, DISTRACTORS, LATE_COPY, LATER_EVENT, VELLAN_STRIKE, VELLAN_STRIKE_HARDER } from './fixtures/cluster/leanings.js';
 
 const noVectors = { get: () => undefined };
 const ids = (list: readonly Article[]): string[] => list.map((a) => a.id);
@@ -76,4 +79,56 @@ test('the time term is what separates the later event: without it the pay deal l
   assert.equal(timeGap(10, 11, STORY_SIMILARITY), 0);
   assert.equal(timeGap(null, 40, STORY_SIMILARITY), 0);
   assert.equal(timeGap(10, 13, STORY_SIMILARITY), STORY_SIMILARITY.timeWeight * Math.log(3));
+});
+
+test('headlines: two tellings that share little but their headline are one story (batch clustering)', () => {
+  const stories = clusterArticles([...VELLAN_STRIKE, ...DISTRACTORS, ...BRIDGE_TOLL].map((a) => analyse(a)), noVectors).map((s) => [...s.articles].sort());
+  assert.ok(stories.some((s) => s.join() === ids(BRIDGE_TOLL).sort().join()), JSON.stringify(stories));
+  assert.ok(stories.some((s) => s.join() === ids(VELLAN_STRIKE).sort().join()), JSON.stringify(stories));
+  assertDistractorsAlone(stories);
+});
+
+test('the title term is what links the two toll tellings; a headline word the text names (the place) is left to the names', () => {
+  const articles = [...VELLAN_STRIKE, ...DISTRACTORS, ...BRIDGE_TOLL, BRIDGE_REPAIRS];
+  const features = articleStoryFeatures(articles);
+  const at = (id: string) => features[articles.findIndex((a) => a.id === id)]!;
+  const [left, right, repairs] = [at('toll-left'), at('toll-right'), at('bridge-repairs')];
+  const untitled = { ...STORY_SIMILARITY, titleWeight: 0 };
+  assert.ok(storyLinkProbability(left, right, untitled) < STORY_SIMILARITY.threshold, 'their texts alone do not link them');
+  assert.ok(storyLinkProbability(left, right) >= STORY_SIMILARITY.threshold, 'their headlines do');
+  // Another event at the same bridge: its headline shares "bridge" with theirs, not enough to link it to either.
+  assert.ok(titleTerm(left, right, STORY_SIMILARITY) > titleTerm(left, repairs, STORY_SIMILARITY));
+  for (const toll of [left, right]) assert.ok(storyLinkProbability(toll, repairs) < STORY_SIMILARITY.threshold);
+  // The repairs report names the Orsk bridge in its text: "orsk" is a name there, not a headline word.
+  const term = (word: string): number => fnv1a(stem(word));
+  const repairsTitle = storySignature(BRIDGE_REPAIRS).bags.title.ids;
+  assert.ok(repairsTitle.includes(term('lane')) && !repairsTitle.includes(term('orsk')), 'title bag: lane, closed, repairs, bridge');
+  // No title on either side: no evidence either way.
+  const [bare] = articleStoryFeatures([{ ...BRIDGE_TOLL[0]!, title: null }]);
+  assert.equal(titleTerm(bare!, right, STORY_SIMILARITY), 0);
+});
+
+test('headlines that name different places are different events: the same words about another town add nothing', () => {
+  // One wire template, two towns, the same day: only the names (and numbers) tell the two closures apart.
+  const closure = (id: string, town: string, engineer: string, metres: number): Article => ({
+    id,
+    title: `${town} bridge closed`,
+    text:
+      `The old stone bridge at ${town} was closed on Thursday after inspectors found a crack ${metres} metres long, ${engineer} said. ` +
+      `"Nobody crosses the ${town} bridge until the pier is braced," ${engineer} said. Repairs at ${town} are expected to take a month.`,
+    source: 'Wire Desk',
+    url: null,
+    published: '2031-06-05T09:00:00Z',
+    language: 'en',
+    byline: null,
+    origin: `fixture:${id}`,
+  });
+  const articles = [closure('quarn', 'Quarnvel', 'Maro Tesk', 3), closure('dell', 'Dellmoor', 'Ilsa Brun', 5), ...BRIDGE_TOLL];
+  const [quarn, dell, left, right] = articleStoryFeatures(articles);
+  assert.ok(headlineNamesDisagree(quarn!, dell!), 'Quarnvel and Dellmoor: each headline names a town its text names, not the same one');
+  assert.equal(titleTerm(quarn!, dell!, STORY_SIMILARITY), 0, 'though "bridge closed" is the whole of both headlines');
+  assert.ok(storyLinkProbability(quarn!, dell!) < STORY_SIMILARITY.threshold);
+  // Headlines without names of their texts do not disagree: the toll tellings keep their term.
+  assert.ok(!headlineNamesDisagree(left!, right!));
+  assert.ok(titleTerm(left!, right!, STORY_SIMILARITY) > 0);
 });

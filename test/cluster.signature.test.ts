@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fnv1a } from '../src/similarity/minhash.js';
-import { tokenize } from '../src/similarity/tokens.js';
+import { stem, tokenize } from '../src/similarity/tokens.js';
 import { scanTokens } from '../src/cluster/signature-tokens.js';
 import { decodeSignature, encodeSignature, publicationDay, storySignature, type TermBag } from '../src/cluster/signature.js';
 import { sketchSimilarity } from '../src/cluster/signature-sketch.js';
@@ -88,20 +88,32 @@ test('encode/decode is lossless and compact; a bad version is refused', () => {
   assert.throws(() => decodeSignature(bytes.subarray(0, 5)), RangeError);
 });
 
-test('the stored form is that of format version 2, byte for byte; version 1 (stored before) still decodes', () => {
+test('the stored form is that of format version 3, byte for byte; versions 2 and 1 (stored before) still decode', () => {
   const sig = storySignature(article('v', VESTA, { title: 'Ferry Vesta burns', published: '2026-03-04T10:00:00Z' }));
+  assert.equal(sig.bags.title.ids.length, 2, 'the title bag: ferry, burn');
+  assert.equal(sig.bags.titleNames.ids.length, 1, 'Vesta: a name in the text');
   const golden =
-    'AoAAoEkE+hGTLqd2MccNpr7Dl58H6CiQquaxEvmpbQ31U66LCnIDbq5yfRVCnBq2MCAQVC2EtTObCI65DoxndFWZYBzNtoIwttVURwpGRA1GwS3Ad2ObLRPLk9f1xguqlBXWiUK6/W1Ha9B01nI/XlDxYJ/eALSaNnEix4JKB4qPgWPRryeSo5q0RTQ8GH770q/1da1VpJXFOqXpCLip3VdxdhmVIKpBmGH661r/V1rVWkldhmVCvHVE0ipeBBvNisR3BbrEdJ7dwH2EbGI9wH80bYRtnCVI1gNDYDDc8WkG2JNgMQyQ3PtmOsO9wH2EYW3rzb2EYOPBspewCsR9wHDjzoo+ijYDRJ7UntVI0bKdnCrDs2A55RvNu826GoFt6VJNnCNgO829nCewBieNhGrDsQybZjYngNzw48bYl5dw';
+    'A4AAoEkE+hGTLqd2MccNpr7Dl58H6CiQquaxEvmpbQ31U66LCnIDbq5yfRVCnBq2MCAQVC2EtTObCI65DoxndFWZYBzNtoIwttVURwpGRA1GwS3Ad2ObLRPLk9f1xguqlBXWiUK6/W1Ha9B01nI/XlDxYJ/eALSaNnEix4JKB4qPgWPRryeSo5q0RTQ8GH770q/1da1VpJXFOqXpCLip3VdxdhmVIKpBmGH661r/V1rVWkldhmVCvHVE0ipeyy0eBBvNisR3BbrEdJ7dwH2EbGI9wH80bYRtnCVI1gNDYDDc8WkG2JNgMQyQ3PtmOsO9wH2EYW3rzb2EYOPBspewCsR9wHDjzoo+ijYDRJ7UntVI0bKdnCrDs2A55RvNu826GoFt6VJNnCNgO829nCewBieNhGrDsQybZjYngNzw48bYl5dw';
   assert.equal(Buffer.from(encodeSignature(sig)).toString('base64'), golden);
   assert.deepEqual(decodeSignature(Uint8Array.from(Buffer.from(golden, 'base64'))), sig);
-  // The version-1 form of the same article (before the anchors bag and the language): every other bag as it was.
+  const empty = { ids: new Uint32Array(0), counts: new Uint16Array(0) };
+  // The version-2 form of the same article (before the title bag): every other bag as it was, the title bag empty.
+  const v2 =
+    'AoAAoEkE+hGTLqd2MccNpr7Dl58H6CiQquaxEvmpbQ31U66LCnIDbq5yfRVCnBq2MCAQVC2EtTObCI65DoxndFWZYBzNtoIwttVURwpGRA1GwS3Ad2ObLRPLk9f1xguqlBXWiUK6/W1Ha9B01nI/XlDxYJ/eALSaNnEix4JKB4qPgWPRryeSo5q0RTQ8GH770q/1da1VpJXFOqXpCLip3VdxdhmVIKpBmGH661r/V1rVWkldhmVCvHVE0ipeBBvNisR3BbrEdJ7dwH2EbGI9wH80bYRtnCVI1gNDYDDc8WkG2JNgMQyQ3PtmOsO9wH2EYW3rzb2EYOPBspewCsR9wHDjzoo+ijYDRJ7UntVI0bKdnCrDs2A55RvNu826GoFt6VJNnCNgO829nCewBieNhGrDsQybZjYngNzw48bYl5dw';
+  const second = decodeSignature(Uint8Array.from(Buffer.from(v2, 'base64')));
+  assert.deepEqual(second.bags.title, empty, 'no title term for it, as when it was stored');
+  assert.deepEqual(second.bags.titleNames, empty);
+  assert.deepEqual({ ...second, bags: { ...second.bags, title: sig.bags.title, titleNames: sig.bags.titleNames } }, sig);
+  // The version-1 form (before the anchors bag and the language).
   const v1 =
     'AYAAoEkPaGK5skeXnwfoKJCq5rES+altDfVTrosKcgNurnJ9FUKcGrYwIBBULYS1M5sIjrmp8v7BcptrVRHCkZEDUbBLcB3Y5stE8uT1/XGC6qUFds6Vnvi9Gq9DxYJ/eALSaNnEi/Mygq/JrVrwY++9Kv/Va10kvFapeka4ifVdxNhW0gikFYY+uta/9VrXSS9hW0BBvNisR3BbrEdJ7dwH2EbGI9wH80bYRtnCVI1gNDYDDc8WkG2JNgMQyQ3PtmOsO9wH2EYW3rzb2EYOPBspewCsR9wHDjzoo+ijYDRJ7UntVI0bKdnCrDs2A55RvNu826GoFt6VJNnCNgO829nCewBieNhGrDsQybZjYngNzw48bYk=';
   const old = decodeSignature(Uint8Array.from(Buffer.from(v1, 'base64')));
   assert.equal(old.language, '', 'unknown: compared word by word with every article, as when it was stored');
   assert.equal(old.bags.anchors.ids.length, 0);
   assert.equal(old.bags.glosses.ids.length, 0);
-  assert.deepEqual({ ...old, bags: { ...old.bags, anchors: sig.bags.anchors, glosses: sig.bags.glosses }, language: sig.language }, sig);
+  assert.deepEqual(old.bags.title, empty);
+  const { anchors, glosses, title, titleNames } = sig.bags;
+  assert.deepEqual({ ...old, bags: { ...old.bags, anchors, glosses, title, titleNames }, language: sig.language }, sig);
 });
 
 test('articles in different languages are linked on anchors and numbers; the matrix agrees with the pairwise link', () => {
@@ -178,4 +190,19 @@ test('the link probability and the link matrix are the logistic blend of the pai
     }
   }
   assert.ok(expected(2, 3) > expected(0, 2), 'the two fire reports link more than a fire and a flood');
+});
+
+test('title bags: the headline words a text names go to titleNames, the rest to title; a text that opens with its title-case headline does not make its words names', () => {
+  const title = 'Vellan Dockworkers Vote To Accept Pay Deal';
+  const body = 'Dockworkers at the port of Vellan voted on Wednesday to accept a new pay deal, union leader Pavel Drach said.';
+  const term = (word: string): number => fnv1a(stem(word));
+  for (const text of [body, `${title}\n\n${body}`]) {
+    const sig = storySignature(article('deal', text, { title }));
+    const words = [...sig.bags.title.ids];
+    for (const w of ['dockworkers', 'vote', 'accept', 'pay', 'deal']) assert.ok(words.includes(term(w)), `${w} is a headline word (${JSON.stringify(text.slice(0, 20))})`);
+    assert.deepEqual([...sig.bags.titleNames.ids], [term('vellan')], 'Vellan: a name the text gives');
+  }
+  // No title: both empty.
+  const bare = storySignature(article('bare', body));
+  assert.equal(bare.bags.title.ids.length + bare.bags.titleNames.ids.length, 0);
 });

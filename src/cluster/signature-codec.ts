@@ -12,14 +12,18 @@
  *   language   gamma(length + 1), then 7 bits per character (an ISO 639 code).
  * Version 1 (stored before the `anchors` and `glosses` bags and the language) decodes with them empty and
  * language '' (unknown: compared word by word with every article, as when it was stored); such an article meets
- * articles of other languages only once it is ingested again.
+ * articles of other languages only once it is ingested again. Version 2 (stored before the `title` and `titleNames`
+ * bags) decodes with them empty: the decision's title term is 0 for it, as when it was stored.
  */
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature, type TermBag } from './signature-types.js';
 
-const VERSION = 2;
-/** The version without `anchors` and language. */
+const VERSION = 3;
+/** The version without `title` and `titleNames`. */
+const VERSION_2 = 2;
+const V2_BAGS = SIGNATURE_BAGS.filter((b) => b !== 'title' && b !== 'titleNames');
+/** The version without `anchors`, `glosses`, the title bags and language. */
 const VERSION_1 = 1;
-const V1_BAGS = SIGNATURE_BAGS.filter((b) => b !== 'anchors' && b !== 'glosses');
+const V1_BAGS = V2_BAGS.filter((b) => b !== 'anchors' && b !== 'glosses');
 /** 2^k for k = 0…53 (exact; cheaper than `2 ** k` in the coding loops). */
 const POW2 = Float64Array.from({ length: 54 }, (_, k) => 2 ** k);
 
@@ -189,7 +193,7 @@ function indexOf(sorted: Uint32Array, id: number, from: number): number {
 
 export function decodeSignature(bytes: Uint8Array): StorySignature {
   const version = bytes[0];
-  if (version !== VERSION && version !== VERSION_1) throw new RangeError(`decodeSignature: unknown version ${version ?? 'none'}`);
+  if (version !== VERSION && version !== VERSION_2 && version !== VERSION_1) throw new RangeError(`decodeSignature: unknown version ${version ?? 'none'}`);
   const r = new BitReader(bytes, 1);
   let day: number | null = null;
   if (r.read(1) === 1) {
@@ -204,7 +208,7 @@ export function decodeSignature(bytes: Uint8Array): StorySignature {
     for (let i = 1; i < size; i++) dict[i] = dict[i - 1]! + r.rice(k) + 1;
   }
   const bags = {} as Record<SignatureBag, TermBag>;
-  for (const b of version === VERSION ? SIGNATURE_BAGS : V1_BAGS) {
+  for (const b of version === VERSION ? SIGNATURE_BAGS : version === VERSION_2 ? V2_BAGS : V1_BAGS) {
     const n = r.gamma() - 1;
     const ids = new Uint32Array(n);
     const counts = new Uint16Array(n);
@@ -220,10 +224,12 @@ export function decodeSignature(bytes: Uint8Array): StorySignature {
   }
   const sketch = new Uint16Array(r.gamma() - 1);
   for (let i = 0; i < sketch.length; i++) sketch[i] = r.read(16);
-  if (version === VERSION_1) {
-    const empty = (): TermBag => ({ ids: new Uint32Array(0), counts: new Uint16Array(0) });
-    return { bags: { ...bags, anchors: empty(), glosses: empty() }, sketch, day, language: '' };
+  const empty = (): TermBag => ({ ids: new Uint32Array(0), counts: new Uint16Array(0) });
+  if (version !== VERSION) {
+    bags.title = empty();
+    bags.titleNames = empty();
   }
+  if (version === VERSION_1) return { bags: { ...bags, anchors: empty(), glosses: empty() }, sketch, day, language: '' };
   let language = '';
   for (let n = r.gamma() - 1; n > 0; n--) language += String.fromCharCode(r.read(7));
   return { bags, sketch, day, language };

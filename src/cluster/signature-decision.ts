@@ -172,6 +172,10 @@ export type SignatureModel = Readonly<Record<SignatureWeightName, number>> & {
   readonly timeWeight: number;
   /** Days apart that cost nothing (a story's coverage spreads over the day it breaks and the next). */
   readonly timeFreeDays: number;
+  /** Weight of the title cosine (`titleTerm`), added per unit of cosine above `titleCenter`. */
+  readonly titleWeight: number;
+  /** The title cosine that adds nothing: below it two titles that share little count against the link. */
+  readonly titleCenter: number;
 };
 
 /**
@@ -186,6 +190,38 @@ export function timeGap(a: number | null, b: number | null, model: SignatureMode
   if (a === null || b === null || model.timeWeight === 0) return 0;
   const beyond = Math.abs(a - b) - model.timeFreeDays;
   return beyond > 0 ? model.timeWeight * Math.log1p(beyond) : 0;
+}
+
+/**
+ * The title term of the decision: `titleWeight × (cosine of the two title bags − titleCenter)` when both articles
+ * have a title in one language and their headlines' names do not disagree (`headlineNamesDisagree`), else 0. A
+ * headline says what happened in a few words; outlets of different leanings frame their opening paragraphs apart but
+ * their headlines still share those words (measured on the AllSides headline roundups, eval/allsides.ts). ECB+, the
+ * decision's training set, has no titles: the weight and the centre are chosen on the roundups' tuning half
+ * (scripts/train-clustering.ts).
+ */
+export function titleTerm(a: WeightedSignature, b: WeightedSignature, model: SignatureModel): number {
+  if (model.titleWeight === 0 || a.bags.title.ids.length === 0 || b.bags.title.ids.length === 0 || crossLanguage(a, b)) return 0;
+  if (headlineNamesDisagree(a, b)) return 0;
+  return model.titleWeight * (bagCosine(a.bags.title, b.bags.title) - model.titleCenter);
+}
+
+/**
+ * Both headlines name someone or somewhere their texts name (`titleNames`) and they share none: the same words about
+ * another place or person ("Quarn bridge closed", "Dell bridge closed") are another event.
+ */
+export function headlineNamesDisagree(a: WeightedSignature, b: WeightedSignature): boolean {
+  const x = a.bags.titleNames.ids;
+  const y = b.bags.titleNames.ids;
+  if (x.length === 0 || y.length === 0) return false;
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) return false;
+    if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return true;
 }
 
 function values(a: WeightedSignature, b: WeightedSignature, cosine: (bag: SignatureBag) => number): number[] {
@@ -294,6 +330,7 @@ export function signatureLinkProbability(a: WeightedSignature, b: WeightedSignat
     z += model[f.weight] * x;
   }
   z -= timeGap(a.day, b.day, model);
+  z += titleTerm(a, b, model);
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -313,12 +350,17 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
   const wordsAt = SIGNATURE_FEATURES.findIndex((f) => f.bag === 'words');
   const slot = SIGNATURE_FEATURES.map((f) => f.slot);
   const dots = Array.from({ length: B }, () => new Float64Array(n));
+  // The title bag (not a feature: `titleTerm`), indexed only when the model reads it.
+  const titles = model.titleWeight === 0 ? null : postingIndex(signatures, 'title');
+  const titleDots = new Float64Array(titles ? n : 0);
   for (let i = 0; i < n; i++) {
     matrix[i]![i] = 1;
-    for (let f = 0; f < B; f++) {
-      const acc = dots[f]!;
+    for (let f = 0; f <= B; f++) {
+      const acc = f < B ? dots[f]! : titleDots;
+      const posting = f < B ? index[f]! : titles;
+      if (!posting) continue;
       acc.fill(0, i + 1);
-      const { docs, weights: w, end, entry, first } = index[f]!;
+      const { docs, weights: w, end, entry, first } = posting;
       // Article i's terms in id order; each from i's own entry on to the end of the term's list.
       for (let e = first[i]!; e < first[i + 1]!; e++) {
         const at = entry[e]!;
@@ -343,6 +385,10 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
         z += weights[f]! * x;
       }
       z -= timeGap(signatures[i]!.day, signatures[j]!.day, model);
+      // As `titleTerm` (cross-language pairs were decided above).
+      if (titles && signatures[i]!.bags.title.ids.length > 0 && signatures[j]!.bags.title.ids.length > 0 && !headlineNamesDisagree(signatures[i]!, signatures[j]!)) {
+        z += model.titleWeight * (titleDots[j]! - model.titleCenter);
+      }
       const prob = 1 / (1 + Math.exp(-z));
       row[j] = prob;
       matrix[j]![i] = prob;

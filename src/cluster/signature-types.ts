@@ -6,7 +6,7 @@ export interface TermBag {
   readonly counts: Uint16Array;
 }
 
-export const SIGNATURE_BAGS = ['words', 'names', 'people', 'numbers', 'counted', 'years', 'lead', 'leadNumbers', 'anchors', 'glosses'] as const;
+export const SIGNATURE_BAGS = ['words', 'names', 'people', 'numbers', 'counted', 'years', 'lead', 'leadNumbers', 'anchors', 'glosses', 'title', 'titleNames'] as const;
 export type SignatureBag = (typeof SIGNATURE_BAGS)[number];
 
 export interface StorySignature {

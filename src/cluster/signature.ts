@@ -20,6 +20,13 @@
  * - anchors: the names again, as language-independent anchor keys (src/lang/anchor.ts: each name's words'
  *   keys joined, and each word's key), so that "Пескова" in a Russian article and "Peskov" in its English
  *   rewrite are one term. Only the decision between articles of different languages reads it.
+ * - title: the content stems of the title that are not names in the text (the body's names as the names bag finds
+ *   them; empty without a title): what happened, in the few words of a headline, which outlets of different leanings
+ *   keep when they frame their opening paragraphs apart (signature-decision.ts `titleTerm`). Names are left to the
+ *   names bag: two events at one place on one day share the place in their headlines.
+ * - titleNames: the title's content stems that are names in the text: who or where the headline is about. Two
+ *   headlines that each name someone or somewhere and share none of them are about different events (the title term
+ *   is then 0: "Quarn bridge closed", "Dell bridge closed").
  * Plus `sketch`, a MinHash sketch of the word 3-shingles (./signature-sketch.ts), and `day`, the
  * publication day (days since 1970-01-01) or null.
  * Deterministic: a pure function of the article.
@@ -169,9 +176,14 @@ export function storySignature(article: Article): StorySignature {
   let name: NameWord[] = [];
   let nameInitial = false;
   const capitalisedInside = new Set<number>();
-  const initialSingles: TokenInfo[] = [];
+  // The same, from the text alone (not the title): the body's names, which the title bag leaves out.
+  const capitalisedInText = new Set<number>();
+  const textNames = new Set<number>();
+  const initialSingles: { token: TokenInfo; inTitle: boolean }[] = [];
+  let inTitle = false;
   const emit = (words: readonly NameWord[]): void => {
     const real = words.filter((w) => !w.connector);
+    if (!inTitle) for (const w of real) if (w.token.norm.length > 2) textNames.add(w.token.stemId);
     if (real.length >= 2) {
       c.names.add(fnv1a(words.map((w) => w.token.norm).join(' ')));
       c.anchors.add(fnv1a(real.map((w) => anchorOf(w.token)).join(' ')));
@@ -192,7 +204,8 @@ export function storySignature(article: Article): StorySignature {
     if (words.length > 0) {
       const initial = nameInitial && k === 0;
       if (!initial) for (const w of words) if (!w.connector) capitalisedInside.add(w.token.normId);
-      if (initial && words.length === 1) initialSingles.push(words[0]!.token);
+      if (!initial && !inTitle) for (const w of words) if (!w.connector) capitalisedInText.add(w.token.normId);
+      if (initial && words.length === 1) initialSingles.push({ token: words[0]!.token, inTitle });
       else emit(words);
     }
     name = [];
@@ -202,9 +215,18 @@ export function storySignature(article: Article): StorySignature {
 
   const language = analysisLanguage(article);
   const glossing = language === 'en' ? null : language;
-  const segment = (text: string, weight: number, leadEnd: number): void => {
+  const titleStems: number[] = [];
+  // `echoEnd`: the text opens with the title on a line of its own (extracted pages often do); its words are the
+  // title's, not names the text gives them (a title-case headline would make every word a name).
+  const segment = (text: string, weight: number, leadEnd: number, title: boolean, echoEnd = 0): void => {
+    inTitle = title || echoEnd > 0;
     let prevEnd = -1;
     scanTokens(text, (t, start, end) => {
+      if (inTitle && !title && start >= echoEnd) {
+        // The line break after the echo ends any name in it (as the next token would).
+        flush();
+        inTitle = false;
+      }
       // Gap since the previous token: sentence start? plain space (names and counted numbers continue)?
       let initial = prevEnd < 0;
       let space = prevEnd >= 0;
@@ -234,6 +256,7 @@ export function storySignature(article: Article): StorySignature {
       if (role & CONTENT) {
         words.add(t.stemId, weight);
         if (inLead) lead.add(t.stemId);
+        if (title) titleStems.push(t.stemId);
         if (glossing !== null) for (const id of glossIds(t, text.slice(start, end), glossing)) c.glosses.add(id, weight);
         if (pendingNumber && space) counted.add(fnv1a(`${pendingNumber.stem} ${t.stem}`));
       }
@@ -253,12 +276,18 @@ export function storySignature(article: Article): StorySignature {
     flush();
     pendingNumber = null;
   };
-  if (article.title) segment(article.title, 2, Infinity);
-  segment(article.text, 1, LEAD_CHARS);
+  if (article.title) segment(article.title, 2, Infinity, true);
+  segment(article.text, 1, LEAD_CHARS, false, titleEcho(article.title, article.text));
   // Fewer than 3 tokens: one shingle of them all (as `wordShingles`).
   if (seen === 1) sketch.add(shingleHash(0, 0, w2));
   else if (seen === 2) sketch.add(shingleHash(0, w1, w2));
-  for (const t of initialSingles) if (capitalisedInside.has(t.normId)) emit([{ token: t, connector: false }]);
+  for (const { token: t, inTitle: fromTitle } of initialSingles) {
+    if (!capitalisedInside.has(t.normId)) continue;
+    // A name (the names bag); a name of the text only when the text itself writes it capitalised inside a sentence.
+    inTitle = fromTitle || !capitalisedInText.has(t.normId);
+    emit([{ token: t, connector: false }]);
+  }
+  for (const id of titleStems) (textNames.has(id) ? c.titleNames : c.title).add(id);
   // All arrays of the signature in one buffer: one allocation, and one buffer to copy to another thread.
   const distinct = SIGNATURE_BAGS.map((b) => c[b].sort());
   const sketchBins = sketch.size === 0 ? 0 : SKETCH_BINS;
@@ -279,6 +308,16 @@ export function storySignature(article: Article): StorySignature {
   sketch.finishInto(bins);
   return { bags, sketch: bins, day: publicationDay(article.published), language };
 }
+/** Where the title's line ends when the text opens with it (white space before it allowed), else 0. */
+function titleEcho(title: string | null, text: string): number {
+  const head = title?.trim();
+  if (!head) return 0;
+  const at = text.length - text.trimStart().length;
+  if (!text.startsWith(head, at)) return 0;
+  const end = at + head.length;
+  return /^[ \t]*\r?\n/.test(text.slice(end, end + 8)) ? end : 0;
+}
+
 /** Days since 1970-01-01 of an ISO date or date-time's date part, or null. */
 export function publicationDay(published: string | null): number | null {
   if (!published) return null;
