@@ -130,7 +130,7 @@ function clusterWith(articles: readonly Article[], model: StoryModel): number[] 
 /**
  * The AllSides roundups (./allsides.ts): one event told by a left, a centre and a right outlet, among the other events
  * of the same months on the same topics. Each half clustered alone in one batch, as `cluster` runs; B³ against the
- * roundup, and the same without the time term and without the title term (what the decision gave before it had each).
+ * roundup, and the same without the time term and without the title term (each left out alone, the other kept).
  */
 function allSidesRows(roundups: readonly RoundupArticle[], command: string): EvalResult[] {
   const rows: EvalResult[] = [];

@@ -8,7 +8,7 @@ import { clusterArticles } from '../src/cluster/index.js';
 import { CorpusIngester } from '../src/corpus/ingest.js';
 import { openStore } from '../src/store/index.js';
 import type { Article } from '../src/types.js';
-import { articleStoryFeatures, STORY_SIMILARITY, storyLinkProbability } from '../src/cluster/similarity-matrix.js';
+import { articleStoryFeatures, STORY_SIMILARITY, storyLinkMatrix, storyLinkProbability } from '../src/cluster/similarity-matrix.js';
 import { headlineNamesDisagree, timeGap, titleTerm } from '../src/cluster/signature-decision.js';
 import { storySignature } from '../src/cluster/signature.js';
 import { fnv1a } from '../src/similarity/minhash.js';
@@ -103,9 +103,10 @@ test('the title term is what links the two toll tellings; a headline word the te
   const term = (word: string): number => fnv1a(stem(word));
   const repairsTitle = storySignature(BRIDGE_REPAIRS).bags.title.ids;
   assert.ok(repairsTitle.includes(term('lane')) && !repairsTitle.includes(term('orsk')), 'title bag: lane, closed, repairs, bridge');
-  // No title on either side: no evidence either way.
+  // One side without a title: no evidence either way (not a penalty, whatever the centre).
   const [bare] = articleStoryFeatures([{ ...BRIDGE_TOLL[0]!, title: null }]);
-  assert.equal(titleTerm(bare!, right, STORY_SIMILARITY), 0);
+  assert.equal(titleTerm(bare!, right, { ...STORY_SIMILARITY, titleCenter: 0.2 }), 0);
+  assert.ok(titleTerm(left, right, { ...STORY_SIMILARITY, titleCenter: 0.2 }) < titleTerm(left, right, STORY_SIMILARITY));
 });
 
 test('headlines that name different places are different events: the same words about another town add nothing', () => {
@@ -131,4 +132,8 @@ test('headlines that name different places are different events: the same words 
   // Headlines without names of their texts do not disagree: the toll tellings keep their term.
   assert.ok(!headlineNamesDisagree(left!, right!));
   assert.ok(titleTerm(left!, right!, STORY_SIMILARITY) > 0);
+  // The batch matrix decides as the pairwise link, the headline names included.
+  const matrix = storyLinkMatrix([quarn!, dell!, left!, right!]);
+  const all = [quarn!, dell!, left!, right!];
+  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) assert.equal(matrix[i]![j], storyLinkProbability(all[i]!, all[j]!), `${i}-${j}`);
 });

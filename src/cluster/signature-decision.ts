@@ -194,7 +194,8 @@ export function timeGap(a: number | null, b: number | null, model: SignatureMode
 
 /**
  * The title term of the decision: `titleWeight × (cosine of the two title bags − titleCenter)` when both articles
- * have a title in one language and their headlines' names do not disagree (`headlineNamesDisagree`), else 0. A
+ * have a title with words besides their texts' names (a non-empty title bag), in one language, and their headlines'
+ * names do not disagree (`headlineNamesDisagree`), else 0. A
  * headline says what happened in a few words; outlets of different leanings frame their opening paragraphs apart but
  * their headlines still share those words (measured on the AllSides headline roundups, eval/allsides.ts). ECB+, the
  * decision's training set, has no titles: the weight and the centre are chosen on the roundups' tuning half

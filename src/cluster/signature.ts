@@ -20,11 +20,12 @@
  * - anchors: the names again, as language-independent anchor keys (src/lang/anchor.ts: each name's words'
  *   keys joined, and each word's key), so that "Пескова" in a Russian article and "Peskov" in its English
  *   rewrite are one term. Only the decision between articles of different languages reads it.
- * - title: the content stems of the title that are not names in the text (the body's names as the names bag finds
- *   them; empty without a title): what happened, in the few words of a headline, which outlets of different leanings
- *   keep when they frame their opening paragraphs apart (signature-decision.ts `titleTerm`). Names are left to the
- *   names bag: two events at one place on one day share the place in their headlines.
- * - titleNames: the title's content stems that are names in the text: who or where the headline is about. Two
+ * - title: the content stems of the title that the text does not write as names (a capitalised word inside a
+ *   sentence, or a run of two or more; empty without a title): what happened, in the few words of a headline, which
+ *   outlets of different leanings keep when they frame their opening paragraphs apart (signature-decision.ts
+ *   `titleTerm`). Names are left to the names bag: two events at one place on one day share the place in their
+ *   headlines.
+ * - titleNames: the title's content stems that the text writes as names: who or where the headline is about. Two
  *   headlines that each name someone or somewhere and share none of them are about different events (the title term
  *   is then 0: "Quarn bridge closed", "Dell bridge closed").
  * Plus `sketch`, a MinHash sketch of the word 3-shingles (./signature-sketch.ts), and `day`, the
@@ -176,10 +177,9 @@ export function storySignature(article: Article): StorySignature {
   let name: NameWord[] = [];
   let nameInitial = false;
   const capitalisedInside = new Set<number>();
-  // The same, from the text alone (not the title): the body's names, which the title bag leaves out.
-  const capitalisedInText = new Set<number>();
+  // The stems of the names the text itself writes (not the title): what the title bag leaves out.
   const textNames = new Set<number>();
-  const initialSingles: { token: TokenInfo; inTitle: boolean }[] = [];
+  const initialSingles: TokenInfo[] = [];
   let inTitle = false;
   const emit = (words: readonly NameWord[]): void => {
     const real = words.filter((w) => !w.connector);
@@ -204,8 +204,7 @@ export function storySignature(article: Article): StorySignature {
     if (words.length > 0) {
       const initial = nameInitial && k === 0;
       if (!initial) for (const w of words) if (!w.connector) capitalisedInside.add(w.token.normId);
-      if (!initial && !inTitle) for (const w of words) if (!w.connector) capitalisedInText.add(w.token.normId);
-      if (initial && words.length === 1) initialSingles.push({ token: words[0]!.token, inTitle });
+      if (initial && words.length === 1) initialSingles.push(words[0]!.token);
       else emit(words);
     }
     name = [];
@@ -281,12 +280,11 @@ export function storySignature(article: Article): StorySignature {
   // Fewer than 3 tokens: one shingle of them all (as `wordShingles`).
   if (seen === 1) sketch.add(shingleHash(0, 0, w2));
   else if (seen === 2) sketch.add(shingleHash(0, w1, w2));
-  for (const { token: t, inTitle: fromTitle } of initialSingles) {
-    if (!capitalisedInside.has(t.normId)) continue;
-    // A name (the names bag); a name of the text only when the text itself writes it capitalised inside a sentence.
-    inTitle = fromTitle || !capitalisedInText.has(t.normId);
-    emit([{ token: t, connector: false }]);
-  }
+  // A sentence-initial word counts as a name when it is capitalised inside a sentence elsewhere; that other use, if in
+  // the text, already made its stem a name of the text.
+  inTitle = true;
+  for (const t of initialSingles) if (capitalisedInside.has(t.normId)) emit([{ token: t, connector: false }]);
+  inTitle = false;
   for (const id of titleStems) (textNames.has(id) ? c.titleNames : c.title).add(id);
   // All arrays of the signature in one buffer: one allocation, and one buffer to copy to another thread.
   const distinct = SIGNATURE_BAGS.map((b) => c[b].sort());
@@ -308,12 +306,12 @@ export function storySignature(article: Article): StorySignature {
   sketch.finishInto(bins);
   return { bags, sketch: bins, day: publicationDay(article.published), language };
 }
-/** Where the title's line ends when the text opens with it (white space before it allowed), else 0. */
+/** Where the title's line ends when the text opens with it (white space before it and case aside), else 0. */
 function titleEcho(title: string | null, text: string): number {
   const head = title?.trim();
   if (!head) return 0;
   const at = text.length - text.trimStart().length;
-  if (!text.startsWith(head, at)) return 0;
+  if (text.slice(at, at + head.length).toLowerCase() !== head.toLowerCase()) return 0;
   const end = at + head.length;
   return /^[ \t]*\r?\n/.test(text.slice(end, end + 8)) ? end : 0;
 }
