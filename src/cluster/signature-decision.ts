@@ -202,9 +202,12 @@ export function timeGap(a: number | null, b: number | null, model: SignatureMode
  * (scripts/train-clustering.ts).
  */
 export function titleTerm(a: WeightedSignature, b: WeightedSignature, model: SignatureModel): number {
-  if (model.titleWeight === 0 || a.bags.title.ids.length === 0 || b.bags.title.ids.length === 0 || crossLanguage(a, b)) return 0;
-  if (headlineNamesDisagree(a, b)) return 0;
-  return model.titleWeight * (bagCosine(a.bags.title, b.bags.title) - model.titleCenter);
+  return titleTermApplies(a, b, model) ? model.titleWeight * (bagCosine(a.bags.title, b.bags.title) - model.titleCenter) : 0;
+}
+
+/** Whether `titleTerm` reads the two titles (else it is 0): the rule both the pairwise link and the matrix follow. */
+function titleTermApplies(a: WeightedSignature, b: WeightedSignature, model: SignatureModel): boolean {
+  return model.titleWeight !== 0 && a.bags.title.ids.length > 0 && b.bags.title.ids.length > 0 && !crossLanguage(a, b) && !headlineNamesDisagree(a, b);
 }
 
 /**
@@ -345,23 +348,20 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
   const n = signatures.length;
   const B = SIGNATURE_FEATURES.length;
   const matrix = Array.from({ length: n }, () => new Float64Array(n));
-  const index = SIGNATURE_FEATURES.map((f) => postingIndex(signatures, f.bag));
+  // The features' bags, and the title bag when the model reads it (not a feature: `titleTerm`, its dots last).
+  const titled = model.titleWeight !== 0;
+  const index = [...SIGNATURE_FEATURES.map((f) => f.bag), ...(titled ? (['title'] as const) : [])].map((bag) => postingIndex(signatures, bag));
   const empty = SIGNATURE_FEATURES.map((f) => Uint8Array.from(signatures, (s) => (s.bags[f.bag].ids.length === 0 ? 1 : 0)));
   const weights = SIGNATURE_FEATURES.map((f) => model[f.weight]);
   const wordsAt = SIGNATURE_FEATURES.findIndex((f) => f.bag === 'words');
   const slot = SIGNATURE_FEATURES.map((f) => f.slot);
-  const dots = Array.from({ length: B }, () => new Float64Array(n));
-  // The title bag (not a feature: `titleTerm`), indexed only when the model reads it.
-  const titles = model.titleWeight === 0 ? null : postingIndex(signatures, 'title');
-  const titleDots = new Float64Array(titles ? n : 0);
+  const dots = index.map(() => new Float64Array(n));
   for (let i = 0; i < n; i++) {
     matrix[i]![i] = 1;
-    for (let f = 0; f <= B; f++) {
-      const acc = f < B ? dots[f]! : titleDots;
-      const posting = f < B ? index[f]! : titles;
-      if (!posting) continue;
+    for (let f = 0; f < index.length; f++) {
+      const acc = dots[f]!;
       acc.fill(0, i + 1);
-      const { docs, weights: w, end, entry, first } = posting;
+      const { docs, weights: w, end, entry, first } = index[f]!;
       // Article i's terms in id order; each from i's own entry on to the end of the term's list.
       for (let e = first[i]!; e < first[i + 1]!; e++) {
         const at = entry[e]!;
@@ -386,10 +386,8 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
         z += weights[f]! * x;
       }
       z -= timeGap(signatures[i]!.day, signatures[j]!.day, model);
-      // As `titleTerm` (cross-language pairs were decided above).
-      if (titles && signatures[i]!.bags.title.ids.length > 0 && signatures[j]!.bags.title.ids.length > 0 && !headlineNamesDisagree(signatures[i]!, signatures[j]!)) {
-        z += model.titleWeight * (titleDots[j]! - model.titleCenter);
-      }
+      // As `titleTerm`, its cosine from the index.
+      if (titled && titleTermApplies(signatures[i]!, signatures[j]!, model)) z += model.titleWeight * (dots[B]![j]! - model.titleCenter);
       const prob = 1 / (1 + Math.exp(-z));
       row[j] = prob;
       matrix[j]![i] = prob;

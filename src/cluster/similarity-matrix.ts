@@ -24,8 +24,9 @@ import { STORY_MODEL } from './story-model.js';
  * the best B³ F1 on the dev topics clustered alone, then the small-group rescue (./small-groups.ts) likewise
  * with that threshold fixed. The time weight (`timeGap`: articles more than a day apart need stronger evidence)
  * is chosen on the tuning half of the AllSides headline roundups (eval/allsides.ts: dated events told by a left, a
- * centre and a right outlet; ECB+ is mostly undated). The numbers measured with it are in models/clustering.json
- * (`report`) and `npm run eval -- --only clustering`.
+ * centre and a right outlet; ECB+ is mostly undated), and so are the title term's weight and centre (`titleTerm`:
+ * ECB+ has no titles). The numbers measured with it are in models/clustering.json (`report`) and
+ * `npm run eval -- --only clustering`.
  *
  * `semanticWeight` is 0 (the encoder's document vectors rate same-type different events close; not in the
  * decision): callers may skip the encoder.
