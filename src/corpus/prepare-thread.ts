@@ -3,10 +3,16 @@
  * identification, HTML extraction) and computes each article's content hash and story signature, while the
  * ingesting thread writes the store and places the articles it already has. Batches arrive in input order,
  * so the result is the same as preparing inline (`prepareInline`), only sooner.
+ *
+ * The two threads share the preparing: when the ingesting thread has run out of batches and waits (it raises a
+ * flag in shared memory), the worker sends its next batch as read (`raw`) and the ingesting thread prepares it
+ * itself, instead of idling while the worker computes signatures. Preparing is pure, so who prepares a batch
+ * changes only when it is ready, never the result.
  */
 import type { Worker } from 'node:worker_threads';
+import type { Article, InputProblem } from '../types.js';
 import { startModuleWorker } from '../worker-start.js';
-import type { PreparedItem } from './prepare.js';
+import { prepareItem, type PreparedItem } from './prepare.js';
 
 /** What the worker is started with. */
 export interface WorkerInput {
@@ -15,10 +21,22 @@ export interface WorkerInput {
   size: number;
   /** Batches the worker may be ahead of the parent. */
   ahead: number;
+  /** One Int32: 1 while the parent waits for a batch with none queued (set by the parent, cleared by the worker). */
+  hungry: SharedArrayBuffer;
 }
 
 export type ToWorker = { type: 'ack' };
-export type ToParent = { type: 'batch'; items: PreparedItem[] } | { type: 'done' } | { type: 'error'; message: string };
+export type ToParent =
+  | { type: 'batch'; items: PreparedItem[] }
+  | { type: 'raw'; items: (Article | InputProblem)[] }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+/** How many batches each thread prepared (the generator's return value). */
+export interface PrepareShares {
+  worker: number;
+  parent: number;
+}
 
 /** Starts the worker (./worker-start.ts). */
 function startWorker(input: WorkerInput): Worker {
@@ -26,11 +44,14 @@ function startWorker(input: WorkerInput): Worker {
 }
 
 /**
- * Prepared batches of the articles in `paths` (files and folders; not `-`), read in a worker thread.
- * Breaking out of the loop early stops the worker.
+ * Prepared batches of the articles in `paths` (files and folders; not `-`), read in a worker thread; returns how
+ * many batches each thread prepared. Breaking out of the loop early stops the worker.
  */
-export async function* prepareInWorker(paths: string[], size: number, ahead = 4): AsyncGenerator<PreparedItem[]> {
-  const worker = startWorker({ paths, size, ahead });
+export async function* prepareInWorker(paths: string[], size: number, ahead = 4): AsyncGenerator<PreparedItem[], PrepareShares> {
+  const shares: PrepareShares = { worker: 0, parent: 0 };
+  const hungry = new SharedArrayBuffer(4);
+  const flag = new Int32Array(hungry);
+  const worker = startWorker({ paths, size, ahead, hungry });
   const queue: ToParent[] = [];
   let failure: Error | null = null;
   let exited = false;
@@ -57,13 +78,16 @@ export async function* prepareInWorker(paths: string[], size: number, ahead = 4)
       if (message === undefined) {
         if (failure) throw failure;
         if (exited) throw new Error('prepare worker exited before it finished');
+        Atomics.store(flag, 0, 1);
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
-      if (message.type === 'done') return;
+      if (message.type === 'done') return shares;
       if (message.type === 'error') throw new Error(`prepare worker: ${message.message}`);
       worker.postMessage({ type: 'ack' } satisfies ToWorker);
-      yield message.items;
+      if (message.type === 'raw') shares.parent++;
+      else shares.worker++;
+      yield message.type === 'raw' ? message.items.map(prepareItem) : message.items;
     }
   } finally {
     await worker.terminate();

@@ -1,16 +1,19 @@
 /**
  * Worker-thread entry of ./prepare-thread.ts: reads the inputs named in `workerData.paths` with the project's
  * readers and sends prepared batches (./prepare.ts) to the parent, in input order, at most `ahead` batches
- * ahead of the parent's acknowledgements (so memory stays bounded whatever the corpus size).
+ * ahead of the parent's acknowledgements (so memory stays bounded whatever the corpus size). A batch read
+ * while the parent waits with nothing queued goes as read (`raw`): the parent prepares it.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInputs } from '../ingest/index.js';
-import { prepareInline } from './prepare.js';
+import type { Article, InputProblem } from '../types.js';
+import { inBatches, prepareItem } from './prepare.js';
 import type { ToParent, ToWorker, WorkerInput } from './prepare-thread.js';
 
 const port = parentPort;
 if (!port) throw new Error('prepare-worker: not started as a worker thread');
 const input = workerData as WorkerInput;
+const hungry = new Int32Array(input.hungry);
 
 let acknowledged = 0;
 let wake: (() => void) | null = null;
@@ -24,13 +27,20 @@ port.on('message', (message: ToWorker) => {
 
 const send = (message: ToParent): void => port.postMessage(message);
 
-try {
-  let sent = 0;
-  for await (const batch of prepareInline(readInputs(input.paths), input.size)) {
+let sent = 0;
+/** Sends one batch of read items: as read when the parent waits for one, else prepared here. */
+async function sendBatch(items: (Article | InputProblem)[]): Promise<void> {
+  if (Atomics.exchange(hungry, 0, 0) === 1) send({ type: 'raw', items });
+  else {
+    const prepared = items.map(prepareItem);
     while (sent - acknowledged >= input.ahead) await new Promise<void>((resolve) => (wake = resolve));
-    send({ type: 'batch', items: batch });
-    sent++;
+    send({ type: 'batch', items: prepared });
   }
+  sent++;
+}
+
+try {
+  for await (const batch of inBatches(readInputs(input.paths), input.size)) await sendBatch(batch);
   send({ type: 'done' });
 } catch (error) {
   send({ type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
