@@ -60,6 +60,32 @@ test('an unwritable --out exits 3 with one line', () => {
   assert.match(r.stderr, /cannot write .*r\.json/);
 });
 
+test('--out never overwrites an input, a file in an input folder, or the store: exit 2, the file unchanged', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'corroborate-out-'));
+  const article = join(folder, 'a.txt');
+  writeFileSync(article, 'Bridge reopens in Dunmore\n\nThe Dunmore bridge reopened on Monday, the town council said.\n');
+  const db = join(folder, 'news.db');
+  assert.equal(runCli(['ingest', article, '--db', db, '--no-ledgers', '--quiet']).status, 0);
+  const stored = readFileSync(db);
+  for (const [args, says] of [
+    [['compare', good, article, '--out', article], /is an input/],
+    [['compare', folder, '--out', article], /is a file in the input folder/],
+    [['stories', '--db', db, '--out', db], /is the store/],
+    [['compare', good, '--out', ''], /--out needs a file name/],
+  ] as const) {
+    const r = runCli([...args, '--no-encoder']);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, says);
+    assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  }
+  assert.match(readFileSync(article, 'utf8'), /^Bridge reopens in Dunmore/);
+  assert.deepEqual(readFileSync(db), stored);
+  // A new file beside the inputs is fine.
+  const fresh = join(folder, 'report.json');
+  assert.equal(runCli(['compare', article, good, '--format', 'json', '--no-encoder', '--out', fresh]).status, 0);
+  assert.ok(existsSync(fresh));
+});
+
 test('stdin is read with -', () => {
   const r = runCli(['extract', '-'], { input: 'Ferry strike ends\n\nFerry workers in Dunmore ended their strike on Friday, the union said.\n' });
   assert.equal(r.status, 0, r.stderr);

@@ -92,7 +92,7 @@ Exit codes:
   0   report written (some inputs may have been skipped: see standard error)
   1   no input could be analysed
   2   usage error (unknown command or option, bad --format, no inputs where a command needs them, bad --port or
-      --host, port in use)
+      --host, port in use, an --out that would overwrite an input, a file in an input folder or the store)
   3   the output could not be written
   4   the store could not be opened or used (--db is a directory, not a database, newer, busy, a PostgreSQL
       server that cannot be reached or refuses the login), or the story asked for is not in it

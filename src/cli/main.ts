@@ -10,11 +10,13 @@ import { renderReport } from './render.js';
 import { parseCli, type CliOptions, type Command } from './args.js';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { HELP } from './help.js';
-import { openLineSink, writeOutput } from './output.js';
+import { checkOutTarget, openLineSink, writeOutput } from './output.js';
 import { formatProblem, isProblem, readInputs } from '../ingest/index.js';
 import { lexiconPack } from '../lang/lexicon/pack.js';
 
 const VERSION = readVersion();
+/** The commands that read or write the store (--db) and write a report (--out). */
+const STORE_COMMANDS: readonly Command[] = ['ingest', 'stories', 'story', 'outlets', 'network'];
 
 /**
  * What a report says made it: the version, and the optional Russian lexicon pack when one is installed (it changes
@@ -62,6 +64,8 @@ export async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function run(command: Command, options: CliOptions): Promise<number> {
+  // `story` takes a story id, not a path.
+  checkOutTarget(options.out, command === 'story' ? [] : options.inputs, STORE_COMMANDS.includes(command) ? options.db : null);
   const onProblem = (problem: InputProblem): void => {
     if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
   };

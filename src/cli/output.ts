@@ -1,6 +1,44 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, statSync, type Stats, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { OutputError } from './errors.js';
+import { relative, resolve, isAbsolute } from 'node:path';
+import { OutputError, UsageError } from './errors.js';
+
+/**
+ * Refuses an --out that would overwrite what the command reads: the store file (`db`, when it is a file), an input
+ * file, or a file inside an input folder. A report written there would destroy the store or an article (the
+ * command reads its inputs before it writes, so nothing would warn). A new file inside an input folder is allowed.
+ */
+export function checkOutTarget(out: string | null, inputs: readonly string[], db: string | null): void {
+  if (out === null || out === '-') return;
+  if (out === '') throw new UsageError('--out needs a file name');
+  const target = statOrNull(out);
+  const sameFile = (path: string): boolean => {
+    const other = statOrNull(path);
+    if (target && other) return target.dev === other.dev && target.ino === other.ino;
+    return resolve(path) === resolve(out);
+  };
+  if (db !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(db) && sameFile(db)) throw new UsageError(`--out ${out} is the store (--db): the report would overwrite it`);
+  for (const input of inputs) {
+    if (input === '-') continue;
+    if (sameFile(input)) throw new UsageError(`--out ${out} is an input: the report would overwrite it`);
+    if (target?.isFile() && statOrNull(input)?.isDirectory() && isInside(resolve(out), resolve(input))) {
+      throw new UsageError(`--out ${out} is a file in the input folder ${input}: the report would overwrite it`);
+    }
+  }
+}
+
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function isInside(path: string, folder: string): boolean {
+  const rel = relative(folder, path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
 
 /** Writes the rendered report to --out or standard output; failures become OutputError (exit 3). */
 export async function writeOutput(content: string, out: string | null): Promise<void> {
