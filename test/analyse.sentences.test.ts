@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { splitSentences } from '../src/analyse/sentences.js';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../src/analyse/sentences.js';
 import { seedText } from './helpers/texts.js';
 
 function texts(t: string): string[] {
@@ -94,4 +94,28 @@ test('seed 001: the headline is a sentence of its own', { skip: seed('001_') ===
   const ss = splitSentences(t);
   assert.equal(ss[0]!.text, 'Putin’s Directive to Establish Safety Zone Aims to Protect Russian Citizens from Ongoing Conflict');
   assert.equal(ss[1]!.paragraph, 1);
+});
+
+test('a stretch with no sentence end is cut into sentences of at most MAX_SENTENCE_CHARS, at white space, nothing lost', () => {
+  const words = ['flood', 'river', 'council', 'street', 'said', 'Velmora', 'water'];
+  let text = 'Long run\n\n';
+  for (let i = 0; text.length < 9000; i++) text += `${words[(i * 5) % words.length]!} `;
+  text = text.trimEnd();
+  const sentences = splitSentences(text);
+  assert.equal(sentences[0]!.text, 'Long run');
+  const body = sentences.slice(1);
+  assert.ok(body.length >= 5, `${body.length} pieces`);
+  for (const s of body) {
+    assert.ok(s.text.length <= MAX_SENTENCE_CHARS, `${s.text.length} characters`);
+    assert.equal(text.slice(s.start, s.end), s.text);
+    assert.match(s.text, /^\S.*\S$/s);
+  }
+  // The pieces cover the stretch: only the white space between them is left out.
+  assert.equal(body.map((s) => s.text).join(' '), text.slice(body[0]!.start));
+  assert.deepEqual(body.map((s) => s.index), body.map((_, k) => k + 1));
+  // One unbroken token longer than the limit is cut at the limit.
+  const token = 'x'.repeat(MAX_SENTENCE_CHARS + 10);
+  assert.deepEqual(splitSentences(token).map((s) => s.text.length), [MAX_SENTENCE_CHARS, 10]);
+  // Sentences under the limit are as before.
+  assert.deepEqual(splitSentences('The ferry sailed. It came back.').map((s) => s.text), ['The ferry sailed.', 'It came back.']);
 });

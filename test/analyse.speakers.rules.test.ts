@@ -296,3 +296,18 @@ test('review cases: no quote from a relative clause or a quoted title; scraped t
   const ofs = 'Ana' + ' of Bo'.repeat(4000) + ' said the plan was fine.';
   assert.doesNotThrow(() => extractQuotes(ofs, splitSentences(ofs), extractEntities(ofs, splitSentences(ofs))));
 });
+
+test('a speaker is found right before its verb deep inside a run-on sentence (the look back is bounded, not cut short)', () => {
+  for (const n of [2, 60]) {
+    const filler = Array.from({ length: n }, () => 'rain fell on the hills and').join(' ');
+    const t = `After weeks in which ${filler} the fields flooded Mayor Ivo Karsk said that the river would crest on Friday.`;
+    const sentences = splitSentences(t);
+    assert.equal(sentences.length, 1);
+    if (n === 60) assert.ok(t.indexOf(' said that') > 1200, 'the verb is further into its sentence than the look-back window');
+    const quotes = extractQuotes(t, sentences, extractEntities(t, sentences));
+    assert.deepEqual(
+      quotes.map((q) => [q.speaker?.text, q.text]),
+      [['Ivo Karsk', 'the river would crest on Friday']],
+    );
+  }
+});

@@ -6,6 +6,8 @@ import { Readable } from 'node:stream';
 import { after, test } from 'node:test';
 import { fsErrorMessage, formatOf, stemOf } from '../src/ingest/files.js';
 import { formatProblem } from '../src/ingest/index.js';
+import { MAX_ARTICLE_CHARS } from '../src/ingest/problem.js';
+import { postItems } from '../src/server/post-body.js';
 import { readAll } from './helpers/read-inputs.js';
 
 const FIX = 'test/fixtures/ingest';
@@ -157,4 +159,24 @@ test('formats, stems and problem lines', () => {
   assert.equal(stemOf('README'), 'README');
   assert.equal(formatProblem({ kind: 'problem', input: 'f.jsonl', line: 3, message: 'line is not valid JSON' }), 'f.jsonl:3: line is not valid JSON');
   assert.equal(formatProblem({ kind: 'problem', input: 'x.txt', message: 'empty file' }), 'x.txt: empty file');
+});
+
+test('an article over MAX_ARTICLE_CHARS is reported with its line and skipped; the others are read (files and request bodies)', async () => {
+  const long = 'Flood water rose in Velmora. '.repeat(Math.ceil((MAX_ARTICLE_CHARS + 1) / 29));
+  const lines = [
+    { id: 'before', text: 'The Velmora ferry resumed service on Monday.' },
+    { id: 'big', text: long },
+    { id: 'after', text: 'The Velmora bridge reopened on Tuesday.' },
+  ].map((r) => JSON.stringify(r));
+  const path = file('long.jsonl', `${lines.join('\n')}\n`);
+  const r = await split([path]);
+  assert.deepEqual(r.articles.map((a) => a.id), ['before', 'after']);
+  assert.equal(r.problems.length, 1);
+  assert.equal(
+    formatProblem(r.problems[0]!),
+    `${path}:2: text of 'big' is ${long.length.toLocaleString('en-US')} characters, over the limit of ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} for one article; skipped`,
+  );
+  const posted: string[] = [];
+  for await (const item of postItems('application/x-ndjson', Buffer.from(`${lines.join('\n')}\n`))) posted.push('kind' in item ? formatProblem(item) : item.id);
+  assert.deepEqual(posted, ['before', `upload:2: text of 'big' is ${long.length.toLocaleString('en-US')} characters, over the limit of 1,000,000 for one article; skipped`, 'after']);
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CACHE_FILE, EMBEDDING_DIM, embedSentences, readCache, textKey, writeCache } from '../src/similarity/encoder.js';
+import { CACHE_FILE, EMBEDDING_DIM, MAX_ENCODED_CHARS, embedSentences, embedTexts, encodedPart, readCache, textKey, writeCache } from '../src/similarity/encoder.js';
 import { build } from './fixtures/compare/build.js';
 
 function vec(seed: number): Float32Array {
@@ -67,6 +67,29 @@ test('embedSentences: 512-d vectors for sentences and quotes, served from the ca
     assert.equal(cached.size, 3);
     const v2 = await embedSentences([a], { enabled: true, cacheDir: dir });
     assert.deepEqual(v2.get('The river crested at 6.4 metres.'), s);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a text over MAX_ENCODED_CHARS is encoded by its start, cut at a space; texts alike in that start share one vector', async () => {
+  const words = 'flood river council street water bridge'.split(' ');
+  const long = Array.from({ length: 600 }, (_, i) => words[(i * 7) % words.length]).join(' ');
+  assert.ok(long.length > MAX_ENCODED_CHARS);
+  const part = encodedPart(long);
+  assert.ok(part.length <= MAX_ENCODED_CHARS && part.length > MAX_ENCODED_CHARS / 2);
+  assert.ok(long.startsWith(part) && long[part.length] === ' ', 'cut at a space');
+  assert.equal(encodedPart('A short sentence.'), 'A short sentence.');
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-enc-long-'));
+  try {
+    const longer = `${long} and more`;
+    const v = await embedTexts([long, longer], { enabled: true, cacheDir: dir });
+    assert.ok(v.get(long) && v.get(long)!.length === EMBEDDING_DIM);
+    assert.deepEqual(v.get(longer), v.get(long));
+    // One record, under the key of what the model read.
+    assert.deepEqual([...readCache(join(dir, CACHE_FILE)).keys()], [textKey(part)]);
+    const again = await embedTexts([longer], { enabled: true, cacheDir: dir });
+    assert.deepEqual(again.get(longer), v.get(long));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

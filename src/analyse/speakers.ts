@@ -156,6 +156,12 @@ export interface SpeakerMatch {
 
 /** How deep subjectBefore looks behind appositive commas, parentheses and "of" (see there). */
 const MAX_SUBJECT_DEPTH = 4;
+/**
+ * How far (characters) before its verb subjectBefore reads: the speaker phrase, behind at most three appositive
+ * commas of up to 30 words each, fits well within it. Without a bound, a run-on "sentence" of scraped text with
+ * many reporting verbs is read from its start once per verb (quadratic: minutes for 200,000 characters).
+ */
+const SUBJECT_WINDOW = 1200;
 
 /** An adverb or auxiliary between a speaker and the reporting verb ("also", "has", "jokingly"). */
 function isVerbModifier(t: Token): boolean {
@@ -489,6 +495,11 @@ export class SpeakerResolver {
     // keep scraped text (", , , …", "of … of … of …") from recursing without end.
     if (depth > MAX_SUBJECT_DEPTH) return null;
     const text = this.text;
+    if (end - lo > SUBJECT_WINDOW) {
+      // Start the window at a word boundary, so that no word is read cut.
+      const space = text.slice(end - SUBJECT_WINDOW, end).search(/\s/);
+      if (space >= 0) lo = end - SUBJECT_WINDOW + space;
+    }
     let toks = tokenize(text, lo, end);
     // Skip adverbs/auxiliaries before the verb.
     // (and any lower-case -ly adverb: "Trump jokingly said", "she emphatically proclaimed")

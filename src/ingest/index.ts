@@ -9,6 +9,7 @@
  *   extension inside it are skipped silently.
  * - `-` reads stdin (options.stdin, default process.stdin): JSONL if the first non-blank character is `{`,
  *   a feed if it looks like one (as for files), HTML if `<`, else text. Named more than once, it is read once.
+ * - An article whose text is over MAX_ARTICLE_CHARS (./problem.ts) is not yielded: a problem says so.
  * - Ids must be unique within a run: the second and later article with an id already seen is not yielded;
  *   a problem "duplicate id 'x' (first from <origin>); skipped" is yielded instead.
  *
@@ -20,7 +21,7 @@ import { byteStream, decodeFile, decodeText, expandPath, readBytes, stemOf, type
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
 import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
-import { isProblem, problem } from './problem.js';
+import { isProblem, problem, tooLong } from './problem.js';
 import { readText } from './text.js';
 
 export { formatProblem, isProblem } from './problem.js';
@@ -48,6 +49,11 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
     for await (const { item, input } of items) {
       if (isProblem(item)) {
         yield item;
+        continue;
+      }
+      const long = tooLong(item, input, lineOf(item.origin, input));
+      if (long) {
+        yield long;
         continue;
       }
       const first = seen.get(item.id);

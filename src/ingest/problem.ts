@@ -13,3 +13,17 @@ export function isProblem(item: Article | InputProblem): item is InputProblem {
 export function formatProblem(p: InputProblem): string {
   return `${p.input}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`;
 }
+
+/**
+ * The longest article text read (characters): ~5× the longest news features, and what analysis and comparison
+ * still do in seconds. A longer "article" (a book, a log file, a page of data run together) is reported and
+ * skipped, not cut: a report on part of it would look like a report on all of it.
+ */
+export const MAX_ARTICLE_CHARS = 1_000_000;
+
+/** The problem of an article whose text is over MAX_ARTICLE_CHARS, or null. */
+export function tooLong(article: Article, input: string, line?: number): InputProblem | null {
+  if (article.text.length <= MAX_ARTICLE_CHARS) return null;
+  const size = article.text.length.toLocaleString('en-US');
+  return problem(input, `text of '${article.id}' is ${size} characters, over the limit of ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} for one article; skipped`, line);
+}

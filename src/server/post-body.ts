@@ -11,7 +11,7 @@
 import type { Article, InputProblem } from '../types.js';
 import { readJsonl } from '../ingest/jsonl.js';
 import { readHtml } from '../ingest/html.js';
-import { isProblem } from '../ingest/problem.js';
+import { isProblem, tooLong } from '../ingest/problem.js';
 import { contentHash } from '../store/index.js';
 import { HttpError } from './errors.js';
 import { isRecord, optionalStringField, ValidationError } from './validation.js';
@@ -98,10 +98,20 @@ async function* overrides(items: PostItems, url: string | undefined, source: str
   }
 }
 
-/** Gives every article the client sent without an id its content id. */
+/** Gives every article the client sent without an id its content id; an article over the size limit is a problem. */
 async function* withContentIds(items: PostItems): PostItems {
   for await (const item of items) {
-    if (!isProblem(item) && item.id.startsWith(NO_ID)) yield { ...item, id: contentHash(item) };
-    else yield item;
+    if (isProblem(item)) {
+      yield item;
+      continue;
+    }
+    const article = item.id.startsWith(NO_ID) ? { ...item, id: contentHash(item) } : item;
+    yield tooLong(article, UPLOAD_INPUT, lineOf(article.origin)) ?? article;
   }
+}
+
+/** The position of an article read from the body (its origin is `upload:<line>`). */
+function lineOf(origin: string): number | undefined {
+  const n = Number(origin.slice(UPLOAD_INPUT.length + 1));
+  return origin.startsWith(`${UPLOAD_INPUT}:`) && Number.isInteger(n) && n > 0 ? n : undefined;
 }

@@ -4,8 +4,8 @@
  * itself only reads the returned SentenceVectors.
  *
  * Cache: one append-only file `use-lite-512.v1.bin` under `cacheDir`, a sequence of fixed-size records
- *   magic "USE1" (4 bytes) · sha256(text) (32 bytes) · 512 × float32 LE (2048 bytes) · FNV-1a of the
- *   vector bytes (4 bytes, LE).
+ *   magic "USE1" (4 bytes) · sha256 of the text the model read (`encodedPart`) (32 bytes) · 512 × float32 LE
+ *   (2048 bytes) · FNV-1a of the vector bytes (4 bytes, LE).
  * Reading scans for records and accepts only those whose magic and checksum hold and whose values are
  * finite, resynchronising byte by byte after a bad one, so a truncated or corrupted file only loses
  * the damaged entries. A missing or unreadable cache is treated as empty; a failed write is ignored.
@@ -25,6 +25,21 @@ const RECORD_BYTES = MAGIC.length + HASH_BYTES + VEC_BYTES + 4;
 export const CACHE_FILE = 'use-lite-512.v1.bin';
 /** Texts per call into the model (larger batches do not run faster on CPU and cost more memory). */
 const BATCH = 64;
+/**
+ * The longest text the model reads: a longer one (a run-on "sentence" of scraped text with no punctuation) is
+ * encoded by its first ~2,000 characters, cut at a space. The model's cost grows faster than the length (20,000
+ * characters take ~7× as long as 8,000 here) and a sentence vector of thousands of words says little anyway;
+ * news sentences are far shorter (the longest in the evaluation sets has 1,395 characters), and the sentence
+ * splitter cuts at 2,000 (src/analyse/sentences.ts MAX_SENTENCE_CHARS); quotes and joined quote parts may be longer.
+ */
+export const MAX_ENCODED_CHARS = 2000;
+
+/** What the model reads of `text` (the text itself unless it is longer than MAX_ENCODED_CHARS). */
+export function encodedPart(text: string): string {
+  if (text.length <= MAX_ENCODED_CHARS) return text;
+  const cut = text.lastIndexOf(' ', MAX_ENCODED_CHARS);
+  return text.slice(0, cut > MAX_ENCODED_CHARS / 2 ? cut : MAX_ENCODED_CHARS);
+}
 
 export interface EncoderOptions {
   enabled: boolean;
@@ -70,7 +85,7 @@ function loadModel(): Promise<Embedder> {
   return model;
 }
 
-/** sha256 hex of a text (the cache key). */
+/** sha256 hex of a text (the cache key of the text the model read: `encodedPart`). */
 export function textKey(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
@@ -91,16 +106,23 @@ export async function embedTexts(texts: readonly string[], options: EncoderOptio
   const vectors = new Map<string, Float32Array>();
   if (!options.enabled) return { get: () => undefined };
 
-  const wanted = new Map<string, string>(); // key → text
-  for (const t of texts) if (t.trim() !== '') wanted.set(textKey(t), t);
+  // key (of the part the model reads) → the texts with that part
+  const wanted = new Map<string, string[]>();
+  for (const t of texts) {
+    if (t.trim() === '') continue;
+    const key = textKey(encodedPart(t));
+    const same = wanted.get(key);
+    if (!same) wanted.set(key, [t]);
+    else if (!same.includes(t)) same.push(t);
+  }
   if (wanted.size === 0) return { get: () => undefined };
 
   const cached = options.cacheDir ? readCache(join(options.cacheDir, CACHE_FILE), new Set(wanted.keys())) : new Map<string, Float32Array>();
-  const missing: { key: string; text: string }[] = [];
-  for (const [key, text] of wanted) {
+  const missing: { key: string; texts: string[] }[] = [];
+  for (const [key, same] of wanted) {
     const v = cached.get(key);
-    if (v) vectors.set(text, v);
-    else missing.push({ key, text });
+    if (v) for (const t of same) vectors.set(t, v);
+    else missing.push({ key, texts: same });
   }
 
   if (missing.length > 0) {
@@ -108,12 +130,12 @@ export async function embedTexts(texts: readonly string[], options: EncoderOptio
     const fresh: { key: string; vec: Float32Array }[] = [];
     for (let i = 0; i < missing.length; i += BATCH) {
       const batch = missing.slice(i, i + BATCH);
-      const out = await m.embed(batch.map((x) => x.text));
+      const out = await m.embed(batch.map((x) => encodedPart(x.texts[0]!)));
       batch.forEach((x, k) => {
         const row = out[k];
         if (!row || row.length !== EMBEDDING_DIM) return;
         const vec = Float32Array.from(row);
-        vectors.set(x.text, vec);
+        for (const t of x.texts) vectors.set(t, vec);
         fresh.push({ key: x.key, vec });
       });
     }
