@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from './helpers/cli.js';
@@ -73,6 +73,14 @@ test('corpus commands: an unknown story, a --db that is a directory, flags in th
   const unknown = runCli(['story', 's-000000000000', '--db', db]);
   assert.equal(unknown.status, 4);
   assert.match(unknown.stderr, /^corroborate: no story 's-000000000000' in .*news\.db/);
+  // A store that does not exist is an error for the commands that read one, and is not created.
+  const missing = join(db, '..', 'missing.db');
+  for (const args of [['story', 's-000000000000'], ['stories'], ['outlets']]) {
+    const r = runCli([...args, '--db', missing]);
+    assert.equal(r.status, 4, `${args[0]}: ${r.stderr}`);
+    assert.match(r.stderr, /^corroborate: database .*missing\.db does not exist\n$/);
+    assert.equal(existsSync(missing), false, `${args[0]} created the store`);
+  }
   const dir = runCli(['stories', '--db', repoRoot]);
   assert.equal(dir.status, 4);
   assert.doesNotMatch(dir.stderr, /\n\s+at /, 'no stack trace');

@@ -23,7 +23,8 @@ test('an empty report is valid', () => {
 test('the schema is draft 2020-12 with the published $id and descriptions on every property', () => {
   const schema = JSON.parse(readFileSync(reportSchemaPath, 'utf8')) as Record<string, any>;
   assert.equal(schema['$schema'], 'https://json-schema.org/draft/2020-12/schema');
-  assert.equal(schema['$id'], 'https://corroborate.dev/schema/report-2.json');
+  assert.equal(schema['$id'], `https://corroborate.dev/schema/report-${schema['properties'].schemaVersion.const}.json`);
+  assert.equal(schema['title'], `Corroborate report, schema version ${schema['properties'].schemaVersion.const}`);
   const missing: string[] = [];
   const visit = (node: Record<string, any>, path: string): void => {
     if (node['type'] === 'object') assert.equal(node['additionalProperties'], false, `${path} allows additional properties`);

@@ -27,8 +27,10 @@ export async function runCorpusCommand(options: CliOptions, generator: string, o
     return EXIT.store;
   }
   try {
-    // Commands that only read never create a store (a mistyped --db is an error, not an empty store).
-    store = openStore(options.db, { readonly: options.command === 'stories' || options.command === 'outlets' || options.command === 'network' });
+    // Commands that only read never create a store (a mistyped --db is an error, not an empty store). `story` may
+    // write (a stale report refreshed), so it opens the store for writing, but only one that exists.
+    const readonly = options.command === 'stories' || options.command === 'outlets' || options.command === 'network';
+    store = openStore(options.db, { readonly: readonly || (options.command === 'story' && !storeExists(options.db)) });
   } catch (error) {
     if (error instanceof StoreError) return storeFailure(error);
     throw error;
