@@ -167,3 +167,19 @@ test('reweigh: a cached signature is weighed again when next used, with the freq
   c.model.observe(c.model.weigh(sigs[0]!));
   assert.deepEqual(c.signature(7).weighted, atReweigh, 'settled before the frequencies changed');
 });
+
+test('an article with the same text and source as a stored one under another id is named in a line, not dropped without a word', async () => {
+  const store = tempStore();
+  const a = writerArticle(1);
+  const copy: Article = { ...a, id: 'w1-copy', origin: 'copies.jsonl:2' };
+  const lines: string[] = [];
+  const summary = await new CorpusIngester(store).ingest(items([a, copy]), { onProblem: (p) => lines.push(`${p.input}: ${p.message}`) });
+  assert.equal(summary.added, 1);
+  assert.equal(summary.duplicates, 1);
+  assert.deepEqual(lines, [`copies.jsonl:2: 'w1-copy' has the same text and source as 'w1', already stored; not stored again`]);
+  // The same article again under its own id (a second run) is a duplicate without a line.
+  lines.length = 0;
+  const again = await new CorpusIngester(store).ingest(items([a]), { onProblem: (p) => lines.push(p.message) });
+  assert.equal(again.duplicates, 1);
+  assert.deepEqual(lines, []);
+});

@@ -218,6 +218,9 @@ export class CorpusIngester {
       outcomes.push({ id: put.id, status: put.status });
       if (put.status === 'duplicate') {
         summary.duplicates++;
+        // Stored already under another id (the same text and source is one article): say which, so no article
+        // goes missing without a word. The same article again under its own id (a re-run) needs no line.
+        if (put.id !== article.id) options.onProblem?.(problem(article.origin, `'${article.id}' has the same text and source as '${put.id}', already stored; not stored again`));
         return null;
       }
       if (put.status === 'conflict') {
