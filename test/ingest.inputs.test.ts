@@ -116,17 +116,31 @@ test('a UTF-8 BOM is stripped', async () => {
   assert.equal(r.articles[0]!.text, 'Body after a byte order mark.');
 });
 
-test('duplicate ids across inputs: later ones skipped with a problem naming the first origin', async () => {
+test('duplicate ids across inputs: a file of a name already read is named by its path; the same file again is skipped', async () => {
   const other = join(tmp, 'dup');
   mkdirSync(other, { recursive: true });
   const copy = join(other, 'valley-courier.md');
   writeFileSync(copy, 'Another headline\n\nAnother article that happens to share the file stem.');
-  const r = await split(['examples/valley-courier.txt', copy, 'examples/valley-courier.txt']);
-  assert.deepEqual(r.articles.map((a) => a.origin), ['examples/valley-courier.txt']);
+  const r = await split(['examples/valley-courier.txt', copy, 'examples/valley-courier.txt', copy]);
+  assert.deepEqual(
+    r.articles.map((a) => [a.id, a.origin]),
+    [
+      ['valley-courier', 'examples/valley-courier.txt'],
+      [join(other, 'valley-courier'), copy],
+    ],
+  );
   assert.deepEqual(r.problems, [
-    { kind: 'problem', input: copy, message: "duplicate id 'valley-courier' (first from examples/valley-courier.txt); skipped" },
     { kind: 'problem', input: 'examples/valley-courier.txt', message: "duplicate id 'valley-courier' (first from examples/valley-courier.txt); skipped" },
+    { kind: 'problem', input: copy, message: `duplicate id '${join(other, 'valley-courier')}' (first from ${copy}); skipped` },
   ]);
+});
+
+test('JSONL ids are the user\'s: the same id in two files is a duplicate, never renamed', async () => {
+  const a = file('ids-a.jsonl', `${JSON.stringify({ id: 'x', text: 'The Velmora ferry resumed service on Monday.' })}\n`);
+  const b = file('ids-b.jsonl', `${JSON.stringify({ id: 'x', text: 'The Velmora bridge reopened on Tuesday.' })}\n`);
+  const r = await split([a, b]);
+  assert.deepEqual(r.articles.map((x) => x.id), ['x']);
+  assert.deepEqual(r.problems.map((p) => p.message), [`duplicate id 'x' (first from ${a}:1); skipped`]);
 });
 
 test('a directory without supported files is a problem', async () => {

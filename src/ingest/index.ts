@@ -11,12 +11,14 @@
  *   a feed if it looks like one (as for files), HTML if `<`, else text. Named more than once, it is read once.
  * - An article whose text is over MAX_ARTICLE_CHARS (./problem.ts) is not yielded: a problem says so.
  * - Ids must be unique within a run: the second and later article with an id already seen is not yielded;
- *   a problem "duplicate id 'x' (first from <origin>); skipped" is yielded instead.
+ *   a problem "duplicate id 'x' (first from <origin>); skipped" is yielded instead. Except a file whose id is its
+ *   name, when another file of that name came first: it is named by its path without the extension ("s2/a").
  *
  * Problems name the input (`input`, and `line` for JSONL) and carry a one-line message; print them with
  * formatProblem().
  */
 import type { Article, InputProblem } from '../types.js';
+import { basename } from 'node:path';
 import { byteStream, decodeFile, decodeText, expandPath, readBytes, stemOf, type DecodedInput, type FileEntry } from './files.js';
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
 import { readHtml } from './html.js';
@@ -56,19 +58,33 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
         yield long;
         continue;
       }
-      const first = seen.get(item.id);
-      if (first !== undefined) {
-        yield problem(input, `duplicate id '${item.id}' (first from ${first}); skipped`, lineOf(item.origin, input));
+      let article = item;
+      const first = seen.get(article.id);
+      if (first !== undefined && first !== article.origin && article.id === stemOf(article.origin)) {
+        // Two files of one name in different folders ("s1/a.txt", "s2/a.txt"): the id a file's name gave is
+        // not the user's, so the later one is named by its path instead of being lost.
+        article = { ...article, id: pathId(article.origin) };
+      }
+      const taken = seen.get(article.id);
+      if (taken !== undefined) {
+        yield problem(input, `duplicate id '${article.id}' (first from ${taken}); skipped`, lineOf(article.origin, input));
         continue;
       }
-      seen.set(item.id, item.origin);
-      yield item;
+      seen.set(article.id, article.origin);
+      yield article;
     }
   }
 }
 
 async function* tagged(input: string, items: AsyncIterable<Article | InputProblem>): AsyncGenerator<{ item: Article | InputProblem; input: string }> {
   for await (const item of items) yield { item, input };
+}
+
+/** A file's path without its extension (and `.gz`): the id of a file whose name is taken by another file's. */
+function pathId(path: string): string {
+  const stem = stemOf(path);
+  const at = path.lastIndexOf(basename(path));
+  return `${path.slice(0, at)}${stem}`;
 }
 
 /** The JSONL line number in an origin `input:line`, if it is one. */
