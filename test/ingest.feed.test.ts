@@ -255,13 +255,14 @@ test('gzipped feeds are read like the others', async () => {
   assert.deepEqual(r.problems, [{ kind: 'problem', input: path, message: 'item 4: no title and no text' }]);
 });
 
-test('a directory reads its feed files in sorted order and skips files of unknown extension', async () => {
+test('a directory reads its feed files in sorted order; files of unknown extension are named, not read', async () => {
   const r = await split([FIX]);
   assert.deepEqual(
     r.problems.map((p) => [p.input, p.message]),
     [
       [`${FIX}/broken.xml`, 'not well-formed XML (line 7: end tag </channel> does not match <item>)'],
       [`${FIX}/harbour-gazette.rss`, 'item 4: no title and no text'],
+      [FIX, '1 file of another type not read (channel-dump): a folder is read for .txt .text .md .markdown .html .htm .xhtml .jsonl .ndjson .rss .atom .xml .feed files (also .gz)'],
     ],
   );
   assert.deepEqual(r.articles.map((a) => a.origin), [

@@ -22,9 +22,11 @@ function file(name: string, content: string | Buffer): string {
   return path;
 }
 
-test('directories recurse in sorted order, skipping dot-files and unknown extensions', async () => {
+test('directories recurse in sorted order, skipping dot-files; files of unknown type named in one line per folder', async () => {
   const r = await split([`${FIX}/tree`]);
-  assert.deepEqual(r.problems, []);
+  assert.deepEqual(r.problems.map(formatProblem), [
+    `${FIX}/tree: 1 file of another type not read (notes.xyz): a folder is read for .txt .text .md .markdown .html .htm .xhtml .jsonl .ndjson .rss .atom .xml .feed files (also .gz)`,
+  ]);
   assert.deepEqual(
     r.articles.map((a) => [a.id, a.origin]),
     [
@@ -143,12 +145,20 @@ test('JSONL ids are the user\'s: the same id in two files is a duplicate, never 
   assert.deepEqual(r.problems.map((p) => p.message), [`duplicate id 'x' (first from ${a}:1); skipped`]);
 });
 
-test('a directory without supported files is a problem', async () => {
+test('a directory without supported files is one problem: its other files named, or that it is empty', async () => {
   const dir = join(tmp, 'nothing-here');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'data.csv'), 'a,b\n');
+  writeFileSync(join(dir, '.hidden.txt'), 'A dot-file is not read.\n');
   const r = await split([dir]);
-  assert.deepEqual(r.problems, [{ kind: 'problem', input: dir, message: 'no .txt, .md, .html or .jsonl files in directory' }]);
+  assert.deepEqual(r.problems.map((p) => p.message), [
+    '1 file of another type not read (data.csv): a folder is read for .txt .text .md .markdown .html .htm .xhtml .jsonl .ndjson .rss .atom .xml .feed files (also .gz)',
+  ]);
+  const empty = join(tmp, 'empty-folder');
+  mkdirSync(empty, { recursive: true });
+  assert.deepEqual((await split([empty])).problems.map((p) => p.message), [
+    'no files to read in directory (a folder is read for .txt .text .md .markdown .html .htm .xhtml .jsonl .ndjson .rss .atom .xml .feed files (also .gz))',
+  ]);
 });
 
 test('permission errors', async (t) => {

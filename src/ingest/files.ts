@@ -87,10 +87,14 @@ export function fsErrorMessage(err: unknown): string {
   }
 }
 
+/** The files a folder is read for (the extensions `formatOf` knows), as the note on other files says it. */
+const SUPPORTED_IN_FOLDERS = `${EXTENSIONS.map(([ext]) => ext).join(' ')} files (also .gz)`;
+
 /**
  * Expands one named path: a file gives itself (format by extension, or null to sniff); a directory gives its
- * supported files recursively, sorted by name at each level (code-unit order), skipping dot-files,
- * dot-directories and files of unknown extension. Problems for paths that cannot be read.
+ * supported files recursively, sorted by name at each level (code-unit order), skipping dot-files and
+ * dot-directories; the other files of a folder are named in one problem per folder. Problems for paths that
+ * cannot be read.
  */
 export async function* expandPath(path: string): AsyncGenerator<FileEntry | InputProblem> {
   let info;
@@ -102,12 +106,15 @@ export async function* expandPath(path: string): AsyncGenerator<FileEntry | Inpu
   }
   if (info.isDirectory()) {
     let found = 0;
+    let reported = 0;
     const visited = new Set<string>();
     for await (const item of walk(path, visited)) {
-      if (!('kind' in item)) found++;
+      if ('kind' in item) reported++;
+      else found++;
       yield item;
     }
-    if (found === 0) yield problem(path, 'no .txt, .md, .html or .jsonl files in directory');
+    // Nothing read and nothing said yet (an empty folder, or only dot-files): one line, not a second one.
+    if (found === 0 && reported === 0) yield problem(path, `no files to read in directory (a folder is read for ${SUPPORTED_IN_FOLDERS})`);
     return;
   }
   if (!info.isFile()) {
@@ -130,6 +137,7 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<FileEntr
   if (visited.has(real)) return; // a symlink cycle
   visited.add(real);
   names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const other: string[] = [];
   for (const name of names) {
     if (name.startsWith('.')) continue;
     const path = join(dir, name);
@@ -142,10 +150,16 @@ async function* walk(dir: string, visited: Set<string>): AsyncGenerator<FileEntr
     }
     if (info.isDirectory()) {
       yield* walk(path, visited);
-    } else if (info.isFile()) {
-      const f = formatOf(path);
-      if (f.format !== null) yield { path, format: f.format, gz: f.gz };
+    } else {
+      const f = info.isFile() ? formatOf(path) : null;
+      if (f && f.format !== null) yield { path, format: f.format, gz: f.gz };
+      else other.push(name);
     }
+  }
+  // Files of other types are not read (a folder of pages also holds images and styles), but not without a word.
+  if (other.length > 0) {
+    const named = other.slice(0, 3).join(', ');
+    yield problem(dir, `${other.length} ${other.length === 1 ? 'file' : 'files'} of another type not read (${named}${other.length > 3 ? ', …' : ''}): a folder is read for ${SUPPORTED_IN_FOLDERS}`);
   }
 }
 
