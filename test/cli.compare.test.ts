@@ -145,7 +145,8 @@ test('hostile article text is escaped in the HTML report', () => {
   assert.doesNotMatch(page, /<img[^>]*onerror/i);
   assert.doesNotMatch(page, /<svg/i);
   assert.doesNotMatch(page, /href\s*=\s*["']?javascript:/i);
-  assert.match(page, /&lt;script&gt;alert\(1\)/);
+  // Shown as text (the number in it may carry a claim mark of its own).
+  assert.match(page, /&lt;script&gt;alert\((?:<[^<>]+>)*1(?:<[^<>]+>)*\)&lt;\/script&gt;/);
 });
 
 test('seeds: one story with the findings a careful reader makes', { skip: !existsSync(seedsDir) && 'needs ../shared/examples/seeds' }, () => {

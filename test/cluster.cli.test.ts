@@ -26,8 +26,8 @@ test('corroborate cluster: one line per story, a bad line reported with its numb
   assert.deepEqual(
     stories.map((s) => s.articles),
     [
-      ['flood-a', 'flood-b'],
       ['fire-a', 'fire-b'],
+      ['flood-a', 'flood-b'],
     ],
   );
   for (const s of stories) assert.match(s.story, /^s-[0-9a-f]{12}$/);

@@ -1,3 +1,4 @@
+import { byPublished, canonicalOrder } from '../article-order.js';
 import type { AnalysedArticle, Article, SentenceVectors, Story } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { averageLinkClusters } from './average-link.js';
@@ -14,17 +15,19 @@ export function clusterArticles(docs: readonly AnalysedArticle[], _vectors?: Sen
 }
 
 /**
- * Stories of raw articles (no `analyse()` needed). Story ids come from the founding article (earliest
- * published, then first in input order), so the same input always gives the same ids.
- * Stories are ordered biggest first, then by their first article's input position.
+ * Stories of raw articles (no `analyse()` needed). The articles are taken in a canonical order (published, then
+ * id: src/article-order.ts), so the stories, their ids, their members' order and everything compared from them do
+ * not depend on the order the inputs were given in. Story ids come from the founding article (earliest
+ * published, then first in that order). Stories are ordered biggest first, then by their first article.
  */
-export function clusterStories(articles: readonly Article[]): Story[] {
-  if (articles.length === 0) return [];
+export function clusterStories(given: readonly Article[]): Story[] {
+  if (given.length === 0) return [];
+  const articles = [...given].sort(canonicalOrder);
   return storyGroups(articleStoryFeatures(articles))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
     .map((group) => {
       const members = group.map((i) => articles[i]!);
-      const founder = [...members].sort((a, b) => compareFounding(a, b))[0]!;
+      const founder = [...members].sort(byPublished)[0]!;
       return { id: `s-${shortHash(founder.source ?? '', founder.text)}`, articles: members.map((m) => m.id) };
     });
 }
@@ -39,8 +42,4 @@ export function storyGroups(features: readonly StoryFeatures[], model: StoryMode
   return attachSmallGroups(averageLinkClusters(matrix, model.threshold), matrix, model.rescueThreshold, model.rescueMaxSize);
 }
 
-function compareFounding(a: Article, b: Article): number {
-  const pa = a.published ?? '\uffff';
-  const pb = b.published ?? '\uffff';
-  return pa < pb ? -1 : pa > pb ? 1 : 0;
-}
+

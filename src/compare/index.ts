@@ -12,6 +12,7 @@
  * `comparison` says which was done.
  */
 import type { AnalysedArticle, SentenceVectors, Story, StoryReport } from '../types.js';
+import { canonicalOrder } from '../article-order.js';
 import { alignPair } from './align.js';
 import { addFacts, addStatements, ClaimBook } from './claims.js';
 import { findConflicts } from './conflicts.js';
@@ -34,8 +35,12 @@ export function usesEncoder(n: number, mode: CompareStoryOptions['mode'] = 'auto
   return mode === 'all-pairs' || (mode === 'auto' && n <= ALL_PAIRS_MAX);
 }
 
-/** Compares the member articles of a story (`articles` in story order). */
-export function compareStory(story: Story, articles: AnalysedArticle[], vectors: SentenceVectors, options: CompareStoryOptions = {}): StoryReport {
+/**
+ * Compares the member articles of a story, taken in the canonical order (src/article-order.ts: published, then id),
+ * so that the report does not depend on the order they were given in (input order, or the order a store holds them).
+ */
+export function compareStory(story: Story, given: AnalysedArticle[], vectors: SentenceVectors, options: CompareStoryOptions = {}): StoryReport {
+  const articles = [...given].sort((a, b) => canonicalOrder(a.article, b.article));
   const mode = options.mode ?? 'auto';
   const ctx = buildContext(articles, usesEncoder(articles.length, mode) ? vectors : NO_VECTORS);
   const chosen = pairsToAlign(ctx, mode);

@@ -1,8 +1,10 @@
 import type { AnalysedArticle, InputProblem, Report, ReportArticle, StoryReport } from '../types.js';
+import { canonicalOrder } from '../article-order.js';
 
 /**
- * Assembles the Report: every analysed article (input order) with its text and sentences, the stories as
- * compared, and the skipped inputs. Pure; the records are copied, not shared.
+ * Assembles the Report: every analysed article (in the canonical order of src/article-order.ts: published, then id, so the
+ * report does not depend on the order of the inputs) with its text and sentences, the stories as compared, and the
+ * skipped inputs. Pure; the records are copied, not shared.
  */
 export function buildReport(
   analysed: AnalysedArticle[],
@@ -13,7 +15,7 @@ export function buildReport(
   return {
     schemaVersion: 3,
     generator,
-    articles: analysed.map(reportArticle),
+    articles: [...analysed].sort((a, b) => canonicalOrder(a.article, b.article)).map(reportArticle),
     stories: [...stories],
     problems: [...problems],
   };
