@@ -52,7 +52,7 @@ test('fields outside the schema are not emitted; absent optional fields stay abs
   assertValidReport(parsed);
 });
 
-test('buildReport copies article fields and sentences in input order', () => {
+test('buildReport copies article fields and sentences, earliest published first whatever the input order', () => {
   const sample = sampleReport();
   const [g, c] = sample.articles as [Report['articles'][number], Report['articles'][number]];
   const analysed = [c, g].map(
@@ -80,10 +80,11 @@ test('buildReport copies article fields and sentences in input order', () => {
   const report = buildReport(analysed, sample.stories, sample.problems, 'corroborate 9.9.9');
   assert.equal(report.schemaVersion, 3);
   assert.equal(report.generator, 'corroborate 9.9.9');
-  assert.deepEqual(report.articles.map((a) => a.id), ['valley-courier', 'riverside-gazette']);
-  assert.deepEqual(report.articles[1], g);
-  assert.equal('origin' in report.articles[0]!, false);
-  assert.equal(report.articles[1]!.text, GAZETTE_TEXT);
+  // The gazette (12 April) before the courier (13 April), though given second.
+  assert.deepEqual(report.articles.map((a) => a.id), ['riverside-gazette', 'valley-courier']);
+  assert.deepEqual(report.articles[0], g);
+  assert.equal('origin' in report.articles[1]!, false);
+  assert.equal(report.articles[0]!.text, GAZETTE_TEXT);
   assert.deepEqual(report.problems, sample.problems);
   assertValidReport(JSON.parse(renderJson(report)));
 });
