@@ -15,7 +15,7 @@ export interface Span {
 // ───────────────────────────── ingest ─────────────────────────────
 
 export interface Article {
-  /** JSONL `id`, else the file name without extension (unique within a run). */
+  /** JSONL `id`, else the file name without extension, or its path when another file of that name came first (unique within a run). */
   id: string;
   title: string | null;
   /** The article body as the user gave it (after the documented, offset-preserving normalisation: CRLF→LF only). */
@@ -148,7 +148,7 @@ export interface AnalysedArticle {
 export interface Story {
   /** Stable id derived from the member articles' content ids. */
   id: string;
-  /** Article ids, in input order. */
+  /** Article ids: earliest published first (undated last), then by id (src/article-order.ts), as `cluster` gives them; a store lists them in the order they joined (compare sorts them either way). */
   articles: string[];
 }
 

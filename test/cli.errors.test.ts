@@ -84,6 +84,8 @@ test('--out never overwrites an input, a file in an input folder, or the store: 
   const fresh = join(folder, 'report.json');
   assert.equal(runCli(['compare', article, good, '--format', 'json', '--no-encoder', '--out', fresh]).status, 0);
   assert.ok(existsSync(fresh));
+  // …and so is a file there that the folder's walk does not read (a .json report), also when it exists: a re-run.
+  for (let run = 0; run < 2; run++) assert.equal(runCli(['compare', folder, '--format', 'json', '--no-encoder', '--out', fresh]).status, 0);
 });
 
 test('stdin is read with -', () => {

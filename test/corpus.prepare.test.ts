@@ -52,7 +52,7 @@ test('preparing in the worker gives the inline batches, whichever thread prepare
   assert.ok(eager.shares.parent >= 1, `the waiting parent prepared a batch (${JSON.stringify(eager.shares)})`);
 
   // A slow parent leaves the worker ahead: it prepares the later batches itself.
-  const slow = await drain([dir], 5, 40);
+  const slow = await drain([dir], 5, 150);
   assert.deepEqual(comparable(slow.batches), comparable(inline));
   assert.ok(slow.shares.worker >= 1, `the worker prepared batches while the parent was busy (${JSON.stringify(slow.shares)})`);
   assert.equal(slow.shares.worker + slow.shares.parent, inline.length);

@@ -224,7 +224,11 @@ export function cutSentences(
     while (e - a > MAX_SENTENCE_CHARS) {
       let cut = a + MAX_SENTENCE_CHARS;
       while (cut > a && !/\s/.test(text[cut]!)) cut--;
-      if (cut === a) cut = a + MAX_SENTENCE_CHARS;
+      if (cut === a) {
+        cut = a + MAX_SENTENCE_CHARS;
+        // Not between the two halves of a surrogate pair.
+        if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
+      }
       let pieceEnd = cut;
       while (pieceEnd > a && /\s/.test(text[pieceEnd - 1]!)) pieceEnd--;
       out.push({ start: a, end: pieceEnd, text: text.slice(a, pieceEnd), index: out.length, paragraph: seg.paragraph });

@@ -1,12 +1,14 @@
-import { createWriteStream, statSync, type Stats, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, statSync, type Stats, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { relative, resolve, isAbsolute } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { formatOf } from '../ingest/files.js';
 import { OutputError, UsageError } from './errors.js';
 
 /**
  * Refuses an --out that would overwrite what the command reads: the store file (`db`, when it is a file), an input
- * file, or a file inside an input folder. A report written there would destroy the store or an article (the
- * command reads its inputs before it writes, so nothing would warn). A new file inside an input folder is allowed.
+ * file, or a file an input folder's walk reads (src/ingest/files.ts: a known type, not under a dot-name). A report
+ * written there would destroy the store or an article (the command reads its inputs before it writes, so nothing
+ * would warn). A new file, or one the walk does not read (`report.json` in the folder), is allowed.
  */
 export function checkOutTarget(out: string | null, inputs: readonly string[], db: string | null): void {
   if (out === null || out === '-') return;
@@ -21,9 +23,21 @@ export function checkOutTarget(out: string | null, inputs: readonly string[], db
   for (const input of inputs) {
     if (input === '-') continue;
     if (sameFile(input)) throw new UsageError(`--out ${out} is an input: the report would overwrite it`);
-    if (target?.isFile() && statOrNull(input)?.isDirectory() && isInside(resolve(out), resolve(input))) {
-      throw new UsageError(`--out ${out} is a file in the input folder ${input}: the report would overwrite it`);
+    // A file the folder's walk reads (a known type, no dot-file or dot-folder on the way; links followed).
+    if (target?.isFile() && formatOf(out).format !== null && statOrNull(input)?.isDirectory()) {
+      const rel = relative(realOrSelf(input), realOrSelf(out));
+      if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).some((part) => part.startsWith('.'))) {
+        throw new UsageError(`--out ${out} is a file in the input folder ${input}: the report would overwrite it`);
+      }
     }
+  }
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
   }
 }
 
@@ -33,11 +47,6 @@ function statOrNull(path: string): Stats | null {
   } catch {
     return null;
   }
-}
-
-function isInside(path: string, folder: string): boolean {
-  const rel = relative(folder, path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 
 /** Writes the rendered report to --out or standard output; failures become OutputError (exit 3). */

@@ -82,6 +82,8 @@ export async function* prepareInWorker(paths: string[], size: number, ahead = 4)
         await new Promise<void>((resolve) => (wake = resolve));
         continue;
       }
+      // Something to take: the worker need not send its next batch raw (a flag raised while this one was on its way).
+      Atomics.store(flag, 0, 0);
       if (message.type === 'done') return shares;
       if (message.type === 'error') throw new Error(`prepare worker: ${message.message}`);
       worker.postMessage({ type: 'ack' } satisfies ToWorker);

@@ -5,8 +5,8 @@
  *   .rss/.atom/.xml/.feed → feed.ts; each may be gzipped, `.gz`); a file of unknown extension that the user
  *   named is sniffed: a feed if it starts with `<rss`, `<feed`, `<rdf:RDF` or `<?xml` (an XHTML page
  *   excepted, see feed.ts looksLikeFeed), else HTML if its first non-blank character is `<`, else text.
- * - A directory recurses, sorted by name at each level (code-unit order); dot-files and files of unknown
- *   extension inside it are skipped silently.
+ * - A directory recurses, sorted by name at each level (code-unit order); dot-files are skipped silently, files
+ *   of unknown extension inside it are named in one problem per folder (./files.ts).
  * - `-` reads stdin (options.stdin, default process.stdin): JSONL if the first non-blank character is `{`,
  *   a feed if it looks like one (as for files), HTML if `<`, else text. Named more than once, it is read once.
  * - An article whose text is over MAX_ARTICLE_CHARS (./problem.ts) is not yielded: a problem says so.
@@ -18,6 +18,7 @@
  * formatProblem().
  */
 import type { Article, InputProblem } from '../types.js';
+import { realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 import { byteStream, decodeFile, decodeText, expandPath, readBytes, stemOf, type DecodedInput, type FileEntry } from './files.js';
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
@@ -60,9 +61,11 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
       }
       let article = item;
       const first = seen.get(article.id);
-      if (first !== undefined && first !== article.origin && article.id === stemOf(article.origin)) {
+      if (first !== undefined && article.origin === input && article.id === stemOf(input) && !sameFile(first, input)) {
         // Two files of one name in different folders ("s1/a.txt", "s2/a.txt"): the id a file's name gave is
-        // not the user's, so the later one is named by its path instead of being lost.
+        // not the user's, so the later one is named by its path instead of being lost. (Only an article that is
+        // a whole file — not a JSONL line or a feed item, whose ids are their own — and not the same file named
+        // again another way: "a.txt" and "./a.txt" are one article.)
         article = { ...article, id: pathId(article.origin) };
       }
       const taken = seen.get(article.id);
@@ -78,6 +81,15 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
 
 async function* tagged(input: string, items: AsyncIterable<Article | InputProblem>): AsyncGenerator<{ item: Article | InputProblem; input: string }> {
   for await (const item of items) yield { item, input };
+}
+
+/** Whether two paths name one file (after symbolic links); false when either cannot be resolved. */
+function sameFile(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 /** A file's path without its extension (and `.gz`): the id of a file whose name is taken by another file's. */

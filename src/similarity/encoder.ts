@@ -38,7 +38,10 @@ export const MAX_ENCODED_CHARS = 2000;
 export function encodedPart(text: string): string {
   if (text.length <= MAX_ENCODED_CHARS) return text;
   const cut = text.lastIndexOf(' ', MAX_ENCODED_CHARS);
-  return text.slice(0, cut > MAX_ENCODED_CHARS / 2 ? cut : MAX_ENCODED_CHARS);
+  if (cut > MAX_ENCODED_CHARS / 2) return text.slice(0, cut);
+  // No space near the limit: cut there, but not between the two halves of a surrogate pair.
+  const high = /[\uD800-\uDBFF]/.test(text[MAX_ENCODED_CHARS - 1]!);
+  return text.slice(0, high ? MAX_ENCODED_CHARS - 1 : MAX_ENCODED_CHARS);
 }
 
 export interface EncoderOptions {
