@@ -117,6 +117,12 @@ test('checkClaim: unsupported claims carry spans, supported ones none', () => {
   assert.equal(bad.supported, false);
   assert.deepEqual(bad.unsupported, [{ start: 21, end: 29, text: 'demolish' }]);
   assert.ok(bad.score < good.score);
+  // Judged unsupported with no word to blame (a model on the length alone): the sentence itself is the span.
+  const byLength: LogisticModel = { ...model, weights: FEATURE_NAMES.map((n) => (n === 'length' ? 10 : 0)) };
+  const covered = 'The council voted to reopen the bridge.';
+  const long = checkClaim(ARTICLE, covered, byLength, NO_VECTORS);
+  assert.equal(long.supported, false);
+  assert.deepEqual(long.unsupported, [{ start: 0, end: covered.length, text: covered }]);
 });
 
 test('extractive fragments: a copy is one piece, a recombination of two sentences is two', () => {

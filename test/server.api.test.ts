@@ -270,6 +270,8 @@ test('400: every parameter is checked and named', async () => {
     ['/api/v1/stories?page=2', /unknown query parameter 'page'/],
     ['/api/v1/stories?q=a&q=b', /'q' is given more than once/],
     [`/api/v1/stories?q=${'x'.repeat(501)}`, /'q' is longer than 500/],
+    ['/api/v1/stories?q=*', /'q' has no words to search for/],
+    ['/api/v1/stories?q=%ff%fe', /'q' has no words to search for/],
     ['/api/v1/stories?outlet=a%00b', /'outlet' contains control characters/],
     [`/api/v1/stories/${'s'.repeat(1001)}`, /'id' is longer/],
     ['/api/v1/articles/a%01b', /'id' contains control characters/],

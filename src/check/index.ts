@@ -4,7 +4,8 @@
  * The claim is split into sentences; each is aligned to its best-supporting article sentences and
  * described by features (features.ts); a logistic model gives each sentence a probability of being
  * unsupported; the claim's verdict is its worst sentence (features aggregated by their worst value).
- * The unsupported spans are the evidence-carrying words of the sentences judged unsupported.
+ * The unsupported spans are the evidence-carrying words of the sentences judged unsupported (the whole sentence
+ * when none of its words carries the evidence).
  */
 import type { SentenceVectors, Span } from '../types.js';
 import { prepareArticle, sentenceSpans, type PreparedArticle } from './article.js';
@@ -72,7 +73,9 @@ export function judge(evidence: ClaimEvidence, model: LogisticModel): CheckResul
       });
       chosen = [evidence.sentences[worst]!];
     }
-    unsupported = chosen.flatMap((s) => s.spans);
+    // A sentence judged unsupported as a whole, with no word to blame, is itself the span: a verdict always points
+    // at text.
+    unsupported = chosen.flatMap((s) => (s.spans.length > 0 ? s.spans : [s.sentence]));
   }
   return { supported, score: round(1 - p), unsupported };
 }

@@ -131,7 +131,7 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
           description: 'Active stories with members that match every filter given, one page of them, and how many match in all. Ties are broken by story id.',
           tags: ['stories'],
           parameters: [
-            { name: 'q', in: 'query', description: 'Words that must all occur in the title or text of one member article (case and accents ignored, whole words). Entity names are words: `q=Marlow`.', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
+            { name: 'q', in: 'query', description: 'Words that must all occur in the title or text of one member article (case and accents ignored, whole words). Entity names are words: `q=Marlow`. A query with no letters or digits is refused (400).', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },
             { name: 'since', in: 'query', description: "The story's newest publication is at or after this ISO date or date-time.", schema: isoDate },
             { name: 'until', in: 'query', description: "The story's newest publication is at or before this ISO date (the whole day) or date-time.", schema: isoDate },
             { name: 'outlet', in: 'query', description: 'Exact `source` of at least one member (see /api/v1/outlets).', schema: { type: 'string', maxLength: MAX_QUERY_TEXT } },

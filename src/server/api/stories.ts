@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import { storyReport } from '../../corpus/reports.js';
 import type { StoryListing } from '../../store/index.js';
+import { searchWords } from '../../store/search.js';
 import type { ServerContext } from '../context.js';
 import type { StoryRow } from '../wire.js';
 import { HttpError, JSON_TYPE, jsonResponse } from '../errors.js';
@@ -39,6 +40,10 @@ export function registerStories(app: Hono, ctx: ServerContext): void {
     const order = enumParam(query, 'sort', SORTS, 'newest');
     const limit = integerParam(query, 'limit', { min: 1, max: MAX_LIMIT, fallback: DEFAULT_LIMIT });
     const offset = integerParam(query, 'offset', { min: 0, max: MAX_OFFSET, fallback: 0 });
+    // A query with no word in it ("*", "%ff%fe") searches for nothing: say so, rather than list every story.
+    if (q !== undefined && searchWords(q).length === 0) {
+      throw new HttpError(400, `query parameter 'q' has no words to search for (letters or digits)`);
+    }
     if (since !== undefined && until !== undefined && since.slice(0, 10) > until.slice(0, 10)) {
       throw new HttpError(400, `query parameter 'since' (${since}) is after 'until' (${until})`);
     }
