@@ -22,7 +22,7 @@ test('--help documents the exit codes and exits 0', () => {
 });
 
 test('usage errors are one line and exit 2', () => {
-  for (const args of [[], ['frobnicate', good], ['compare'], ['compare', good, '--format', 'pdf'], ['compare', good, '--nope']]) {
+  for (const args of [[], ['frobnicate', good], ['compare'], ['compare', good, '--format', 'pdf'], ['compare', good, '--nope'], ['stories', '--limit', '-5']]) {
     const r = runCli(args);
     assert.equal(r.status, 2, `args ${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
@@ -58,6 +58,11 @@ test('an unwritable --out exits 3 with one line', () => {
   const r = runCli(['compare', good, '--format', 'json', '--no-encoder', '--out', join(dir, 'no', 'such', 'dir', 'r.json')]);
   assert.equal(r.status, 3, r.stderr);
   assert.match(r.stderr, /cannot write .*r\.json/);
+});
+
+test('a negative number after an option says how to write it', () => {
+  const r = runCli(['stories', '--limit', '-5']);
+  assert.equal(r.stderr, "corroborate: --limit needs a value (a value that starts with '-' is written --limit=VALUE)\n");
 });
 
 test('--out never overwrites an input, a file in an input folder, or the store: exit 2, the file unchanged', () => {

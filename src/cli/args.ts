@@ -101,7 +101,11 @@ export function parseCli(argv: readonly string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0] ?? 'bad arguments' : 'bad arguments');
+    const message = error instanceof Error ? error.message : '';
+    // "--limit -5": node reads -5 as another option, and says so in three lines; one says what to do.
+    const ambiguous = /^Option '(--[\w-]+)' argument is ambiguous/.exec(message);
+    if (ambiguous) throw new UsageError(`${ambiguous[1]} needs a value (a value that starts with '-' is written ${ambiguous[1]}=VALUE)`);
+    throw new UsageError(message.split('\n')[0] || 'bad arguments');
   }
   const { values, positionals } = parsed;
   const base = {
