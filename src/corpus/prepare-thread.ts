@@ -21,7 +21,7 @@ export interface WorkerInput {
   size: number;
   /** Batches the worker may be ahead of the parent. */
   ahead: number;
-  /** One Int32: 1 while the parent waits for a batch with none queued (set by the parent, cleared by the worker). */
+  /** One Int32: 1 while the parent waits with no batch queued (raised by the parent as it waits, lowered when it takes a batch or when the worker sends one raw). */
   hungry: SharedArrayBuffer;
 }
 
