@@ -24,7 +24,8 @@
  * most 3 sentences (at most 2 boundaries inside) is ignored, so “A. B,” he said. stays one sentence with
  * its reporting clause. Longer quotes, and quotes that run on into the next paragraph, split normally.
  */
-import type { Sentence } from '../types.js';
+import type { Sentence, Span } from '../types.js';
+import { codePointBoundary, trimSpan } from '../text/spans.js';
 import { findQuotePairs } from './quote-marks.js';
 
 const NEVER_END = new Set([
@@ -215,27 +216,22 @@ export function cutSentences(
     const inside = breaks.filter((b) => b > p.open && b <= p.close);
     if (inside.length > 0 && inside.length <= 2) for (const b of inside) drop.add(b);
   }
+  const push = (span: Span): void => {
+    if (span.end > span.start) out.push({ ...span, index: out.length, paragraph: seg.paragraph });
+  };
   let s = seg.start;
   for (const b of [...breaks.filter((x) => !drop.has(x)), seg.end]) {
-    let a = s;
-    let e = b;
-    while (a < e && /\s/.test(text[a]!)) a++;
-    while (e > a && /\s/.test(text[e - 1]!)) e--;
-    while (e - a > MAX_SENTENCE_CHARS) {
+    let sentence = trimSpan(text, s, b);
+    while (sentence.end - sentence.start > MAX_SENTENCE_CHARS) {
+      // At the last white space within the limit, else at the limit (not inside a character).
+      const a = sentence.start;
       let cut = a + MAX_SENTENCE_CHARS;
       while (cut > a && !/\s/.test(text[cut]!)) cut--;
-      if (cut === a) {
-        cut = a + MAX_SENTENCE_CHARS;
-        // Not between the two halves of a surrogate pair.
-        if (/[\uD800-\uDBFF]/.test(text[cut - 1]!)) cut--;
-      }
-      let pieceEnd = cut;
-      while (pieceEnd > a && /\s/.test(text[pieceEnd - 1]!)) pieceEnd--;
-      out.push({ start: a, end: pieceEnd, text: text.slice(a, pieceEnd), index: out.length, paragraph: seg.paragraph });
-      a = cut;
-      while (a < e && /\s/.test(text[a]!)) a++;
+      if (cut === a) cut = codePointBoundary(text, a + MAX_SENTENCE_CHARS);
+      push(trimSpan(text, a, cut));
+      sentence = trimSpan(text, cut, sentence.end);
     }
-    if (e > a) out.push({ start: a, end: e, text: text.slice(a, e), index: out.length, paragraph: seg.paragraph });
+    push(sentence);
     s = b;
   }
 }

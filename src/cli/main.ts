@@ -16,7 +16,11 @@ import { lexiconPack } from '../lang/lexicon/pack.js';
 
 const VERSION = readVersion();
 /** The commands that read or write the store (--db) and write a report (--out). */
-const STORE_COMMANDS: readonly Command[] = ['ingest', 'stories', 'story', 'outlets', 'network'];
+const STORE_COMMANDS = ['ingest', 'stories', 'story', 'outlets', 'network'] as const;
+
+function isStoreCommand(command: Command): command is (typeof STORE_COMMANDS)[number] {
+  return (STORE_COMMANDS as readonly Command[]).includes(command);
+}
 
 /**
  * What a report says made it: the version, and the optional Russian lexicon pack when one is installed (it changes
@@ -65,11 +69,11 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 async function run(command: Command, options: CliOptions): Promise<number> {
   // `story` takes a story id, not a path.
-  checkOutTarget(options.out, command === 'story' ? [] : options.inputs, STORE_COMMANDS.includes(command) ? options.db : null);
+  checkOutTarget(options.out, command === 'story' ? [] : options.inputs, isStoreCommand(command) ? options.db : null);
   const onProblem = (problem: InputProblem): void => {
     if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
   };
-  if (command === 'ingest' || command === 'stories' || command === 'story' || command === 'outlets' || command === 'network') {
+  if (isStoreCommand(command)) {
     // Loaded only here: the store's native SQLite binding is not needed by the other commands.
     const { runCorpusCommand } = await import('./corpus.js');
     return runCorpusCommand(options, generator(), onProblem);

@@ -1,7 +1,7 @@
-import { createWriteStream, realpathSync, statSync, type Stats, type WriteStream } from 'node:fs';
+import { createWriteStream, realpathSync, type WriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { formatOf } from '../ingest/files.js';
+import { formatOf, sameFile, statOrNull } from '../ingest/files.js';
 import { OutputError, UsageError } from './errors.js';
 
 /**
@@ -14,15 +14,10 @@ export function checkOutTarget(out: string | null, inputs: readonly string[], db
   if (out === null || out === '-') return;
   if (out === '') throw new UsageError('--out needs a file name');
   const target = statOrNull(out);
-  const sameFile = (path: string): boolean => {
-    const other = statOrNull(path);
-    if (target && other) return target.dev === other.dev && target.ino === other.ino;
-    return resolve(path) === resolve(out);
-  };
-  if (db !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(db) && sameFile(db)) throw new UsageError(`--out ${out} is the store (--db): the report would overwrite it`);
+  if (db !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(db) && sameFile(db, out)) throw new UsageError(`--out ${out} is the store (--db): the report would overwrite it`);
   for (const input of inputs) {
     if (input === '-') continue;
-    if (sameFile(input)) throw new UsageError(`--out ${out} is an input: the report would overwrite it`);
+    if (sameFile(input, out)) throw new UsageError(`--out ${out} is an input: the report would overwrite it`);
     // A file the folder's walk reads (a known type, no dot-file or dot-folder on the way; links followed).
     if (target?.isFile() && formatOf(out).format !== null && statOrNull(input)?.isDirectory()) {
       const rel = relative(realOrSelf(input), realOrSelf(out));
@@ -38,14 +33,6 @@ function realOrSelf(path: string): string {
     return realpathSync(path);
   } catch {
     return resolve(path);
-  }
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
   }
 }
 

@@ -41,5 +41,3 @@ export function storyGroups(features: readonly StoryFeatures[], model: StoryMode
   const matrix = storyLinkMatrix(features, model);
   return attachSmallGroups(averageLinkClusters(matrix, model.threshold), matrix, model.rescueThreshold, model.rescueMaxSize);
 }
-
-

@@ -3,9 +3,9 @@
  * gunzipping files, and decoding bytes to text with the checks every format shares (BOM, NUL bytes,
  * strict UTF-8, CRLF→LF, empty).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync, type Stats } from 'node:fs';
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { createGunzip, gunzipSync } from 'node:zlib';
 import type { InputProblem } from '../types.js';
 import { problem } from './problem.js';
@@ -65,6 +65,26 @@ export function stemOf(path: string): string {
   if (name.toLowerCase().endsWith('.gz') && name.length > 3) name = name.slice(0, -3);
   const dot = name.lastIndexOf('.');
   return dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** The file-system entry at `path` (links followed), or null when there is none or it cannot be read. */
+export function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Whether two paths name one file: the same device and inode when both exist (so `a.txt` and `./a.txt`, a link and
+ * its target, are one), else the same absolute path (a file not yet written).
+ */
+export function sameFile(a: string, b: string): boolean {
+  const sa = statOrNull(a);
+  const sb = statOrNull(b);
+  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
+  return resolve(a) === resolve(b);
 }
 
 /** A one-line message for a file-system error. */

@@ -18,13 +18,12 @@
  * formatProblem().
  */
 import type { Article, InputProblem } from '../types.js';
-import { realpathSync } from 'node:fs';
 import { basename } from 'node:path';
-import { byteStream, decodeFile, decodeText, expandPath, readBytes, stemOf, type DecodedInput, type FileEntry } from './files.js';
+import { byteStream, decodeFile, decodeText, expandPath, readBytes, sameFile, stemOf, type DecodedInput, type FileEntry } from './files.js';
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
 import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
-import { isProblem, problem, tooLong } from './problem.js';
+import { isProblem, lineOf, problem, tooLong } from './problem.js';
 import { readText } from './text.js';
 
 export { formatProblem, isProblem } from './problem.js';
@@ -83,15 +82,6 @@ async function* tagged(input: string, items: AsyncIterable<Article | InputProble
   for await (const item of items) yield { item, input };
 }
 
-/** Whether two paths name one file (after symbolic links); false when either cannot be resolved. */
-function sameFile(a: string, b: string): boolean {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-}
-
 /** A file's path without its extension (and `.gz`): the id of a file whose name is taken by another file's. */
 function pathId(path: string): string {
   const stem = stemOf(path);
@@ -99,12 +89,6 @@ function pathId(path: string): string {
   return `${path.slice(0, at)}${stem}`;
 }
 
-/** The JSONL line number in an origin `input:line`, if it is one. */
-function lineOf(origin: string, input: string): number | undefined {
-  if (!origin.startsWith(`${input}:`)) return undefined;
-  const n = Number(origin.slice(input.length + 1));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
-}
 
 async function* readPath(path: string): AsyncGenerator<{ item: Article | InputProblem; input: string }> {
   for await (const entry of expandPath(path)) {

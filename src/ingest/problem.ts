@@ -9,6 +9,13 @@ export function isProblem(item: Article | InputProblem): item is InputProblem {
   return (item as InputProblem).kind === 'problem';
 }
 
+/** The JSONL line number in an origin `input:line`, if it is one. */
+export function lineOf(origin: string, input: string): number | undefined {
+  if (!origin.startsWith(`${input}:`)) return undefined;
+  const n = Number(origin.slice(input.length + 1));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
 /** The one line a user sees: `input[:line]: message`. */
 export function formatProblem(p: InputProblem): string {
   return `${p.input}${p.line === undefined ? '' : `:${p.line}`}: ${p.message}`;

@@ -11,7 +11,7 @@
 import type { Article, InputProblem } from '../types.js';
 import { readJsonl } from '../ingest/jsonl.js';
 import { readHtml } from '../ingest/html.js';
-import { isProblem, tooLong } from '../ingest/problem.js';
+import { isProblem, lineOf, tooLong } from '../ingest/problem.js';
 import { contentHash } from '../store/index.js';
 import { HttpError } from './errors.js';
 import { isRecord, optionalStringField, ValidationError } from './validation.js';
@@ -106,12 +106,6 @@ async function* withContentIds(items: PostItems): PostItems {
       continue;
     }
     const article = item.id.startsWith(NO_ID) ? { ...item, id: contentHash(item) } : item;
-    yield tooLong(article, UPLOAD_INPUT, lineOf(article.origin)) ?? article;
+    yield tooLong(article, UPLOAD_INPUT, lineOf(article.origin, UPLOAD_INPUT)) ?? article;
   }
-}
-
-/** The position of an article read from the body (its origin is `upload:<line>`). */
-function lineOf(origin: string): number | undefined {
-  const n = Number(origin.slice(UPLOAD_INPUT.length + 1));
-  return origin.startsWith(`${UPLOAD_INPUT}:`) && Number.isInteger(n) && n > 0 ? n : undefined;
 }

@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AnalysedArticle, SentenceVectors } from '../types.js';
-import { quotedWords } from '../text/spans.js';
+import { codePointBoundary, quotedWords } from '../text/spans.js';
 
 export const EMBEDDING_DIM = 512;
 const MAGIC = Buffer.from('USE1', 'latin1');
@@ -39,9 +39,8 @@ export function encodedPart(text: string): string {
   if (text.length <= MAX_ENCODED_CHARS) return text;
   const cut = text.lastIndexOf(' ', MAX_ENCODED_CHARS);
   if (cut > MAX_ENCODED_CHARS / 2) return text.slice(0, cut);
-  // No space near the limit: cut there, but not between the two halves of a surrogate pair.
-  const high = /[\uD800-\uDBFF]/.test(text[MAX_ENCODED_CHARS - 1]!);
-  return text.slice(0, high ? MAX_ENCODED_CHARS - 1 : MAX_ENCODED_CHARS);
+  // No space near the limit: cut there (not inside a character).
+  return text.slice(0, codePointBoundary(text, MAX_ENCODED_CHARS));
 }
 
 export interface EncoderOptions {

@@ -14,6 +14,11 @@ export function trimSpan(text: string, start: number, end: number): Span {
   return spanOf(text, s, e);
 }
 
+/** `at`, or `at − 1` when `at` falls between the two halves of a surrogate pair (a cut there would split a character). */
+export function codePointBoundary(text: string, at: number): number {
+  return at > 0 && /[\uD800-\uDBFF]/.test(text[at - 1] ?? '') ? at - 1 : at;
+}
+
 /** Index of the sentence containing `offset` (binary search; sentences sorted by start). -1 when none. */
 export function sentenceIndexAt(sentences: readonly Sentence[], offset: number): number {
   let lo = 0;
