@@ -26,7 +26,8 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
   const problems: InputProblem[] = [];
   for await (const item of readInputs(paths, options.stdin ? { stdin: options.stdin } : {})) {
     if (isProblem(item)) {
-      problems.push(item);
+      // A note on an article that was read (`kept`) is said, not listed: the report's problems are the skipped inputs.
+      if (!item.kept) problems.push(item);
       options.onProblem?.(item);
     } else {
       articles.push(item);

@@ -40,6 +40,11 @@ export interface InputProblem {
   /** 1-based line number for line-oriented inputs. */
   line?: number;
   message: string;
+  /**
+   * Set on a note about an input that was read and kept (not skipped, not counted as skipped): what of it could
+   * not be used, e.g. a `published` value that is not a date (the article is read as undated).
+   */
+  kept?: true;
 }
 
 // ───────────────────────────── analyse ─────────────────────────────

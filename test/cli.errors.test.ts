@@ -48,6 +48,18 @@ test('bad inputs are reported with file and line, counted and skipped; the rest 
   assert.doesNotMatch(r.stderr, /\bat .*\.ts:\d+/);
 });
 
+test('a published value that is not a date: the article is kept undated, the line says so, and nothing counts it as skipped', () => {
+  const undated = join(dir, 'undated.jsonl');
+  writeFileSync(undated, '{"id":"u1","published":"the day before","text":"The Dunmore ferry resumed service on Monday, the harbour office said."}\n');
+  const r = runCli(['compare', undated, good, '--format', 'json', '--no-encoder']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /^corroborate: kept .*undated\.jsonl:1: 'published' "the day before" of 'u1' is not a date .*; read as undated$/m);
+  assert.doesNotMatch(r.stderr, /skipped/);
+  const report = JSON.parse(r.stdout) as { articles: { id: string; published: string | null }[]; problems: unknown[] };
+  assert.deepEqual(report.articles.map((a) => [a.id, a.published]).sort(), [['good', null], ['u1', null]]);
+  assert.deepEqual(report.problems, [], "the report's problems are the inputs skipped");
+});
+
 test('nothing analysable exits 1', () => {
   const r = runCli(['compare', empty, join(dir, 'missing.txt')]);
   assert.equal(r.status, 1);

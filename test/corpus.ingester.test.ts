@@ -58,9 +58,10 @@ test('an ingest session reports each article as new, duplicate or conflict, in i
   const changed = { ...writerArticle(1), text: `${writerArticle(1).text} One more sentence.` };
   const renamed = { ...writerArticle(2), id: 'copy-of-w2' };
   const bad: InputProblem = { kind: 'problem', input: 'post', line: 1, message: 'no text' };
+  const note: InputProblem = { kind: 'problem', input: 'post', line: 2, message: "'published' \"soon\" of 'w3' is not a date", kept: true };
   const seen: IngestedArticle[] = [];
   const problems: string[] = [];
-  const summary = await session.ingest(items([writerArticle(3), bad, changed, renamed]), {
+  const summary = await session.ingest(items([note, writerArticle(3), bad, changed, renamed]), {
     onArticle: (a) => seen.push(a),
     onProblem: (p) => problems.push(`${p.input}:${p.line ?? ''}: ${p.message}`),
   });
@@ -70,8 +71,8 @@ test('an ingest session reports each article as new, duplicate or conflict, in i
     { id: 'w2', status: 'duplicate' },
   ]);
   assert.deepEqual([summary.read, summary.added, summary.duplicates, summary.conflicts, summary.skipped], [3, 1, 1, 1, 1]);
-  assert.equal(problems[0], 'post:1: no text');
-  assert.match(problems[1]!, /id 'w1' is already stored with other content/);
+  assert.deepEqual(problems.slice(0, 2), [`post:2: 'published' "soon" of 'w3' is not a date`, 'post:1: no text'], 'a note is said, not counted as skipped');
+  assert.match(problems[2]!, /id 'w1' is already stored with other content/);
   assert.equal(store.getArticle('w1')?.text, writerArticle(1).text, 'the stored article is not overwritten');
   assert.notEqual(store.getArticle('w3')?.story, null);
 });

@@ -348,3 +348,21 @@ test('corroborate compare <feed> compares the items of the feed end to end', () 
   assert.ok(quote);
   assert.equal(quote.status, 'corroborated');
 });
+
+test('an item whose dates do not read is kept undated, with a note naming the first date given; one that reads has none', async () => {
+  const path = file(
+    'dates.rss',
+    '<rss version="2.0"><channel><title>Marlow Post</title>' +
+      '<item><guid>d1</guid><title>Ferry fares rise</title><pubDate>sometime in spring</pubDate><description>The Port Ellery ferry company raised fares.</description></item>' +
+      '<item><guid>d2</guid><title>Ferry fares rise</title><pubDate>Tue, 17 Nov 2026 09:30:00 GMT</pubDate><description>The Port Ellery ferry company raised fares.</description></item>' +
+      '</channel></rss>',
+  );
+  const r = await split([path]);
+  assert.deepEqual(r.articles.map((a) => [a.id, a.published]), [
+    ['d1', null],
+    ['d2', '2026-11-17T09:30:00Z'],
+  ]);
+  assert.deepEqual(r.problems.map((p) => [p.kept, formatProblem(p)]), [
+    [true, `${path}: item 1: 'published' "sometime in spring" of 'd1' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`],
+  ]);
+});

@@ -132,8 +132,8 @@ test('duplicate ids across inputs: a file of a name already read is named by its
     ],
   );
   assert.deepEqual(r.problems, [
-    { kind: 'problem', input: 'examples/valley-courier.txt', message: "duplicate id 'valley-courier' (first from examples/valley-courier.txt); skipped" },
-    { kind: 'problem', input: copy, message: `duplicate id '${join(other, 'valley-courier')}' (first from ${copy}); skipped` },
+    { kind: 'problem', input: 'examples/valley-courier.txt', message: "duplicate id 'valley-courier' (first from examples/valley-courier.txt)" },
+    { kind: 'problem', input: copy, message: `duplicate id '${join(other, 'valley-courier')}' (first from ${copy})` },
   ]);
 });
 
@@ -145,13 +145,13 @@ test('JSONL ids are the user\'s: the same id in two files is a duplicate, never 
   const b = file('ids2/x.jsonl', `${JSON.stringify({ id: 'x', text: 'The Velmora bridge reopened on Tuesday.' })}\n`);
   const r = await split([a, b]);
   assert.deepEqual(r.articles.map((x) => x.id), ['x']);
-  assert.deepEqual(r.problems.map((p) => p.message), [`duplicate id 'x' (first from ${a}:1); skipped`]);
+  assert.deepEqual(r.problems.map((p) => p.message), [`duplicate id 'x' (first from ${a}:1)`]);
   // The same text file by two spellings of its path: one article, the second a duplicate.
   const t = file('ids1/story.txt', 'Ferry resumes\n\nThe Velmora ferry resumed service on Monday.\n');
   const again = join(tmp, 'ids2', '..', 'ids1', 'story.txt');
   const twice = await split([t, again]);
   assert.deepEqual(twice.articles.map((x) => x.id), ['story']);
-  assert.deepEqual(twice.problems.map((p) => p.message), [`duplicate id 'story' (first from ${t}); skipped`]);
+  assert.deepEqual(twice.problems.map((p) => p.message), [`duplicate id 'story' (first from ${t})`]);
 });
 
 test('a directory without supported files is one problem: its other files named, or that it is empty', async () => {
@@ -207,9 +207,9 @@ test('an article over MAX_ARTICLE_CHARS is reported with its line and skipped; t
   assert.equal(r.problems.length, 1);
   assert.equal(
     formatProblem(r.problems[0]!),
-    `${path}:2: text of 'big' is ${long.length.toLocaleString('en-US')} characters, over the limit of ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} for one article; skipped`,
+    `${path}:2: text of 'big' is ${long.length.toLocaleString('en-US')} characters, over the limit of ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} for one article`,
   );
   const posted: string[] = [];
   for await (const item of postItems('application/x-ndjson', Buffer.from(`${lines.join('\n')}\n`))) posted.push('kind' in item ? formatProblem(item) : item.id);
-  assert.deepEqual(posted, ['before', `upload:2: text of 'big' is ${long.length.toLocaleString('en-US')} characters, over the limit of 1,000,000 for one article; skipped`, 'after']);
+  assert.deepEqual(posted, ['before', `upload:2: text of 'big' is ${long.length.toLocaleString('en-US')} characters, over the limit of 1,000,000 for one article`, 'after']);
 });

@@ -112,7 +112,7 @@ test('duplicate id within a JSONL file: later line skipped with a problem naming
   writeFileSync(path, '{"id":"x","text":"First article with id x."}\n{"id":"x","text":"Second article with id x."}\n');
   const r = await split(readInputs([path]));
   assert.deepEqual(r.articles.map((a) => a.text), ['First article with id x.']);
-  assert.deepEqual(r.problems, [{ kind: 'problem', input: path, line: 2, message: `duplicate id 'x' (first from ${path}:1); skipped` }]);
+  assert.deepEqual(r.problems, [{ kind: 'problem', input: path, line: 2, message: `duplicate id 'x' (first from ${path}:1)` }]);
 });
 
 test('a line whose text or title holds a NUL character (\\u0000) is binary content: reported, the rest goes on', async () => {
@@ -128,4 +128,30 @@ test('a line whose text or title holds a NUL character (\\u0000) is binary conte
   const { articles, problems } = await split(readInputs([path]));
   assert.deepEqual(articles.map((a) => a.id), ['n3']);
   assert.deepEqual(problems.map((p) => p.message), ['"text" contains a NUL character (\\u0000): binary content, not text', '"title" contains a NUL character (\\u0000): binary content, not text']);
+});
+
+test('a published value that is not a date: the article is read undated, with a note that names the value', async () => {
+  const lines = [
+    { id: 'ok', text: 'The ferry reopened on Sunday.', published: '2031-11-16' },
+    { id: 'words', text: 'The ferry reopened on Sunday.', published: 'last week' },
+    { id: 'number', text: 'The ferry reopened on Sunday.', published: 20311116 },
+    { id: 'blank', text: 'The ferry reopened on Sunday.', published: '  ' },
+    { id: 'none', text: 'The ferry reopened on Sunday.', published: null },
+  ];
+  const r = await split(readJsonl({ input: 'in.jsonl', stem: 'in', chunks: lines.map((l) => `${JSON.stringify(l)}\n`) }));
+  assert.deepEqual(
+    r.articles.map((a) => [a.id, a.published]),
+    [
+      ['ok', '2031-11-16'],
+      ['words', null],
+      ['number', null],
+      ['blank', null],
+      ['none', null],
+    ],
+  );
+  const why = 'is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated';
+  assert.deepEqual(r.problems, [
+    { kind: 'problem', input: 'in.jsonl', line: 2, message: `'published' "last week" of 'words' ${why}`, kept: true },
+    { kind: 'problem', input: 'in.jsonl', line: 3, message: `'published' 20311116 (not a string) of 'number' ${why}`, kept: true },
+  ]);
 });

@@ -73,8 +73,19 @@ test('no blank line after the first line: no title, the whole text kept', async 
   assert.ok(a.text.startsWith('The ferry link between Port Ellery and Marlow Island reopened on Sunday.\nHarbour master'));
 });
 
-test('front matter: id, quoted title, case-insensitive keys, language tag, bad date → null, unknown keys ignored', async () => {
-  const a = await one(`${FIX}/lighthouse.md`);
+test('front matter: id, quoted title, case-insensitive keys, language tag, bad date → null with a note, unknown keys ignored', async () => {
+  const { articles, problems } = await collect([`${FIX}/lighthouse.md`]);
+  // The date the file gives is not lost without a word: a note (kept, not a skip) names it.
+  assert.deepEqual(problems, [
+    {
+      kind: 'problem',
+      input: `${FIX}/lighthouse.md`,
+      message: `'published' "last Tuesday-ish" of 'lighthouse-2031' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`,
+      kept: true,
+    },
+  ]);
+  assert.equal(articles.length, 1);
+  const a = articles[0]!;
   assert.equal(a.id, 'lighthouse-2031');
   assert.equal(a.title, 'Marlow lighthouse relit after repairs');
   assert.equal(a.source, 'Island Gazette');

@@ -222,7 +222,7 @@ test('POST JSON lines: line numbers for bad lines', async () => {
     JSON.stringify({ id: 'orchard-follow', source: 'Valley Courier', published: '2026-10-21', text: 'Owner Teodor Saska said 40 hectares of the Vellach orchards burned on Sunday; police are still looking for the cause of the fire.' }),
     '{not json',
     '',
-    JSON.stringify({ id: 7, text: 'Numeric ids are strings: a short note about the Vellach market opening on Friday.' }),
+    JSON.stringify({ id: 7, published: 'Friday', text: 'Numeric ids are strings: a short note about the Vellach market opening on Friday.' }),
     JSON.stringify({ id: true, text: 'x' }),
   ].join('\n');
   for (const type of ['application/x-ndjson', 'application/jsonl; charset=utf-8']) {
@@ -231,8 +231,14 @@ test('POST JSON lines: line numbers for bad lines', async () => {
     const out = r.body as { added: number; duplicates: number; skipped: number; problems: unknown[]; articles: { id: string; status: string }[] };
     assert.deepEqual(out.problems, [
       { line: 2, message: 'line is not valid JSON' },
+      {
+        line: 4,
+        message: `'published' "Friday" of '7' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`,
+        kept: true,
+      },
       { line: 5, message: '"id" must be a string or a number' },
     ]);
+    assert.equal(out.skipped, 2, 'a note on an article that was read is not a skip');
     assert.deepEqual(out.articles.map((a) => a.id), ['orchard-follow', '7']);
     assert.deepEqual(out.articles.map((a) => a.status), type === 'application/x-ndjson' ? ['new', 'new'] : ['duplicate', 'duplicate']);
   }

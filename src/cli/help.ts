@@ -86,7 +86,8 @@ Options:
 
 Bad inputs (missing path, empty or binary file, invalid UTF-8, a JSONL line that is not JSON or has no
 text, an HTML page with no article) are reported on standard error, one line each, and skipped; the run
-goes on with the rest.
+goes on with the rest. An article read with a field it could not use (a 'published' that is not a date) is
+kept, with a 'kept' line saying what was not used.
 
 Exit codes:
   0   report written (some inputs may have been skipped: see standard error)

@@ -71,7 +71,7 @@ async function run(command: Command, options: CliOptions): Promise<number> {
   // `story` takes a story id, not a path.
   checkOutTarget(options.out, command === 'story' ? [] : options.inputs, isStoreCommand(command) ? options.db : null);
   const onProblem = (problem: InputProblem): void => {
-    if (!options.quiet) process.stderr.write(`corroborate: skipped ${formatProblem(problem)}\n`);
+    if (!options.quiet) process.stderr.write(`corroborate: ${problem.kept ? 'kept' : 'skipped'} ${formatProblem(problem)}\n`);
   };
   if (isStoreCommand(command)) {
     // Loaded only here: the store's native SQLite binding is not needed by the other commands.
@@ -135,7 +135,7 @@ async function runExtract(options: CliOptions, onProblem: (problem: InputProblem
   let skipped = 0;
   for await (const item of readInputs(options.inputs, { stdin: process.stdin })) {
     if (isProblem(item)) {
-      skipped++;
+      if (!item.kept) skipped++;
       onProblem(item);
       continue;
     }

@@ -320,7 +320,7 @@ export class CorpusIngester {
             summary.read++;
             articles.push(item);
           } else {
-            summary.skipped++;
+            if (!item.kept) summary.skipped++;
             options.onProblem?.(item);
           }
         }

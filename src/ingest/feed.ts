@@ -17,7 +17,8 @@
  *   (or no rel; text/html preferred), else the first `link href`. Absolute http(s) only; a relative one is
  *   resolved against the channel's link.
  * - published: `pubDate`, `dc:date`, Atom `published`, `updated` (0.3: `issued`, `modified`), the first
- *   that normalises (published.ts); RFC 822 North American zone names (EST, PDT, ...) are understood.
+ *   that normalises (published.ts); RFC 822 North American zone names (EST, PDT, ...) are understood. An item
+ *   whose dates are given but none reads is kept undated, with a note naming the first (`kept` problem).
  * - byline: `author` (`jane@example.org (Jane Doe)` → `Jane Doe`; a bare e-mail address is dropped),
  *   `dc:creator`, Atom `author/name` (else the feed's authors, as Atom specifies); several joined by ", ".
  * - source: the channel / feed title, else the host of the item's link, else of the channel's link.
@@ -32,8 +33,8 @@ import { parseHTML } from 'linkedom';
 import type { Article, InputProblem } from '../types.js';
 import { decodeText, hasBom, type DecodedInput } from './files.js';
 import { languageOf, normaliseLanguageTag } from './language.js';
-import { problem } from './problem.js';
-import { normalisePublished } from './published.js';
+import { notice, problem } from './problem.js';
+import { normalisePublished, unreadPublished } from './published.js';
 import { attribute, attributeNs, childElement, childElements, innerHtml, parseXml, textContent, XML_NS, type XmlElement } from './xml.js';
 import { absoluteUrl, cleanText, hostOf } from './fields.js';
 
@@ -57,6 +58,8 @@ export interface FeedItem {
   text: string;
   url: string | null;
   published: string | null;
+  /** The item's date as given when none of its dates reads (`published` is then null), else null. */
+  unreadDate: string | null;
   byline: string | null;
   /** Declared language (two-letter code), item first then channel; null when none is declared. */
   language: string | null;
@@ -262,12 +265,13 @@ function joinNames(values: string[]): string | null {
   return names.length === 0 ? null : names.join(', ');
 }
 
-function firstDate(values: Array<string | null>): string | null {
+/** The first of `values` that reads as a date, or (`unreadDate`) the first given when none does. */
+function firstDate(values: Array<string | null>): Pick<FeedItem, 'published' | 'unreadDate'> {
   for (const v of values) {
     const d = feedDate(v);
-    if (d !== null) return d;
+    if (d !== null) return { published: d, unreadDate: null };
   }
-  return null;
+  return { published: null, unreadDate: values.find((v) => v !== null && v.trim() !== '') ?? null };
 }
 
 function firstLanguage(values: Array<string | null>): string | null {
@@ -313,7 +317,7 @@ function rssItem(item: XmlElement, number: number, channel: { link: string | nul
     title,
     text,
     url,
-    published: firstDate([childText(item, 'pubDate', RSS_NS), ...childTexts(item, 'date', DC)]),
+    ...firstDate([childText(item, 'pubDate', RSS_NS), ...childTexts(item, 'date', DC)]),
     byline: joinNames([...childTexts(item, 'author', RSS_NS), ...childTexts(item, 'creator', DC)]),
     language: firstLanguage([childText(item, 'language', DC), xmlLang(item), channel.language]),
   };
@@ -362,7 +366,7 @@ function readAtom(root: XmlElement): ParsedFeed {
       title: cleanText(atomText(childElement(entry, 'title', ns))),
       text,
       url: atomLink(entry, ns, link),
-      published: firstDate(['published', 'updated', 'issued', 'modified', 'created'].map((n) => childText(entry, n, ns))),
+      ...firstDate(['published', 'updated', 'issued', 'modified', 'created'].map((n) => childText(entry, n, ns))),
       byline: joinNames(authors.length > 0 ? authors : feedAuthors),
       language: firstLanguage([xmlLang(entry), xmlLang(content), feedLanguage]),
     };
@@ -479,8 +483,11 @@ export async function* readFeed(src: DecodedInput): AsyncGenerator<Article | Inp
       yield problem(src.input, `item ${item.number}: no title and no text`);
       continue;
     }
+    const id = item.guid ?? cleanId(item.url) ?? `${src.stem}#${item.number}`;
+    const unread = unreadPublished(item.unreadDate, id);
+    if (unread) yield notice(src.input, `item ${item.number}: ${unread}`);
     yield {
-      id: item.guid ?? cleanId(item.url) ?? `${src.stem}#${item.number}`,
+      id,
       title: item.title,
       text,
       source: feed.title ?? hostOf(item.url) ?? hostOf(feed.link),

@@ -11,7 +11,7 @@
  *   a feed if it looks like one (as for files), HTML if `<`, else text. Named more than once, it is read once.
  * - An article whose text is over MAX_ARTICLE_CHARS (./problem.ts) is not yielded: a problem says so.
  * - Ids must be unique within a run: the second and later article with an id already seen is not yielded;
- *   a problem "duplicate id 'x' (first from <origin>); skipped" is yielded instead. Except a file whose id is its
+ *   a problem "duplicate id 'x' (first from <origin>)" is yielded instead. Except a file whose id is its
  *   name, when another file of that name came first: it is named by its path without the extension ("s2/a").
  *
  * Problems name the input (`input`, and `line` for JSONL) and carry a one-line message; print them with
@@ -69,7 +69,7 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
       }
       const taken = seen.get(article.id);
       if (taken !== undefined) {
-        yield problem(input, `duplicate id '${article.id}' (first from ${taken}); skipped`, lineOf(article.origin, input));
+        yield problem(input, `duplicate id '${article.id}' (first from ${taken})`, lineOf(article.origin, input));
         continue;
       }
       seen.set(article.id, article.origin);

@@ -5,7 +5,8 @@
  * decoded with a strict UTF-8 decoder so a bad line is reported with its number while the rest goes on.
  * Blank lines are skipped silently. Unknown fields are ignored; optional fields that are not strings are
  * treated as absent. Problems (with the 1-based `line`): not JSON, not an object, no non-empty string
- * `text`, an `id` that is neither a non-empty string nor a finite number, invalid UTF-8. A missing id
+ * `text`, an `id` that is neither a non-empty string nor a finite number, invalid UTF-8. A `published` that is not
+ * a date is read as null, with a note (`kept`: the article is read). A missing id
  * (absent, null or "") becomes `<file-stem>:<line>`. `text` gets CRLF→LF only. `origin` is `path:line`.
  * Whole-input problems: NUL bytes in the first 64 KB (binary), no non-blank line (empty file), read or
  * gzip errors.
@@ -13,8 +14,8 @@
 import type { Article, InputProblem } from '../types.js';
 import { fsErrorMessage, hasBom } from './files.js';
 import { languageOf } from './language.js';
-import { problem } from './problem.js';
-import { normalisePublished } from './published.js';
+import { notice, problem } from './problem.js';
+import { normalisePublished, unreadPublished } from './published.js';
 
 export interface JsonlInput {
   /** The input as named (path or `-`). */
@@ -146,6 +147,8 @@ export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | Inpu
       continue;
     }
     const { lang, ...rest } = rec;
+    const unread = unreadPublished((item.value as Record<string, unknown>)['published'], rest.id);
+    if (unread) yield notice(src.input, unread, item.line);
     yield {
       id: rest.id,
       title: rest.title,

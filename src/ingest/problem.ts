@@ -5,6 +5,11 @@ export function problem(input: string, message: string, line?: number): InputPro
   return line === undefined ? { kind: 'problem', input, message } : { kind: 'problem', input, line, message };
 }
 
+/** A note on an input that was read and kept (`kept: true`): one line saying what of it could not be used. */
+export function notice(input: string, message: string, line?: number): InputProblem {
+  return { ...problem(input, message, line), kept: true };
+}
+
 export function isProblem(item: Article | InputProblem): item is InputProblem {
   return (item as InputProblem).kind === 'problem';
 }
@@ -32,5 +37,5 @@ export const MAX_ARTICLE_CHARS = 1_000_000;
 export function tooLong(article: Article, input: string, line?: number): InputProblem | null {
   if (article.text.length <= MAX_ARTICLE_CHARS) return null;
   const size = article.text.length.toLocaleString('en-US');
-  return problem(input, `text of '${article.id}' is ${size} characters, over the limit of ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} for one article; skipped`, line);
+  return problem(input, `text of '${article.id}' is ${size} characters, over the limit of ${MAX_ARTICLE_CHARS.toLocaleString('en-US')} for one article`, line);
 }

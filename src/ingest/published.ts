@@ -9,7 +9,8 @@
  *   a month name (`17 November 2026`, `Nov 17, 2026`) → `YYYY-MM-DD`; a numeric `d/m/y` only when one part
  *   is over 12; compact `YYYYMMDD` → `YYYY-MM-DD`.
  * - Anything else (including a month-name date with a clock time but no zone) → null. A bad value never
- *   drops the article: `published` is just null (there is no warning channel for it).
+ *   drops the article: `published` is null, and the readers of fields a user writes (JSONL, front matter) say so
+ *   in a note (`unreadPublished`), so the value is not lost without a word.
  */
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -110,4 +111,15 @@ export function normalisePublished(value: string | null | undefined): string | n
     return validDate(y, mo, d) ? `${y}-${pad(mo)}-${pad(d)}` : null;
   }
   return null;
+}
+
+/**
+ * The note for a `published` field that was given but is not a date this module reads (null when it is absent,
+ * blank, or reads): names the value as given, so the user can find and fix it.
+ */
+export function unreadPublished(value: unknown, id: string): string | null {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+  if (typeof value === 'string' && normalisePublished(value) !== null) return null;
+  const given = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : `${JSON.stringify(value)?.slice(0, 80) ?? typeof value} (not a string)`;
+  return `'published' ${given} of '${id}' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`;
 }

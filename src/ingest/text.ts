@@ -15,14 +15,14 @@
  * - Markdown ATX heading marks (`# `) are removed from the headline. In a .md file a first line that is an
  *   ATX heading is the headline even when no blank line follows it.
  * - A file whose only line is its first line: that line is the text and the title is null.
- * - A front-matter `published` that is not a parsable date gives `published: null` (the article is kept).
+ * - A front-matter `published` that is not a parsable date gives `published: null` (the article is kept, with a note).
  */
 import type { Article, InputProblem } from '../types.js';
 import type { DecodedInput } from './files.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { languageOf } from './language.js';
-import { problem } from './problem.js';
-import { normalisePublished } from './published.js';
+import { notice, problem } from './problem.js';
+import { normalisePublished, unreadPublished } from './published.js';
 
 export const MAX_HEADLINE_CHARS = 250;
 
@@ -57,8 +57,11 @@ export async function* readText(src: DecodedInput, opts: { markdown?: boolean } 
     yield problem(src.input, fm ? 'no article text after the front matter' : 'no article text found');
     return;
   }
+  const id = meta.id ?? src.stem;
+  const unread = unreadPublished(meta.published, id);
+  if (unread) yield notice(src.input, unread);
   yield {
-    id: meta.id ?? src.stem,
+    id,
     title,
     text,
     source: meta.source ?? null,

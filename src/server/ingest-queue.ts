@@ -68,6 +68,6 @@ async function* collectProblems(items: PostItems, problems: PostOutcome['problem
   }
 }
 
-function problemLine(p: InputProblem): { line: number | null; message: string } {
-  return { line: p.line ?? null, message: p.message };
+function problemLine(p: InputProblem): PostOutcome['problems'][number] {
+  return p.kept ? { line: p.line ?? null, message: p.message, kept: true } : { line: p.line ?? null, message: p.message };
 }

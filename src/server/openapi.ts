@@ -434,7 +434,12 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
                 type: 'object',
                 additionalProperties: false,
                 required: ['line', 'message'],
-                properties: { line: { ...nullable('integer'), description: 'JSONL line or position in `articles` (1-based); null for the whole body.' }, message: { type: 'string' } },
+                description: 'An input that was skipped (counted in `skipped`), or, with `kept`, a note on an article that was read (not counted).',
+                properties: {
+                  line: { ...nullable('integer'), description: 'JSONL line or position in `articles` (1-based); null for the whole body.' },
+                  message: { type: 'string' },
+                  kept: { type: 'boolean', const: true, description: 'The article was read; the message says what of it could not be used (e.g. a `published` that is not a date).' },
+                },
               },
             },
             articles: {

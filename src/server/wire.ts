@@ -57,8 +57,12 @@ export interface PostOutcome {
   duplicates: number;
   conflicts: number;
   skipped: number;
-  /** Inputs that were skipped: `line` is the 1-based JSONL line or position in `articles`, null for the whole body. */
-  problems: Array<{ line: number | null; message: string }>;
+  /**
+   * Inputs that were skipped, and notes (`kept: true`) on articles that were read but of which something could not be
+   * used (a `published` that is not a date): `line` is the 1-based JSONL line or position in `articles`, null for the
+   * whole body.
+   */
+  problems: Array<{ line: number | null; message: string; kept?: true }>;
   /** One per article read, in input order. */
   articles: PostedArticle[];
   /** The live stories of the new articles, in input order, each once. */

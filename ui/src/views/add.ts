@@ -105,7 +105,12 @@ function outcome(name: string, r: PostResult): HTMLElement {
     append(
       section,
       h('p', {}, 'Problems:'),
-      h('ul', { class: 'problems' }, ...r.problems.map((p) => h('li', {}, typeof p.line === 'number' ? `line ${p.line}: ` : '', p.message))),
+      h(
+        'ul',
+        { class: 'problems' },
+        // A note on an article that was read (`kept`) says so; any other line is an input that was skipped.
+        ...r.problems.map((p) => h('li', {}, p.kept ? 'kept, ' : 'skipped, ', typeof p.line === 'number' ? `line ${p.line}: ` : '', p.message)),
+      ),
     );
   }
   if (r.stories.length > 0) {
