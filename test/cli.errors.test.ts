@@ -3,7 +3,11 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from './helpers/cli.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { repoRoot, runCli } from './helpers/cli.js';
+
+const cliEntry = fileURLToPath(new URL('./helpers/cli-entry.ts', import.meta.url));
 
 const dir = mkdtempSync(join(tmpdir(), 'corroborate-cli-'));
 const good = join(dir, 'good.txt');
@@ -58,6 +62,20 @@ test('a published value that is not a date: the article is kept undated, the lin
   const report = JSON.parse(r.stdout) as { articles: { id: string; published: string | null }[]; problems: unknown[] };
   assert.deepEqual(report.articles.map((a) => [a.id, a.published]).sort(), [['good', null], ['u1', null]]);
   assert.deepEqual(report.problems, [], "the report's problems are the inputs skipped");
+});
+
+test('a reader that leaves early (| head) ends the run quietly with exit 0, no stack trace', async () => {
+  // `extract` of many articles writes far more than a pipe holds: the writes after the reader left fail with EPIPE.
+  const many = join(dir, 'many.jsonl');
+  const line = (i: number): string => JSON.stringify({ id: `m${i}`, text: `The Dunmore ferry carried ${i} passengers on Monday, the harbour office said.` });
+  writeFileSync(many, `${Array.from({ length: 400 }, (_, i) => line(i)).join('\n')}\n`);
+  const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'extract', many, '--format', 'jsonl'], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  assert.equal(status, 0, stderr);
+  assert.equal(stderr, '');
 });
 
 test('nothing analysable exits 1', () => {

@@ -90,7 +90,8 @@ goes on with the rest. An article read with a field it could not use (a 'publish
 kept, with a 'kept' line saying what was not used.
 
 Exit codes:
-  0   report written (some inputs may have been skipped: see standard error)
+  0   report written (some inputs may have been skipped: see standard error); also when the
+      reader of the output left early (| head): the run stops there, quietly
   1   no input could be analysed
   2   usage error (unknown command or option, bad --format, no inputs where a command needs them, bad --port or
       --host, port in use, an --out that would overwrite an input, a file in an input folder or the store)

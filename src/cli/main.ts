@@ -38,6 +38,8 @@ function readVersion(): string {
 
 /** Runs the command line; returns the exit code. User errors never throw out of here. */
 export async function main(argv: readonly string[]): Promise<number> {
+  stopWhenReaderLeaves(process.stdout);
+  stopWhenReaderLeaves(process.stderr);
   let options: CliOptions;
   try {
     options = parseCli(argv);
@@ -170,4 +172,15 @@ async function runTask(name: BatchTaskName, options: CliOptions, onProblem: (pro
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The reader of a standard stream went away (`corroborate … | head`): nothing more can be shown, so the run stops
+ * there, quietly and with exit 0, as Unix tools do, instead of dying on the stream's EPIPE error with a stack trace.
+ * Other write errors reach the writer (src/cli/output.ts: exit 3 with one line).
+ */
+function stopWhenReaderLeaves(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  });
 }

@@ -98,7 +98,12 @@ function waitForDrainOrError(stream: WriteStream): Promise<void> {
 
 function writeToStdout(content: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
-    process.stdout.write(content, (error) => (error ? reject(new OutputError(`cannot write to standard output: ${error.message}`)) : resolve()));
+    process.stdout.write(content, (error) => {
+      // EPIPE: the reader went away (`| head`); main.ts's stream listener ends the run quietly.
+      if ((error as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE') return;
+      if (error) reject(new OutputError(`cannot write to standard output: ${error.message}`));
+      else resolve();
+    });
   });
 }
 
