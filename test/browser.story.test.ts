@@ -55,7 +55,7 @@ describe('browser: story list and story page', { skip }, () => {
     await row.first().waitFor();
     assert.equal(await row.count(), 1);
     assert.equal(await row.getAttribute('data-story'), storyId);
-    // The list's headline: the title of the story's first stored member (as the API lists it).
+    // The list's headline: the title of the story's first member in the canonical order (as the API lists it).
     assert.ok(headline && report.articles.some((a) => a.title === headline));
     assert.equal(await row.locator('[data-testid=story-link]').textContent(), headline);
     assert.equal(await row.locator('[data-testid=outlet-count]').textContent(), '3');
@@ -87,6 +87,7 @@ describe('browser: story list and story page', { skip }, () => {
     await page.locator('[data-testid=story-link]').first().click();
     await page.waitForURL(new RegExp(`#/story/${storyId}$`));
     await page.locator('[data-testid=claim-row]').first().waitFor();
+    assert.equal(await page.locator('h1').textContent(), headline, 'the story page is headed as the list names the story');
     const conflicts = page.locator('[data-testid=conflict]');
     assert.equal(await conflicts.count(), story().conflicts.length);
     assert.equal(await conflicts.first().locator('.conflict-summary').textContent(), `✗ ${story().conflicts[0]!.type} ${story().conflicts[0]!.summary}`);

@@ -1,6 +1,7 @@
 /**
  * Backend-neutral parts of story search: the words of a query and the listing row of a story.
  */
+import { headlineOf } from '../text/headline.js';
 import type { ReportSummary, StoryListing, StoryRecord } from './types.js';
 
 /** Most words a query may have (more are ignored: the result could only shrink). */
@@ -19,13 +20,10 @@ export function searchWords(q: string): string[] {
   return words;
 }
 
-/** Most characters of a headline taken from the article text (when the first member has no title). */
-const HEADLINE_CHARS = 120;
-
 /** What a backend reads for one listed story besides its record. */
 export interface ListingRow {
   sources: string[];
-  /** The first member's title, and the start of its text. */
+  /** The title of the story's first member in the canonical order (src/text/headline.ts), and the start of its text. */
   title: string | null;
   start: string;
   /** The stored report's counts and the change tick it was computed at, or null (no report). */
@@ -39,14 +37,5 @@ export function storyListing(story: StoryRecord, row: ListingRow): StoryListing 
     r && r.single_source_quotes !== null && r.conflicts !== null && r.corroborated !== null
       ? { singleSourceQuotes: r.single_source_quotes, conflicts: r.conflicts, corroborated: r.corroborated }
       : null;
-  return { ...story, sources: row.sources, headline: headline(row.title, row.start), summary };
-}
-
-function headline(title: string | null, start: string): string {
-  if (title !== null && title.trim() !== '') return title.trim();
-  const line = start.trim().split('\n')[0]?.replace(/\s+/g, ' ').trim() ?? '';
-  if (line.length <= HEADLINE_CHARS) return line;
-  const cut = line.slice(0, HEADLINE_CHARS);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > HEADLINE_CHARS / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+  return { ...story, sources: row.sources, headline: headlineOf(row.title, row.start), summary };
 }

@@ -178,7 +178,7 @@ export interface SearchStoriesOptions {
 export interface StoryListing extends StoryRecord {
   /** Distinct non-null `source` values of the members, sorted (code-unit order). */
   sources: string[];
-  /** Title of the first member (seq order), or the start of its text when it has no title. */
+  /** The story's headline (src/text/headline.ts): its first member's title (canonical order), else the start of its text. */
   headline: string;
   /** The stored report's counts, or null when there is no report or it is stale. */
   summary: ReportSummary | null;

@@ -14,6 +14,7 @@ import { conflictsSection } from './conflicts.js';
 import { makeContext } from './context.js';
 import { derivationSection } from './graph.js';
 import { claimLedger, quoteLedger } from './ledgers.js';
+import { headlineOf } from '../../../src/text/headline.js';
 
 function sectionNav(): HTMLElement {
   const links: [string, string][] = [
@@ -57,8 +58,9 @@ export async function renderStory(view: HTMLElement, id: string, signal: AbortSi
   const order = chronological(story, ctx.index);
   columns = new ArticleColumns(ctx, ctx.layout.columns);
 
+  // The report lists its articles in the canonical order: the first one's headline is the one the story list shows.
   const first = ctx.index.get(story.articles[0] ?? '');
-  const headline = first?.title ?? story.id;
+  const headline = (first ? headlineOf(first.title, first.text) : '') || story.id;
   document.title = `${headline} · Corroborate`;
   const dates = order.map((a) => ctx.index.get(a)?.published).filter((d): d is string => Boolean(d));
   const summary = storySummary(story, ctx.index);
