@@ -78,6 +78,19 @@ test('a reader that leaves early (| head) ends the run quietly with exit 0, no s
   assert.equal(stderr, '');
 });
 
+test('a closed standard error (2>&1 | head) stops nothing: the run finishes and writes its --out', async () => {
+  const noisy = join(dir, 'noisy.jsonl');
+  writeFileSync(noisy, `${Array.from({ length: 3000 }, (_, i) => `not json ${i}`).join('\n')}\n${JSON.stringify({ id: 'n1', text: 'The Dunmore bridge reopened on Monday.' })}\n`);
+  const out = join(dir, 'noisy-report.json');
+  const child = spawn(process.execPath, ['--import', 'tsx', cliEntry, 'compare', noisy, good, '--format', 'json', '--no-encoder', '--out', out], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+  child.stderr.once('data', () => child.stderr.destroy());
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  assert.equal(status, 0);
+  const report = JSON.parse(readFileSync(out, 'utf8')) as { articles: { id: string }[]; problems: unknown[] };
+  assert.deepEqual(report.articles.map((a) => a.id).sort(), ['good', 'n1']);
+  assert.equal(report.problems.length, 3000);
+});
+
 test('nothing analysable exits 1', () => {
   const r = runCli(['compare', empty, join(dir, 'missing.txt')]);
   assert.equal(r.status, 1);

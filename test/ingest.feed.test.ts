@@ -363,6 +363,6 @@ test('an item whose dates do not read is kept undated, with a note naming the fi
     ['d2', '2026-11-17T09:30:00Z'],
   ]);
   assert.deepEqual(r.problems.map((p) => [p.kept, formatProblem(p)]), [
-    [true, `${path}: item 1: 'published' "sometime in spring" of 'd1' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`],
+    [true, `${path}: 'published' "sometime in spring" of 'd1' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`],
   ]);
 });

@@ -213,3 +213,24 @@ test('an article over MAX_ARTICLE_CHARS is reported with its line and skipped; t
   for await (const item of postItems('application/x-ndjson', Buffer.from(`${lines.join('\n')}\n`))) posted.push('kind' in item ? formatProblem(item) : item.id);
   assert.deepEqual(posted, ['before', `upload:2: text of 'big' is ${long.length.toLocaleString('en-US')} characters, over the limit of 1,000,000 for one article`, 'after']);
 });
+
+test('a note on an undated article names it by the id it is stored under (two same-name files in different folders)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'corroborate-unread-'));
+  try {
+    for (const folder of ['s1', 's2']) {
+      mkdirSync(join(root, folder));
+      writeFileSync(join(root, folder, 'a.md'), `---\npublished: soon\n---\nHeadline ${folder}\n\nThe ferry from ${folder} sailed on time.\n`);
+    }
+    const r = await readAll([root]);
+    assert.deepEqual(r.articles.map((a) => a.id), ['a', join(root, 's2', 'a')]);
+    assert.deepEqual(
+      r.problems.map((p) => [p.kept, p.message.replace(/ is not a date.*$/, '')]),
+      [
+        [true, `'published' "soon" of 'a'`],
+        [true, `'published' "soon" of '${join(root, 's2', 'a')}'`],
+      ],
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});

@@ -138,7 +138,9 @@ test('a published value that is not a date: the article is read undated, with a 
     { id: 'blank', text: 'The ferry reopened on Sunday.', published: '  ' },
     { id: 'none', text: 'The ferry reopened on Sunday.', published: null },
   ];
-  const r = await split(readJsonl({ input: 'in.jsonl', stem: 'in', chunks: lines.map((l) => `${JSON.stringify(l)}\n`) }));
+  const path = join(tmp, 'undated.jsonl');
+  writeFileSync(path, lines.map((l) => `${JSON.stringify(l)}\n`).join('') + `${JSON.stringify({ id: 'words', text: 'Another text.', published: 'never' })}\n`);
+  const r = await split(readInputs([path]));
   assert.deepEqual(
     r.articles.map((a) => [a.id, a.published]),
     [
@@ -150,8 +152,10 @@ test('a published value that is not a date: the article is read undated, with a 
     ],
   );
   const why = 'is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated';
+  // The note comes after the checks that may skip the article: line 6 (a duplicate id) is skipped, with no note.
   assert.deepEqual(r.problems, [
-    { kind: 'problem', input: 'in.jsonl', line: 2, message: `'published' "last week" of 'words' ${why}`, kept: true },
-    { kind: 'problem', input: 'in.jsonl', line: 3, message: `'published' 20311116 (not a string) of 'number' ${why}`, kept: true },
+    { kind: 'problem', input: path, line: 2, message: `'published' "last week" of 'words' ${why}`, kept: true },
+    { kind: 'problem', input: path, line: 3, message: `'published' 20311116 (not a string) of 'number' ${why}`, kept: true },
+    { kind: 'problem', input: path, line: 6, message: `duplicate id 'words' (first from ${path}:2)` },
   ]);
 });

@@ -217,6 +217,18 @@ test('POST JSON articles: new, duplicate, conflict, bad items; content ids; stor
   assert.deepEqual((again.body as typeof out).articles, [{ id: added!.id, status: 'duplicate', story: ferry }], 'posting the same content again');
 });
 
+test('POST: a note on an article sent without an id names the id it was given (its content id)', async () => {
+  const r = await call('/api/v1/articles', json({ articles: [{ published: 'soon', text: 'A note about the Vellach ferry timetable for the winter months.' }] }));
+  assert.equal(r.status, 201, r.text);
+  const out = r.body as PostOutcome;
+  const id = out.articles[0]!.id;
+  assert.match(id, /^[0-9a-f]{12}$/);
+  assert.deepEqual(out.problems, [
+    { line: 1, message: `'published' "soon" of '${id}' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`, kept: true },
+  ]);
+  assert.equal(out.skipped, 0);
+});
+
 test('POST JSON lines: line numbers for bad lines', async () => {
   const body = [
     JSON.stringify({ id: 'orchard-follow', source: 'Valley Courier', published: '2026-10-21', text: 'Owner Teodor Saska said 40 hectares of the Vellach orchards burned on Sunday; police are still looking for the cause of the fire.' }),

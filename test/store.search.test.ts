@@ -159,15 +159,16 @@ for (const backend of storeBackends(dir)) {
   test(`${backend.prefix}headline: the first member in the canonical order (earliest published, undated last, then id), not the first stored`, () => {
     const store = openStore(backend.location());
     try {
-      store.putArticle(article('late', 'Metro Ledger', '2026-11-05', 'Late rewrite', 'The Halvard sailed again on Thursday.'));
-      store.putArticle(article('undated', 'Coast Herald', null, 'Undated copy', 'The Halvard sailed again.'));
+      // Ids that sort against the dates: the first stored, the smallest id and the earliest published all differ.
       store.putArticle(article('z-early', 'Valley Courier', '2026-11-03', 'Early report (z)', 'The Halvard sailed again on Tuesday.'));
-      store.putArticle(article('a-early', 'Northshore Daily', '2026-11-03', 'Early report (a)', 'On Tuesday the Halvard sailed again.'));
-      store.createStory('s', ['late', 'undated', 'z-early', 'a-early']);
-      assert.equal(store.searchStories({}).stories[0]!.headline, 'Early report (a)', 'earliest published, ties by id');
-      store.putArticle(article('only-undated', null, null, 'Only undated', 'A lone undated note.'));
-      store.putArticle(article('dated', null, '2026-11-09', 'Dated', 'A dated note.'));
-      store.createStory('u', ['only-undated', 'dated']);
+      store.putArticle(article('a-late', 'Metro Ledger', '2026-11-05', 'Late rewrite', 'The Halvard sailed again on Thursday.'));
+      store.putArticle(article('b-undated', 'Coast Herald', null, 'Undated copy', 'The Halvard sailed again.'));
+      store.putArticle(article('y-early', 'Northshore Daily', '2026-11-03', 'Early report (y)', 'On Tuesday the Halvard sailed again.'));
+      store.createStory('s', ['z-early', 'a-late', 'b-undated', 'y-early']);
+      assert.equal(store.searchStories({}).stories[0]!.headline, 'Early report (y)', 'earliest published, ties by id');
+      store.putArticle(article('a-only-undated', null, null, 'Only undated', 'A lone undated note.'));
+      store.putArticle(article('b-dated', null, '2026-11-09', 'Dated', 'A dated note.'));
+      store.createStory('u', ['a-only-undated', 'b-dated']);
       assert.equal(store.searchStories({}).stories.find((r) => r.id === 'u')!.headline, 'Dated', 'undated members come last');
     } finally {
       store.close();

@@ -80,18 +80,18 @@ Options:
   --color / --no-color   colour the text report (default: on when standard output is a terminal)
   --no-encoder      do not use the sentence encoder (lexical similarity only; faster on a cold cache)
   --cache-dir DIR   sentence-vector cache (default: $CORROBORATE_CACHE_DIR, else ~/.cache/corroborate)
-  --quiet           do not print skipped-input messages (the count is still printed)
+  --quiet           do not print skipped-input messages or 'kept' notes (the count is still printed)
   --debug           show stack traces for internal errors
   -h, --help        this help;  -v, --version  the version
 
 Bad inputs (missing path, empty or binary file, invalid UTF-8, a JSONL line that is not JSON or has no
 text, an HTML page with no article) are reported on standard error, one line each, and skipped; the run
 goes on with the rest. An article read with a field it could not use (a 'published' that is not a date) is
-kept, with a 'kept' line saying what was not used.
+kept, with a 'kept' line saying what was not used (JSONL, front matter, feeds; HTML pages: no line).
 
 Exit codes:
   0   report written (some inputs may have been skipped: see standard error); also when the
-      reader of the output left early (| head): the run stops there, quietly
+      reader of standard output left early (| head): the run stops there, quietly
   1   no input could be analysed
   2   usage error (unknown command or option, bad --format, no inputs where a command needs them, bad --port or
       --host, port in use, an --out that would overwrite an input, a file in an input folder or the store)

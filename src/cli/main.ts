@@ -38,8 +38,7 @@ function readVersion(): string {
 
 /** Runs the command line; returns the exit code. User errors never throw out of here. */
 export async function main(argv: readonly string[]): Promise<number> {
-  stopWhenReaderLeaves(process.stdout);
-  stopWhenReaderLeaves(process.stderr);
+  onClosedPipes();
   let options: CliOptions;
   try {
     options = parseCli(argv);
@@ -80,6 +79,7 @@ async function run(command: Command, options: CliOptions): Promise<number> {
     const { runCorpusCommand } = await import('./corpus.js');
     return runCorpusCommand(options, generator(), onProblem);
   }
+  longRunning = command === 'worker' || command === 'serve';
   if (command === 'worker') {
     const { runWorker } = await import('./worker.js');
     return runWorker(options, generator());
@@ -174,13 +174,21 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** Whether the command runs until stopped (a server, a queue worker): it outlives whoever reads its output. */
+let longRunning = false;
+
 /**
- * The reader of a standard stream went away (`corroborate … | head`): nothing more can be shown, so the run stops
- * there, quietly and with exit 0, as Unix tools do, instead of dying on the stream's EPIPE error with a stack trace.
- * Other write errors reach the writer (src/cli/output.ts: exit 3 with one line).
+ * A reader of standard output that goes away (`corroborate … | head`) has all it wants: the run stops there, quietly
+ * and with exit 0, as Unix tools do, instead of dying on the stream's EPIPE error with a stack trace. A server or
+ * a queue worker goes on (its output is a log; a supervisor restarts on failure, not on a closed log). Standard error
+ * closing (`2>&1 | head`) stops nothing: the run finishes and writes its result, only its messages are lost. Other
+ * write errors reach the writer (src/cli/output.ts: exit 3 with one line).
  */
-function stopWhenReaderLeaves(stream: NodeJS.WriteStream): void {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+function onClosedPipes(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' && !longRunning) process.exit(EXIT.ok);
+  });
+  process.stderr.on('error', () => {
+    // Nothing to tell it to: ignored (the listener keeps the error from ending the run).
   });
 }

@@ -99,9 +99,9 @@ function waitForDrainOrError(stream: WriteStream): Promise<void> {
 function writeToStdout(content: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     process.stdout.write(content, (error) => {
-      // EPIPE: the reader went away (`| head`); main.ts's stream listener ends the run quietly.
-      if ((error as NodeJS.ErrnoException | null | undefined)?.code === 'EPIPE') return;
-      if (error) reject(new OutputError(`cannot write to standard output: ${error.message}`));
+      // EPIPE: the reader went away (`| head`): main.ts's stream listener ends the run quietly; what is left unread
+      // is not an error of this write.
+      if (error && (error as NodeJS.ErrnoException).code !== 'EPIPE') reject(new OutputError(`cannot write to standard output: ${error.message}`));
       else resolve();
     });
   });

@@ -18,7 +18,7 @@
  *   resolved against the channel's link.
  * - published: `pubDate`, `dc:date`, Atom `published`, `updated` (0.3: `issued`, `modified`), the first
  *   that normalises (published.ts); RFC 822 North American zone names (EST, PDT, ...) are understood. An item
- *   whose dates are given but none reads is kept undated, with a note naming the first (`kept` problem).
+ *   whose dates are given but none reads is kept undated, marked for a note naming the first (./problem.ts).
  * - byline: `author` (`jane@example.org (Jane Doe)` → `Jane Doe`; a bare e-mail address is dropped),
  *   `dc:creator`, Atom `author/name` (else the feed's authors, as Atom specifies); several joined by ", ".
  * - source: the channel / feed title, else the host of the item's link, else of the channel's link.
@@ -33,8 +33,8 @@ import { parseHTML } from 'linkedom';
 import type { Article, InputProblem } from '../types.js';
 import { decodeText, hasBom, type DecodedInput } from './files.js';
 import { languageOf, normaliseLanguageTag } from './language.js';
-import { notice, problem } from './problem.js';
-import { normalisePublished, unreadPublished } from './published.js';
+import { markUnreadDate, problem } from './problem.js';
+import { normalisePublished, readPublished } from './published.js';
 import { attribute, attributeNs, childElement, childElements, innerHtml, parseXml, textContent, XML_NS, type XmlElement } from './xml.js';
 import { absoluteUrl, cleanText, hostOf } from './fields.js';
 
@@ -483,11 +483,8 @@ export async function* readFeed(src: DecodedInput): AsyncGenerator<Article | Inp
       yield problem(src.input, `item ${item.number}: no title and no text`);
       continue;
     }
-    const id = item.guid ?? cleanId(item.url) ?? `${src.stem}#${item.number}`;
-    const unread = unreadPublished(item.unreadDate, id);
-    if (unread) yield notice(src.input, `item ${item.number}: ${unread}`);
-    yield {
-      id,
+    const article: Article = {
+      id: item.guid ?? cleanId(item.url) ?? `${src.stem}#${item.number}`,
       title: item.title,
       text,
       source: feed.title ?? hostOf(item.url) ?? hostOf(feed.link),
@@ -497,5 +494,6 @@ export async function* readFeed(src: DecodedInput): AsyncGenerator<Article | Inp
       byline: item.byline,
       origin: `${src.origin}#${item.number}`,
     };
+    yield markUnreadDate(article, readPublished(item.unreadDate).unread);
   }
 }

@@ -23,7 +23,7 @@ import { byteStream, decodeFile, decodeText, expandPath, readBytes, sameFile, st
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
 import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
-import { isProblem, lineOf, problem, tooLong } from './problem.js';
+import { isProblem, lineOf, problem, tooLong, unreadDateNote } from './problem.js';
 import { readText } from './text.js';
 
 export { formatProblem, isProblem } from './problem.js';
@@ -73,6 +73,8 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
         continue;
       }
       seen.set(article.id, article.origin);
+      const note = unreadDateNote(item, article.id, input, lineOf(article.origin, input));
+      if (note) yield note;
       yield article;
     }
   }

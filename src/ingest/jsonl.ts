@@ -6,7 +6,7 @@
  * Blank lines are skipped silently. Unknown fields are ignored; optional fields that are not strings are
  * treated as absent. Problems (with the 1-based `line`): not JSON, not an object, no non-empty string
  * `text`, an `id` that is neither a non-empty string nor a finite number, invalid UTF-8. A `published` that is not
- * a date is read as null, with a note (`kept`: the article is read). A missing id
+ * a date is read as null, and the article marked for a note (./problem.ts `markUnreadDate`). A missing id
  * (absent, null or "") becomes `<file-stem>:<line>`. `text` gets CRLF→LF only. `origin` is `path:line`.
  * Whole-input problems: NUL bytes in the first 64 KB (binary), no non-blank line (empty file), read or
  * gzip errors.
@@ -14,8 +14,8 @@
 import type { Article, InputProblem } from '../types.js';
 import { fsErrorMessage, hasBom } from './files.js';
 import { languageOf } from './language.js';
-import { notice, problem } from './problem.js';
-import { normalisePublished, unreadPublished } from './published.js';
+import { markUnreadDate, problem } from './problem.js';
+import { readPublished } from './published.js';
 
 export interface JsonlInput {
   /** The input as named (path or `-`). */
@@ -55,7 +55,7 @@ function optString(v: unknown): string | null {
 }
 
 /** The Article of one parsed line, or a one-line problem message. */
-function recordToArticle(value: unknown, fallbackId: string, origin: string): Omit<Article, 'language'> & { lang: string | null } | string {
+function recordToArticle(value: unknown, fallbackId: string, origin: string): (Omit<Article, 'language'> & { lang: string | null; unread: string | null }) | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'line is not a JSON object';
   const rec = value as Record<string, unknown>;
   const text = rec['text'];
@@ -77,7 +77,7 @@ function recordToArticle(value: unknown, fallbackId: string, origin: string): Om
     text: text.replace(/\r\n/g, '\n'),
     source: optString(rec['source']),
     url: optString(rec['url']),
-    published: normalisePublished(optString(rec['published'])),
+    ...readPublished(rec['published']),
     lang: optString(rec['language']),
     byline: optString(rec['byline']) ?? optString(rec['author']),
     origin,
@@ -146,10 +146,8 @@ export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | Inpu
       yield problem(src.input, rec, item.line);
       continue;
     }
-    const { lang, ...rest } = rec;
-    const unread = unreadPublished((item.value as Record<string, unknown>)['published'], rest.id);
-    if (unread) yield notice(src.input, unread, item.line);
-    yield {
+    const { lang, unread, ...rest } = rec;
+    const article: Article = {
       id: rest.id,
       title: rest.title,
       text: rest.text,
@@ -160,5 +158,6 @@ export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | Inpu
       byline: rest.byline,
       origin: rest.origin,
     };
+    yield markUnreadDate(article, unread);
   }
 }

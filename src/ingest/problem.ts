@@ -10,6 +10,26 @@ export function notice(input: string, message: string, line?: number): InputProb
   return { ...problem(input, message, line), kept: true };
 }
 
+/**
+ * The `published` values articles were read with but could not use, by article (set by the readers, read by whoever
+ * yields the article last: `readInputs`, the server's post body), so the note comes after every check that may still
+ * skip or rename the article, and names it by its final id.
+ */
+const unreadDates = new WeakMap<Article, string>();
+
+/** Marks `article` as read with a `published` value (`given`, as shown) that is not a date. */
+export function markUnreadDate(article: Article, given: string | null): Article {
+  if (given !== null) unreadDates.set(article, given);
+  return article;
+}
+
+/** The note on `read` (the article as its reader yielded it) when it was marked, naming it `id`; else null. */
+export function unreadDateNote(read: Article, id: string, input: string, line?: number): InputProblem | null {
+  const given = unreadDates.get(read);
+  if (given === undefined) return null;
+  return notice(input, `'published' ${given} of '${id}' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`, line);
+}
+
 export function isProblem(item: Article | InputProblem): item is InputProblem {
   return (item as InputProblem).kind === 'problem';
 }

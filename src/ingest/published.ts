@@ -9,8 +9,9 @@
  *   a month name (`17 November 2026`, `Nov 17, 2026`) → `YYYY-MM-DD`; a numeric `d/m/y` only when one part
  *   is over 12; compact `YYYYMMDD` → `YYYY-MM-DD`.
  * - Anything else (including a month-name date with a clock time but no zone) → null. A bad value never
- *   drops the article: `published` is null, and the readers of fields a user writes (JSONL, front matter) say so
- *   in a note (`unreadPublished`), so the value is not lost without a word.
+ *   drops the article: `published` is null, and where a user or a feed gave the value (JSONL, front matter, feed
+ *   dates) the article is read with a note that names it (`readPublished`), so the value is not lost without a word.
+ *   (HTML pages are read from many candidate places, any of which may hold other text: no note there.)
  */
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -114,12 +115,14 @@ export function normalisePublished(value: string | null | undefined): string | n
 }
 
 /**
- * The note for a `published` field that was given but is not a date this module reads (null when it is absent,
- * blank, or reads): names the value as given, so the user can find and fix it.
+ * A `published` field as given: its ISO form, and `unread`, the value as given (quoted, cut to 80 characters) when
+ * it was given but is not a date this module reads (else null: absent, blank, or read). The readers mark an article
+ * with `unread` (./problem.ts `markUnreadDate`) so that a note names the value.
  */
-export function unreadPublished(value: unknown, id: string): string | null {
-  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
-  if (typeof value === 'string' && normalisePublished(value) !== null) return null;
-  const given = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : `${JSON.stringify(value)?.slice(0, 80) ?? typeof value} (not a string)`;
-  return `'published' ${given} of '${id}' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`;
+export function readPublished(value: unknown): { published: string | null; unread: string | null } {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return { published: null, unread: null };
+  const published = typeof value === 'string' ? normalisePublished(value) : null;
+  if (published !== null) return { published, unread: null };
+  const unread = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : `${JSON.stringify(value)?.slice(0, 80) ?? typeof value} (not a string)`;
+  return { published: null, unread };
 }

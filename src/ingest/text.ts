@@ -21,8 +21,8 @@ import type { Article, InputProblem } from '../types.js';
 import type { DecodedInput } from './files.js';
 import { parseFrontMatter } from './frontmatter.js';
 import { languageOf } from './language.js';
-import { notice, problem } from './problem.js';
-import { normalisePublished, unreadPublished } from './published.js';
+import { markUnreadDate, problem } from './problem.js';
+import { readPublished } from './published.js';
 
 export const MAX_HEADLINE_CHARS = 250;
 
@@ -57,18 +57,17 @@ export async function* readText(src: DecodedInput, opts: { markdown?: boolean } 
     yield problem(src.input, fm ? 'no article text after the front matter' : 'no article text found');
     return;
   }
-  const id = meta.id ?? src.stem;
-  const unread = unreadPublished(meta.published, id);
-  if (unread) yield notice(src.input, unread);
-  yield {
-    id,
+  const { published, unread } = readPublished(meta.published);
+  const article: Article = {
+    id: meta.id ?? src.stem,
     title,
     text,
     source: meta.source ?? null,
     url: meta.url ?? null,
-    published: normalisePublished(meta.published),
+    published,
     language: await languageOf(meta.language, text),
     byline: meta.byline ?? null,
     origin: src.origin,
   };
+  yield markUnreadDate(article, unread);
 }

@@ -261,7 +261,7 @@ export function buildOpenApi(version: string, reportSchemaText: string): OpenApi
             size: { type: 'integer', minimum: 1, description: 'Member articles.' },
             outlets: { type: 'integer', minimum: 0, description: 'Distinct sources of the members.' },
             sources: { type: 'array', items: { type: 'string' }, description: 'Distinct sources, sorted.' },
-            headline: { type: 'string', description: 'Title of the first member (or the start of its text).' },
+            headline: { type: 'string', description: 'Title of the first member in the canonical order: earliest published, undated last, then id (or the start of its text).' },
             firstPublished: nullable('string'),
             lastPublished: nullable('string'),
             singleSourceQuotes: { ...nullable('integer'), description: 'From the stored report; null while the story has no up-to-date report.' },

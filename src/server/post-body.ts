@@ -11,7 +11,7 @@
 import type { Article, InputProblem } from '../types.js';
 import { readJsonl } from '../ingest/jsonl.js';
 import { readHtml } from '../ingest/html.js';
-import { isProblem, lineOf, tooLong } from '../ingest/problem.js';
+import { isProblem, lineOf, tooLong, unreadDateNote } from '../ingest/problem.js';
 import { contentHash } from '../store/index.js';
 import { HttpError } from './errors.js';
 import { isRecord, optionalStringField, ValidationError } from './validation.js';
@@ -106,6 +106,14 @@ async function* withContentIds(items: PostItems): PostItems {
       continue;
     }
     const article = item.id.startsWith(NO_ID) ? { ...item, id: contentHash(item) } : item;
-    yield tooLong(article, UPLOAD_INPUT, lineOf(article.origin, UPLOAD_INPUT)) ?? article;
+    const line = lineOf(article.origin, UPLOAD_INPUT);
+    const long = tooLong(article, UPLOAD_INPUT, line);
+    if (long) {
+      yield long;
+      continue;
+    }
+    const note = unreadDateNote(item, article.id, UPLOAD_INPUT, line);
+    if (note) yield note;
+    yield article;
   }
 }

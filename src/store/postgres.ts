@@ -26,7 +26,7 @@ import { META_REPORTS_WRITTEN } from './types.js';
 import {
   ARTICLE_COLUMNS,
   ARTICLE_FROM,
-  CANONICAL_ORDER_PG,
+  firstMemberSeq,
   LISTED,
   MAX_MERGE_CHAIN,
   META_CONFLICTS,
@@ -977,7 +977,7 @@ export class PgStore implements Store {
                  ARRAY(SELECT DISTINCT a.source FROM articles a WHERE a.story = stories.id AND a.source IS NOT NULL ORDER BY a.source) AS sources,
                  f.title, f.start, r.seq AS r_seq, r.single_source_quotes, r.conflicts, r.corroborated
                FROM stories
-                 LEFT JOIN LATERAL (SELECT a.title, substr(t.text, 1, 400) AS start FROM ${ARTICLE_FROM} WHERE a.story = stories.id ORDER BY ${CANONICAL_ORDER_PG} LIMIT 1) f ON true
+                 LEFT JOIN LATERAL (SELECT a.title, substr(t.text, 1, 400) AS start FROM ${ARTICLE_FROM} WHERE a.seq = ${firstMemberSeq('stories.id')}) f ON true
                  LEFT JOIN reports r ON r.story = stories.id
                WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1}::bigint OFFSET $${params.length + 2}::bigint`,
               [...params, limit, offset],

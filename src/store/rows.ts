@@ -62,12 +62,14 @@ export interface MemberRow {
 export const ARTICLE_COLUMNS = 'a.seq, a.id, a.hash, a.title, t.text, a.source, a.url, a.published, a.language, a.byline, a.origin, a.story, a.signature, a.ingested_at';
 export const ARTICLE_FROM = 'articles a JOIN article_texts t ON t.seq = a.seq';
 /**
- * ORDER BY of a story's members (alias `a`) in the canonical order (src/article-order.ts: published, undated last, then
- * id), in code-point order (SQLite's default BINARY collation compares UTF-8 bytes; PostgreSQL is told COLLATE "C"):
- * JavaScript's code-unit order for every id without characters beyond U+FFFF.
+ * The seq of the first member of the story named by the SQL expression `story`, in the canonical order
+ * (src/article-order.ts: published, undated last, then id) and code-point order (SQLite's default BINARY collation
+ * compares UTF-8 bytes; PostgreSQL's columns are COLLATE "C"): JavaScript's code-unit order for every id without
+ * characters beyond U+FFFF. Read off `articles` alone (the story index), so only that one member's text is read.
  */
-export const CANONICAL_ORDER = 'a.published IS NULL, a.published, a.id';
-export const CANONICAL_ORDER_PG = 'a.published IS NULL, a.published COLLATE "C", a.id COLLATE "C"';
+export function firstMemberSeq(story: string): string {
+  return `(SELECT seq FROM articles WHERE story = ${story} ORDER BY published IS NULL, published, id LIMIT 1)`;
+}
 export const SIGNATURE_COLUMNS = 'seq, id, story, published, signature';
 export const STORY_COLUMNS = 'id, created_seq, updated_seq, size, first_published, last_published, status, merged_into, report_seq';
 /** The WHERE of the partial story indexes (queries repeat it verbatim so the planner uses them). */

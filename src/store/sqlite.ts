@@ -23,7 +23,7 @@ import { META_REPORTS_WRITTEN } from './types.js';
 import {
   ARTICLE_COLUMNS,
   ARTICLE_FROM,
-  CANONICAL_ORDER,
+  firstMemberSeq,
   LISTED,
   MAX_MERGE_CHAIN,
   META_CONFLICTS,
@@ -335,7 +335,7 @@ function prepareSearchStatements(db: Database.Database) {
     index: p<[number, string | null, string]>(`INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)`),
     sources: p<[string], { source: string }>(`SELECT DISTINCT source FROM articles WHERE story = ? AND source IS NOT NULL ORDER BY source`),
     first: p<[string], { title: string | null; start: string }>(
-      `SELECT a.title, substr(t.text, 1, 400) AS start FROM ${ARTICLE_FROM} WHERE a.story = ? ORDER BY ${CANONICAL_ORDER} LIMIT 1`,
+      `SELECT a.title, substr(t.text, 1, 400) AS start FROM ${ARTICLE_FROM} WHERE a.seq = ${firstMemberSeq('?')}`,
     ),
     summary: p<[string], { seq: number; single_source_quotes: number | null; conflicts: number | null; corroborated: number | null }>(
       `SELECT seq, single_source_quotes, conflicts, corroborated FROM reports WHERE story = ?`,

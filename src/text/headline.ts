@@ -1,6 +1,6 @@
 /**
  * The headline a story is shown under (the story list, the story page, the API's listing): the title of its first
- * article in the canonical order (src/article-order.ts: earliest published, then id), or, when that article has no
+ * article in the canonical order (src/article-order.ts: earliest published, undated last, then id), or, when that article has no
  * title, the first line of its text cut at a word to HEADLINE_CHARS characters.
  */
 
