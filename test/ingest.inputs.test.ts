@@ -137,7 +137,7 @@ test('duplicate ids across inputs: a file of a name already read is named by its
   ]);
 });
 
-test('JSONL ids are the user\'s: the same id in two files is a duplicate, never renamed; one file named twice is one article', async () => {
+test('JSONL ids are the user\'s: the same id in two files is refused, never renamed; one file named twice is one article', async () => {
   mkdirSync(join(tmp, 'ids1'), { recursive: true });
   mkdirSync(join(tmp, 'ids2'), { recursive: true });
   // Each file's stem is the id of its line, as in the rename case of whole files; JSONL ids still stay as given.
@@ -145,7 +145,7 @@ test('JSONL ids are the user\'s: the same id in two files is a duplicate, never 
   const b = file('ids2/x.jsonl', `${JSON.stringify({ id: 'x', text: 'The Velmora bridge reopened on Tuesday.' })}\n`);
   const r = await split([a, b]);
   assert.deepEqual(r.articles.map((x) => x.id), ['x']);
-  assert.deepEqual(r.problems.map((p) => p.message), [`duplicate id 'x' (first from ${a}:1)`]);
+  assert.deepEqual(r.problems.map((p) => p.message), [`id 'x' is already used by ${a}:1 for another text`]);
   // The same text file by two spellings of its path: one article, the second a duplicate.
   const t = file('ids1/story.txt', 'Ferry resumes\n\nThe Velmora ferry resumed service on Monday.\n');
   const again = join(tmp, 'ids2', '..', 'ids1', 'story.txt');

@@ -107,12 +107,15 @@ test('binary, empty and corrupt gzip JSONL inputs', async () => {
   assert.deepEqual(gz.problems, [{ kind: 'problem', input: path, message: 'not a valid gzip file' }]);
 });
 
-test('duplicate id within a JSONL file: later line skipped with a problem naming the line', async () => {
+test('an id used twice within a JSONL file: the later line is skipped with a problem naming the line, and saying whether its text is a copy', async () => {
   const path = join(tmp, 'dups.jsonl');
-  writeFileSync(path, '{"id":"x","text":"First article with id x."}\n{"id":"x","text":"Second article with id x."}\n');
+  writeFileSync(path, '{"id":"x","text":"First article with id x."}\n{"id":"x","text":"Second article with id x."}\n{"id":"x","text":"First article with id x."}\n');
   const r = await split(readInputs([path]));
   assert.deepEqual(r.articles.map((a) => a.text), ['First article with id x.']);
-  assert.deepEqual(r.problems, [{ kind: 'problem', input: path, line: 2, message: `duplicate id 'x' (first from ${path}:1)` }]);
+  assert.deepEqual(r.problems, [
+    { kind: 'problem', input: path, line: 2, message: `id 'x' is already used by ${path}:1 for another text` },
+    { kind: 'problem', input: path, line: 3, message: `duplicate id 'x' (first from ${path}:1)` },
+  ]);
 });
 
 test('a line whose text or title holds a NUL character (\\u0000) is binary content: reported, the rest goes on', async () => {
@@ -152,10 +155,10 @@ test('a published value that is not a date: the article is read undated, with a 
     ],
   );
   const why = 'is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated';
-  // The note comes after the checks that may skip the article: line 6 (a duplicate id) is skipped, with no note.
+  // The note comes after the checks that may skip the article: line 6 (a taken id) is skipped, with no note.
   assert.deepEqual(r.problems, [
     { kind: 'problem', input: path, line: 2, message: `'published' "last week" of 'words' ${why}`, kept: true },
     { kind: 'problem', input: path, line: 3, message: `'published' 20311116 (not a string) of 'number' ${why}`, kept: true },
-    { kind: 'problem', input: path, line: 6, message: `duplicate id 'words' (first from ${path}:2)` },
+    { kind: 'problem', input: path, line: 6, message: `id 'words' is already used by ${path}:2 for another text` },
   ]);
 });

@@ -11,13 +11,16 @@
  *   a feed if it looks like one (as for files), HTML if `<`, else text. Named more than once, it is read once.
  * - An article whose text is over MAX_ARTICLE_CHARS (./problem.ts) is not yielded: a problem says so.
  * - Ids must be unique within a run: the second and later article with an id already seen is not yielded;
- *   a problem "duplicate id 'x' (first from <origin>)" is yielded instead. Except a file whose id is its
+ *   a problem "duplicate id 'x' (first from <origin>)" is yielded instead, or, when its text differs from the
+ *   first one's, "id 'x' is already used by <origin> for another text" (not a copy: two articles under one id; the
+ *   first is kept). Except a file whose id is its
  *   name, when another file of that name came first: it is named by its path without the extension ("s2/a").
  *
  * Problems name the input (`input`, and `line` for JSONL) and carry a one-line message; print them with
  * formatProblem().
  */
 import type { Article, InputProblem } from '../types.js';
+import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { byteStream, decodeFile, decodeText, expandPath, readBytes, sameFile, stemOf, type DecodedInput, type FileEntry } from './files.js';
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
@@ -34,7 +37,8 @@ export interface ReadInputsOptions {
 }
 
 export async function* readInputs(paths: string[], options: ReadInputsOptions = {}): AsyncGenerator<Article | InputProblem> {
-  const seen = new Map<string, string>();
+  /** Origin of the article first read under an id, and a digest of its text. */
+  const seen = new Map<string, { origin: string; text: string }>();
   let stdinRead = false;
   for (const path of paths) {
     let items: AsyncIterable<{ item: Article | InputProblem; input: string }>;
@@ -59,7 +63,7 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
         continue;
       }
       let article = item;
-      const first = seen.get(article.id);
+      const first = seen.get(article.id)?.origin;
       if (first !== undefined && article.origin === input && article.id === stemOf(input) && !sameFile(first, input)) {
         // Two files of one name in different folders ("s1/a.txt", "s2/a.txt"): the id a file's name gave is
         // not the user's, so the later one is named by its path instead of being lost. (Only an article that is
@@ -68,11 +72,13 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
         article = { ...article, id: pathId(article.origin) };
       }
       const taken = seen.get(article.id);
+      const text = textDigest(article.text);
       if (taken !== undefined) {
-        yield problem(input, `duplicate id '${article.id}' (first from ${taken})`, lineOf(article.origin, input));
+        const why = taken.text === text ? `duplicate id '${article.id}' (first from ${taken.origin})` : `id '${article.id}' is already used by ${taken.origin} for another text`;
+        yield problem(input, why, lineOf(article.origin, input));
         continue;
       }
-      seen.set(article.id, article.origin);
+      seen.set(article.id, { origin: article.origin, text });
       const note = unreadDateNote(item, article.id, input, lineOf(article.origin, input));
       if (note) yield note;
       yield article;
@@ -196,4 +202,9 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Article
   const src = { input: '-', origin: '-', stem: 'stdin', content };
   if (first === 0x3c /* < */) yield* readHtml(src);
   else yield* readText(src);
+}
+
+/** A digest of an article text (telling a repeated article from another text under a taken id). */
+function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
