@@ -49,6 +49,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+  longRunning = options.command === 'worker' || options.command === 'serve';
   if (options.command === 'help') {
     process.stdout.write(HELP);
     return EXIT.ok;
@@ -79,7 +80,6 @@ async function run(command: Command, options: CliOptions): Promise<number> {
     const { runCorpusCommand } = await import('./corpus.js');
     return runCorpusCommand(options, generator(), onProblem);
   }
-  longRunning = command === 'worker' || command === 'serve';
   if (command === 'worker') {
     const { runWorker } = await import('./worker.js');
     return runWorker(options, generator());

@@ -34,7 +34,7 @@ import type { Article, InputProblem } from '../types.js';
 import { decodeText, hasBom, type DecodedInput } from './files.js';
 import { languageOf, normaliseLanguageTag } from './language.js';
 import { markUnreadDate, problem } from './problem.js';
-import { normalisePublished, readPublished } from './published.js';
+import { normalisePublished, shownValue } from './published.js';
 import { attribute, attributeNs, childElement, childElements, innerHtml, parseXml, textContent, XML_NS, type XmlElement } from './xml.js';
 import { absoluteUrl, cleanText, hostOf } from './fields.js';
 
@@ -494,6 +494,7 @@ export async function* readFeed(src: DecodedInput): AsyncGenerator<Article | Inp
       byline: item.byline,
       origin: `${src.origin}#${item.number}`,
     };
-    yield markUnreadDate(article, readPublished(item.unreadDate).unread);
+    // No date of the item read (feedDate above), so the first one given is shown as it is.
+    yield markUnreadDate(article, item.unreadDate === null ? null : shownValue(item.unreadDate));
   }
 }

@@ -20,7 +20,6 @@
  * formatProblem().
  */
 import type { Article, InputProblem } from '../types.js';
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { byteStream, decodeFile, decodeText, expandPath, readBytes, sameFile, stemOf, type DecodedInput, type FileEntry } from './files.js';
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
@@ -28,6 +27,7 @@ import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
 import { isProblem, lineOf, problem, tooLong, unreadDateNote } from './problem.js';
 import { readText } from './text.js';
+import { shortHash } from '../text/hash.js';
 
 export { formatProblem, isProblem } from './problem.js';
 
@@ -37,7 +37,7 @@ export interface ReadInputsOptions {
 }
 
 export async function* readInputs(paths: string[], options: ReadInputsOptions = {}): AsyncGenerator<Article | InputProblem> {
-  /** Origin of the article first read under an id, and a digest of its text. */
+  /** Origin of the article first read under an id, and a hash of its text (a copy, or another text under that id). */
   const seen = new Map<string, { origin: string; text: string }>();
   let stdinRead = false;
   for (const path of paths) {
@@ -72,7 +72,7 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
         article = { ...article, id: pathId(article.origin) };
       }
       const taken = seen.get(article.id);
-      const text = textDigest(article.text);
+      const text = shortHash(article.text);
       if (taken !== undefined) {
         const why = taken.text === text ? `duplicate id '${article.id}' (first from ${taken.origin})` : `id '${article.id}' is already used by ${taken.origin} for another text`;
         yield problem(input, why, lineOf(article.origin, input));
@@ -202,9 +202,4 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<Article
   const src = { input: '-', origin: '-', stem: 'stdin', content };
   if (first === 0x3c /* < */) yield* readHtml(src);
   else yield* readText(src);
-}
-
-/** A digest of an article text (telling a repeated article from another text under a taken id). */
-function textDigest(text: string): string {
-  return createHash('sha1').update(text).digest('base64');
 }

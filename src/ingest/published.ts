@@ -123,6 +123,11 @@ export function readPublished(value: unknown): { published: string | null; unrea
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return { published: null, unread: null };
   const published = typeof value === 'string' ? normalisePublished(value) : null;
   if (published !== null) return { published, unread: null };
-  const unread = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : `${JSON.stringify(value)?.slice(0, 80) ?? typeof value} (not a string)`;
-  return { published: null, unread };
+  return { published: null, unread: shownValue(value) };
+}
+
+/** A given value as a note shows it: quoted and cut to 80 characters, or marked when it is not a string. */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  return `${JSON.stringify(value)?.slice(0, 80) ?? typeof value} (not a string)`;
 }

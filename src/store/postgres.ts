@@ -68,6 +68,7 @@ import type {
   StoryPage,
   StoryRecord,
 } from './types.js';
+import { HEADLINE_SOURCE_CHARS } from '../text/headline.js';
 
 /** The rows as this driver reads them (blobs as Uint8Array), and their records. */
 type ArticleRow = Row<Uint8Array>;
@@ -977,7 +978,7 @@ export class PgStore implements Store {
                  ARRAY(SELECT DISTINCT a.source FROM articles a WHERE a.story = stories.id AND a.source IS NOT NULL ORDER BY a.source) AS sources,
                  f.title, f.start, r.seq AS r_seq, r.single_source_quotes, r.conflicts, r.corroborated
                FROM stories
-                 LEFT JOIN LATERAL (SELECT a.title, substr(t.text, 1, 400) AS start FROM ${ARTICLE_FROM} WHERE a.seq = ${firstMemberSeq('stories.id')}) f ON true
+                 LEFT JOIN LATERAL (SELECT a.title, substr(t.text, 1, ${HEADLINE_SOURCE_CHARS}) AS start FROM ${ARTICLE_FROM} WHERE a.seq = ${firstMemberSeq('stories.id')}) f ON true
                  LEFT JOIN reports r ON r.story = stories.id
                WHERE ${where} ORDER BY ${order} LIMIT $${params.length + 1}::bigint OFFSET $${params.length + 2}::bigint`,
               [...params, limit, offset],

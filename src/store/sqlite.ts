@@ -65,6 +65,7 @@ import type {
   StoryPage,
   StoryRecord,
 } from './types.js';
+import { HEADLINE_SOURCE_CHARS } from '../text/headline.js';
 
 /** The rows as this driver reads them (blobs as Buffer), and their records. */
 type ArticleRow = Row<Buffer>;
@@ -335,7 +336,7 @@ function prepareSearchStatements(db: Database.Database) {
     index: p<[number, string | null, string]>(`INSERT INTO article_search (rowid, title, text) VALUES (?, ?, ?)`),
     sources: p<[string], { source: string }>(`SELECT DISTINCT source FROM articles WHERE story = ? AND source IS NOT NULL ORDER BY source`),
     first: p<[string], { title: string | null; start: string }>(
-      `SELECT a.title, substr(t.text, 1, 400) AS start FROM ${ARTICLE_FROM} WHERE a.seq = ${firstMemberSeq('?')}`,
+      `SELECT a.title, substr(t.text, 1, ${HEADLINE_SOURCE_CHARS}) AS start FROM ${ARTICLE_FROM} WHERE a.seq = ${firstMemberSeq('?')}`,
     ),
     summary: p<[string], { seq: number; single_source_quotes: number | null; conflicts: number | null; corroborated: number | null }>(
       `SELECT seq, single_source_quotes, conflicts, corroborated FROM reports WHERE story = ?`,

@@ -6,8 +6,10 @@
 
 /** Most characters of a headline taken from the article text (when the first article has no title). */
 export const HEADLINE_CHARS = 120;
+/** The start of the article text a headline is read from (the stores read only this much of it). */
+export const HEADLINE_SOURCE_CHARS = 400;
 
-/** The headline of an article with this title and text (only the text's start is read: ~400 characters suffice). */
+/** The headline of an article with this title and text (the stores pass only its first HEADLINE_SOURCE_CHARS). */
 export function headlineOf(title: string | null, text: string): string {
   if (title !== null && title.trim() !== '') return title.trim();
   const line = text.trim().split('\n')[0]?.replace(/\s+/g, ' ').trim() ?? '';

@@ -14,7 +14,7 @@ import { conflictsSection } from './conflicts.js';
 import { makeContext } from './context.js';
 import { derivationSection } from './graph.js';
 import { claimLedger, quoteLedger } from './ledgers.js';
-import { headlineOf } from '../../../src/text/headline.js';
+import { HEADLINE_SOURCE_CHARS, headlineOf } from '../../../src/text/headline.js';
 
 function sectionNav(): HTMLElement {
   const links: [string, string][] = [
@@ -60,7 +60,7 @@ export async function renderStory(view: HTMLElement, id: string, signal: AbortSi
 
   // The report lists its articles in the canonical order: the first one's headline is the one the story list shows.
   const first = ctx.index.get(story.articles[0] ?? '');
-  const headline = (first ? headlineOf(first.title, first.text.slice(0, 400)) : '') || story.id; // the store reads 400 characters
+  const headline = (first ? headlineOf(first.title, first.text.slice(0, HEADLINE_SOURCE_CHARS)) : '') || story.id;
   document.title = `${headline} · Corroborate`;
   const dates = order.map((a) => ctx.index.get(a)?.published).filter((d): d is string => Boolean(d));
   const summary = storySummary(story, ctx.index);
