@@ -154,6 +154,22 @@ test('JSONL ids are the user\'s: the same id in two files is refused, never rena
   assert.deepEqual(twice.problems.map((p) => p.message), [`duplicate id 'story' (first from ${t})`]);
 });
 
+test('one article given as a text file and as a JSONL line whose text is wrapped differently is a copy under its id, not another text', async () => {
+  mkdirSync(join(tmp, 'wrapped'), { recursive: true });
+  const txt = file('wrapped/harbour.txt', 'The Velmora ferry resumed service on Monday.\nThe harbour master said the crossing was calm.\n');
+  const lines = file(
+    'wrapped/all.jsonl',
+    `${JSON.stringify({ id: 'harbour', text: 'The Velmora ferry resumed service on Monday.\n\nThe harbour master said the crossing was calm.' })}\n` +
+      `${JSON.stringify({ id: 'harbour', text: 'The Velmora ferry stayed in port on Monday.' })}\n`,
+  );
+  const r = await split([txt, lines]);
+  assert.deepEqual(r.articles.map((x) => x.id), ['harbour']);
+  assert.deepEqual(r.problems.map((p) => p.message), [
+    `duplicate id 'harbour' (first from ${txt})`,
+    `id 'harbour' is already used by ${txt} for another text`,
+  ]);
+});
+
 test('a directory without supported files is one problem: its other files named, or that it is empty', async () => {
   const dir = join(tmp, 'nothing-here');
   mkdirSync(dir, { recursive: true });

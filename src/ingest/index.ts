@@ -12,7 +12,7 @@
  * - An article whose text is over MAX_ARTICLE_CHARS (./problem.ts) is not yielded: a problem says so.
  * - Ids must be unique within a run: the second and later article with an id already seen is not yielded;
  *   a problem "duplicate id 'x' (first from <origin>)" is yielded instead, or, when its text differs from the
- *   first one's, "id 'x' is already used by <origin> for another text" (not a copy: two articles under one id; the
+ *   first one's (white space aside), "id 'x' is already used by <origin> for another text" (not a copy: two articles under one id; the
  *   first is kept). Except a file whose id is its
  *   name, when another file of that name came first: it is named by its path without the extension ("s2/a").
  *
@@ -28,6 +28,7 @@ import { readJsonl } from './jsonl.js';
 import { isProblem, lineOf, problem, tooLong, unreadDateNote } from './problem.js';
 import { readText } from './text.js';
 import { shortHash } from '../text/hash.js';
+import { normaliseContent } from '../text/normalise.js';
 
 export { formatProblem, isProblem } from './problem.js';
 
@@ -37,7 +38,10 @@ export interface ReadInputsOptions {
 }
 
 export async function* readInputs(paths: string[], options: ReadInputsOptions = {}): AsyncGenerator<Article | InputProblem> {
-  /** Origin of the article first read under an id, and a hash of its text (a copy, or another text under that id). */
+  /**
+   * Origin of the article first read under an id, and a hash of its text as the store compares texts (white space
+   * aside: a copy re-wrapped in another format is a copy, not another text under that id).
+   */
   const seen = new Map<string, { origin: string; text: string }>();
   let stdinRead = false;
   for (const path of paths) {
@@ -72,7 +76,7 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
         article = { ...article, id: pathId(article.origin) };
       }
       const taken = seen.get(article.id);
-      const text = shortHash(article.text);
+      const text = shortHash(normaliseContent(article.text));
       if (taken !== undefined) {
         const why = taken.text === text ? `duplicate id '${article.id}' (first from ${taken.origin})` : `id '${article.id}' is already used by ${taken.origin} for another text`;
         yield problem(input, why, lineOf(article.origin, input));

@@ -1,5 +1,6 @@
 import type { Article } from '../types.js';
 import { shortHash } from '../text/hash.js';
+import { normaliseContent } from '../text/normalise.js';
 
 /**
  * The one definition of "the same article" for the store: a hash of the normalised text and the normalised
@@ -30,7 +31,3 @@ export function sameContent(a: Pick<Article, 'text' | 'source'>, b: Pick<Article
   return ka.text === kb.text && ka.source === kb.source;
 }
 
-function normaliseContent(text: string): string {
-  // Same result as .replace(/\s+/g, ' '), but single spaces are not replaced one by one (7x faster on prose).
-  return text.normalize('NFC').replace(/\s{2,}|[^\S ]/g, ' ').trim();
-}
