@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyse } from '../src/analyse/index.js';
 import { compareStory } from '../src/compare/index.js';
+import { isPublicationStamp } from '../src/similarity/slots.js';
 import { NO_VECTORS } from '../src/similarity/vector.js';
 import type { AnalysedArticle, Conflict, StoryReport } from '../src/types.js';
 import { build } from './fixtures/compare/build.js';
@@ -105,6 +107,65 @@ test('date conflict: the same event on different days', () => {
     c.sides.map((s) => s.value),
     ['2026-05-04', '2026-05-14'],
   );
+});
+
+test('a page\'s publication or update stamp is no date claim: copies stamped at different times do not conflict', () => {
+  const body =
+    'The Dorrow council voted on the new dam budget on 4 May 2026, the town clerk said.\n\nWork on the spillway starts after the vote.';
+  const copy = (id: string, source: string, stamp: string): AnalysedArticle =>
+    analyse({ id, title: null, text: `${stamp}\n\n${body}`, source, url: null, published: null, language: 'en', byline: null, origin: id });
+  const arts = [
+    copy('alpha', 'Alpha Post', 'May 4, 2026, 1:12 PM'),
+    copy('beta', 'Beta News', 'Dam budget vote UPDATED 05/05/2026 at 11:00 AM EDT'),
+    copy('gamma', 'Gamma Wire', 'First Published: May 4, 2026 4:59 PM EDT'),
+  ];
+  // The analysis reads every stamp as a date (it is one); the comparison does not take it for a claim.
+  for (const a of arts) assert.ok(a.dates.some((d) => d.grain === 'time'), a.article.id);
+  const r = run(arts);
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'date'), []);
+  const dates = r.claims.filter((c) => c.kind === 'date');
+  assert.deepEqual(dates.map((c) => [c.value, c.status]), [['2026-05-04', 'corroborated']]);
+});
+
+test('a weekday in the same words is one date claim and no conflict between copies published on different days; other words still conflict', () => {
+  const copy = (id: string, published: string, day: string): AnalysedArticle =>
+    analyse({
+      id,
+      title: null,
+      text: `The Dorrow council voted on ${day} to double the dam budget, the town clerk said.`,
+      source: id,
+      url: null,
+      published,
+      language: 'en',
+      byline: null,
+      origin: id,
+    });
+  // Published on Friday and on Saturday: "Thursday" is read as 7 and as 14 May, but both copies say the same.
+  const same = run([copy('alpha', '2026-05-08T09:00:00Z', 'Thursday'), copy('beta', '2026-05-16T09:00:00Z', 'Thursday')]);
+  assert.deepEqual(same.conflicts.filter((c) => c.type === 'date'), []);
+  // One date claim both copies make (dated as the first copy reads it), not two single-source ones.
+  assert.deepEqual(
+    same.claims.filter((c) => c.kind === 'date').map((c) => [c.value, c.status, c.mentions.map((m) => m.article)]),
+    [['2026-05-07', 'corroborated', ['alpha', 'beta']]],
+  );
+  const other = run([copy('alpha', '2026-05-08T09:00:00Z', 'Thursday'), copy('beta', '2026-05-08T10:00:00Z', 'Wednesday')]);
+  assert.deepEqual(
+    other.conflicts.filter((c) => c.type === 'date').flatMap((c) => c.sides.map((x) => x.text)),
+    ['Thursday', 'Wednesday'],
+  );
+});
+
+test('isPublicationStamp: a date alone on its line or after "Updated"/"Published"/"Posted"; never a date in prose', () => {
+  const stamp = (text: string, date: string): boolean => {
+    const start = text.indexOf(date);
+    return isPublicationStamp(text, { start, end: start + date.length, text: date });
+  };
+  assert.equal(stamp('May 2, 2013, 1:12 PM\n\nThe ferry resumed service.', 'May 2, 2013, 1:12 PM'), true);
+  assert.equal(stamp('Updated: Mon, May 2 at 1:12 PM EDT\nBody', 'May 2 at 1:12 PM'), true);
+  assert.equal(stamp('Posted on November 30, 2025 by Editor\nBody', 'November 30, 2025'), true);
+  assert.equal(stamp('The ferry resumed service on May 2, 2013, the harbour master said.', 'May 2, 2013'), false);
+  assert.equal(stamp('MOSCOW, Nov 30 (Reuters) - The zone will be set up, officials said.', 'Nov 30'), false);
+  assert.equal(stamp('The report was published on Monday and updated on Tuesday.', 'Tuesday'), false);
 });
 
 test('attribution conflicts: the same report credited to different agencies; the same words in different mouths', () => {

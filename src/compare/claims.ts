@@ -12,7 +12,8 @@
  *    value). Durations and relative times ("two years ago", "for three weeks") are no number claims
  *    (isDuration);
  *  - date: mentions with the same ISO value; "today"/"tonight"/"this morning" resolved to the
- *    article's own publication day are no date claims (isPublicationDeictic);
+ *    article's own publication day are no date claims (isPublicationDeictic), nor are the stamps of a
+ *    page's publication or update ("Updated May 2, 2013, 1:12 PM": isPublicationStamp);
  *  - entity: persons, places, organisations matched across articles by key/alias;
  *  - attribution: media attributions by outlet key.
  * Status: `corroborated` when ≥ 2 articles carry it, else `single-source`; `conflicting` overrides
@@ -24,10 +25,10 @@
  * the first mention (story order of the article, then offset). Reading order within each kind; the
  * renderers put conflicts first themselves.
  */
-import type { Claim, ClaimKind, Entity, Mention, NumberMention } from '../types.js';
+import type { Claim, ClaimKind, DateMention, Entity, Mention, NumberMention } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { normaliseKey } from '../text/normalise.js';
-import { entityKeys, numberKey, numberValue } from '../similarity/slots.js';
+import { entityKeys, isPublicationStamp, numberKey, numberValue, sameDateWording } from '../similarity/slots.js';
 import { nameAnchor } from '../lang/anchor.js';
 import { crossUnits } from '../similarity/crosslingual.js';
 import type { SentenceInfo, StoryContext } from './context.js';
@@ -185,6 +186,11 @@ export function isPublicationDeictic(published: string | null, d: { text: string
   if (!DEICTIC.has(normaliseKey(d.text))) return false;
   if (!published) return true;
   return published.slice(0, 10) === d.iso.slice(0, 10);
+}
+
+/** Two date mentions of aligned sentences that state one date: the same value, or the same words (sameDateWording). */
+function sameDate(x: DateMention, y: DateMention): boolean {
+  return x.iso === y.iso || sameDateWording(x, y);
 }
 
 /**
@@ -354,8 +360,10 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   // ── dates: the same ISO value, merged across mentions when both are absolute ("November 30",
   // "1952", "3 March 2024") or when their sentences are aligned; a relative mention ("Thursday",
   // "tonight") only joins through an aligned sentence or the same wording in one article. Two events
-  // on one day ("until Thursday" vs "an emergency session on November 19") stay apart.
-  const dms = ctx.articles.flatMap((a) => a.analysed.dates.filter((d) => !isPublicationDeictic(a.analysed.article.published, d)).map((d) => ({ a, d })));
+  // on one day ("until Thursday" vs "an emergency session on November 19") stay apart. In aligned
+  // sentences the same words join even when the copies' publication dates read them as other days
+  // ("Thursday" in a copy of the next week: sameDateWording).
+  const dms = ctx.articles.flatMap((a) => a.analysed.dates.filter((d) => !isPublicationDeictic(a.analysed.article.published, d) && !isPublicationStamp(a.analysed.article.text, d)).map((d) => ({ a, d })));
   // Linear in the mentions (bucketed by ISO value and by sentence), with the same groups as the pairwise rule:
   // absolute mentions of one value join; relative ones join through an aligned sentence, the same wording in one
   // article, or the same wording everywhere (every mention of the value worded alike).
@@ -395,13 +403,13 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
       const xs = datesIn(p.a, d.a.sentence.index);
       const ys = xs && datesIn(p.b, d.b.sentence.index);
       if (!xs || !ys) continue;
-      for (const i of xs) for (const j of ys) if (dms[i]!.d.iso === dms[j]!.d.iso) ud.union(i, j);
+      for (const i of xs) for (const j of ys) if (sameDate(dms[i]!.d, dms[j]!.d)) ud.union(i, j);
     }
   }
   for (const l of links) {
     const xs = datesIn(l.a.article, l.a.sentence.index);
     const ys = xs && datesIn(l.b.article, l.b.sentence.index);
-    if (xs && ys) for (const i of xs) for (const j of ys) if (dms[i]!.d.iso === dms[j]!.d.iso) ud.union(i, j);
+    if (xs && ys) for (const i of xs) for (const j of ys) if (sameDate(dms[i]!.d, dms[j]!.d)) ud.union(i, j);
   }
   for (const g of ud.groups()) {
     const first = dms[g[0]!]!.d;

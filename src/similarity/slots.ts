@@ -68,7 +68,7 @@ export function sentenceSlots(a: AnalysedArticle): SentenceSlots[] {
   const out: SentenceSlots[] = a.sentences.map(() => ({ articleText, numbers: [], dates: [], entities: [], negations: [], attributions: [] }));
   const at = (i: number): SentenceSlots | undefined => out[i];
   for (const n of a.numbers) at(n.sentence)?.numbers.push(n);
-  for (const d of a.dates) at(d.sentence)?.dates.push(d);
+  for (const d of a.dates) if (!isPublicationStamp(articleText, d)) at(d.sentence)?.dates.push(d);
   for (const m of a.attributions) at(m.sentence)?.attributions.push(m);
   for (const e of a.entities) {
     const keys = entityKeys(e);
@@ -89,6 +89,32 @@ export function sentenceSlots(a: AnalysedArticle): SentenceSlots[] {
     at(neg.sentence)?.negations.push({ ...neg, scope: after.slice(0, NEGATION_SCOPE) });
   }
   return out;
+}
+
+/** Words a publication stamp line holds besides its date ("Updated: Mon, May 2, 2013 at 1:12 PM EDT"). */
+const STAMP_WORDS =
+  /^(?:(?:first|last|originally)?\s*(?:updated?|published|posted|modified|edited)|on|at|and|am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|cest?|msk|ist|aest|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
+/**
+ * A stamp word right before a date on its line: "… UPDATED 05/03/2013", "Published: June 13, 2013", "Last updated
+ * on". Capitalised or in capitals, as a page's stamp writes it ("the report was updated on Tuesday" is a claim).
+ */
+const STAMP_BEFORE =
+  /(?:^|[\s|·•–—-])(?:(?:(?:First|Last|Originally)\s+(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Mm]odified))|(?:FIRST|LAST|ORIGINALLY)\s+(?:UPDATED|PUBLISHED|POSTED|MODIFIED)|Updated?|UPDATED?|Published|PUBLISHED|Posted|POSTED|Modified|MODIFIED)\s*(?::|[Oo]n|ON|[Aa]t|AT)?\s*$/;
+
+/**
+ * A date that stamps the article's publication or update, not a claim of it: the date stands on a line of its own
+ * (besides stamp words: "May 2, 2013, 1:12 PM", "Updated: Mon, May 2 at 1:12 PM EDT"), or follows "Updated",
+ * "Published" or "Posted" on its line ("… UPDATED 05/03/2013 at 11:00 AM EDT"). The copies of one wire carry
+ * each its own site's stamp: compared as claims they would be date conflicts between outlets that say the same.
+ */
+export function isPublicationStamp(text: string, d: Span): boolean {
+  const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
+  const lineEnd = text.indexOf('\n', d.end);
+  const before = text.slice(lineStart, d.start);
+  if (STAMP_BEFORE.test(before)) return true;
+  const after = text.slice(d.end, lineEnd < 0 ? text.length : lineEnd);
+  const words = `${before} ${after}`.split(/[\s,|·•:;()[\]–—-]+/).filter((w) => w !== '' && !/^\p{P}+$/u.test(w));
+  return words.every((w) => STAMP_WORDS.test(w));
 }
 
 /** The key numbers are compared under: the counted thing, else unit + kind, else null (not comparable). */
@@ -211,7 +237,7 @@ export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: reado
       const db = b.dates.filter((d) => d.grain === grain);
       if (da.length === 0 || db.length === 0) continue;
       const isoB = new Set(db.map((d) => d.iso));
-      if (!da.some((d) => isoB.has(d.iso))) {
+      if (!da.some((d) => isoB.has(d.iso)) && !sameWords(da, db)) {
         const x = da[0]!;
         const y = db[0]!;
         conflicts.push({ kind: 'date', key: grain, a: slotSide(x, x.iso), b: slotSide(y, y.iso) });
@@ -225,6 +251,20 @@ export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: reado
     if (neg) conflicts.push(neg);
   }
   return conflicts;
+}
+
+/**
+ * Some mention on each side in the same words, one of them dated from its article's publication date ("Thursday",
+ * "today", "March 8" with the year filled in): the texts say the same; copies published on other days read the
+ * words as other days, which is no disagreement of the sources.
+ */
+function sameWords(a: readonly DateMention[], b: readonly DateMention[]): boolean {
+  return a.some((x) => b.some((y) => sameDateWording(x, y)));
+}
+
+/** Two date mentions in the same words, at least one dated from its article's publication date (`sameWords`). */
+export function sameDateWording(x: DateMention, y: DateMention): boolean {
+  return (x.inferred || y.inferred) && x.text.toLowerCase().replace(/\s+/g, ' ') === y.text.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** The same number keys and values, mention by mention. */
