@@ -155,6 +155,28 @@ test('a weekday in the same words is one date claim and no conflict between copi
   );
 });
 
+test('the same words in another mouth conflict; quotes only alike (joined through a third) do not', () => {
+  const art = (id: string, text: string): AnalysedArticle =>
+    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
+  // Ivo Brand's own words are alike Mara Quill's ("hosting the Kelby regatta") and reach them through beta's short
+  // quote, but they are not her words: no "Speaker of …" conflict between Quill and Brand.
+  const alike = run([
+    art('alpha', 'Mara Quill will host the Kelby regatta. “I am so excited to be hosting the Kelby regatta for the second time,” Quill said on Friday.'),
+    art('beta', 'Mara Quill will host the Kelby regatta. “Hosting the Kelby regatta again,” Quill wrote. “We are thrilled to have Mara Quill hosting the Kelby regatta again,” organiser Ivo Brand said.'),
+    art('gamma', 'Mara Quill will host the Kelby regatta, organisers said. “We are thrilled to have Mara Quill hosting the Kelby regatta again,” organiser Ivo Brand said.'),
+  ]);
+  assert.deepEqual(alike.conflicts.filter((c) => c.type === 'attribution'), []);
+  // Her words given to him in reported speech are a conflict.
+  const same = run([
+    art('alpha', 'The new Kelby harbour wall opened on Friday. “The harbour wall held through the whole night of the storm,” Mara Quill said.'),
+    art('beta', 'The new Kelby harbour wall opened on Friday. Ivo Brand said the harbour wall held through the whole night of the storm.'),
+  ]);
+  assert.deepEqual(
+    same.conflicts.filter((c) => c.type === 'attribution').map((c) => c.sides.map((x) => x.value)),
+    [['Mara Quill', 'Ivo Brand']],
+  );
+});
+
 test('isPublicationStamp: a date alone on its line or after "Updated"/"Published"/"Posted"; never a date in prose', () => {
   const stamp = (text: string, date: string): boolean => {
     const start = text.indexOf(date);

@@ -15,7 +15,8 @@
  * Status: corroborated when quotedIn ∪ supportedIn spans ≥ 2 articles; a quote that one article
  * prints and no other article states is single-source — the possible-fabrication flag. When the same
  * words are put in different mouths (speakers that do not match by name), an attribution conflict is
- * raised and the quote is conflicting.
+ * raised and the quote is conflicting; a statement of another speaker that is not the quote's words (only alike
+ * in content) neither supports the quote nor conflicts with it.
  *
  * Across languages (a Russian original and its English rewrite): a quotation's words are not the other
  * language's words, so an article in another language attests it when a sentence of it is aligned with the
@@ -88,6 +89,18 @@ function speakerIn(art: ArticleInfo, sentence: number): string | null {
   return art.analysed.quotes.find((q) => q.sentence === sentence && !q.direct && q.speaker)?.speaker?.name ?? null;
 }
 
+/** Content words a quotation needs before its words in another speaker's sentence make an attribution conflict. */
+const MOUTH_MIN_WORDS = 5;
+
+/** Whether `span` holds one of the quotes' words as quotes are grouped (containment ≥ QUOTE_SAME, ≥ QUOTE_MIN_SHARED words). */
+function sameWordsAs(quotes: readonly QuoteNode[], span: WeightedSet): boolean {
+  return quotes.some((m) => {
+    if (sharedCount(m.set, span) < QUOTE_MIN_SHARED) return false;
+    const [small, large] = m.set.total <= span.total ? [m.set, span] : [span, m.set];
+    return weightedContainment(small, large) >= QUOTE_SAME;
+  });
+}
+
 /** Adds quote claims to the book; returns the attribution conflicts found between speakers. */
 export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): QuoteConflict[] {
   const { ctx } = book;
@@ -130,10 +143,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     for (let j = i + 1; j < reps.length; j++) {
       const x = nodes[reps[i]![0]!]!;
       const y = nodes[reps[j]![0]!]!;
-      const shared = sharedCount(x.set, y.set);
-      if (shared < QUOTE_MIN_SHARED) continue;
-      const [small, large] = x.set.total <= y.set.total ? [x.set, y.set] : [y.set, x.set];
-      if (weightedContainment(small, large) >= QUOTE_SAME) uf.union(reps[i]![0]!, reps[j]![0]!);
+      if (sameWordsAs([x], y.set)) uf.union(reps[i]![0]!, reps[j]![0]!);
     }
   }
   const candidates = supportCandidates(ctx.articles);
@@ -262,10 +272,17 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       if (!best && speaker) best = byMeaning(art, meaningParts(), speaker);
       if (!best) continue;
       if (speaker && best.speaker && !sameSpeaker(speaker, best.speaker, ctx.multilingual)) {
-        speakerMismatch.push({
-          article: art.id,
-          side: { start: best.start, end: best.end, text: best.text, value: best.speaker },
-        });
+        // Another speaker's words support nothing of the quote. They are a conflict only when they are the words of a
+        // quotation of MOUTH_MIN_WORDS content words or more (as quotes are grouped: QUOTE_SAME): "Peskov said X"
+        // against “X,” Putin said; another person saying something alike ("we are thrilled to have her host" against
+        // “I am so excited to host”), or the few words of a short quotation found in someone's sentence, is not.
+        const span = ctx.weigh(best.text);
+        if (distinct.some((m) => m.set.ids.length >= MOUTH_MIN_WORDS && sameWordsAs([m], span))) {
+          speakerMismatch.push({
+            article: art.id,
+            side: { start: best.start, end: best.end, text: best.text, value: best.speaker },
+          });
+        }
         continue;
       }
       supportedIn.push(art.id);
@@ -290,6 +307,8 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       };
       for (const m of members) {
         if (m.art === anchor.art || !m.q.speaker || sameSpeaker(anchor.q.speaker!.name, m.q.speaker.name, ctx.multilingual)) continue;
+        // The group is joined through chains of alike quotes: the two must hold the same words themselves.
+        if (!sameWordsAs([anchor], m.set)) continue;
         conflicts.push({
           claim,
           a: anchorSide,
