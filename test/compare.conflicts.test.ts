@@ -177,6 +177,17 @@ test('the same words in another mouth conflict; quotes only alike (joined throug
   );
 });
 
+test('one actor named shorter in one article ("the Saints", "the Dorrow Harbour Saints") is no actor conflict; another actor is', () => {
+  const art = (id: string, text: string): AnalysedArticle =>
+    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
+  const placed = (x: string, y: string): string[] =>
+    run([art('alpha', `Not a day ago, ${x} placed their rookie running back Ivo Brand on injured reserve.`), art('beta', `Not a day ago, ${y} placed their rookie running back Ivo Brand on injured reserve.`)])
+      .conflicts.filter((c) => c.type === 'actor')
+      .map((c) => c.summary);
+  assert.deepEqual(placed('the Dorrow Harbour Saints', 'the Saints'), []);
+  assert.deepEqual(placed('the Dorrow Saints', 'the Kelby Rovers'), ['Who placed: alpha says the Dorrow Saints placed; beta says the Kelby Rovers placed']);
+});
+
 test('isPublicationStamp: a date alone on its line or after "Updated"/"Published"/"Posted"; never a date in prose', () => {
   const stamp = (text: string, date: string): boolean => {
     const start = text.indexOf(date);

@@ -7,7 +7,7 @@
  *    security zone along the entire line ...").
  * Part-of-speech tags come from compromise (pos.ts); only linked sentences are tagged.
  */
-import { sameEntityRef } from '../similarity/slots.js';
+import { sameEntityRef, type EntityRef } from '../similarity/slots.js';
 import type { Token } from '../similarity/tokens.js';
 import { intersectionSize } from '../similarity/weights.js';
 import type { SentenceInfo } from './context.js';
@@ -311,8 +311,8 @@ function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[], 
     const eb = entsIn(b, fb.subj);
     const sharedObj = intersectionSize(objA, objB);
     if (ea.length > 0 && eb.length > 0 && sharedObj > 0) {
-      const anyShared = ea.some((x) => b.slots.entities.some((y) => sameEntityRef(x, y))) ||
-        eb.some((y) => a.slots.entities.some((x) => sameEntityRef(x, y)));
+      const anyShared = ea.some((x) => b.slots.entities.some((y) => sameEntityRef(x, y) || nameWithin(x, y))) ||
+        eb.some((y) => a.slots.entities.some((x) => sameEntityRef(x, y) || nameWithin(x, y)));
       if (!anyShared) {
         const sideA = sideOf(a, ea[0]!.start, v.tok.end);
         const sideB = sideOf(b, eb[0]!.start, tb[inB[0]!]!.tok.end);
@@ -327,6 +327,22 @@ function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[], 
     }
   }
   return null;
+}
+
+/**
+ * One name's words all within the other's ("Saints" in "New Orleans Saints", "Reid" in "Tara Reid"): one actor, named
+ * shorter in one article. Entities are matched within an article (aliases), not across: across two articles a short
+ * name is not another actor.
+ */
+function nameWithin(x: EntityRef, y: EntityRef): boolean {
+  for (const kx of x.keys) {
+    for (const ky of y.keys) {
+      const [short, long] = kx.length <= ky.length ? [kx, ky] : [ky, kx];
+      const words = new Set(long.split(' '));
+      if (short.split(' ').every((w) => words.has(w))) return true;
+    }
+  }
+  return false;
 }
 
 function lastOf(xs: readonly Tagged[], pred: (t: Tagged) => boolean): Tagged {
