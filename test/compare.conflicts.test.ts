@@ -188,6 +188,16 @@ test('one actor named shorter in one article ("the Saints", "the Dorrow Harbour 
   assert.deepEqual(placed('the Dorrow Saints', 'the Kelby Rovers'), ['Who placed: alpha says the Dorrow Saints placed; beta says the Kelby Rovers placed']);
 });
 
+test('no negation conflict between two articles that each say the word both negated and plain', () => {
+  const art = (id: string, text: string): AnalysedArticle =>
+    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
+  const r = run([
+    art('alpha', 'Ana Reyes spoke in Dorrow on Monday. “But I’m never going to ask for people’s support because I’m a woman,” Reyes said. “I’m going to ask for their votes because of my record.”'),
+    art('beta', 'Ana Reyes spoke in Dorrow on Monday. “I’m going to ask for people’s support because of my record,” Reyes said. She added that she was never going to ask for votes as a woman.'),
+  ]);
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'negation'), []);
+});
+
 test('isPublicationStamp: a date alone on its line or after "Updated"/"Published"/"Posted"; never a date in prose', () => {
   const stamp = (text: string, date: string): boolean => {
     const start = text.indexOf(date);
