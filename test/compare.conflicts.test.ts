@@ -198,6 +198,19 @@ test('no negation conflict between two articles that each say the word both nega
   assert.deepEqual(r.conflicts.filter((c) => c.type === 'negation'), []);
 });
 
+test('a quote given to a named speaker in one article and to "a family friend" or an unresolved "he" in another is no attribution conflict', () => {
+  const art = (id: string, text: string): AnalysedArticle =>
+    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
+  const quote = '“The grandchildren were her whole life and joy in the Dorrow years,”';
+  const r = run([
+    art('alpha', `Mira Chohan died on Friday in Dorrow. ${quote} Ravi Singh said.`),
+    art('beta', `Mira Chohan died on Friday in Dorrow. ${quote} a family friend said.`),
+    art('gamma', `Mira Chohan died on Friday in Dorrow. ${quote} he said.`),
+  ]);
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'attribution'), []);
+  assert.equal(r.claims.find((c) => c.kind === 'quote')!.status, 'corroborated');
+});
+
 test('isPublicationStamp: a date alone on its line or after "Updated"/"Published"/"Posted"; never a date in prose', () => {
   const stamp = (text: string, date: string): boolean => {
     const start = text.indexOf(date);

@@ -15,7 +15,8 @@
  * Status: corroborated when quotedIn ∪ supportedIn spans ≥ 2 articles; a quote that one article
  * prints and no other article states is single-source — the possible-fabrication flag. When the same
  * words are put in different mouths (speakers that do not match by name), an attribution conflict is
- * raised and the quote is conflicting; a statement of another speaker that is not the quote's words (only alike
+ * raised and the quote is conflicting (between named speakers only: “a family friend” or an unresolved “he” may be the
+ * person another article names); a statement of another speaker that is not the quote's words (only alike
  * in content) neither supports the quote nor conflicts with it.
  *
  * Across languages (a Russian original and its English rewrite): a quotation's words are not the other
@@ -29,7 +30,7 @@
  * Indirect quotes ("X said that ...") are not quote claims of their own (their sentences are already
  * statement claims); they serve as support evidence and carry speaker checks.
  */
-import type { Mention, Quote, SentenceVectors } from '../types.js';
+import type { Mention, Quote, SentenceVectors, SpeakerRef } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
 import { crossCoverage } from '../similarity/crosslingual.js';
 import { quotedWords } from '../text/spans.js';
@@ -85,8 +86,17 @@ function supportScore(quote: QuoteNode, set: WeightedSet, vec: Float32Array | nu
 }
 
 /** The speaker of an indirect quote in the sentence, if any. */
-function speakerIn(art: ArticleInfo, sentence: number): string | null {
-  return art.analysed.quotes.find((q) => q.sentence === sentence && !q.direct && q.speaker)?.speaker?.name ?? null;
+function speakerIn(art: ArticleInfo, sentence: number): SpeakerRef | null {
+  return art.analysed.quotes.find((q) => q.sentence === sentence && !q.direct && q.speaker)?.speaker ?? null;
+}
+
+/**
+ * A speaker the analysis named: a name, or a pronoun or description resolved to a person of the article ("he" →
+ * Vladimir Putin, "the commissioner" → Charles Ramsey). "a family friend", "police" or an unresolved "he" may be
+ * anyone, also the person another article names: no attribution conflict rests on them.
+ */
+function named(speaker: SpeakerRef | null): boolean {
+  return speaker !== null && (speaker.via === 'name' || speaker.entity !== null);
 }
 
 /** Content words a quotation needs before its words in another speaker's sentence make an attribution conflict. */
@@ -168,7 +178,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     }
     return lists;
   };
-  type Support = { score: number; start: number; end: number; text: string; speaker: string | null };
+  type Support = { score: number; start: number; end: number; text: string; speaker: SpeakerRef | null };
   /** The indirect quote of `art` attributed to `speaker` that best paraphrases one of `parts`, if any. */
   const byMeaning = (art: ArticleInfo, parts: readonly { text: string; set: WeightedSet }[], speaker: string): Support | null => {
     let found: Support | null = null;
@@ -177,7 +187,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       for (const part of parts) {
         if (sharedCount(part.set, iqSet) < MEANING_MIN_SHARED) continue;
         const { score, paraphrase } = judged(part.text, iq.text);
-        if (paraphrase && (!found || score > found.score)) found = { score, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker!.name };
+        if (paraphrase && (!found || score > found.score)) found = { score, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker };
       }
     }
     return found;
@@ -244,7 +254,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         const set = ctx.weigh(iq.text);
         const vec = ctx.unit(iq.text);
         const s = Math.max(...distinct.map((m) => supportScore(m, set, vec)));
-        if (s > 0 && (!best || s > best.score)) best = { score: s, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null };
+        if (s > 0 && (!best || s > best.score)) best = { score: s, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker ?? null };
       }
       if (!best) {
         // A sentence aligned with a quoting sentence that contains enough of the quote's words.
@@ -256,7 +266,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
               (q) => q.sentence === s.sentence.index && !q.direct && weightedContainment(m.set, ctx.weigh(q.text)) >= SUPPORT_MIN_CONTAIN,
             );
             best = iq
-              ? { score: cont, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker?.name ?? null }
+              ? { score: cont, start: iq.start, end: iq.end, text: iq.text, speaker: iq.speaker ?? null }
               : { score: cont, start: s.sentence.start, end: s.sentence.end, text: s.sentence.text, speaker: speakerIn(art, s.sentence.index) };
           }
         }
@@ -271,16 +281,17 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       }
       if (!best && speaker) best = byMeaning(art, meaningParts(), speaker);
       if (!best) continue;
-      if (speaker && best.speaker && !sameSpeaker(speaker, best.speaker, ctx.multilingual)) {
+      if (speaker && best.speaker && !sameSpeaker(speaker, best.speaker.name, ctx.multilingual)) {
         // Another speaker's words support nothing of the quote. They are a conflict only when they are the words of a
         // quotation of MOUTH_MIN_WORDS content words or more (as quotes are grouped: QUOTE_SAME): "Peskov said X"
         // against “X,” Putin said; another person saying something alike ("we are thrilled to have her host" against
         // “I am so excited to host”), or the few words of a short quotation found in someone's sentence, is not.
+        // Both speakers must be named (`named`).
         const span = ctx.weigh(best.text);
-        if (distinct.some((m) => m.set.ids.length >= MOUTH_MIN_WORDS && sameWordsAs([m], span))) {
+        if (named(best.speaker) && members.some((m) => named(m.q.speaker)) && distinct.some((m) => m.set.ids.length >= MOUTH_MIN_WORDS && sameWordsAs([m], span))) {
           speakerMismatch.push({
             article: art.id,
-            side: { start: best.start, end: best.end, text: best.text, value: best.speaker },
+            side: { start: best.start, end: best.end, text: best.text, value: best.speaker.name },
           });
         }
         continue;
@@ -299,20 +310,20 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       translatedIn,
     });
     // The same words in different mouths.
-    const anchor = members.find((m) => m.q.speaker);
+    const anchor = members.find((m) => named(m.q.speaker));
     if (anchor) {
       const anchorSide = {
         article: anchor.art.id,
         side: { start: anchor.q.start, end: anchor.q.end, text: anchor.q.text, value: anchor.q.speaker!.name },
       };
       for (const m of members) {
-        if (m.art === anchor.art || !m.q.speaker || sameSpeaker(anchor.q.speaker!.name, m.q.speaker.name, ctx.multilingual)) continue;
+        if (m.art === anchor.art || !named(m.q.speaker) || sameSpeaker(anchor.q.speaker!.name, m.q.speaker!.name, ctx.multilingual)) continue;
         // The group is joined through chains of alike quotes: the two must hold the same words themselves.
         if (!sameWordsAs([anchor], m.set)) continue;
         conflicts.push({
           claim,
           a: anchorSide,
-          b: { article: m.art.id, side: { start: m.q.start, end: m.q.end, text: m.q.text, value: m.q.speaker.name } },
+          b: { article: m.art.id, side: { start: m.q.start, end: m.q.end, text: m.q.text, value: m.q.speaker!.name } },
         });
       }
       for (const s of speakerMismatch) conflicts.push({ claim, a: anchorSide, b: s });
