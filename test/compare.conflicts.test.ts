@@ -11,6 +11,10 @@ import { wildfire } from './fixtures/compare/wildfire.js';
 function run(arts: AnalysedArticle[]): StoryReport {
   return compareStory({ id: 'story-1', articles: arts.map((a) => a.article.id) }, arts, NO_VECTORS);
 }
+/** An article read by the real analysis (source = id), published on 8 May 2026 unless `published` says otherwise. */
+function art(id: string, text: string, published: string | null = '2026-05-08T09:00:00Z', source: string = id): AnalysedArticle {
+  return analyse({ id, title: null, text, source, url: null, published, language: 'en', byline: null, origin: id });
+}
 function sidesOk(r: StoryReport, arts: AnalysedArticle[], c: Conflict): void {
   const byId = new Map(arts.map((a) => [a.article.id, a.article.text]));
   assert.ok(c.sides.length >= 2);
@@ -112,8 +116,7 @@ test('date conflict: the same event on different days', () => {
 test('a page\'s publication or update stamp is no date claim: copies stamped at different times do not conflict', () => {
   const body =
     'The Dorrow council voted on the new dam budget on 4 May 2026, the town clerk said.\n\nWork on the spillway starts after the vote.';
-  const copy = (id: string, source: string, stamp: string): AnalysedArticle =>
-    analyse({ id, title: null, text: `${stamp}\n\n${body}`, source, url: null, published: null, language: 'en', byline: null, origin: id });
+  const copy = (id: string, source: string, stamp: string): AnalysedArticle => art(id, `${stamp}\n\n${body}`, null, source);
   const arts = [
     copy('alpha', 'Alpha Post', 'May 4, 2026, 1:12 PM'),
     copy('beta', 'Beta News', 'Dam budget vote UPDATED 05/05/2026 at 11:00 AM EDT'),
@@ -129,17 +132,7 @@ test('a page\'s publication or update stamp is no date claim: copies stamped at 
 
 test('a weekday in the same words is one date claim and no conflict between copies published on different days; other words still conflict', () => {
   const copy = (id: string, published: string, day: string): AnalysedArticle =>
-    analyse({
-      id,
-      title: null,
-      text: `The Dorrow council voted on ${day} to double the dam budget, the town clerk said.`,
-      source: id,
-      url: null,
-      published,
-      language: 'en',
-      byline: null,
-      origin: id,
-    });
+    art(id, `The Dorrow council voted on ${day} to double the dam budget, the town clerk said.`, published);
   // Published on Friday and on Saturday: "Thursday" is read as 7 and as 14 May, but both copies say the same.
   const same = run([copy('alpha', '2026-05-08T09:00:00Z', 'Thursday'), copy('beta', '2026-05-16T09:00:00Z', 'Thursday')]);
   assert.deepEqual(same.conflicts.filter((c) => c.type === 'date'), []);
@@ -156,8 +149,6 @@ test('a weekday in the same words is one date claim and no conflict between copi
 });
 
 test('the same words in another mouth conflict; quotes only alike (joined through a third) do not', () => {
-  const art = (id: string, text: string): AnalysedArticle =>
-    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
   // Ivo Brand's own words are alike Mara Quill's ("hosting the Kelby regatta") and reach them through beta's short
   // quote, but they are not her words: no "Speaker of …" conflict between Quill and Brand.
   const alike = run([
@@ -178,8 +169,6 @@ test('the same words in another mouth conflict; quotes only alike (joined throug
 });
 
 test('one actor named shorter in one article ("the Saints", "the Dorrow Harbour Saints") is no actor conflict; another actor is', () => {
-  const art = (id: string, text: string): AnalysedArticle =>
-    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
   const placed = (x: string, y: string): string[] =>
     run([art('alpha', `Not a day ago, ${x} placed their rookie running back Ivo Brand on injured reserve.`), art('beta', `Not a day ago, ${y} placed their rookie running back Ivo Brand on injured reserve.`)])
       .conflicts.filter((c) => c.type === 'actor')
@@ -189,8 +178,6 @@ test('one actor named shorter in one article ("the Saints", "the Dorrow Harbour 
 });
 
 test('no negation conflict between two articles that each say the word both negated and plain', () => {
-  const art = (id: string, text: string): AnalysedArticle =>
-    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
   const r = run([
     art('alpha', 'Ana Reyes spoke in Dorrow on Monday. “But I’m never going to ask for people’s support because I’m a woman,” Reyes said. “I’m going to ask for their votes because of my record.”'),
     art('beta', 'Ana Reyes spoke in Dorrow on Monday. “I’m going to ask for people’s support because of my record,” Reyes said. She added that she was never going to ask for votes as a woman.'),
@@ -199,8 +186,6 @@ test('no negation conflict between two articles that each say the word both nega
 });
 
 test('a quote given to a named speaker in one article and to "a family friend" or an unresolved "he" in another is no attribution conflict', () => {
-  const art = (id: string, text: string): AnalysedArticle =>
-    analyse({ id, title: null, text, source: id, url: null, published: '2026-05-08T09:00:00Z', language: 'en', byline: null, origin: id });
   const quote = '“The grandchildren were her whole life and joy in the Dorrow years,”';
   const r = run([
     art('alpha', `Mira Chohan died on Friday in Dorrow. ${quote} Ravi Singh said.`),
