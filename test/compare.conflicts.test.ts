@@ -177,14 +177,6 @@ test('one actor named shorter in one article ("the Saints", "the Dorrow Harbour 
   assert.deepEqual(placed('the Dorrow Saints', 'the Kelby Rovers'), ['Who placed: alpha says the Dorrow Saints placed; beta says the Kelby Rovers placed']);
 });
 
-test('no negation conflict between two articles that each say the word both negated and plain', () => {
-  const r = run([
-    art('alpha', 'Ana Reyes spoke in Dorrow on Monday. “But I’m never going to ask for people’s support because I’m a woman,” Reyes said. “I’m going to ask for their votes because of my record.”'),
-    art('beta', 'Ana Reyes spoke in Dorrow on Monday. “I’m going to ask for people’s support because of my record,” Reyes said. She added that she was never going to ask for votes as a woman.'),
-  ]);
-  assert.deepEqual(r.conflicts.filter((c) => c.type === 'negation'), []);
-});
-
 test('a quote given to a named speaker in one article and to "a family friend" or an unresolved "he" in another is no attribution conflict', () => {
   const quote = '“The grandchildren were her whole life and joy in the Dorrow years,”';
   const r = run([

@@ -4,8 +4,6 @@
  * speakers), each with every article's exact evidence and the claims involved. Involved claims
  * become `conflicting`.
  *
- * A negation finding between two articles that each say the word both negated and plain is none.
- *
  * One conflict per disagreement in the story, not per article pair. Pairwise findings ("pieces")
  * are merged when they have the same type and
  *  - the same key (the counted thing, the verb, the negated word, ...) and share a statement claim
@@ -32,7 +30,6 @@ import { shortHash } from '../text/hash.js';
 import { normaliseKey } from '../text/normalise.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { sameSpeaker } from '../similarity/speakers.js';
-import { normaliseToken, stem } from '../similarity/tokens.js';
 import { spanKey, type ClaimBook, type ClaimDraft } from './claims.js';
 import type { QuoteConflict } from './quote-ledger.js';
 import type { PairAlignment } from './types.js';
@@ -59,16 +56,12 @@ interface Piece {
 export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], quoteConflicts: readonly QuoteConflict[]): Conflict[] {
   const pieces: Piece[] = [];
   const valueClaims = valueClaimFinder(book);
-  const polarity = polarityOf(book);
   for (const p of pairs) {
     for (const d of p.details) {
       if (d.conflicts.length === 0) continue;
       const stA = book.statementOf.get(`${p.a}:${d.a.sentence.index}`);
       const stB = book.statementOf.get(`${p.b}:${d.b.sentence.index}`);
       for (const c of d.conflicts) {
-        // Two articles that each say the word both negated and plain ("I'm never going to ask …", "I'm going to ask
-        // …") do not disagree on it: their linked sentences are two of the things both say.
-        if (c.type === 'negation' && polarity(p.a, c.key) === BOTH && polarity(p.b, c.key) === BOTH) continue;
         const a: ConflictSide = { article: d.a.articleId, start: c.a.start, end: c.a.end, text: c.a.text, value: c.a.value };
         const b: ConflictSide = { article: d.b.articleId, start: c.b.start, end: c.b.end, text: c.b.text, value: c.b.value };
         const claims: ClaimDraft[] = [];
@@ -146,31 +139,6 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
       (x.id < y.id ? -1 : 1)
     );
   });
-}
-
-const NEGATED = 1;
-const PLAIN = 2;
-const BOTH = NEGATED | PLAIN;
-
-/**
- * How an article (story order) says a word (a negation conflict's key, matched by stem as negation conflicts are):
- * NEGATED (in the scope of one of its negations), PLAIN (anywhere else), BOTH, or 0. Per article, on first use.
- */
-function polarityOf(book: ClaimBook): (order: number, word: string) => number {
-  const byArticle = new Map<number, Map<string, number>>();
-  return (order, word) => {
-    let stems = byArticle.get(order);
-    if (!stems) {
-      stems = new Map<string, number>();
-      for (const s of book.ctx.articles[order]!.sentences) {
-        const scoped = new Set<number>();
-        for (const n of s.slots.negations) for (const t of n.scope) scoped.add(t.start);
-        for (const t of s.tokens) stems.set(t.stem, (stems.get(t.stem) ?? 0) | (scoped.has(t.start) ? NEGATED : PLAIN));
-      }
-      byArticle.set(order, stems);
-    }
-    return stems.get(stem(normaliseToken(word))) ?? 0;
-  };
 }
 
 /**
