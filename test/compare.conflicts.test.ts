@@ -175,6 +175,12 @@ test('one actor named shorter in one article ("the Saints", "the Dorrow Harbour 
       .map((c) => c.summary);
   assert.deepEqual(placed('the Dorrow Harbour Saints', 'the Saints'), []);
   assert.deepEqual(placed('the Dorrow Saints', 'the Kelby Rovers'), ['Who placed: alpha says the Dorrow Saints placed; beta says the Kelby Rovers placed']);
+  // A place and a team of its name are two actors.
+  const signed = run([
+    art('alpha', 'On Monday, New York signed Ivo Brand to a two-year contract worth five million dollars.'),
+    art('beta', 'On Monday, the New York Jets signed Ivo Brand to a two-year contract worth five million dollars.'),
+  ]);
+  assert.deepEqual(signed.conflicts.map((c) => c.type), ['actor']);
 });
 
 test('a quote given to a named speaker in one article and to "a family friend" or an unresolved "he" in another is no attribution conflict', () => {
@@ -188,6 +194,30 @@ test('a quote given to a named speaker in one article and to "a family friend" o
   assert.equal(r.claims.find((c) => c.kind === 'quote')!.status, 'corroborated');
 });
 
+test('a part of a quotation in another named mouth is a conflict; an unnamed speaker stating it supports the quote', () => {
+  // Brand is given the second half of Reyes's quotation: a conflict between beta and gamma, though gamma shares nothing
+  // with alpha's first half.
+  const part = run([
+    art('alpha', 'The storm passed Dorrow on Sunday. “The harbour wall held through the whole night,” Ana Reyes said.'),
+    art('beta', 'The storm passed Dorrow on Sunday. “The harbour wall held through the whole night. The ferries will sail again on Monday morning from the east pier,” Ana Reyes said.'),
+    art('gamma', 'The storm passed Dorrow on Sunday. “The ferries will sail again on Monday morning from the east pier,” Ivo Brand said.'),
+  ]);
+  assert.deepEqual(
+    part.conflicts.filter((c) => c.type === 'attribution').map((c) => c.sides.map((x) => `${x.article}:${x.value}`)),
+    [['beta:Ana Reyes', 'gamma:Ivo Brand']],
+  );
+  // "A harbour official" may be Reyes: her words in that mouth are support, not a conflict nor a single-source quote.
+  const unnamed = run([
+    art('alpha', 'The storm passed Dorrow on Sunday. “The ferries will sail again on Monday morning from the east pier,” Ana Reyes said.'),
+    art('beta', 'The storm passed Dorrow on Sunday. A harbour official said the ferries will sail again on Monday morning from the east pier.'),
+  ]);
+  assert.deepEqual(unnamed.conflicts, []);
+  assert.deepEqual(
+    unnamed.claims.filter((c) => c.kind === 'quote').map((c) => [c.status, c.supportedIn]),
+    [['corroborated', ['beta']]],
+  );
+});
+
 test('isPublicationStamp: a date alone on its line or after "Updated"/"Published"/"Posted"; never a date in prose', () => {
   const stamp = (text: string, date: string): boolean => {
     const start = text.indexOf(date);
@@ -199,6 +229,11 @@ test('isPublicationStamp: a date alone on its line or after "Updated"/"Published
   assert.equal(stamp('The ferry resumed service on May 2, 2013, the harbour master said.', 'May 2, 2013'), false);
   assert.equal(stamp('MOSCOW, Nov 30 (Reuters) - The zone will be set up, officials said.', 'Nov 30'), false);
   assert.equal(stamp('The report was published on Monday and updated on Tuesday.', 'Tuesday'), false);
+  assert.equal(stamp('Body of the report.\nPublished on 4 May 2026, the audit found gaps.\nMore.', '4 May 2026'), false);
+  assert.equal(stamp('Body.\nUPDATED on Friday the charges were dropped.\nMore.', 'Friday'), false);
+  // A timeline: a date alone on its line in the middle of the text is an entry, not a stamp.
+  const timeline = 'The dam works ran for a year.\nPlans were drawn.\nThe council met.\nMarch 3, 2020\nWork began.\nMarch 9, 2020\nWork stopped.\nThe clerk said so.\nEnd.';
+  assert.equal(stamp(timeline, 'March 3, 2020'), false);
 });
 
 test('attribution conflicts: the same report credited to different agencies; the same words in different mouths', () => {

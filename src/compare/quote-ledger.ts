@@ -222,8 +222,8 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     const mentions: Mention[] = members.map((m) => ({ article: m.art.id, start: m.q.start, end: m.q.end, text: m.q.text }));
     const supportedIn: string[] = [];
     const translatedIn: string[] = [];
-    const speakers = members.map((m) => m.q.speaker?.name ?? null);
-    const speaker = speakers.find((s): s is string => !!s) ?? null;
+    // The group's speaker: its first named one (`named`), else the first given.
+    const speaker = (members.find((m) => named(m.q.speaker)) ?? members.find((m) => m.q.speaker))?.q.speaker?.name ?? null;
     const quoted = new Set(quotedIn);
     const speakerMismatch: { article: string; side: LinkConflict['a'] }[] = [];
 
@@ -282,19 +282,19 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       if (!best && speaker) best = byMeaning(art, meaningParts(), speaker);
       if (!best) continue;
       if (speaker && best.speaker && !sameSpeaker(speaker, best.speaker.name, ctx.multilingual)) {
-        // Another speaker's words support nothing of the quote. They are a conflict only when they are the words of a
-        // quotation of MOUTH_MIN_WORDS content words or more (as quotes are grouped: QUOTE_SAME): "Peskov said X"
-        // against “X,” Putin said; another person saying something alike ("we are thrilled to have her host" against
-        // “I am so excited to host”), or the few words of a short quotation found in someone's sentence, is not.
-        // Both speakers must be named (`named`).
+        // Another speaker given the words of a quotation of MOUTH_MIN_WORDS content words or more (as quotes are
+        // grouped: QUOTE_SAME), both speakers named (`named`): a conflict ("Peskov said X" against “X,” Putin said).
+        // Else the statement supports the quote's content, as any other sentence would: “a family friend” may be the
+        // person another article names, and another person saying something alike ("we are thrilled to have her
+        // host" against “I am so excited to host”) or the few words of a short quotation are no contradiction.
         const span = ctx.weigh(best.text);
-        if (named(best.speaker) && members.some((m) => named(m.q.speaker)) && distinct.some((m) => m.set.ids.length >= MOUTH_MIN_WORDS && sameWordsAs([m], span))) {
+        if (named(best.speaker) && speaker && members.some((m) => named(m.q.speaker)) && distinct.some((m) => m.set.ids.length >= MOUTH_MIN_WORDS && sameWordsAs([m], span))) {
           speakerMismatch.push({
             article: art.id,
             side: { start: best.start, end: best.end, text: best.text, value: best.speaker.name },
           });
+          continue;
         }
-        continue;
       }
       supportedIn.push(art.id);
       mentions.push({ article: art.id, start: best.start, end: best.end, text: best.text });
@@ -316,13 +316,43 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         article: anchor.art.id,
         side: { start: anchor.q.start, end: anchor.q.end, text: anchor.q.text, value: anchor.q.speaker!.name },
       };
+      // Each named member against the earlier named members of other articles (the first named one first): the first
+      // with another speaker and the same words itself makes the conflict. The group is joined through chains of alike
+      // quotes, so two members must share the words themselves: the same quotation, or a part of MOUTH_MIN_WORDS content
+      // words or more of the other (A, A + B and B, said by Reyes, Reyes and Brand, conflict on B; a few words of one
+      // quotation inside another's do not). Earlier members are read once per text and speaker (at most one per
+      // article besides the member's own), so the copies of one wire cost one check each.
+      const verdicts = new Map<string, boolean>();
+      const conflictsWith = (n: QuoteNode, m: QuoteNode): boolean => {
+        const key = `${n.q.text}\u0000${n.q.speaker!.name}\u0000${m.q.text}\u0000${m.q.speaker!.name}`;
+        let v = verdicts.get(key);
+        if (v === undefined) {
+          const small = n.set.total <= m.set.total ? n.set : m.set;
+          const sameQuotation = normaliseKey(n.q.text) === normaliseKey(m.q.text);
+          v = !sameSpeaker(n.q.speaker!.name, m.q.speaker!.name, ctx.multilingual) && sameWordsAs([n], m.set) && (sameQuotation || small.ids.length >= MOUTH_MIN_WORDS);
+          verdicts.set(key, v);
+        }
+        return v;
+      };
+      const earlier = new Map<string, QuoteNode[]>();
       for (const m of members) {
-        if (m.art === anchor.art || !named(m.q.speaker) || sameSpeaker(anchor.q.speaker!.name, m.q.speaker!.name, ctx.multilingual)) continue;
-        // The group is joined through chains of alike quotes: the two must hold the same words themselves.
-        if (!sameWordsAs([anchor], m.set)) continue;
+        if (!named(m.q.speaker)) continue;
+        let n: QuoteNode | undefined;
+        for (const list of earlier.values()) {
+          const x = list.find((y) => y.art !== m.art);
+          if (x && conflictsWith(x, m)) {
+            n = x;
+            break;
+          }
+        }
+        const key = `${m.q.text}\u0000${m.q.speaker!.name}`;
+        const list = earlier.get(key);
+        if (!list) earlier.set(key, [m]);
+        else if (list.length === 1 && list[0]!.art !== m.art) list.push(m);
+        if (!n) continue;
         conflicts.push({
           claim,
-          a: anchorSide,
+          a: n === anchor ? anchorSide : { article: n.art.id, side: { start: n.q.start, end: n.q.end, text: n.q.text, value: n.q.speaker!.name } },
           b: { article: m.art.id, side: { start: m.q.start, end: m.q.end, text: m.q.text, value: m.q.speaker!.name } },
         });
       }

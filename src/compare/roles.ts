@@ -335,6 +335,8 @@ function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[], 
  * name is not another actor.
  */
 function nameWithin(x: EntityRef, y: EntityRef): boolean {
+  // As sameEntityRef: a person and a place are not one actor ("New York" signed …, the "New York Jets" signed …).
+  if (x.entity.type !== y.entity.type && x.entity.type !== 'other' && y.entity.type !== 'other') return false;
   for (const kx of x.keys) {
     for (const ky of y.keys) {
       const [short, long] = kx.length <= ky.length ? [kx, ky] : [ky, kx];

@@ -93,28 +93,60 @@ export function sentenceSlots(a: AnalysedArticle): SentenceSlots[] {
 
 /** Words a publication stamp line holds besides its date ("Updated: Mon, May 2, 2013 at 1:12 PM EDT"). */
 const STAMP_WORDS =
-  /^(?:(?:first|last|originally)?\s*(?:updated?|published|posted|modified|edited)|on|at|and|am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|cest?|msk|ist|aest|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
+  /^(?:(?:first|last|originally)?\s*(?:updated?|published|posted|modified|edited|created)|date|on|at|and|am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|cest?|msk|ist|aest|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
 /**
- * A stamp word right before a date on its line: "… UPDATED 05/03/2013", "Published: June 13, 2013", "Last updated
- * on". Capitalised or in capitals, as a page's stamp writes it ("the report was updated on Tuesday" is a claim).
+ * A stamp word right before a date: "… UPDATED 05/03/2013", "Published: June 13, 2013", "Last updated on". Capitalised
+ * or in capitals, as a page's stamp writes it ("the report was updated on Tuesday" is a claim).
  */
 const STAMP_BEFORE =
-  /(?:^|[\s|·•–—-])(?:(?:(?:First|Last|Originally)\s+(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Mm]odified))|(?:FIRST|LAST|ORIGINALLY)\s+(?:UPDATED|PUBLISHED|POSTED|MODIFIED)|Updated?|UPDATED?|Published|PUBLISHED|Posted|POSTED|Modified|MODIFIED)\s*(?::|[Oo]n|ON|[Aa]t|AT)?\s*$/;
+  /(?:^|[\s|·•–—-])(?:(?:(?:First|Last|Originally)\s+(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Mm]odified))|(?:FIRST|LAST|ORIGINALLY)\s+(?:UPDATED|PUBLISHED|POSTED|MODIFIED)|Updated?|UPDATED?|Published|PUBLISHED|Posted|POSTED|Modified|MODIFIED|Created|CREATED|Date|DATE)\s*(?::|[Oo]n|ON|[Aa]t|AT)?\s*$/;
+/** A stamp line is short: a longer line is prose (and is not scanned word by word). */
+const STAMP_LINE_MAX = 160;
+/** How many lines at each end of a text a stamp with no clock time may stand on (a timeline's dates stand mid-text). */
+const STAMP_EDGE_LINES = 3;
 
 /**
- * A date that stamps the article's publication or update, not a claim of it: the date stands on a line of its own
- * (besides stamp words: "May 2, 2013, 1:12 PM", "Updated: Mon, May 2 at 1:12 PM EDT"), or follows "Updated",
- * "Published" or "Posted" on its line ("… UPDATED 05/03/2013 at 11:00 AM EDT"). The copies of one wire carry
- * each its own site's stamp: compared as claims they would be date conflicts between outlets that say the same.
+ * A date that stamps the article's publication or update, not a claim of it:
+ * - after "Updated", "Published", "Posted" (or "Date:", "Created") with nothing after it on its line but stamp words
+ *   or a byline ("… UPDATED 05/03/2013 at 11:00 AM EDT", "Posted on November 30, 2025 by Editor"); "Published on
+ *   4 May 2026, the audit found …" is prose;
+ * - alone on a short line (besides stamp words), with a clock time ("May 2, 2013, 1:12 PM") or within the first or
+ *   last STAMP_EDGE_LINES lines ("Friday, June 7, 2013" over the text); a date alone mid-text is a timeline's entry.
+ * The copies of one wire carry each its own site's stamp: compared as claims they would be date conflicts between
+ * outlets that say the same.
  */
-export function isPublicationStamp(text: string, d: Span): boolean {
+export function isPublicationStamp(text: string, d: DateMention | Span): boolean {
   const lineStart = text.lastIndexOf('\n', d.start - 1) + 1;
-  const lineEnd = text.indexOf('\n', d.end);
-  const before = text.slice(lineStart, d.start);
-  if (STAMP_BEFORE.test(before)) return true;
-  const after = text.slice(d.end, lineEnd < 0 ? text.length : lineEnd);
-  const words = `${before} ${after}`.split(/[\s,|·•:;()[\]–—-]+/).filter((w) => w !== '' && !/^\p{P}+$/u.test(w));
-  return words.every((w) => STAMP_WORDS.test(w));
+  let lineEnd = text.indexOf('\n', d.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  const after = text.slice(d.end, Math.min(lineEnd, d.end + STAMP_LINE_MAX));
+  const stampWordsOnly = (part: string): boolean =>
+    part
+      .split(/[\s,|·•:;()[\]–—-]+/)
+      .filter((w) => w !== '' && !/^\p{P}+$/u.test(w))
+      .every((w) => STAMP_WORDS.test(w));
+  const restIsStamp = lineEnd - d.end <= STAMP_LINE_MAX && (stampWordsOnly(after) || /^\s*,?\s*[Bb]y\s/.test(after));
+  if (restIsStamp && STAMP_BEFORE.test(text.slice(Math.max(lineStart, d.start - 40), d.start))) return true;
+  if (lineEnd - lineStart > STAMP_LINE_MAX || !stampWordsOnly(text.slice(lineStart, d.start)) || !stampWordsOnly(after)) return false;
+  if ('grain' in d && d.grain === 'time') return true;
+  return atEdge(text, lineStart, lineEnd);
+}
+
+/** Whether the line [lineStart, lineEnd) is among the first or last STAMP_EDGE_LINES non-blank lines of the text. */
+function atEdge(text: string, lineStart: number, lineEnd: number): boolean {
+  return fewLines(text, 0, lineStart) || fewLines(text, lineEnd + 1, text.length);
+}
+
+/** Fewer than STAMP_EDGE_LINES non-blank lines in [from, to) (stops counting there). */
+function fewLines(text: string, from: number, to: number): boolean {
+  let count = 0;
+  for (let at = from; at < to; ) {
+    let end = text.indexOf('\n', at);
+    if (end < 0 || end > to) end = to;
+    if (/\S/.test(text.slice(at, end)) && ++count >= STAMP_EDGE_LINES) return false;
+    at = end + 1;
+  }
+  return true;
 }
 
 /** The key numbers are compared under: the counted thing, else unit + kind, else null (not comparable). */
@@ -254,17 +286,17 @@ export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: reado
 }
 
 /**
- * Some mention on each side in the same words, one of them dated from its article's publication date ("Thursday",
- * "today", "March 8" with the year filled in): the texts say the same; copies published on other days read the
- * words as other days, which is no disagreement of the sources.
+ * Some mention on each side in the same words ("Thursday", "today", "March 8"): the texts say the same; copies
+ * published on other days read such words as other days (the day or year comes from each copy's publication date),
+ * which is no disagreement of the sources. (Words that name the day in full read alike everywhere.)
  */
 function sameWords(a: readonly DateMention[], b: readonly DateMention[]): boolean {
   return a.some((x) => b.some((y) => sameDateWording(x, y)));
 }
 
-/** Two date mentions in the same words, at least one dated from its article's publication date (`sameWords`). */
+/** Two date mentions in the same words (`sameWords`). */
 export function sameDateWording(x: DateMention, y: DateMention): boolean {
-  return (x.inferred || y.inferred) && x.text.toLowerCase().replace(/\s+/g, ' ') === y.text.toLowerCase().replace(/\s+/g, ' ');
+  return x.text.toLowerCase().replace(/\s+/g, ' ') === y.text.toLowerCase().replace(/\s+/g, ' ');
 }
 
 /** The same number keys and values, mention by mention. */
