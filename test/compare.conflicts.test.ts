@@ -194,7 +194,7 @@ test('a quote given to a named speaker in one article and to "a family friend" o
   assert.equal(r.claims.find((c) => c.kind === 'quote')!.status, 'corroborated');
 });
 
-test('a part of a quotation in another named mouth is a conflict; an unnamed speaker stating it supports the quote', () => {
+test('a part of a quotation in another named mouth is a conflict; an unnamed speaker stating it, or a named one the few words of a short quotation, supports the quote', () => {
   // Brand is given the second half of Reyes's quotation: a conflict between beta and gamma, though gamma shares nothing
   // with alpha's first half.
   const part = run([
@@ -214,6 +214,16 @@ test('a part of a quotation in another named mouth is a conflict; an unnamed spe
   assert.deepEqual(unnamed.conflicts, []);
   assert.deepEqual(
     unnamed.claims.filter((c) => c.kind === 'quote').map((c) => [c.status, c.supportedIn]),
+    [['corroborated', ['beta']]],
+  );
+  // The four words of a short quotation inside another named speaker's report of it: support, not a conflict.
+  const short = run([
+    art('alpha', 'Mara Quill will host the Kelby regatta this summer. “Hosting the Kelby regatta again,” Quill wrote on Friday.'),
+    art('beta', 'Organiser Ivo Brand said on Friday that Mara Quill was hosting the Kelby regatta again this summer.'),
+  ]);
+  assert.deepEqual(short.conflicts, []);
+  assert.deepEqual(
+    short.claims.filter((c) => c.kind === 'quote').map((c) => [c.status, c.supportedIn]),
     [['corroborated', ['beta']]],
   );
 });
