@@ -206,26 +206,26 @@ test('a part of a quotation in another named mouth is a conflict; an unnamed spe
     part.conflicts.filter((c) => c.type === 'attribution').map((c) => c.sides.map((x) => `${x.article}:${x.value}`)),
     [['beta:Ana Reyes', 'gamma:Ivo Brand']],
   );
+  // No conflict, and one quote claim that beta supports.
+  const assertSupportedInBeta = (r: StoryReport): void => {
+    assert.deepEqual(r.conflicts, []);
+    assert.deepEqual(
+      r.claims.filter((c) => c.kind === 'quote').map((c) => [c.status, c.supportedIn]),
+      [['corroborated', ['beta']]],
+    );
+  };
   // "A harbour official" may be Reyes: her words in that mouth are support, not a conflict nor a single-source quote.
   const unnamed = run([
     art('alpha', 'The storm passed Dorrow on Sunday. “The ferries will sail again on Monday morning from the east pier,” Ana Reyes said.'),
     art('beta', 'The storm passed Dorrow on Sunday. A harbour official said the ferries will sail again on Monday morning from the east pier.'),
   ]);
-  assert.deepEqual(unnamed.conflicts, []);
-  assert.deepEqual(
-    unnamed.claims.filter((c) => c.kind === 'quote').map((c) => [c.status, c.supportedIn]),
-    [['corroborated', ['beta']]],
-  );
+  assertSupportedInBeta(unnamed);
   // The four words of a short quotation inside another named speaker's report of it: support, not a conflict.
   const short = run([
     art('alpha', 'Mara Quill will host the Kelby regatta this summer. “Hosting the Kelby regatta again,” Quill wrote on Friday.'),
     art('beta', 'Organiser Ivo Brand said on Friday that Mara Quill was hosting the Kelby regatta again this summer.'),
   ]);
-  assert.deepEqual(short.conflicts, []);
-  assert.deepEqual(
-    short.claims.filter((c) => c.kind === 'quote').map((c) => [c.status, c.supportedIn]),
-    [['corroborated', ['beta']]],
-  );
+  assertSupportedInBeta(short);
 });
 
 test('isPublicationStamp: a date alone on its line or after "Updated"/"Published"/"Posted"; never a date in prose', () => {
