@@ -102,13 +102,11 @@ function named(speaker: SpeakerRef | null): boolean {
 /** Content words a quotation needs before its words in another speaker's sentence make an attribution conflict. */
 const MOUTH_MIN_WORDS = 5;
 
-/** Whether `span` holds one of the quotes' words as quotes are grouped (containment ≥ QUOTE_SAME, ≥ QUOTE_MIN_SHARED words). */
-function sameWordsAs(quotes: readonly QuoteNode[], span: WeightedSet): boolean {
-  return quotes.some((m) => {
-    if (sharedCount(m.set, span) < QUOTE_MIN_SHARED) return false;
-    const [small, large] = m.set.total <= span.total ? [m.set, span] : [span, m.set];
-    return weightedContainment(small, large) >= QUOTE_SAME;
-  });
+/** Whether two texts hold the same words as quotes are grouped (the smaller in the larger ≥ QUOTE_SAME, ≥ QUOTE_MIN_SHARED words). */
+function sameWords(a: WeightedSet, b: WeightedSet): boolean {
+  if (sharedCount(a, b) < QUOTE_MIN_SHARED) return false;
+  const [small, large] = a.total <= b.total ? [a, b] : [b, a];
+  return weightedContainment(small, large) >= QUOTE_SAME;
 }
 
 /** Adds quote claims to the book; returns the attribution conflicts found between speakers. */
@@ -153,7 +151,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     for (let j = i + 1; j < reps.length; j++) {
       const x = nodes[reps[i]![0]!]!;
       const y = nodes[reps[j]![0]!]!;
-      if (sameWordsAs([x], y.set)) uf.union(reps[i]![0]!, reps[j]![0]!);
+      if (sameWords(x.set, y.set)) uf.union(reps[i]![0]!, reps[j]![0]!);
     }
   }
   const candidates = supportCandidates(ctx.articles);
@@ -222,8 +220,10 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     const mentions: Mention[] = members.map((m) => ({ article: m.art.id, start: m.q.start, end: m.q.end, text: m.q.text }));
     const supportedIn: string[] = [];
     const translatedIn: string[] = [];
-    // The group's speaker: its first named one (`named`), else the first given.
-    const speaker = (members.find((m) => named(m.q.speaker)) ?? members.find((m) => m.q.speaker))?.q.speaker?.name ?? null;
+    // The group's first named speaker (`named`): its speaker, and the side of its attribution conflicts; with none named,
+    // the first speaker given is the group's.
+    const anchor = members.find((m) => named(m.q.speaker));
+    const speaker = (anchor ?? members.find((m) => m.q.speaker))?.q.speaker?.name ?? null;
     const quoted = new Set(quotedIn);
     const speakerMismatch: { article: string; side: LinkConflict['a'] }[] = [];
 
@@ -288,7 +288,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         // person another article names, and another person saying something alike ("we are thrilled to have her
         // host" against “I am so excited to host”) or the few words of a short quotation are no contradiction.
         const span = ctx.weigh(best.text);
-        if (named(best.speaker) && speaker && members.some((m) => named(m.q.speaker)) && distinct.some((m) => m.set.ids.length >= MOUTH_MIN_WORDS && sameWordsAs([m], span))) {
+        if (anchor && named(best.speaker) && distinct.some((m) => m.set.ids.length >= MOUTH_MIN_WORDS && sameWords(m.set, span))) {
           speakerMismatch.push({
             article: art.id,
             side: { start: best.start, end: best.end, text: best.text, value: best.speaker.name },
@@ -310,7 +310,6 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       translatedIn,
     });
     // The same words in different mouths.
-    const anchor = members.find((m) => named(m.q.speaker));
     if (anchor) {
       const anchorSide = {
         article: anchor.art.id,
@@ -329,7 +328,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         if (v === undefined) {
           const small = n.set.total <= m.set.total ? n.set : m.set;
           const sameQuotation = normaliseKey(n.q.text) === normaliseKey(m.q.text);
-          v = !sameSpeaker(n.q.speaker!.name, m.q.speaker!.name, ctx.multilingual) && sameWordsAs([n], m.set) && (sameQuotation || small.ids.length >= MOUTH_MIN_WORDS);
+          v = !sameSpeaker(n.q.speaker!.name, m.q.speaker!.name, ctx.multilingual) && sameWords(n.set, m.set) && (sameQuotation || small.ids.length >= MOUTH_MIN_WORDS);
           verdicts.set(key, v);
         }
         return v;
