@@ -125,9 +125,10 @@ export function isPublicationStamp(text: string, d: DateMention | Span): boolean
       .split(/[\s,|·•:;()[\]–—-]+/)
       .filter((w) => w !== '' && !/^\p{P}+$/u.test(w))
       .every((w) => STAMP_WORDS.test(w));
-  const restIsStamp = lineEnd - d.end <= STAMP_LINE_MAX && (stampWordsOnly(after) || /^\s*,?\s*[Bb]y\s/.test(after));
+  const afterIsStamp = lineEnd - d.end <= STAMP_LINE_MAX && stampWordsOnly(after);
+  const restIsStamp = afterIsStamp || (lineEnd - d.end <= STAMP_LINE_MAX && /^\s*,?\s*[Bb]y\s/.test(after));
   if (restIsStamp && STAMP_BEFORE.test(text.slice(Math.max(lineStart, d.start - 40), d.start))) return true;
-  if (lineEnd - lineStart > STAMP_LINE_MAX || !stampWordsOnly(text.slice(lineStart, d.start)) || !stampWordsOnly(after)) return false;
+  if (lineEnd - lineStart > STAMP_LINE_MAX || !afterIsStamp || !stampWordsOnly(text.slice(lineStart, d.start))) return false;
   if ('grain' in d && d.grain === 'time') return true;
   return atEdge(text, lineStart, lineEnd);
 }
