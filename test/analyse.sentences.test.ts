@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_SENTENCE_CHARS, splitSentences } from '../src/analyse/sentences.js';
+import { sentenceBreaks, sentenceEndWithin } from '../src/text/sentence-ends.js';
 import { seedText } from './helpers/texts.js';
 
 function texts(t: string): string[] {
@@ -118,4 +119,18 @@ test('a stretch with no sentence end is cut into sentences of at most MAX_SENTEN
   assert.deepEqual(splitSentences(token).map((s) => s.text.length), [MAX_SENTENCE_CHARS, 10]);
   // Sentences under the limit are as before.
   assert.deepEqual(splitSentences('The ferry sailed. It came back.').map((s) => s.text), ['The ferry sailed.', 'It came back.']);
+});
+
+test('sentenceEndWithin: the splitter\'s boundary rule over any stretch of text (titles, initials and dotted abbreviations are no end)', () => {
+  const within = (text: string) => sentenceEndWithin(text, 0, text.length);
+  assert.equal(within('to the party. Violations also include pressure'), true);
+  assert.equal(within('he said? Then they left'), true);
+  assert.equal(within('what they thought. . . . There is also'), true);
+  assert.equal(within('contradict Mr. Obama on Sunday'), false);
+  assert.equal(within('born abroad or a U.S. citizen by birth'), false);
+  assert.equal(within('President George W. Bush signed'), false);
+  assert.equal(within('grew 6.4 percent'), false);
+  assert.equal(within('ends here.'), false); // a mark at the end of the stretch is its caller's business
+  const text = 'One. Two three. Four';
+  assert.deepEqual(sentenceBreaks(text, 0, text.length), [4, 15]);
 });

@@ -100,6 +100,71 @@ test('no meaning conflict for a parenthetical addition or an added prepositional
   assert.deepEqual(r.conflicts, []);
 });
 
+test('no meaning conflict when the insertion holds a sentence end: a quotation that carries one more sentence adds a statement', () => {
+  const quote = (middle: string) =>
+    `“We will put the whole plan to the council. ${middle}Each delay costs the town money,” said engineer Mara Holt of Dorrow.\n\nThe vote is on Friday.`;
+  const arts = [art('a', quote('')), art('b', quote('Officials plan to review the dam contract first. '))];
+  const r = run(arts);
+  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 0), 'the two quotations are aligned');
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'meaning'), []);
+});
+
+test('no meaning conflict for words after the noun that do not open a clause complementing it', () => {
+  const arts = [
+    art('a', 'At an earlier hearing on Monday he was deemed too great a risk to appear in the dock at Dorrow Crown Court.\n\nThe trial opens in June.'),
+    art('b', 'At an earlier hearing at Dorrow Crown Court, prosecutors said both victims had severe head injuries.\n\nThe trial opens in June.'),
+  ];
+  const r = run(arts);
+  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 0), 'the two sentences are aligned');
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'meaning'), []);
+});
+
+test('no meaning conflict when the inserted words stand elsewhere in the other sentence: moved, not added', () => {
+  const arts = [
+    art('a', 'The producers announced on Friday that comedian Mara Holt would return next year to host the annual Lumen Awards ceremony.'),
+    art('b', 'Comedian Mara Holt to host next year’s Lumen Awards, the producers announced on Friday.'),
+  ];
+  const r = run(arts);
+  assert.equal(r.alignments[0]!.links.length, 1);
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'meaning'), []);
+});
+
+test('no negation conflict when the other sentence negates the word too, also beside a plain use of it', () => {
+  const quote = '“We have to decide what is lawful and what isn’t lawful,”';
+  const arts = [
+    art('a', `${quote} Mayor Ilse Varga said of the Dorrow dam contract.\n\nThe council meets on Friday.`),
+    art('b', `The council meets on Friday.\n\n${quote} Varga said of the dam contract on Tuesday.`),
+  ];
+  const r = run(arts);
+  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 1), 'the quotations are aligned');
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'negation'), []);
+});
+
+test('a negation\'s scope ends with its sentence, also inside a quoted passage kept as one sentence', () => {
+  const arts = [
+    art('a', '“That is total nonsense,” Mayor Ilse Varga replied.\n\nThe council meets on Friday.'),
+    art('b', '“I didn’t deal with them. That is total nonsense,” Mayor Ilse Varga replied.\n\nThe council meets on Friday.'),
+  ];
+  const r = run(arts);
+  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 0), 'the quotations are aligned');
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'negation'), []);
+});
+
+test('two copies of one sentence never conflict, whatever the analysis of each article read into them', () => {
+  const text = 'Officials confirmed that 600 emails held classified material, a newspaper reported.';
+  const arts = [
+    build({ id: 'a', text, attributions: [{ text: 'a newspaper reported', outlet: 'Dorrow Post' }] }),
+    build({ id: 'b', text, attributions: [{ text: 'a newspaper reported', outlet: 'Valley Courier' }] }),
+  ];
+  const r = run(arts);
+  assert.equal(r.alignments[0]!.links.length, 1);
+  assert.deepEqual(r.alignments[0]!.links[0]!.slotConflicts, []);
+  assert.deepEqual(r.conflicts, []);
+  // Change one word and the same analyses conflict: the credit is read, not ignored.
+  const other = build({ id: 'c', text: text.replace('600', 'six hundred'), attributions: [{ text: 'a newspaper reported', outlet: 'Valley Courier' }] });
+  assert.deepEqual(run([arts[0]!, other]).conflicts.map((c) => c.type), ['attribution']);
+});
+
 test('date conflict: the same event on different days', () => {
   const a = build({ id: 'a', text: 'The Dorrow council will vote on the new dam budget on 4 May.', dates: [{ text: '4 May', iso: '2026-05-04' }] });
   const b = build({ id: 'b', text: 'The Dorrow council will vote on the new dam budget on 14 May.', dates: [{ text: '14 May', iso: '2026-05-14' }] });

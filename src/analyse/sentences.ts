@@ -27,29 +27,7 @@
 import type { Sentence, Span } from '../types.js';
 import { codePointBoundary, trimSpan } from '../text/spans.js';
 import { findQuotePairs } from './quote-marks.js';
-
-const NEVER_END = new Set([
-  'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'col', 'lt', 'sgt',
-  'capt', 'cmdr', 'adm', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'maj', 'cpl', 'pvt', 'gens', 'fr',
-  'vs', 'v', 'cf', 'approx', 'dept', 'univ', 'assn', 'mt', 'ft', 'pp', 'vol', 'fig', 'nos', 'ca',
-]);
-const AMBIGUOUS = new Set([
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'st', 'ave', 'blvd', 'rd', 'inc', 'corp', 'co', 'ltd', 'llc', 'jr', 'sr', 'bros', 'etc', 'no', 'est', 'al',
-]);
-/** Words that commonly open a sentence: after an ambiguous abbreviation they signal a real end. */
-const OPENERS = new Set([
-  'the', 'a', 'an', 'he', 'she', 'it', 'they', 'we', 'i', 'you', 'his', 'her', 'its', 'their', 'our', 'my',
-  'this', 'that', 'these', 'those', 'there', 'but', 'and', 'or', 'so', 'yet', 'however', 'in', 'on', 'at',
-  'for', 'as', 'after', 'before', 'when', 'while', 'if', 'since', 'although', 'though', 'meanwhile',
-  'still', 'also', 'officials', 'some', 'many', 'most', 'no', 'not', 'one', 'what', 'who', 'why', 'how',
-  'where', 'during', 'by', 'with', 'from', 'to', 'of', 'about', 'under', 'over', 'earlier', 'later',
-  'then', 'now', 'today', 'yesterday', 'both', 'all', 'each', 'every', 'such', 'mr', 'mrs', 'ms', 'dr',
-]);
-
-const TERMINAL = /[.!?…]/;
-const CLOSERS = /[”’"»›)\]'}]/;
-const OPENING = /[“‘"«‹(\[']/;
+import { sentenceBreaks } from '../text/sentence-ends.js';
 
 interface Segment {
   start: number;
@@ -119,42 +97,6 @@ function segments(text: string): Segment[] {
   return out;
 }
 
-/** The word (letters and inner dots) ending just before offset `dot`. */
-function wordBefore(text: string, dot: number): string {
-  let i = dot;
-  while (i > 0 && /[\p{L}\p{N}.]/u.test(text[i - 1]!)) i--;
-  return text.slice(i, dot);
-}
-
-function wordAfter(text: string, at: number): string {
-  const m = /^[“‘"«‹(\[']*([\p{L}\p{N}]+)/u.exec(text.slice(at, at + 40));
-  return m?.[1] ?? '';
-}
-
-/** Is the terminal run text[i..j) followed at `next` by a real sentence end? */
-function isBoundary(text: string, i: number, runEnd: number, next: number): boolean {
-  const after = text[next];
-  if (after === undefined) return true;
-  if (/\p{Ll}/u.test(after)) return false;
-  const upperOrDigit = /[\p{Lu}\p{N}]/u.test(after);
-  const afterMark = after === "'" && text[next + 1] === "'" ? next + 2 : next + 1;
-  const opening = OPENING.test(after) && /[\p{Lu}\p{N}“‘"]/u.test(text[afterMark] ?? '');
-  if (!upperOrDigit && !opening) return false;
-  const run = text.slice(i, runEnd);
-  if (run !== '.') return true; // !, ?, ellipses and mixed runs
-  const w = wordBefore(text, i);
-  if (w === '') return true;
-  const lower = w.toLowerCase();
-  const nextWord = wordAfter(text, next);
-  const opener = OPENERS.has(nextWord.toLowerCase()) && /^\p{Lu}/u.test(nextWord);
-  if (/^\p{Lu}$/u.test(w)) return false; // an initial: "J. K. Rowling", "George W. Bush"
-  if (NEVER_END.has(lower)) return false;
-  if (lower === 'no' && /\p{N}/u.test(after)) return false;
-  if (w.includes('.')) return opener; // U.S., a.m., p.m., e.g.
-  if (AMBIGUOUS.has(lower)) return opener && !/\p{N}/u.test(after);
-  return true;
-}
-
 /** Sentences of `text` in order, with exact offsets, trimmed, numbered from 0. */
 export function splitSentences(text: string): Sentence[] {
   const segs = segments(text);
@@ -162,26 +104,7 @@ export function splitSentences(text: string): Sentence[] {
   const quotes = findQuotePairs(text).filter((q) => q.pieces.length === 1 && q.pieces[0]!.close >= 0 && q.mark !== '‘');
   const out: Sentence[] = [];
   for (const seg of segs) {
-    const breaks: number[] = [];
-    for (let i = seg.start; i < seg.end; i++) {
-      if (!TERMINAL.test(text[i]!)) continue;
-      let j = i;
-      while (j < seg.end && TERMINAL.test(text[j]!)) j++;
-      let k = j;
-      while (k < seg.end && CLOSERS.test(text[k]!)) k++;
-      if (k < seg.end && !/\s/.test(text[k]!)) {
-        i = j - 1;
-        continue;
-      }
-      let n = k;
-      while (n < seg.end && /\s/.test(text[n]!)) n++;
-      if (n >= seg.end) {
-        i = j - 1;
-        continue; // the segment end is a boundary anyway
-      }
-      if (isBoundary(text, i, j, n)) breaks.push(k);
-      i = j - 1;
-    }
+    const breaks = sentenceBreaks(text, seg.start, seg.end);
     // Quoted-passage rule.
     const quoted = quotes.map((q) => q.pieces[0]!).filter((p) => p.open >= seg.start && p.close < seg.end);
     cutSentences(text, seg, breaks, quoted, out);

@@ -321,6 +321,10 @@ const judged = new BoundedCache<boolean>(8192);
  * enough words; negation and media attribution need the sentences to say the same thing.
  */
 export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label'], lexical: number): readonly LinkConflict[] {
+  // The same words say the same thing: two copies of one sentence never conflict, whatever each article's analysis
+  // read into them (a word negated beside a plain use of it, an agency credited from the text around). Most links of
+  // a story of copies are such pairs, so this also spares their checks.
+  if (x.sentence.text === y.sentence.text) return NO_CONFLICTS;
   // Most links find nothing: the list is made on the first conflict.
   let out: LinkConflict[] | null = null;
   // Tokens are read for negation scopes only (slotConflicts): without negations the sentences need none.

@@ -12,6 +12,7 @@ import type { Token } from '../similarity/tokens.js';
 import { intersectionSize } from '../similarity/weights.js';
 import type { SentenceInfo } from './context.js';
 import { posTerms, tagsAt } from './pos.js';
+import { sentenceEndWithin } from '../text/sentence-ends.js';
 import { MEANING_MIN_INSERT, MEANING_MIN_SKELETON, OBJECT_WINDOW, SUBJECT_WINDOW } from './thresholds.js';
 import type { LinkConflict } from './types.js';
 
@@ -119,6 +120,17 @@ function hasDistinctEntities(a: SentenceInfo, b: SentenceInfo): boolean {
   return only(a, b) && only(b, a);
 }
 
+/**
+ * Is text[from, to), the words one sentence inserts between two words it shares with the other, one plain
+ * insertion that may change what the sentence says? Not when it is set off by punctuation (a parenthetical or an
+ * aside adds, it does not change), and not when a sentence ends inside it: an aligned "sentence" can hold several
+ * (a quoted passage is kept whole with its reporting clause), and a sentence more or less in a quotation adds or
+ * drops a statement, it does not turn one into another ("… party. Violations also include …. Each felony …").
+ */
+function plainInsertion(text: string, from: number, to: number): boolean {
+  return !/[,;:()—–"“”]|\s-\s/.test(text.slice(from, to)) && !sentenceEndWithin(text, from, to);
+}
+
 /** A pure insertion of ≥ MEANING_MIN_INSERT content words, without punctuation, inside a long shared skeleton. */
 function meaningCandidate(a: SentenceInfo, b: SentenceInfo): boolean {
   const ca = a.tokens.filter((t) => !t.stop);
@@ -133,10 +145,10 @@ function meaningCandidate(a: SentenceInfo, b: SentenceInfo): boolean {
     const [na, nb] = anchors[k + 1]!;
     const gapA = na - ia - 1;
     const gapB = nb - ib - 1;
-    if (gapA === 0 && gapB >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(b.slots.articleText.slice(cb[ib]!.end, cb[nb]!.start))) {
+    if (gapA === 0 && gapB >= MEANING_MIN_INSERT && plainInsertion(b.slots.articleText, cb[ib]!.end, cb[nb]!.start)) {
       if (mayOpenClause(b.tokens, cb[ib]!.end, cb[nb]!.start)) return true;
     }
-    if (gapB === 0 && gapA >= MEANING_MIN_INSERT && !/[,;:()—–"“”]/.test(a.slots.articleText.slice(ca[ia]!.end, ca[na]!.start))) {
+    if (gapB === 0 && gapA >= MEANING_MIN_INSERT && plainInsertion(a.slots.articleText, ca[ia]!.end, ca[na]!.start)) {
       if (mayOpenClause(a.tokens, ca[ia]!.end, ca[na]!.start)) return true;
     }
   }
@@ -144,14 +156,14 @@ function meaningCandidate(a: SentenceInfo, b: SentenceInfo): boolean {
 }
 
 /**
- * What meaningConflict's clause test needs without tags: among the tokens between `from` and `to`, a content
- * word preceded by "to", or any content word when the first of them is that/which/who (the tagged test also
- * wants that word to be a verb).
+ * What meaningConflict's clause test needs without tags: the tokens between `from` and `to` open with "to" and a
+ * content word, or with that/which/who and have a content word (the tagged test also wants that word to be a verb).
  */
 function mayOpenClause(tokens: readonly Token[], from: number, to: number): boolean {
   const gap = tokens.filter((t) => t.start >= from && t.end <= to);
-  const relative = /^(that|which|who)$/.test(gap[0]?.norm ?? '');
-  return gap.some((t, k) => !t.stop && (relative || (k > 0 && gap[k - 1]!.norm === 'to')));
+  const first = gap[0]?.norm ?? '';
+  if (first === 'to') return gap[1] !== undefined && !gap[1].stop;
+  return /^(that|which|who)$/.test(first) && gap.some((t) => !t.stop);
 }
 
 /** Could `t` be a frame's actor word (isActorWord without the tag test)? */
@@ -401,15 +413,22 @@ function meaningConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[]
     const [info, all, c, from, to] = ins === 'b' ? [b, tb, cb, ib, nb] : [a, ta, ca, ia, na];
     const head = c[from]!;
     if (!head.tags.has('Noun')) continue;
-    const gapText = info.slots.articleText.slice(head.tok.end, c[to]!.tok.start);
-    if (/[,;:()—–"“”]/.test(gapText)) continue; // a parenthetical adds, it does not change
-    // The insertion must open a clause: "to <verb>", or "that/which/who ... <verb>".
+    if (!plainInsertion(info.slots.articleText, head.tok.end, c[to]!.tok.start)) continue;
+    // The insertion must be a clause that complements the head noun: it opens with "to <verb>" or with
+    // "that/which/who … <verb>" ("the initiative to establish a zone …"). Words inserted after the noun that do not
+    // open such a clause ("the hearing on Monday he was deemed …", "Obama was moved to tears …") add a detail or
+    // belong to another sentence that happens to share words, they do not re-scope the noun.
     const inGap = all.filter((t) => t.tok.start >= head.tok.end && t.tok.end <= c[to]!.tok.start);
-    const opensClause = inGap.some((t, k2) => {
-      if (!isVerb(t) || t.tok.stop) return false;
-      const prev = inGap[k2 - 1];
-      return (prev !== undefined && prev.tok.norm === 'to') || /^(that|which|who)$/.test(inGap[0]?.tok.norm ?? '');
-    });
+    const first = inGap[0]?.tok.norm ?? '';
+    const opensClause =
+      first === 'to'
+        ? inGap[1] !== undefined && isVerb(inGap[1]) && !inGap[1].tok.stop
+        : /^(that|which|who)$/.test(first) && inGap.some((t) => isVerb(t) && !t.tok.stop);
+    // Words the other sentence has elsewhere were moved, not added ("… next year to host the annual Oscar …" and
+    // "… to Host Next Year's Oscars").
+    const other = new Set((ins === 'b' ? ca : cb).map((t) => t.tok.stem));
+    const inserted = c.slice(from + 1, to);
+    if (inserted.filter((t) => other.has(t.tok.stem)).length * 2 >= inserted.length) continue;
     if (!opensClause) continue;
     // Both sides: from the head noun through the next run of shared words (up to 3).
     let last = k + 1;

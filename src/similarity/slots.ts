@@ -5,6 +5,7 @@
  */
 import type { AnalysedArticle, DateMention, Entity, MediaAttribution, Negation, NumberMention, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
+import { sentenceBreaks } from '../text/sentence-ends.js';
 import { tokenize, type Token } from './tokens.js';
 
 export interface EntityRef extends Span {
@@ -81,8 +82,11 @@ export function sentenceSlots(a: AnalysedArticle): SentenceSlots[] {
   for (const neg of a.negations) {
     const s = a.sentences[neg.sentence];
     if (!s) continue;
-    // The scope runs to the next clause boundary, at most NEGATION_SCOPE content words.
-    const rest = a.article.text.slice(neg.end, s.end);
+    // The scope runs to the next clause boundary or sentence end (a quoted passage of several sentences is one
+    // sentence of the analysis: "I didn't have an involvement with them. That is total propaganda"), at most
+    // NEGATION_SCOPE content words.
+    const end = sentenceBreaks(a.article.text, neg.end, s.end)[0] ?? s.end;
+    const rest = a.article.text.slice(neg.end, end);
     const cut = rest.search(/[,;:—–()"“”]/);
     const clause = cut >= 0 ? rest.slice(0, cut) : rest;
     const after = tokenize(clause, neg.end).filter((t) => !t.stop);
@@ -342,10 +346,12 @@ function negationConflict(
 ): SlotConflict | null {
   for (const n of x.negations) {
     for (const w of n.scope) {
-      const hit = yTokens.find((t) => t.stem === w.stem && !t.stop);
+      const hits = yTokens.filter((t) => t.stem === w.stem && !t.stop);
+      const hit = hits[0];
       if (!hit) continue;
-      // Is the matching word in y itself negated (a negation of y within the NEGATION_SCOPE words before it)?
-      const negatedInY = y.negations.some((m) => m.scope.some((s) => s.start === hit.start));
+      // Is the word negated in y too, anywhere (within a negation's scope there)? Then y says "not …" as well, also
+      // when it has the plain word elsewhere ("what is conservative and what isn't conservative").
+      const negatedInY = hits.some((h) => y.negations.some((m) => m.scope.some((s) => s.start === h.start)));
       if (negatedInY) continue;
       // The same frame: the word before the negation in x is the word before the plain word in y
       // ("was not contaminated" / "was contaminated"), or both are auxiliaries ("is not" / "was").
