@@ -165,6 +165,21 @@ test('two copies of one sentence never conflict, whatever the analysis of each a
   assert.deepEqual(run([arts[0]!, other]).conflicts.map((c) => c.type), ['attribution']);
 });
 
+test('numbers with a qualifier conflict only when the values they allow do not meet ("at least 12" and "13" agree)', () => {
+  const story = (a: string, b: string) =>
+    run([art('a', `Police said ${a} were fired at the Dorrow market on Friday.`), art('b', `Police said ${b} were fired at the Dorrow market on Friday.`)]);
+  const numberConflicts = (r: StoryReport) => r.conflicts.filter((c) => c.type === 'number').map((c) => c.sides.map((s) => s.value));
+  assert.deepEqual(numberConflicts(story('at least 12 shots', '13 shots')), []);
+  assert.deepEqual(numberConflicts(story('at least three shots', 'at least 10 shots')), []);
+  assert.deepEqual(numberConflicts(story('about 800 shots', '780 shots')), []);
+  assert.deepEqual(numberConflicts(story('up to 20 shots', '13 shots')), []);
+  // Ranges that do not meet still conflict.
+  assert.deepEqual(numberConflicts(story('about 800 shots', '1,100 shots')), [['800', '1100']]);
+  assert.deepEqual(numberConflicts(story('12 shots', '13 shots')), [['12', '13']]);
+  assert.deepEqual(numberConflicts(story('at least 12 shots', '10 shots')), [['12', '10']]);
+  assert.deepEqual(numberConflicts(story('fewer than 10 shots', '13 shots')), [['10', '13']]);
+});
+
 test('date conflict: the same event on different days', () => {
   const a = build({ id: 'a', text: 'The Dorrow council will vote on the new dam budget on 4 May.', dates: [{ text: '4 May', iso: '2026-05-04' }] });
   const b = build({ id: 'b', text: 'The Dorrow council will vote on the new dam budget on 14 May.', dates: [{ text: '14 May', iso: '2026-05-14' }] });

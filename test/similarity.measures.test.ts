@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { numberRange, rangesMeet } from '../src/similarity/number-range.js';
 import {
   tokenize,
   stem,
@@ -125,4 +126,24 @@ test('speakers and entities match by name parts and aliases', () => {
   const e = (key: string, aliases: string[], type: 'person' | 'place' = 'person') => ({ id: 'e1', type, name: key, key, aliases, mentions: [] });
   assert.ok(sameEntity(e('vladimir putin', ['putin']), e('putin', [])));
   assert.ok(!sameEntity(e('jordan', []), e('jordan', [], 'place')));
+});
+
+test('numberRange: the values a number allows, from the qualifier before it (English, Russian, French)', () => {
+  const range = (text: string, number: string, value: number) => {
+    const start = text.indexOf(number);
+    return numberRange(text, { start, end: start + number.length, text: number, value, kind: 'count', unit: null, counted: null, countedKey: null, sentence: 0 });
+  };
+  assert.deepEqual(range('at least 12 shots', '12', 12), { low: 12, high: Infinity });
+  assert.deepEqual(range('More than 2 million people', '2 million', 2e6), { low: 2e6, high: Infinity });
+  assert.deepEqual(range('up to 40 km', '40', 40), { low: -Infinity, high: 40 });
+  assert.deepEqual(range('nearly 100 homes', '100', 100), { low: 95, high: 100 });
+  assert.deepEqual(range('about 200 homes', '200', 200), { low: 190, high: 210 });
+  assert.deepEqual(range('не менее 87 населённых пунктов', '87', 87), { low: 87, high: Infinity });
+  assert.deepEqual(range('au moins 87 localités', '87', 87), { low: 87, high: Infinity });
+  // A bare number, and words that only end like a qualifier ("clover", "Andover"), allow the number alone.
+  assert.deepEqual(range('the 12 shots', '12', 12), { low: 12, high: 12 });
+  assert.deepEqual(range('Andover 12 shots', '12', 12), { low: 12, high: 12 });
+  assert.deepEqual(range('всего 87 пунктов', '87', 87), { low: 87, high: 87 });
+  assert.ok(rangesMeet({ low: 12, high: Infinity }, { low: 13, high: 13 }));
+  assert.ok(!rangesMeet({ low: 12, high: 12 }, { low: 13, high: 13 }));
 });

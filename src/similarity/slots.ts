@@ -1,11 +1,12 @@
 /**
  * Typed slots of a sentence (numbers, dates, entities, negations) and their agreement between two
- * sentences: numbers by countedKey (else unit), dates by ISO value, entities by key/alias, negation by
- * parity over a shared scope word.
+ * sentences: numbers by countedKey (else unit), within the range their qualifiers allow (./number-range.ts);
+ * dates by ISO value, entities by key/alias, negation by parity over a shared scope word.
  */
 import type { AnalysedArticle, DateMention, Entity, MediaAttribution, Negation, NumberMention, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { sentenceBreaks } from '../text/sentence-ends.js';
+import { numberRange, rangesMeet } from './number-range.js';
 import { tokenize, type Token } from './tokens.js';
 
 export interface EntityRef extends Span {
@@ -261,6 +262,9 @@ export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: reado
       if (g.a.length === 0 || g.b.length === 0) continue;
       const vb = new Set(g.b.map(numberValue));
       if (g.a.some((n) => vb.has(numberValue(n)))) continue;
+      // "at least 12 shots" and "13 shots" agree: values conflict only when no two ranges meet (./number-range.ts).
+      const rb = g.b.map((n) => numberRange(b.articleText, n));
+      if (g.a.some((n) => { const ra = numberRange(a.articleText, n); return rb.some((r) => rangesMeet(ra, r)); })) continue;
       const x = g.a[0]!;
       const y = g.b[0]!;
       conflicts.push({ kind: 'number', key, a: slotSide(x, numberValue(x)), b: slotSide(y, numberValue(y)) });
