@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyse } from '../src/analyse/index.js';
 import { compareStory } from '../src/compare/index.js';
+import { buildContext } from '../src/compare/context.js';
+import { clauses } from '../src/compare/roles.js';
 import { isPublicationStamp } from '../src/similarity/slots.js';
 import { NO_VECTORS } from '../src/similarity/vector.js';
 import type { AnalysedArticle, Conflict, StoryReport } from '../src/types.js';
@@ -346,4 +348,15 @@ test('attribution conflicts: the same report credited to different agencies; the
   assert.deepEqual(attr[0]!.sides.map((s) => s.value), ['Northwind Wire', 'Baltic Press']);
   assert.deepEqual(attr[1]!.sides.map((s) => s.value), ['Mara Quill', 'Ivo Brand']);
   assert.equal(r.claims.find((x) => x.kind === 'quote')!.status, 'conflicting');
+});
+
+test('a role frame ends with its sentence: clause numbers change at a sentence end inside one aligned sentence (a quoted passage)', () => {
+  const a = art('a', '“Holt staged it with Dorrow Bros. The show has run since 2019,” Varga said.');
+  assert.equal(a.sentences.length, 1, 'the quoted passage is one sentence of the analysis');
+  const info = buildContext([a], NO_VECTORS).articles[0]!.sentences[0]!;
+  const clause = clauses(info);
+  const at = (word: string) => clause[info.tokens.findIndex((t) => t.norm === word)]!;
+  assert.ok(at('show') > at('bros'), 'the show is not in the clause of Dorrow Bros.');
+  assert.equal(at('show'), at('run'));
+  assert.equal(at('holt'), at('staged'));
 });

@@ -12,7 +12,7 @@ import type { Token } from '../similarity/tokens.js';
 import { intersectionSize } from '../similarity/weights.js';
 import type { SentenceInfo } from './context.js';
 import { posTerms, tagsAt } from './pos.js';
-import { sentenceEndWithin } from '../text/sentence-ends.js';
+import { sentenceBreaks, sentenceEndWithin } from '../text/sentence-ends.js';
 import { MEANING_MIN_INSERT, MEANING_MIN_SKELETON, OBJECT_WINDOW, SUBJECT_WINDOW } from './thresholds.js';
 import type { LinkConflict } from './types.js';
 
@@ -30,7 +30,7 @@ const TIME_WORDS = new Set(
 interface Tagged {
   tok: Token;
   tags: ReadonlySet<string>;
-  /** Clause number within the sentence (count of , ; : — – ( before the token). */
+  /** Clause number within the sentence (`clauses`). */
   clause: number;
 }
 
@@ -49,16 +49,8 @@ function tagged(info: SentenceInfo): readonly Tagged[] {
 function tagSentence(info: SentenceInfo): Tagged[] {
   const s = info.sentence;
   const terms = posTerms(s.text);
-  const out: Tagged[] = [];
-  let clause = 0;
-  let last = s.start;
-  for (const tok of info.tokens) {
-    const between = s.text.slice(last - s.start, tok.start - s.start);
-    clause += (between.match(/[,;:—–()]/g) ?? []).length;
-    last = tok.end;
-    out.push({ tok, tags: tagsAt(terms, tok.start - s.start), clause });
-  }
-  return out;
+  const clause = clauses(info);
+  return info.tokens.map((tok, k) => ({ tok, tags: tagsAt(terms, tok.start - s.start), clause: clause[k]! }));
 }
 
 function isVerb(t: Tagged): boolean {
@@ -205,14 +197,25 @@ function unmatchedSubjectEntity(x: SentenceInfo, from: number, to: number, y: Se
   );
 }
 
-/** Clause number of each token (count of , ; : — – ( ) before it in the sentence), as `tagged` numbers them. */
-function clauses(info: SentenceInfo): Int32Array {
+/**
+ * Clause number of each token: the count of , ; : — – ( ) and of sentence ends before it in the sentence (an aligned
+ * sentence can hold several: a quoted passage is kept whole with its reporting clause, so a frame never reaches
+ * from one of them into the next).
+ */
+export function clauses(info: SentenceInfo): Int32Array {
   const s = info.sentence;
+  const text = info.slots.articleText;
+  const breaks = sentenceBreaks(text, s.start, s.end);
   const out = new Int32Array(info.tokens.length);
   let clause = 0;
   let last = s.start;
+  let b = 0;
   info.tokens.forEach((tok, k) => {
-    clause += (s.text.slice(last - s.start, tok.start - s.start).match(/[,;:—–()]/g) ?? []).length;
+    clause += (text.slice(last, tok.start).match(/[,;:—–()]/g) ?? []).length;
+    while (b < breaks.length && breaks[b]! <= tok.start) {
+      clause++;
+      b++;
+    }
     last = tok.end;
     out[k] = clause;
   });
