@@ -195,6 +195,23 @@ test('date conflict: the same event on different days', () => {
   );
 });
 
+test('two days conflict only when they date the same words: two steps of one case on two days do not', () => {
+  const story = (a: string, b: string) =>
+    run([art('a', a, '2026-05-08T09:00:00Z'), art('b', b, '2026-05-08T09:00:00Z')]).conflicts.filter((c) => c.type === 'date');
+  assert.deepEqual(
+    story(
+      'A Dorrow man was convicted on Tuesday of killing a mother of four in a rooftop shooting.',
+      'Two Dorrow men went on trial on Wednesday for killing a mother of four in a rooftop shooting.',
+    ),
+    [],
+  );
+  const same = story(
+    'Actress Mara Holt died on Tuesday in Dorrow at the age of 91, her spokesman said.',
+    'Actress Mara Holt died on Wednesday in Dorrow at the age of 91, her spokesman said.',
+  );
+  assert.deepEqual(same.map((c) => c.sides.map((s) => s.value)), [['2026-05-05', '2026-05-06']]);
+});
+
 test('a page\'s publication or update stamp is no date claim: copies stamped at different times do not conflict', () => {
   const body =
     'The Dorrow council voted on the new dam budget on 4 May 2026, the town clerk said.\n\nWork on the spillway starts after the vote.';

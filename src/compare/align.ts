@@ -14,7 +14,6 @@ import type { AlignmentLink, SentenceRef, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
 import { BoundedCache } from '../text/bounded-cache.js';
 import { slotConflicts } from '../similarity/slots.js';
-import type { Token } from '../similarity/tokens.js';
 import { sharedCount, weightedContainment, weightedDice } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
 import { surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
@@ -327,9 +326,7 @@ export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: Alignment
   if (x.sentence.text === y.sentence.text) return NO_CONFLICTS;
   // Most links find nothing: the list is made on the first conflict.
   let out: LinkConflict[] | null = null;
-  // Tokens are read for negation scopes only (slotConflicts): without negations the sentences need none.
-  const negations = x.slots.negations.length > 0 || y.slots.negations.length > 0;
-  for (const c of slotConflicts(x.slots, y.slots, negations ? x.tokens : NO_TOKENS, negations ? y.tokens : NO_TOKENS)) {
+  for (const c of slotConflicts(x.slots, y.slots, x.tokens, y.tokens)) {
     if (label === 'partial' && c.kind === 'negation') continue;
     if (label === 'partial' && c.kind === 'number' && c.key.includes(':')) continue; // unit-only keys
     const what = c.kind === 'number' ? `Number of ${c.key}` : c.kind === 'date' ? 'Date' : `Negation of “${c.key}”`;
@@ -357,7 +354,6 @@ export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: Alignment
 }
 
 const NO_CONFLICTS: readonly LinkConflict[] = Object.freeze([]);
-const NO_TOKENS: readonly Token[] = Object.freeze([]);
 
 /** Alignments of every article pair, in story order (0-1, 0-2, ..., 1-2, ...). */
 export function alignStory(ctx: StoryContext): PairAlignment[] {

@@ -191,8 +191,9 @@ export interface SlotComparison {
 }
 
 /**
- * Compares the slots of two sentences. `aTokens`/`bTokens` are the sentences' tokens (for negation
- * scopes: a negation conflicts only when a word it negates occurs un-negated in the other sentence).
+ * Compares the slots of two sentences. `aTokens`/`bTokens` are the sentences' tokens (for negation scopes: a
+ * negation conflicts only when a word it negates occurs un-negated in the other sentence; and for the words a date
+ * dates: two days conflict only when they date the same words).
  */
 export function compareSlots(a: SentenceSlots, b: SentenceSlots, aTokens: readonly Token[], bTokens: readonly Token[]): SlotComparison {
   let agreements = 0;
@@ -278,11 +279,12 @@ export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: reado
       const db = b.dates.filter((d) => d.grain === grain);
       if (da.length === 0 || db.length === 0) continue;
       const isoB = new Set(db.map((d) => d.iso));
-      if (!da.some((d) => isoB.has(d.iso)) && !sameWords(da, db)) {
-        const x = da[0]!;
-        const y = db[0]!;
-        conflicts.push({ kind: 'date', key: grain, a: slotSide(x, x.iso), b: slotSide(y, y.iso) });
-      }
+      if (da.some((d) => isoB.has(d.iso)) || sameWords(da, db)) continue;
+      // Two days are a disagreement about one event only when they date the same words: "died on Thursday in …"
+      // and "died yesterday in …" do, "was convicted on Tuesday of killing …" and "went on trial on Wednesday for
+      // killing …" (two steps of one case, in sentences that share other words) do not.
+      const pair = sameEventDates(a, da, aTokens, b, db, bTokens);
+      if (pair) conflicts.push({ kind: 'date', key: grain, a: slotSide(pair[0], pair[0].iso), b: slotSide(pair[1], pair[1].iso) });
     }
   }
 
@@ -292,6 +294,69 @@ export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: reado
     if (neg) conflicts.push(neg);
   }
   return conflicts;
+}
+
+/** The content words next to a date: the nearest before and after it within its clause, as stems (null: none). */
+interface DateNeighbours {
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * The content words next to a date (the nearest before and after it within its clause, outside every date of the
+ * sentence): what the date dates ("died … in", "vote", "budget"). Tokens are the sentence's.
+ */
+function dateNeighbours(text: string, tokens: readonly Token[], dates: readonly DateMention[], d: DateMention): DateNeighbours {
+  const usable = (t: Token): boolean => !t.stop && !t.numeric && !dates.some((x) => t.start < x.end && x.start < t.end);
+  const apart = (from: number, to: number): boolean => /[,;:—–()]/.test(text.slice(from, to)) || sentenceBreaks(text, from, to).length > 0;
+  let before: string | null = null;
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.end > d.start) continue;
+    if (apart(t.end, d.start)) break;
+    if (usable(t)) {
+      before = t.stem;
+      break;
+    }
+  }
+  let after: string | null = null;
+  for (const t of tokens) {
+    if (t.start < d.end) continue;
+    if (apart(d.end, t.start)) break;
+    if (usable(t)) {
+      after = t.stem;
+      break;
+    }
+  }
+  return { before, after };
+}
+
+/** Do two dates date the same words: every side both have a neighbour on is the same word, and there is one. */
+function sameNeighbours(x: DateNeighbours, y: DateNeighbours): boolean {
+  let shared = 0;
+  for (const side of ['before', 'after'] as const) {
+    const [wx, wy] = [x[side], y[side]];
+    if (wx === null || wy === null) continue;
+    if (wx !== wy) return false;
+    shared++;
+  }
+  return shared > 0;
+}
+
+/** A date of each side that dates the same words (`sameNeighbours`), else null. */
+function sameEventDates(
+  a: SentenceSlots,
+  da: readonly DateMention[],
+  aTokens: readonly Token[],
+  b: SentenceSlots,
+  db: readonly DateMention[],
+  bTokens: readonly Token[],
+): [DateMention, DateMention] | null {
+  for (const x of da) {
+    const nx = dateNeighbours(a.articleText, aTokens, a.dates, x);
+    for (const y of db) if (sameNeighbours(nx, dateNeighbours(b.articleText, bTokens, b.dates, y))) return [x, y];
+  }
+  return null;
 }
 
 /**
