@@ -159,3 +159,12 @@ for (const order of [
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('dates across languages: a rewrite that moves the day conflicts with the original, whatever words date it there', () => {
+  const moved = { ...REWRITE_A, id: 'xl-moved', text: REWRITE_A.text.replace('on the evening of October 14', 'on the evening of October 16') };
+  assert.notEqual(moved.text, REWRITE_A.text);
+  const r = report([ORIGINAL, moved]);
+  const c = r.conflicts.find((x) => x.type === 'date');
+  assert.ok(c, `conflicts: ${r.conflicts.map((x) => x.summary).join(' / ')}`);
+  assert.deepEqual(c.sides.map((s) => s.value).sort(), ['2026-10-14', '2026-10-16']);
+});

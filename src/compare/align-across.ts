@@ -81,5 +81,5 @@ export function alignAcross(ctx: StoryContext, ai: number, bi: number): PairAlig
 
 /** The number and date conflicts of a cross-lingual link (a partial link checks counted numbers and dates only). */
 function languageNeutral(x: SentenceInfo, y: SentenceInfo): ReturnType<typeof linkConflicts> {
-  return linkConflicts(x, y, 'partial', 0).filter((c) => c.type === 'number' || c.type === 'date');
+  return linkConflicts(x, y, 'partial', 0, false).filter((c) => c.type === 'number' || c.type === 'date');
 }

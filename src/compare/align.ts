@@ -319,14 +319,20 @@ const judged = new BoundedCache<boolean>(8192);
  * checked for counted-number and date disagreements, and for actor/meaning changes when they share
  * enough words; negation and media attribution need the sentences to say the same thing.
  */
-export function linkConflicts(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label'], lexical: number): readonly LinkConflict[] {
+export function linkConflicts(
+  x: SentenceInfo,
+  y: SentenceInfo,
+  label: AlignmentLink['label'],
+  lexical: number,
+  sameLanguage: boolean = true,
+): readonly LinkConflict[] {
   // The same words say the same thing: two copies of one sentence never conflict, whatever each article's analysis
   // read into them (a word negated beside a plain use of it, an agency credited from the text around). Most links of
   // a story of copies are such pairs, so this also spares their checks.
   if (x.sentence.text === y.sentence.text) return NO_CONFLICTS;
   // Most links find nothing: the list is made on the first conflict.
   let out: LinkConflict[] | null = null;
-  for (const c of slotConflicts(x.slots, y.slots, x.tokens, y.tokens)) {
+  for (const c of slotConflicts(x.slots, y.slots, x.tokens, y.tokens, sameLanguage)) {
     if (label === 'partial' && c.kind === 'negation') continue;
     if (label === 'partial' && c.kind === 'number' && c.key.includes(':')) continue; // unit-only keys
     const what = c.kind === 'number' ? `Number of ${c.key}` : c.kind === 'date' ? 'Date' : `Negation of “${c.key}”`;

@@ -230,10 +230,17 @@ const NO_CONFLICTS: readonly SlotConflict[] = Object.freeze([]);
 
 /**
  * The conflicts of `compareSlots` alone (what alignment links need), in its order: numbers, dates, negation.
+ * `sameLanguage` false (a cross-lingual link): two days need not date the same words, which cannot be compared.
  * Each part needs something on both sides, so a side without numbers, dates or negations skips that part.
  * The returned array may be shared and frozen when empty: do not mutate it.
  */
-export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: readonly Token[], bTokens: readonly Token[]): readonly SlotConflict[] {
+export function slotConflicts(
+  a: SentenceSlots,
+  b: SentenceSlots,
+  aTokens: readonly Token[],
+  bTokens: readonly Token[],
+  sameLanguage: boolean = true,
+): readonly SlotConflict[] {
   // Mentions equal one by one (the same sentence in two copies) give every key or grain the same values on both
   // sides, which never conflict.
   const bothNumbers = a.numbers.length > 0 && b.numbers.length > 0 && !sameNumbers(a.numbers, b.numbers);
@@ -283,7 +290,8 @@ export function slotConflicts(a: SentenceSlots, b: SentenceSlots, aTokens: reado
       // Two days are a disagreement about one event only when they date the same words: "died on Thursday in …"
       // and "died yesterday in …" do, "was convicted on Tuesday of killing …" and "went on trial on Wednesday for
       // killing …" (two steps of one case, in sentences that share other words) do not.
-      const pair = sameEventDates(a, da, aTokens, b, db, bTokens);
+      // Across languages the words differ: the days are compared alone, as the only language-neutral evidence.
+      const pair = sameLanguage ? sameEventDates(a, da, aTokens, b, db, bTokens) : ([da[0]!, db[0]!] as const);
       if (pair) conflicts.push({ kind: 'date', key: grain, a: slotSide(pair[0], pair[0].iso), b: slotSide(pair[1], pair[1].iso) });
     }
   }
