@@ -12,9 +12,11 @@ import {
   pickModel,
   type ConsistencyModels,
   mergeSpans,
+  PAIR_WINDOW,
   predictProbability,
   prepareArticle,
-  worstOf,
+  summaryFeatures,
+  unsupportedPairs,
   type LogisticModel,
 } from '../src/check/index.js';
 import { stem, tokenize } from '../src/similarity/tokens.js';
@@ -31,9 +33,9 @@ const f = (name: (typeof FEATURE_NAMES)[number]): number => FEATURE_NAMES.indexO
 test('a claim copied from the article is fully covered, with no novel words or spans', () => {
   const e = claimEvidence(prepareArticle(ARTICLE), 'The Dunmore town council voted to reopen the Kessington bridge.', NO_VECTORS);
   assert.equal(e.sentences.length, 1);
-  assert.equal(e.features[f('coverArticle')], 1);
   assert.equal(e.features[f('coverTop')], 1);
-  assert.equal(e.features[f('novelWords')], 0);
+  assert.equal(e.features[f('misplaced')], 0);
+  assert.equal(e.features[f('unsupportedPairs')], 0);
   assert.equal(e.features[f('antonym')], 0);
   assert.equal(e.features[f('negationMismatch')], 0);
   assert.deepEqual(e.sentences[0]!.spans, []);
@@ -50,7 +52,7 @@ test('novel names and numbers become spans with exact offsets into the claim', (
   for (const s of spans) assert.equal(claim.slice(s.start, s.end), s.text);
   assert.equal(e.features[f('novelNumbers')], 1);
   assert.equal(e.features[f('novelNames')], 2);
-  assert.ok(e.features[f('coverArticle')]! < 1);
+  assert.ok(e.features[f('coverTop')]! < 1);
 });
 
 test('an antonym swap and an inserted negation are flagged against the aligned sentence', () => {
@@ -69,11 +71,19 @@ test('the antonym table is symmetric and works on stems', () => {
   assert.equal(antonymsOf(stem('bridge')).size, 0);
 });
 
-test('summary features are the worst over its sentences', () => {
-  const rows = [FEATURE_NAMES.map(() => 0.5), FEATURE_NAMES.map(() => 0.2)];
-  const w = worstOf(rows);
-  assert.equal(w[f('coverArticle')], 0.2); // supportive: minimum
-  assert.equal(w[f('novelWords')], 0.5); // evidence against: maximum
+test('summary features: discrete flags by their maximum over the sentences, graded measures by their mean', () => {
+  const rows = [FEATURE_NAMES.map(() => 0.6), FEATURE_NAMES.map(() => 0.2)];
+  const w = summaryFeatures(rows);
+  assert.equal(w[f('coverTop')], 0.4); // graded: mean
+  assert.equal(w[f('unsupportedPairs')], 0.4);
+  assert.equal(w[f('novelNames')], 0.6); // flag: maximum
+  assert.equal(w[f('negationMismatch')], 0.6);
+  // No sentence: full support, no evidence against.
+  const none = summaryFeatures([]);
+  assert.equal(none[f('coverTop')], 1);
+  assert.equal(none[f('novelNumbers')], 0);
+  // A one-sentence claim keeps its own values, whatever the aggregation.
+  assert.deepEqual(summaryFeatures([rows[1]!]), rows[1]);
   const e = claimEvidence(prepareArticle(ARTICLE), 'The council voted to reopen the bridge. The bridge was built by Romans in 1850.', NO_VECTORS);
   assert.equal(e.sentences.length, 2);
   assert.equal(e.features[f('novelNumbers')], 1);
@@ -100,13 +110,13 @@ test('logistic regression separates a separable toy set; the threshold maximises
 });
 
 test('checkClaim: unsupported claims carry spans, supported ones none', () => {
-  // A hand-set model: unsupported when novel words are present.
+  // A hand-set model: unsupported when the aligned sentences miss some of the claim's content words.
   const d = FEATURE_NAMES.length;
   const model: LogisticModel = {
     mean: new Array<number>(d).fill(0),
     scale: new Array<number>(d).fill(1),
-    weights: FEATURE_NAMES.map((n) => (n === 'novelWords' ? 10 : 0)),
-    bias: -2,
+    weights: FEATURE_NAMES.map((n) => (n === 'coverTop' ? -10 : 0)),
+    bias: 8,
     threshold: 0.5,
   };
   const good = checkClaim(ARTICLE, 'The council voted to reopen the bridge.', model, NO_VECTORS);
@@ -117,12 +127,32 @@ test('checkClaim: unsupported claims carry spans, supported ones none', () => {
   assert.equal(bad.supported, false);
   assert.deepEqual(bad.unsupported, [{ start: 21, end: 29, text: 'demolish' }]);
   assert.ok(bad.score < good.score);
-  // Judged unsupported with no word to blame (a model on the length alone): the sentence itself is the span.
-  const byLength: LogisticModel = { ...model, weights: FEATURE_NAMES.map((n) => (n === 'length' ? 10 : 0)) };
+  // Judged unsupported with no word to blame (a model on its bias alone): the sentence itself is the span.
+  const always: LogisticModel = { ...model, weights: FEATURE_NAMES.map(() => 0), bias: 2 };
   const covered = 'The council voted to reopen the bridge.';
-  const long = checkClaim(ARTICLE, covered, byLength, NO_VECTORS);
+  const long = checkClaim(ARTICLE, covered, always, NO_VECTORS);
   assert.equal(long.supported, false);
   assert.deepEqual(long.unsupported, [{ start: 0, end: covered.length, text: covered }]);
+});
+
+test('unsupported pairs: words the article has, but never together in one sentence (a swapped actor)', () => {
+  const prepared = prepareArticle(ARTICLE);
+  // Every content word is in the article; "mayor … voted" and "Petrova … reopen" never share a sentence there.
+  const swapped = claimEvidence(prepared, 'The mayor, Ana Petrova, voted to reopen the bridge.', NO_VECTORS);
+  assert.equal(swapped.features[f('coverTop')], 1);
+  assert.equal(swapped.features[f('novelNames')], 0);
+  assert.ok(swapped.features[f('unsupportedPairs')]! > 0.5);
+  // The same words as the article states them: every pair shares a sentence.
+  assert.equal(claimEvidence(prepared, 'The council voted to reopen the Kessington bridge.', NO_VECTORS).features[f('unsupportedPairs')], 0);
+  // Pairs with a word the article lacks are left out (the novel-word evidence covers them); no pair at all gives 0.
+  const content = (text: string) => tokenize(text, 0).filter((t) => !t.stop);
+  assert.equal(unsupportedPairs(content('The council voted to demolish the bridge.'), prepared), 0);
+  assert.equal(unsupportedPairs(content('Kessington.'), prepared), 0);
+  // "council" and "weeks" are in different article sentences: 1 pair of 1 unsupported.
+  assert.equal(unsupportedPairs(content('council weeks'), prepared), 1);
+  // Only words at most PAIR_WINDOW content words apart form a pair (the fillers are not in the article).
+  assert.equal(unsupportedPairs(content(`council ${'zebra '.repeat(PAIR_WINDOW)}weeks`), prepared), 0);
+  assert.equal(unsupportedPairs(content(`council ${'zebra '.repeat(PAIR_WINDOW - 1)}weeks`), prepared), 1);
 });
 
 test('extractive fragments: a copy is one piece, a recombination of two sentences is two', () => {

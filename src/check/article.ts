@@ -31,6 +31,8 @@ export interface PreparedArticle {
   sequence: readonly { norm: string; sentence: number }[];
   /** Token norm → its positions in `sequence` (ascending). */
   positions: ReadonlyMap<string, readonly number[]>;
+  /** Content stem or norm → the indices of the article sentences (all of them, not only the capped ones) holding it. */
+  sentencesOf: ReadonlyMap<string, ReadonlySet<number>>;
 }
 
 const NEGATION_RE = /\b(?:not|no|never|none|nothing|neither|nor|cannot|without|nobody)\b|n['’]t\b/i;
@@ -81,8 +83,16 @@ export function prepareArticle(text: string): PreparedArticle {
   const ngrams = new Set<string>();
   const sequence: { norm: string; sentence: number }[] = [];
   const positions = new Map<string, number[]>();
+  const sentencesOf = new Map<string, Set<number>>();
   tokenised.forEach((t, k) => {
     for (const x of t.tokens) {
+      if (!x.stop) {
+        for (const key of [x.stem, x.norm]) {
+          const at = sentencesOf.get(key);
+          if (at) at.add(k);
+          else sentencesOf.set(key, new Set([k]));
+        }
+      }
       const at = positions.get(x.norm);
       if (at) at.push(sequence.length);
       else positions.set(x.norm, [sequence.length]);
@@ -101,5 +111,5 @@ export function prepareArticle(text: string): PreparedArticle {
     const content = tokens.filter((x) => !x.stop).map((x) => x.stem);
     return { ...span, tokens, stems: new Set(content), set: weights.set(content), negated: hasNegation(span.text) };
   });
-  return { text, sentences, weights, stems, words, ngrams, sequence, positions };
+  return { text, sentences, weights, stems, words, ngrams, sequence, positions, sentencesOf };
 }

@@ -1,9 +1,10 @@
 /**
  * Evidence that one claim sentence is (not) supported by an article: alignment to the best article
  * sentences (weighted lexical containment + encoder cosine), coverage of the claim's content words by
- * those sentences and by the whole article, novel words / numbers / names, n-gram coverage, negation
- * mismatch, antonym swaps, number conflicts, and extractive fragments (how many separate article runs the
- * claim is stitched from, and from how many sentences). Also the claim spans that carry the evidence.
+ * those sentences, novel numbers / names, n-gram coverage, negation mismatch, antonym swaps, number
+ * conflicts, extractive fragments (how many separate article runs the claim is stitched from, and from how
+ * many sentences) and unsupported word pairs (nearby claim words the article has, but never in one sentence).
+ * Also the claim spans that carry the evidence.
  */
 import { tokenize, type Token } from '../similarity/tokens.js';
 import { weightedContainment } from '../similarity/weights.js';
@@ -14,10 +15,8 @@ import { hasNegation, ngramKeys, type ArticleSentence, type PreparedArticle } fr
 
 /** Feature names, in vector order. */
 export const FEATURE_NAMES = [
-  'coverArticle',
   'coverTop',
   'coverBest',
-  'novelWords',
   'novelNumbers',
   'novelNames',
   'ngramCover',
@@ -25,16 +24,26 @@ export const FEATURE_NAMES = [
   'negationMismatch',
   'antonym',
   'numberConflict',
-  'length',
   'misplaced',
   'fragmentRate',
   'fragmentSentences',
+  'unsupportedPairs',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 
-/** Features for which a higher value means better support (aggregated by minimum over sentences). */
-const SUPPORTIVE: ReadonlySet<FeatureName> = new Set(['coverArticle', 'coverTop', 'coverBest', 'ngramCover', 'maxCosine']);
+/** Features for which a higher value means better support (their value for a claim with no sentence is 1). */
+const SUPPORTIVE: ReadonlySet<FeatureName> = new Set(['coverTop', 'coverBest', 'ngramCover', 'maxCosine']);
+
+/**
+ * Discrete evidence against a claim (an invented number or name, a flipped negation, an antonym, a conflicting
+ * number): one sentence carrying it is enough, so a summary takes its maximum over the sentences. The graded
+ * measures are averaged instead (see summaryFeatures).
+ */
+const FLAGS: ReadonlySet<FeatureName> = new Set(['novelNumbers', 'novelNames', 'negationMismatch', 'antonym', 'numberConflict']);
+
+/** Nearby claim content words (at most this many content words apart) form a pair for `unsupportedPairs`. */
+export const PAIR_WINDOW = 5;
 
 /** How many best-aligned article sentences form the "support" of a claim sentence. */
 const TOP_K = 2;
@@ -95,7 +104,6 @@ export function sentenceEvidence(claim: string, sentence: Span, article: Prepare
   const coverBest = top[0] ? top[0].lex : 0;
 
   const flagged: Token[] = [];
-  let novelWords = 0;
   let novelNumbers = 0;
   let novelNames = 0;
   let numberConflict = 0;
@@ -113,7 +121,6 @@ export function sentenceEvidence(claim: string, sentence: Span, article: Prepare
       continue;
     }
     if (known) continue;
-    novelWords++;
     flagged.push(t);
     const initial = t.start === sentence.start;
     if (!initial && /^\p{Lu}/u.test(claim.slice(t.start, t.end))) novelNames++;
@@ -149,10 +156,8 @@ export function sentenceEvidence(claim: string, sentence: Span, article: Prepare
   const frag = fragments(tokens, article);
 
   const features = [
-    coverArticle,
     coverTop,
     coverBest,
-    Math.log1p(novelWords),
     Math.min(3, novelNumbers),
     Math.min(3, novelNames),
     ngramCover,
@@ -160,10 +165,10 @@ export function sentenceEvidence(claim: string, sentence: Span, article: Prepare
     negationMismatch,
     antonym,
     numberConflict,
-    Math.log1p(content.length),
     coverArticle - coverTop,
     frag.rate,
     Math.min(4, frag.sentences),
+    unsupportedPairs(content, article),
   ];
   return { sentence, features, spans: mergeSpans(claim, flagged) };
 }
@@ -208,6 +213,39 @@ export function fragments(tokens: readonly Token[], article: PreparedArticle): F
   return { rate: count / n, sentences: from.size };
 }
 
+/**
+ * The share of pairs of nearby claim content words (at most PAIR_WINDOW content words apart), both found in
+ * the article, that no single article sentence holds together. Each word alone is "covered", but the relation
+ * the claim draws between them (who did what, which number goes with which thing) is not stated anywhere: a
+ * swapped entity or role, or facts from different sentences fused into a wrong one. Pairs with a word the
+ * article lacks are left to the coverage and novel-name/number evidence; 0 when there is no such pair.
+ */
+export function unsupportedPairs(content: readonly Token[], article: PreparedArticle): number {
+  const where = (t: Token): ReadonlySet<number> | undefined => article.sentencesOf.get(t.stem) ?? article.sentencesOf.get(t.norm);
+  const found = content.map(where);
+  let pairs = 0;
+  let unsupported = 0;
+  for (let i = 0; i < content.length; i++) {
+    const a = found[i];
+    if (!a) continue;
+    for (let j = i + 1; j <= i + PAIR_WINDOW && j < content.length; j++) {
+      const b = found[j];
+      if (!b) continue;
+      pairs++;
+      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+      let together = false;
+      for (const k of small) {
+        if (large.has(k)) {
+          together = true;
+          break;
+        }
+      }
+      if (!together) unsupported++;
+    }
+  }
+  return pairs === 0 ? 0 : unsupported / pairs;
+}
+
 /** Merges flagged tokens into claim spans: neighbours separated only by spaces or hyphens join. */
 export function mergeSpans(claim: string, flagged: readonly Token[]): Span[] {
   const sorted = [...flagged].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -231,11 +269,16 @@ export function mergeSpans(claim: string, flagged: readonly Token[]): Span[] {
   return out;
 }
 
-/** The summary-level features: the worst value of each feature over the sentences. */
-export function worstOf(rows: readonly number[][]): number[] {
+/**
+ * The summary-level features from its sentences' rows: the discrete flags (FLAGS) by their maximum, the
+ * graded measures by their mean. A mean does not grow with the number of sentences the way a worst value
+ * does, so a one-sentence claim and a ten-sentence summary sit on the same scale and one threshold serves both.
+ */
+export function summaryFeatures(rows: readonly number[][]): number[] {
   return FEATURE_NAMES.map((name, j) => {
     const values = rows.map((r) => r[j] ?? 0);
     if (values.length === 0) return SUPPORTIVE.has(name) ? 1 : 0;
-    return SUPPORTIVE.has(name) ? Math.min(...values) : Math.max(...values);
+    if (FLAGS.has(name)) return Math.max(...values);
+    return values.reduce((a, b) => a + b, 0) / values.length;
   });
 }

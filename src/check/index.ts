@@ -3,17 +3,18 @@
  *
  * The claim is split into sentences; each is aligned to its best-supporting article sentences and
  * described by features (features.ts); a logistic model gives each sentence a probability of being
- * unsupported; the claim's verdict is its worst sentence (features aggregated by their worst value).
+ * unsupported; the claim's verdict comes from its sentences' features aggregated (discrete flags by their
+ * maximum, graded measures by their mean: summaryFeatures).
  * The unsupported spans are the evidence-carrying words of the sentences judged unsupported (the whole sentence
  * when none of its words carries the evidence).
  */
 import type { SentenceVectors, Span } from '../types.js';
 import { prepareArticle, sentenceSpans, type PreparedArticle } from './article.js';
-import { sentenceEvidence, worstOf, FEATURE_NAMES, type SentenceEvidence } from './features.js';
+import { sentenceEvidence, summaryFeatures, FEATURE_NAMES, type SentenceEvidence } from './features.js';
 import { predictProbability, type LogisticModel } from './logistic.js';
 
 export { prepareArticle, sentenceSpans, type PreparedArticle } from './article.js';
-export { FEATURE_NAMES, sentenceEvidence, worstOf, mergeSpans, fragments, type SentenceEvidence, type Fragments } from './features.js';
+export { FEATURE_NAMES, PAIR_WINDOW, sentenceEvidence, summaryFeatures, unsupportedPairs, mergeSpans, fragments, type SentenceEvidence, type Fragments } from './features.js';
 export { fitLogistic, predictProbability, bestThreshold, type LogisticModel } from './logistic.js';
 export { antonymsOf } from './antonyms.js';
 
@@ -37,7 +38,7 @@ export interface CheckResult {
   unsupported: Span[];
 }
 
-/** Per-claim evidence: the sentences' evidence and the aggregated (worst) feature vector. */
+/** Per-claim evidence: the sentences' evidence and the aggregated feature vector (summaryFeatures). */
 export interface ClaimEvidence {
   sentences: SentenceEvidence[];
   features: number[];
@@ -54,7 +55,7 @@ export function embeddingTextsFor(article: string | PreparedArticle, claim: stri
 /** Evidence for a whole claim/summary against a prepared article. */
 export function claimEvidence(article: PreparedArticle, claim: string, vectors: SentenceVectors): ClaimEvidence {
   const sentences = sentenceSpans(claim).map((s) => sentenceEvidence(claim, s, article, vectors));
-  return { sentences, features: worstOf(sentences.map((s) => s.features)) };
+  return { sentences, features: summaryFeatures(sentences.map((s) => s.features)) };
 }
 
 /** Verdict, score and unsupported spans from the evidence and a model. */
