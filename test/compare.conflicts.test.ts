@@ -24,6 +24,13 @@ function sidesOk(r: StoryReport, arts: AnalysedArticle[], c: Conflict): void {
   for (const id of c.claims) assert.equal(r.claims.find((x) => x.id === id)?.status, 'conflicting', id);
 }
 
+/** The story of `arts` (two articles) links sentence `link[0]` of the first to `link[1]` of the second and has no conflict of `type`. */
+function noConflictOver(arts: AnalysedArticle[], type: Conflict['type'], link: [number, number]): void {
+  const r = run(arts);
+  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === link[0] && l.b.sentence === link[1]), 'the two sentences are aligned');
+  assert.deepEqual(r.conflicts.filter((c) => c.type === type), []);
+}
+
 test('number conflict: the same counted thing with different values, both sides and claims conflicting', () => {
   const arts = wildfire();
   const r = run(arts);
@@ -106,9 +113,7 @@ test('no meaning conflict when the insertion holds a sentence end: a quotation t
   const quote = (middle: string) =>
     `“We will put the whole plan to the council. ${middle}Each delay costs the town money,” said engineer Mara Holt of Dorrow.\n\nThe vote is on Friday.`;
   const arts = [art('a', quote('')), art('b', quote('Officials plan to review the dam contract first. '))];
-  const r = run(arts);
-  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 0), 'the two quotations are aligned');
-  assert.deepEqual(r.conflicts.filter((c) => c.type === 'meaning'), []);
+  noConflictOver(arts, 'meaning', [0, 0]);
 });
 
 test('no meaning conflict for words after the noun that do not open a clause complementing it', () => {
@@ -116,9 +121,7 @@ test('no meaning conflict for words after the noun that do not open a clause com
     art('a', 'At an earlier hearing on Monday he was deemed too great a risk to appear in the dock at Dorrow Crown Court.\n\nThe trial opens in June.'),
     art('b', 'At an earlier hearing at Dorrow Crown Court, prosecutors said both victims had severe head injuries.\n\nThe trial opens in June.'),
   ];
-  const r = run(arts);
-  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 0), 'the two sentences are aligned');
-  assert.deepEqual(r.conflicts.filter((c) => c.type === 'meaning'), []);
+  noConflictOver(arts, 'meaning', [0, 0]);
 });
 
 test('no meaning conflict when the inserted words stand elsewhere in the other sentence: moved, not added', () => {
@@ -137,9 +140,7 @@ test('no negation conflict when the other sentence negates the word too, also be
     art('a', `${quote} Mayor Ilse Varga said of the Dorrow dam contract.\n\nThe council meets on Friday.`),
     art('b', `The council meets on Friday.\n\n${quote} Varga said of the dam contract on Tuesday.`),
   ];
-  const r = run(arts);
-  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 1), 'the quotations are aligned');
-  assert.deepEqual(r.conflicts.filter((c) => c.type === 'negation'), []);
+  noConflictOver(arts, 'negation', [0, 1]);
 });
 
 test('a negation\'s scope ends with its sentence, also inside a quoted passage kept as one sentence', () => {
@@ -147,9 +148,7 @@ test('a negation\'s scope ends with its sentence, also inside a quoted passage k
     art('a', '“That is total nonsense,” Mayor Ilse Varga replied.\n\nThe council meets on Friday.'),
     art('b', '“I didn’t deal with them. That is total nonsense,” Mayor Ilse Varga replied.\n\nThe council meets on Friday.'),
   ];
-  const r = run(arts);
-  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 0 && l.b.sentence === 0), 'the quotations are aligned');
-  assert.deepEqual(r.conflicts.filter((c) => c.type === 'negation'), []);
+  noConflictOver(arts, 'negation', [0, 0]);
 });
 
 test('two copies of one sentence never conflict, whatever the analysis of each article read into them', () => {
