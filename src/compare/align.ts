@@ -317,7 +317,8 @@ const judged = new BoundedCache<boolean>(8192);
 /**
  * Typed conflicts on one link. Partial links (sentences that share only part of their content) are
  * checked for counted-number and date disagreements, and for actor/meaning changes when they share
- * enough words; negation and media attribution need the sentences to say the same thing.
+ * enough words; negation and media attribution need the sentences to say the same thing. `sameLanguage` false: a
+ * cross-lingual link, whose two days are compared without the words that date them (similarity/slots.ts).
  */
 export function linkConflicts(
   x: SentenceInfo,
