@@ -131,6 +131,9 @@ test('sentenceEndWithin: the splitter\'s boundary rule over any stretch of text 
   assert.equal(within('President George W. Bush signed'), false);
   assert.equal(within('grew 6.4 percent'), false);
   assert.equal(within('ends here.'), false); // a mark at the end of the stretch is its caller's business
+  const between = 'to the party. Violations also include pressure';
+  assert.equal(sentenceEndWithin(between, 6, between.indexOf('Violations')), true); // up to the next word: its end counts
+  assert.deepEqual(sentenceBreaks(between, 6, between.indexOf('Violations')), []); // a stretch alone: it does not
   const text = 'One. Two three. Four';
   assert.deepEqual(sentenceBreaks(text, 0, text.length), [4, 15]);
 });

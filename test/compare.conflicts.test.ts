@@ -179,6 +179,7 @@ test('numbers with a qualifier conflict only when the values they allow do not m
   assert.deepEqual(numberConflicts(story('12 shots', '13 shots')), [['12', '13']]);
   assert.deepEqual(numberConflicts(story('at least 12 shots', '10 shots')), [['12', '10']]);
   assert.deepEqual(numberConflicts(story('fewer than 10 shots', '13 shots')), [['10', '13']]);
+  assert.deepEqual(numberConflicts(story('no more than 40 shots', '200 shots')), [['40', '200']]);
 });
 
 test('date conflict: the same event on different days', () => {
@@ -209,6 +210,16 @@ test('two days conflict only when they date the same words: two steps of one cas
     'Actress Mara Holt died on Wednesday in Dorrow at the age of 91, her spokesman said.',
   );
   assert.deepEqual(same.map((c) => c.sides.map((s) => s.value)), [['2026-05-05', '2026-05-06']]);
+  // The word before decides when both have one, whatever follows; a date that opens both sentences may date anything.
+  const days = (a: string, b: string) => story(a, b).map((c) => c.sides.map((s) => s.value));
+  assert.deepEqual(
+    days('Actress Mara Holt died on Tuesday at the age of 91 in Dorrow.', 'Actress Mara Holt died on Wednesday after a long illness in Dorrow.'),
+    [['2026-05-05', '2026-05-06']],
+  );
+  assert.deepEqual(
+    days('On Tuesday, Dorrow forces struck the Varga river dam near the border.', 'On Wednesday, Dorrow forces struck the Varga river dam near the border.'),
+    [['2026-05-05', '2026-05-06']],
+  );
 });
 
 test('a page\'s publication or update stamp is no date claim: copies stamped at different times do not conflict', () => {
@@ -375,4 +386,12 @@ test('a role frame ends with its sentence: clause numbers change at a sentence e
   assert.ok(at('show') > at('bros'), 'the show is not in the clause of Dorrow Bros.');
   assert.equal(at('show'), at('run'));
   assert.equal(at('holt'), at('staged'));
+});
+
+test('meaning conflict: the inserted clause may put an adverb between "to" and its verb', () => {
+  const a = art('a', 'General Oren Vask said the plan for the entire northern front belongs to the Coastal Army of Veland.');
+  const b = art('b', 'General Oren Vask said the plan to quickly open a relief corridor along the entire northern front comes from the Coastal Army of Veland.');
+  const c = run([a, b]).conflicts.find((x) => x.type === 'meaning');
+  assert.ok(c, 'a meaning conflict');
+  assert.equal(c.sides[1]!.text, 'plan to quickly open a relief corridor along the entire northern front');
 });

@@ -129,20 +129,36 @@ test('speakers and entities match by name parts and aliases', () => {
 });
 
 test('numberRange: the values a number allows, from the qualifier before it (English, Russian, French)', () => {
-  const range = (text: string, number: string, value: number) => {
+  const range = (text: string, number: string, value: number, unit: string | null = null) => {
     const start = text.indexOf(number);
-    return numberRange(text, { start, end: start + number.length, text: number, value, kind: 'count', unit: null, counted: null, countedKey: null, sentence: 0 });
+    return numberRange(text, { start, end: start + number.length, text: number, value, kind: unit ? 'measure' : 'count', unit, counted: null, countedKey: null, sentence: 0 });
   };
+  const near = (r: { low: number; high: number }, low: number, high: number) =>
+    assert.ok(Math.abs(r.low - low) < 1e-6 && Math.abs(r.high - high) < 1e-6, `${JSON.stringify(r)} is not [${low}, ${high}]`);
   assert.deepEqual(range('at least 12 shots', '12', 12), { low: 12, high: Infinity });
-  assert.deepEqual(range('More than 2 million people', '2 million', 2e6), { low: 2e6, high: Infinity });
-  assert.deepEqual(range('up to 40 km', '40', 40), { low: -Infinity, high: 40 });
-  assert.deepEqual(range('nearly 100 homes', '100', 100), { low: 95, high: 100 });
-  assert.deepEqual(range('about 200 homes', '200', 200), { low: 190, high: 210 });
+  assert.deepEqual(range('up to 40 km', '40', 40, 'km'), { low: -Infinity, high: 40 });
+  near(range('nearly 100 homes', '100', 100), 95, 100);
+  near(range('a fall of nearly -5 degrees', '-5', -5), -5, -4.75);
+  near(range('about 200 homes', '200', 200), 190, 210);
   assert.deepEqual(range('не менее 87 населённых пунктов', '87', 87), { low: 87, high: Infinity });
   assert.deepEqual(range('au moins 87 localités', '87', 87), { low: 87, high: Infinity });
-  // A bare number, and words that only end like a qualifier ("clover", "Andover"), allow the number alone.
+  // Strict bounds exclude the number itself.
+  const more = range('More than 2 million people', '2 million', 2e6);
+  assert.ok(more.low > 2e6 && more.high === Infinity && !rangesMeet(more, { low: 2e6, high: 2e6 }));
+  assert.ok(range('fewer than 10 people', '10', 10).high < 10);
+  // The longest qualifier decides: a negated bound is the other bound.
+  assert.deepEqual(range('no more than 40 people', '40', 40), { low: -Infinity, high: 40 });
+  assert.deepEqual(range('не более 5 человек', '5', 5), { low: -Infinity, high: 5 });
+  assert.deepEqual(range('не более чем 5 человек', '5', 5), { low: -Infinity, high: 5 });
+  assert.deepEqual(range('pas plus de 5 personnes', '5', 5), { low: -Infinity, high: 5 });
+  assert.deepEqual(range('no fewer than 40 people', '40', 40), { low: 40, high: Infinity });
+  assert.ok(range('более чем 40 человек', '40', 40).high === Infinity);
+  // A bare number; words that only end like a qualifier ("Andover"); "over" before a span of time (during); Russian "до" (often "to").
   assert.deepEqual(range('the 12 shots', '12', 12), { low: 12, high: 12 });
   assert.deepEqual(range('Andover 12 shots', '12', 12), { low: 12, high: 12 });
+  assert.deepEqual(range('arrested 40 people over 3 days', '3', 3, 'day'), { low: 3, high: 3 });
+  assert.deepEqual(range('over 3 km', '3', 3, 'km').high, Infinity);
+  assert.deepEqual(range('снизил ставку до 16%', '16', 16, '%'), { low: 16, high: 16 });
   assert.deepEqual(range('всего 87 пунктов', '87', 87), { low: 87, high: 87 });
   assert.ok(rangesMeet({ low: 12, high: Infinity }, { low: 13, high: 13 }));
   assert.ok(!rangesMeet({ low: 12, high: 12 }, { low: 13, high: 13 }));

@@ -417,15 +417,16 @@ function meaningConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[]
     const head = c[from]!;
     if (!head.tags.has('Noun')) continue;
     if (!plainInsertion(info.slots.articleText, head.tok.end, c[to]!.tok.start)) continue;
-    // The insertion must be a clause that complements the head noun: it opens with "to <verb>" or with
+    // The insertion must be a clause that complements the head noun: it opens with "to [adverb] <verb>" or with
     // "that/which/who … <verb>" ("the initiative to establish a zone …"). Words inserted after the noun that do not
     // open such a clause ("the hearing on Monday he was deemed …", "Obama was moved to tears …") add a detail or
     // belong to another sentence that happens to share words, they do not re-scope the noun.
     const inGap = all.filter((t) => t.tok.start >= head.tok.end && t.tok.end <= c[to]!.tok.start);
     const first = inGap[0]?.tok.norm ?? '';
+    const verbAt = (k: number): boolean => inGap[k] !== undefined && isVerb(inGap[k]) && !inGap[k].tok.stop;
     const opensClause =
       first === 'to'
-        ? inGap[1] !== undefined && isVerb(inGap[1]) && !inGap[1].tok.stop
+        ? verbAt(1) || (inGap[1]?.tags.has('Adverb') === true && verbAt(2)) // "to establish", "to quickly close"
         : /^(that|which|who)$/.test(first) && inGap.some((t) => isVerb(t) && !t.tok.stop);
     // Words the other sentence has elsewhere were moved, not added ("… next year to host the annual Oscar …" and
     // "… to Host Next Year's Oscars").

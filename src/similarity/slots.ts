@@ -5,7 +5,7 @@
  */
 import type { AnalysedArticle, DateMention, Entity, MediaAttribution, Negation, NumberMention, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
-import { sentenceBreaks } from '../text/sentence-ends.js';
+import { sentenceBreaks, sentenceEndWithin } from '../text/sentence-ends.js';
 import { numberRange, rangesMeet } from './number-range.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -316,7 +316,7 @@ interface DateNeighbours {
  */
 function dateNeighbours(text: string, tokens: readonly Token[], dates: readonly DateMention[], d: DateMention): DateNeighbours {
   const usable = (t: Token): boolean => !t.stop && !t.numeric && !dates.some((x) => t.start < x.end && x.start < t.end);
-  const apart = (from: number, to: number): boolean => /[,;:—–()]/.test(text.slice(from, to)) || sentenceBreaks(text, from, to).length > 0;
+  const apart = (from: number, to: number): boolean => /[,;:—–()]/.test(text.slice(from, to)) || sentenceEndWithin(text, from, to);
   let before: string | null = null;
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k]!;
@@ -339,19 +339,18 @@ function dateNeighbours(text: string, tokens: readonly Token[], dates: readonly 
   return { before, after };
 }
 
-/** Do two dates date the same words: every side both have a neighbour on is the same word, and there is one. */
+/**
+ * May two dates date the same words? The word before each decides when both have one (the predicate: "died on
+ * Tuesday", "convicted on Tuesday"); else the word after, when both have one; else nothing tells them apart ("On
+ * Tuesday, …" opening both sentences) and they may.
+ */
 function sameNeighbours(x: DateNeighbours, y: DateNeighbours): boolean {
-  let shared = 0;
-  for (const side of ['before', 'after'] as const) {
-    const [wx, wy] = [x[side], y[side]];
-    if (wx === null || wy === null) continue;
-    if (wx !== wy) return false;
-    shared++;
-  }
-  return shared > 0;
+  if (x.before !== null && y.before !== null) return x.before === y.before;
+  if (x.after !== null && y.after !== null) return x.after === y.after;
+  return true;
 }
 
-/** A date of each side that dates the same words (`sameNeighbours`), else null. */
+/** A date of each side that may date the same words (`sameNeighbours`), else null. */
 function sameEventDates(
   a: SentenceSlots,
   da: readonly DateMention[],

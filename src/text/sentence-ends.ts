@@ -99,7 +99,11 @@ export function sentenceBreaks(text: string, from: number, to: number): number[]
   return breaks;
 }
 
-/** Does a sentence end inside text[from, to)? */
+/**
+ * Does a sentence end between two words: in text[from, to), where `to` is where the next word starts (or the end of
+ * the text)? Unlike `sentenceBreaks`, a boundary whose next sentence starts right at `to` counts: "party. Violations"
+ * with `to` at "Violations".
+ */
 export function sentenceEndWithin(text: string, from: number, to: number): boolean {
-  return sentenceBreaks(text, from, to).length > 0;
+  return sentenceBreaks(text, from, Math.min(text.length, to + 1)).length > 0;
 }
