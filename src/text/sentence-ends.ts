@@ -9,6 +9,10 @@
  * titles and abbreviations that never end a sentence (Mr., Dr., Sen., …), initials ("J. K. Rowling"), "No. 5";
  * dotted abbreviations (U.S., a.m.) and ambiguous ones (Jan., St., Inc., etc.) unless the next word is a common
  * sentence opener; decimals and anything followed by a lower-case word.
+ *
+ * The abbreviation lists are English. In Russian or French text (analysed by their own splitter: analyse/foreign.ts)
+ * a dot after one of their abbreviations ("2020 г. Путин", "M. Dupont") reads as a sentence end here; the callers
+ * only use an end to stop a scope or a search early, so such text at worst gets a shorter one.
  */
 
 const NEVER_END = new Set([
