@@ -58,6 +58,12 @@ test('ingest → stories → story: incremental, idempotent, stories in the clus
   assert.deepEqual(new Set(groups), new Set(stories.map((s) => s.articles.join(','))));
   const since = runCli(['stories', '--db', db, '--format', 'jsonl', '--since', '2031-04-10']);
   assert.equal(since.stdout.trim().split('\n').length, 1);
+  // The text listing heads each story as the story list and page do: no article has a title, so the start of the
+  // earliest article's text.
+  const rows = runCli(['stories', '--db', db]).stdout.trim().split('\n');
+  assert.equal(rows.length, 3);
+  assert.match(rows[1]!, new RegExp(`^${stories[0]!.story}\\s+2\\s+2031-04-10\\s+A warehouse fire in Dunmore burned`));
+  assert.match(rows[2]!, new RegExp(`^${stories[1]!.story}\\s+2\\s+2031-04-08\\s+The Arden River flooded Kessington`));
 
   const report = runCli(['story', stories[1]!.story, '--db', db, '--format', 'json', '--no-encoder']);
   assert.equal(report.status, 0, report.stderr);

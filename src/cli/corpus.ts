@@ -128,9 +128,13 @@ async function runStories(store: Store, options: CliOptions): Promise<number> {
   } else if (options.format === 'json') {
     await writeOutput(`${JSON.stringify(stories.map(line), null, 2)}\n`, options.out);
   } else {
+    // The headline the story list and page show (src/text/headline.ts: the first member's title in the canonical
+    // order, else the start of its text), from the store's listing of the same stories in the same order.
+    const listed = store.searchStories({ order: options.sort, ...(options.since ? { since: options.since } : {}), limit: stories.length });
+    const headlines = new Map(listed.stories.map((s) => [s.id, s.headline]));
     const rows = stories.map((s) => {
-      const title = store.getArticle(store.memberIds(s.id)[0] ?? '')?.title ?? '';
-      return `${s.id}  ${String(s.size).padStart(5)}  ${(s.lastPublished ?? '—').slice(0, 10).padEnd(10)}  ${oneLine(title).slice(0, 70)}`;
+      const headline = headlines.get(s.id) ?? '';
+      return `${s.id}  ${String(s.size).padStart(5)}  ${(s.lastPublished ?? '—').slice(0, 10).padEnd(10)}  ${oneLine(headline).slice(0, 70)}`;
     });
     await writeOutput(`${['story            articles  newest      first headline', ...rows].join('\n')}\n`, options.out);
   }
