@@ -151,6 +151,14 @@ for (const backend of storeBackends(dir)) {
       assert.equal(rows.find((s) => s.id === 'a')!.headline, 'Short first line here.');
       const b = rows.find((s) => s.id === 'b')!.headline;
       assert.ok(b.endsWith('…') && b.length <= 121 && b.startsWith('Word Word'), b);
+      // A page's stamp alone on the first line is no headline: the next line is.
+      store.putArticle(article('t3', null, null, null, '8/2/13 at 1:30 PM\n\nUpdated: Friday, August 2, 2013 2:05 PM EDT\n\nDorrow ferry runs aground on Tessel sandbar'));
+      store.putArticle(article('t4', null, null, null, 'March 4 crash: 3 hurt at Dorrow junction'));
+      store.createStory('c', ['t3']);
+      store.createStory('d', ['t4']);
+      const more = store.searchStories({}).stories;
+      assert.equal(more.find((s) => s.id === 'c')!.headline, 'Dorrow ferry runs aground on Tessel sandbar');
+      assert.equal(more.find((s) => s.id === 'd')!.headline, 'March 4 crash: 3 hurt at Dorrow junction');
     } finally {
       store.close();
     }

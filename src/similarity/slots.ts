@@ -6,6 +6,7 @@
 import type { AnalysedArticle, DateMention, Entity, MediaAttribution, Negation, NumberMention, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { sentenceBreaks, sentenceEndWithin } from '../text/sentence-ends.js';
+import { STAMP_WORDS, stampTestWords } from '../text/stamp-words.js';
 import { numberRange, rangesMeet } from './number-range.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -96,9 +97,6 @@ export function sentenceSlots(a: AnalysedArticle): SentenceSlots[] {
   return out;
 }
 
-/** Words a publication stamp line holds besides its date ("Updated: Mon, May 2, 2013 at 1:12 PM EDT"). */
-const STAMP_WORDS =
-  /^(?:(?:first|last|originally)?\s*(?:updated?|published|posted|modified|edited|created)|date|on|at|and|am|pm|a\.m\.|p\.m\.|[ecmp][sd]?t|gmt|utc|bst|cest?|msk|ist|aest|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$/i;
 /**
  * A stamp word right before a date: "… UPDATED 05/03/2013", "Published: June 13, 2013", "Last updated on". Capitalised
  * or in capitals, as a page's stamp writes it ("the report was updated on Tuesday" is a claim).
@@ -125,11 +123,7 @@ export function isPublicationStamp(text: string, d: DateMention | Span): boolean
   let lineEnd = text.indexOf('\n', d.end);
   if (lineEnd < 0) lineEnd = text.length;
   const after = text.slice(d.end, Math.min(lineEnd, d.end + STAMP_LINE_MAX));
-  const stampWordsOnly = (part: string): boolean =>
-    part
-      .split(/[\s,|·•:;()[\]–—-]+/)
-      .filter((w) => w !== '' && !/^\p{P}+$/u.test(w))
-      .every((w) => STAMP_WORDS.test(w));
+  const stampWordsOnly = (part: string): boolean => stampTestWords(part).every((w) => STAMP_WORDS.test(w));
   const afterIsStamp = lineEnd - d.end <= STAMP_LINE_MAX && stampWordsOnly(after);
   const restIsStamp = afterIsStamp || (lineEnd - d.end <= STAMP_LINE_MAX && /^\s*,?\s*[Bb]y\s/.test(after));
   if (restIsStamp && STAMP_BEFORE.test(text.slice(Math.max(lineStart, d.start - 40), d.start))) return true;
