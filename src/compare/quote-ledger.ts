@@ -311,10 +311,10 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
     });
     // The same words in different mouths.
     if (anchor) {
-      const anchorSide = {
-        article: anchor.art.id,
-        side: { start: anchor.q.start, end: anchor.q.end, text: anchor.q.text, value: anchor.q.speaker!.name },
-      };
+      // A named member as a side of an attribution conflict, and its quotation and speaker as a key.
+      const sideOf = (n: QuoteNode) => ({ article: n.art.id, side: { start: n.q.start, end: n.q.end, text: n.q.text, value: n.q.speaker!.name } });
+      const keyOf = (n: QuoteNode): string => `${n.q.text}\u0000${n.q.speaker!.name}`;
+      const anchorSide = sideOf(anchor);
       // Each named member against the earlier named members of other articles (the first named one first): the first
       // with another speaker and the same words itself makes the conflict. The group is joined through chains of alike
       // quotes, so two members must share the words themselves: the same quotation, or a part of MOUTH_MIN_WORDS content
@@ -323,7 +323,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
       // article besides the member's own), so the copies of one wire cost one check each.
       const verdicts = new Map<string, boolean>();
       const conflictsWith = (n: QuoteNode, m: QuoteNode): boolean => {
-        const key = `${n.q.text}\u0000${n.q.speaker!.name}\u0000${m.q.text}\u0000${m.q.speaker!.name}`;
+        const key = `${keyOf(n)}\u0000${keyOf(m)}`;
         let v = verdicts.get(key);
         if (v === undefined) {
           const small = n.set.total <= m.set.total ? n.set : m.set;
@@ -344,16 +344,11 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
             break;
           }
         }
-        const key = `${m.q.text}\u0000${m.q.speaker!.name}`;
-        const list = earlier.get(key);
-        if (!list) earlier.set(key, [m]);
+        const list = earlier.get(keyOf(m));
+        if (!list) earlier.set(keyOf(m), [m]);
         else if (list.length === 1 && list[0]!.art !== m.art) list.push(m);
         if (!n) continue;
-        conflicts.push({
-          claim,
-          a: n === anchor ? anchorSide : { article: n.art.id, side: { start: n.q.start, end: n.q.end, text: n.q.text, value: n.q.speaker!.name } },
-          b: { article: m.art.id, side: { start: m.q.start, end: m.q.end, text: m.q.text, value: m.q.speaker!.name } },
-        });
+        conflicts.push({ claim, a: sideOf(n), b: sideOf(m) });
       }
       for (const s of speakerMismatch) conflicts.push({ claim, a: anchorSide, b: s });
     }

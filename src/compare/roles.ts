@@ -12,7 +12,7 @@ import type { Token } from '../similarity/tokens.js';
 import { intersectionSize } from '../similarity/weights.js';
 import type { SentenceInfo } from './context.js';
 import { posTerms, tagsAt } from './pos.js';
-import { sentenceBreaks, sentenceEndWithin } from '../text/sentence-ends.js';
+import { clauseEndsBetween, sentenceEndWithin } from '../text/sentence-ends.js';
 import { MEANING_MIN_INSERT, MEANING_MIN_SKELETON, OBJECT_WINDOW, SUBJECT_WINDOW } from './thresholds.js';
 import type { LinkConflict } from './types.js';
 
@@ -198,24 +198,16 @@ function unmatchedSubjectEntity(x: SentenceInfo, from: number, to: number, y: Se
 }
 
 /**
- * Clause number of each token: the count of , ; : — – ( ) and of sentence ends before it in the sentence (an aligned
- * sentence can hold several: a quoted passage is kept whole with its reporting clause, so a frame never reaches
- * from one of them into the next).
+ * Clause number of each token: the count of clause ends before it in the sentence (`clauseEndsBetween`: , ; : — – ( )
+ * and sentence ends, so a frame never reaches from one sentence of a quoted passage into the next).
  */
 export function clauses(info: SentenceInfo): Int32Array {
-  const s = info.sentence;
   const text = info.slots.articleText;
-  const breaks = sentenceBreaks(text, s.start, s.end);
   const out = new Int32Array(info.tokens.length);
   let clause = 0;
-  let last = s.start;
-  let b = 0;
+  let last = info.sentence.start;
   info.tokens.forEach((tok, k) => {
-    clause += (text.slice(last, tok.start).match(/[,;:—–()]/g) ?? []).length;
-    while (b < breaks.length && breaks[b]! <= tok.start) {
-      clause++;
-      b++;
-    }
+    clause += clauseEndsBetween(text, last, tok.start);
     last = tok.end;
     out[k] = clause;
   });

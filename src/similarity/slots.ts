@@ -5,7 +5,7 @@
  */
 import type { AnalysedArticle, DateMention, Entity, MediaAttribution, Negation, NumberMention, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
-import { sentenceBreaks, sentenceEndWithin } from '../text/sentence-ends.js';
+import { clauseEndsBetween, sentenceBreaks } from '../text/sentence-ends.js';
 import { STAMP_WORDS, stampTestWords } from '../text/stamp-words.js';
 import { numberRange, rangesMeet } from './number-range.js';
 import { tokenize, type Token } from './tokens.js';
@@ -310,7 +310,7 @@ interface DateNeighbours {
  */
 function dateNeighbours(text: string, tokens: readonly Token[], dates: readonly DateMention[], d: DateMention): DateNeighbours {
   const usable = (t: Token): boolean => !t.stop && !t.numeric && !dates.some((x) => t.start < x.end && x.start < t.end);
-  const apart = (from: number, to: number): boolean => /[,;:—–()]/.test(text.slice(from, to)) || sentenceEndWithin(text, from, to);
+  const apart = (from: number, to: number): boolean => clauseEndsBetween(text, from, to) > 0;
   let before: string | null = null;
   for (let k = tokens.length - 1; k >= 0; k--) {
     const t = tokens[k]!;
@@ -353,9 +353,11 @@ function sameEventDates(
   db: readonly DateMention[],
   bTokens: readonly Token[],
 ): [DateMention, DateMention] | null {
+  const nb = db.map((y) => dateNeighbours(b.articleText, bTokens, b.dates, y));
   for (const x of da) {
     const nx = dateNeighbours(a.articleText, aTokens, a.dates, x);
-    for (const y of db) if (sameNeighbours(nx, dateNeighbours(b.articleText, bTokens, b.dates, y))) return [x, y];
+    const k = nb.findIndex((ny) => sameNeighbours(nx, ny));
+    if (k >= 0) return [x, db[k]!];
   }
   return null;
 }

@@ -111,3 +111,17 @@ export function sentenceBreaks(text: string, from: number, to: number): number[]
 export function sentenceEndWithin(text: string, from: number, to: number): boolean {
   return sentenceBreaks(text, from, Math.min(text.length, to + 1)).length > 0;
 }
+
+/** Marks that end a clause inside a sentence. */
+const CLAUSE_MARKS = /[,;:—–()]/g;
+
+/**
+ * How many clauses end between two words, in text[from, to) with `to` where the next word starts: the clause marks
+ * (, ; : — – parentheses) and the sentence ends there (`sentenceEndWithin`; an aligned sentence can hold several: a
+ * quoted passage is kept whole with its reporting clause).
+ */
+export function clauseEndsBetween(text: string, from: number, to: number): number {
+  const marks = text.slice(from, to).match(CLAUSE_MARKS)?.length ?? 0;
+  return marks + sentenceBreaks(text, from, Math.min(text.length, to + 1)).length;
+}
+
