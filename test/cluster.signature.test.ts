@@ -7,6 +7,7 @@ import { decodeSignature, encodeSignature, publicationDay, storySignature, type 
 import { sketchSimilarity } from '../src/cluster/signature-sketch.js';
 import { batchFrequencies, DocumentFrequencies, SIGNATURE_FEATURES, signatureLinkMatrix, signatureLinkProbability, signaturePairFeatures, weighSignature } from '../src/cluster/signature-decision.js';
 import { STORY_SIMILARITY } from '../src/cluster/similarity-matrix.js';
+import { SignatureLinker } from '../src/cluster/signature-linker.js';
 import type { Article } from '../src/types.js';
 
 const article = (id: string, text: string, extra: Partial<Article> = {}): Article => ({
@@ -138,6 +139,31 @@ test('the link matrix is the pairwise link on every pair of a larger batch (rows
   const weighted = sigs.map((s) => weighSignature(s, batchFrequencies(sigs)));
   const matrix = signatureLinkMatrix(weighted, STORY_SIMILARITY);
   for (let i = 0; i < texts.length; i++) for (let j = 0; j < texts.length; j++) if (i !== j) assert.equal(matrix[i]![j], signatureLinkProbability(weighted[i]!, weighted[j]!, STORY_SIMILARITY));
+});
+
+test('links from one article through its scattered bags are the pairwise links, bit for bit (titles, dates, empty slots, another language)', () => {
+  const base = [VESTA, 'A warehouse fire in Dunmore burned through the night before firefighters contained the blaze near the harbour on Friday.'];
+  const articles = Array.from({ length: 24 }, (_, i) =>
+    article(
+      `l${i}`,
+      base[i % 2]!.replace(/the/g, i % 3 === 0 ? 'a' : 'the').replace('214', String(200 + (i % 5))) + (i % 4 === 0 ? ' Officials in Harlow said 40 more later.' : ''),
+      { ...(i % 5 === 0 ? { title: i % 2 ? 'Dunmore warehouse fire' : 'Vesta ferry fire off Harlow' } : {}), ...(i % 3 === 1 ? { published: `2026-03-${String(1 + (i % 9)).padStart(2, '0')}` } : {}) },
+    ),
+  );
+  articles.push(article('ru', 'Паром «Веста» загорелся у мыса Харлоу во вторник, на борту находились 214 пассажиров.', { language: 'ru' }));
+  articles.push(article('bare', 'Nothing else.'));
+  const sigs = articles.map(storySignature);
+  const weighted = sigs.map((s) => weighSignature(s, batchFrequencies(sigs)));
+  const linker = new SignatureLinker(STORY_SIMILARITY);
+  let titled = 0;
+  for (let i = 0; i < weighted.length; i++) {
+    linker.load(weighted[i]!);
+    for (let j = 0; j < weighted.length; j++) {
+      assert.equal(linker.link(weighted[j]!), signatureLinkProbability(weighted[i]!, weighted[j]!, STORY_SIMILARITY), `pair ${i},${j}`);
+      if (weighted[i]!.bags.title.ids.length > 0 && weighted[j]!.bags.title.ids.length > 0) titled++;
+    }
+  }
+  assert.ok(titled > 0, 'some pairs read the title term');
 });
 
 test('the shingle sketch: 1 for the same text, high for a light edit, low for another text', () => {

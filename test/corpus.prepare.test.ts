@@ -10,9 +10,9 @@ import { prepareInWorker, type PrepareShares } from '../src/corpus/prepare-threa
 import { writerArticle } from './helpers/store-writer.js';
 
 /** A folder with a JSONL file of 40 articles (one line broken) and a text file. */
-function inputFolder(): string {
+function inputFolder(articles = 40): string {
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-prepare-'));
-  const lines = Array.from({ length: 40 }, (_, i) => {
+  const lines = Array.from({ length: articles }, (_, i) => {
     const a = writerArticle(i);
     return JSON.stringify({ id: a.id, title: a.title, text: a.text, published: a.published });
   });
@@ -28,8 +28,8 @@ function comparable(batches: readonly PreparedItem[][]): unknown[] {
 }
 
 /** Drains the worker's batches (waiting `pause` ms after each) and returns them with the shares. */
-async function drain(paths: string[], size: number, pause: number): Promise<{ batches: PreparedItem[][]; shares: PrepareShares }> {
-  const generator = prepareInWorker(paths, size);
+async function drain(paths: string[], size: number, pause: number, chunk?: number): Promise<{ batches: PreparedItem[][]; shares: PrepareShares }> {
+  const generator = prepareInWorker(paths, size, 4, chunk);
   const batches: PreparedItem[][] = [];
   for (;;) {
     const next = await generator.next();
@@ -55,5 +55,16 @@ test('preparing in the worker gives the inline batches, whichever thread prepare
   const slow = await drain([dir], 5, 150);
   assert.deepEqual(comparable(slow.batches), comparable(inline));
   assert.ok(slow.shares.worker >= 1, `the worker prepared batches while the parent was busy (${JSON.stringify(slow.shares)})`);
-  assert.equal(slow.shares.worker + slow.shares.parent, inline.length);
+  assert.equal(slow.shares.worker + slow.shares.parent + slow.shares.split, inline.length);
+});
+
+test('a parent that starts waiting while the worker is inside a batch gets that batch split: what the worker prepared, the rest prepared by the parent, in input order', async () => {
+  const dir = inputFolder(400);
+  const inline: PreparedItem[][] = [];
+  for await (const batch of prepareInline(readInputs([dir]), 100)) inline.push(batch);
+  // An eager parent, a look at its flag after every 2 items: the worker is inside a batch when the parent runs dry.
+  const eager = await drain([dir], 100, 0, 2);
+  assert.deepEqual(comparable(eager.batches), comparable(inline));
+  assert.ok(eager.shares.split >= 1, `a batch was split (${JSON.stringify(eager.shares)})`);
+  assert.equal(eager.shares.worker + eager.shares.parent + eager.shares.split, inline.length);
 });

@@ -69,4 +69,13 @@ test('plain English prose is recognised without eld; other languages and scripts
     'Załogi oczyściły pochylnię, a pierwszy rejs był pełny, na pokładzie było około 200 pasażerów, to był dobry dzień.';
   for (const text of [german, dutch, danish, polish]) assert.equal(plainEnglish(text), false, text.slice(0, 30));
   assert.equal(plainEnglish(`${english} 渡し船は日曜日に再開した。`), false, 'another script');
+  // A headline, a dateline and a lede dense with names: English at about one function word in ten.
+  const newsy =
+    'Marlow ferry back in service\n\nSunday, 14 June\n\nPort Ellery harbour master Idris Vane confirmed on Sunday morning that ' +
+    'the Marlow Island ferry resumed crossings at 7:40 a.m. following three days of storm damage repairs, carrying 200 passengers ' +
+    'aboard the first sailing, including Mayor Osric Penhallow and council members from Ellery Bay.';
+  assert.equal(plainEnglish(newsy), true, 'a name-dense English lede');
+  // "be" is not counted: a word of other languages too (a Pulaar pronoun).
+  const beHeavy = Array.from({ length: 6 }, () => 'sukaa be njahii luumo be ngari be kaalii haala be').join(' ') + ' and the';
+  assert.equal(plainEnglish(beHeavy), false, 'be is no evidence of English');
 });

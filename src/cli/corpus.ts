@@ -3,20 +3,16 @@
  * report, from the store or computed and stored when the story changed). Thin: the work is in src/corpus and
  * src/store; this maps options to calls, prints, and turns store errors into exit code 4.
  */
-import { backfillDigests, storeOutletNetwork } from '../corpus/outlets.js';
-import { queueFailure, queueStaleReports } from '../queue/report-queue.js';
 import { clip, oneLine as sanitizedLine } from '../report/sanitize.js';
-import { WINDOW_MINUTES, type OutletNetwork } from '../outlets/index.js';
+import type { OutletNetwork } from '../outlets/index.js';
 import type { InputProblem, Report } from '../types.js';
 import { openStore, shownLocation, storeExists, StoreError, type Store, type StoryRecord } from '../store/index.js';
 import { ingestCorpus, type IngestSummary } from '../corpus/ingest.js';
-import { refreshReports, storyReport, type RefreshSummary } from '../corpus/reports.js';
-import { defaultCacheDir } from '../pipeline.js';
+import type { RefreshSummary } from '../corpus/reports.js';
 import type { CliOptions } from './args.js';
 import { EXIT } from './errors.js';
 import { openLineSink, writeOutput } from './output.js';
 import { renderReport } from './render.js';
-import { renderNetworkHtml } from '../report/network-html.js';
 import { pct } from '../report/view.js';
 
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
@@ -70,6 +66,7 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
   let queued: number | null = null;
   if (options.queue) {
     // The reports go to the workers (`corroborate worker`): one job per story this run changed.
+    const { queueFailure, queueStaleReports } = await import('../queue/report-queue.js');
     try {
       queued = await queueStaleReports(store, options.queue);
     } catch (error) {
@@ -81,12 +78,14 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
   } else if (options.ledgers) {
     // Ledgers at ingest are lexical (the encoder embeds ~60 sentences/s, a stream brings thousands): `story ID`
     // computes a small story's report again with the encoder when it is asked for (corpus/reports.ts).
+    const { refreshReports } = await import('../corpus/reports.js');
     ledgers = await refreshReports(store, { encoder: false, cacheDir: null }, generator, (done, total) => {
       if (tty) process.stderr.write(`\rcorroborate: ledgers ${done}/${total}…`);
     });
     if (tty) process.stderr.write('\r\x1b[K');
   }
   // Reports stored by an older version get the outlet digest the outlets/network view reads.
+  const { backfillDigests } = await import('../corpus/outlets.js');
   const digests = backfillDigests(store, (done, total) => {
     if (tty) process.stderr.write(`\rcorroborate: outlet digests ${done}/${total}…`);
   });
@@ -143,6 +142,7 @@ async function runStories(store: Store, options: CliOptions): Promise<number> {
 
 async function runStory(store: Store, options: CliOptions, generator: string): Promise<number> {
   const id = options.inputs[0]!;
+  const [{ storyReport }, { defaultCacheDir }] = await Promise.all([import('../corpus/reports.js'), import('../pipeline.js')]);
   const report: Report = await storyReport(store, id, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() }, generator);
   await writeOutput(renderReport(report, options), options.out);
   return EXIT.ok;
@@ -150,8 +150,10 @@ async function runStory(store: Store, options: CliOptions, generator: string): P
 
 /** `outlets` (text table or JSON) and `network` (JSON or Graphviz dot) over the stored reports; either as an HTML page. */
 async function runOutlets(store: Store, options: CliOptions, generator: string): Promise<number> {
+  const [{ storeOutletNetwork }, { WINDOW_MINUTES }] = await Promise.all([import('../corpus/outlets.js'), import('../outlets/index.js')]);
   const net = storeOutletNetwork(store, options.since ? { since: options.since } : {});
   if (options.format === 'html') {
+    const { renderNetworkHtml } = await import('../report/network-html.js');
     await writeOutput(renderNetworkHtml(net, generator, options.since ?? undefined), options.out);
     return EXIT.ok;
   }

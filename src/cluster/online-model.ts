@@ -14,6 +14,7 @@
  */
 import { DocumentFrequencies, signatureLinkMatrix, signatureLinkProbability, weighSignature, type WeightedSignature } from './signature-decision.js';
 import type { SignatureBag, StorySignature } from './signature-types.js';
+import { SignatureLinker } from './signature-linker.js';
 import { STORY_SIMILARITY, type StoryModel } from './similarity-matrix.js';
 import type { OnlineModel } from './online.js';
 import { topTerms } from '../text/sorted.js';
@@ -42,7 +43,11 @@ export class SignatureOnlineModel implements OnlineModel<OnlineSignature> {
   readonly rescueThreshold: number;
   readonly rescueMaxSize: number;
 
+  /** The scattered bags of the article `linksFrom` last prepared. */
+  private readonly linker: SignatureLinker;
+
   constructor(private readonly model: StoryModel = STORY_SIMILARITY) {
+    this.linker = new SignatureLinker(model);
     this.threshold = model.threshold;
     this.rescueThreshold = model.rescueThreshold;
     this.rescueMaxSize = model.rescueMaxSize;
@@ -63,6 +68,12 @@ export class SignatureOnlineModel implements OnlineModel<OnlineSignature> {
 
   link(a: OnlineSignature, b: OnlineSignature): number {
     return signatureLinkProbability(a.weighted, b.weighted, this.model);
+  }
+
+  /** `b => link(a, b)` through a's scattered bags (./signature-linker.ts): valid until the next call. */
+  linksFrom(a: OnlineSignature): (b: OnlineSignature) => number {
+    const linker = this.linker.load(a.weighted);
+    return (b) => linker.link(b.weighted);
   }
 
   linkMatrix(signatures: readonly OnlineSignature[]): Float64Array[] {

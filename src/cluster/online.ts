@@ -30,6 +30,11 @@ export interface OnlineModel<S> {
   candidateKeys(signature: S): readonly number[];
   /** Probability that two articles belong to one story, under the current corpus statistics. */
   link(a: S, b: S): number;
+  /**
+   * `b => link(a, b)`, faster for many b (the model may prepare a once), if the model can. The function is valid
+   * until the model's next `linksFrom` call.
+   */
+  linksFrom?(a: S): (b: S) => number;
   /** Adds an article to the running corpus statistics (document frequencies). */
   observe(signature: S): void;
   threshold: number;
@@ -144,7 +149,8 @@ export class OnlineClusterer<S> {
     this.model.observe(article.signature);
     const keys = this.model.candidateKeys(article.signature);
     const ranked = this.candidateStories(keys, article.published);
-    const scored = ranked.map((k) => ({ k, score: this.averageLink(article.signature, this.stories[k]!, this.model.threshold) }));
+    const linkTo = this.linksFrom(article.signature);
+    const scored = ranked.map((k) => ({ k, score: this.averageLink(linkTo, this.stories[k]!, this.model.threshold) }));
     // Best first; ties: the older story.
     scored.sort((a, b) => b.score - a.score || a.k - b.k);
     const { threshold } = this.model;
@@ -251,7 +257,7 @@ export class OnlineClusterer<S> {
    * if every remaining link were 1, returning a lower average (below `floor`; callers only compare such values
    * with `floor`): most candidate stories are other events, and a third of their links is saved.
    */
-  private averageLink(signature: S, story: StoryState, floor: number): number {
+  private averageLink(linkTo: (b: S) => number, story: StoryState, floor: number): number {
     const members = this.sample(story);
     const n = members.length;
     if (n === 0) return 0;
@@ -259,7 +265,7 @@ export class OnlineClusterer<S> {
     const need = floor * n - 1e-9;
     let sum = 0;
     for (let i = 0; i < n; i++) {
-      sum += this.model.link(signature, this.signatureOf(members[i]!));
+      sum += linkTo(this.signatureOf(members[i]!));
       if (sum + (n - 1 - i) < need) return sum / n;
     }
     return sum / n;
@@ -315,6 +321,11 @@ export class OnlineClusterer<S> {
     return groups;
   }
 
+  /** The links from article a (the model's `linksFrom`, else its `link` pair by pair); valid until the next call. */
+  private linksFrom(a: S): (b: S) => number {
+    return this.model.linksFrom?.(a) ?? ((b) => this.model.link(a, b));
+  }
+
   /** `review.storySample` members spread evenly over the story (by arrival; the newest is one). */
   private spread(story: StoryState): number[] {
     const m = story.members;
@@ -326,8 +337,8 @@ export class OnlineClusterer<S> {
   private computeStoryLink(ma: readonly number[], mb: readonly number[]): number {
     let sum = 0;
     for (const x of ma) {
-      const sx = this.signatureOf(x);
-      for (const y of mb) sum += this.model.link(sx, this.signatureOf(y));
+      const linkTo = this.linksFrom(this.signatureOf(x));
+      for (const y of mb) sum += linkTo(this.signatureOf(y));
     }
     return sum / (ma.length * mb.length);
   }

@@ -206,7 +206,7 @@ export function titleTerm(a: WeightedSignature, b: WeightedSignature, model: Sig
 }
 
 /** Whether `titleTerm` reads the two titles (else it is 0): the rule both the pairwise link and the matrix follow. */
-function titleTermApplies(a: WeightedSignature, b: WeightedSignature, model: SignatureModel): boolean {
+export function titleTermApplies(a: WeightedSignature, b: WeightedSignature, model: SignatureModel): boolean {
   return model.titleWeight !== 0 && a.bags.title.ids.length > 0 && b.bags.title.ids.length > 0 && !crossLanguage(a, b) && !headlineNamesDisagree(a, b);
 }
 
@@ -300,7 +300,7 @@ function bagCosineExcept(a: WeightedBag, b: WeightedBag, skip: (id: number) => b
  * True when two articles' words cannot be compared: their languages differ. An unknown language ('': a signature
  * stored before languages were recorded) is compared word by word, as it was when it was stored.
  */
-function crossLanguage(a: WeightedSignature, b: WeightedSignature): boolean {
+export function crossLanguage(a: WeightedSignature, b: WeightedSignature): boolean {
   return a.language !== b.language && a.language !== '' && b.language !== '';
 }
 

@@ -62,7 +62,7 @@ const MEMO_LIMIT = 200_000;
 
 /**
  * The memo: raw token → TokenInfo, looked up by the token's characters in the text (no `slice` for a token
- * seen before): open addressing over a 32-bit FNV-1a hash of the UTF-16 units, entries compared unit by unit.
+ * seen before): open addressing over a 32-bit FNV-1a hash of the UTF-16 units, entries compared with `startsWith` at the token's offset.
  * Bounded: cleared at MEMO_LIMIT entries (speed only, never a result).
  */
 let slots = new Int32Array(1 << 16).fill(-1);
@@ -80,15 +80,7 @@ function info(text: string, start: number, end: number): TokenInfo {
     if (e < 0) break;
     if (slotHash[at] !== h) continue;
     const raw = entryRaw[e]!;
-    if (raw.length !== len) continue;
-    let same = true;
-    for (let i = 0; i < len; i++) {
-      if (raw.charCodeAt(i) !== text.charCodeAt(start + i)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return entryInfo[e]!;
+    if (raw.length === len && text.startsWith(raw, start)) return entryInfo[e]!;
   }
   const raw = text.slice(start, end);
   const e = compute(raw);

@@ -6,7 +6,8 @@
  *
  * The two threads share the preparing: when the ingesting thread has run out of batches and waits (it raises a
  * flag in shared memory), the worker sends its next batch as read (`raw`) and the ingesting thread prepares it
- * itself, instead of idling while the worker computes signatures. Preparing is pure, so who prepares a batch
+ * itself, instead of idling while the worker computes signatures; a batch the worker is in the middle of is split
+ * (what it prepared, then the rest as read), so the ingesting thread never waits for a whole batch. Preparing is pure, so who prepares a batch
  * changes only when it is ready, never the result.
  */
 import type { Worker } from 'node:worker_threads';
@@ -21,6 +22,8 @@ export interface WorkerInput {
   size: number;
   /** Batches the worker may be ahead of the parent. */
   ahead: number;
+  /** Items the worker prepares between two looks at the parent's flag. */
+  chunk: number;
   /** One Int32: 1 while the parent waits with no batch queued (raised by the parent as it waits, lowered when it takes a batch or when the worker sends one raw). */
   hungry: SharedArrayBuffer;
 }
@@ -29,14 +32,20 @@ export type ToWorker = { type: 'ack' };
 export type ToParent =
   | { type: 'batch'; items: PreparedItem[] }
   | { type: 'raw'; items: (Article | InputProblem)[] }
+  /** A batch the worker had begun when the parent started waiting: `items` prepared, then `raw` as read. */
+  | { type: 'split'; items: PreparedItem[]; raw: (Article | InputProblem)[] }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
-/** How many batches each thread prepared (the generator's return value). */
+/** How many batches each thread prepared, and how many both (the generator's return value). */
 export interface PrepareShares {
   worker: number;
   parent: number;
+  split: number;
 }
+
+/** Items between two looks at the parent's flag: ~25 ms of preparing, so the parent never waits for a whole batch. */
+export const PREPARE_CHUNK = 50;
 
 /** Starts the worker (./worker-start.ts). */
 function startWorker(input: WorkerInput): Worker {
@@ -47,11 +56,11 @@ function startWorker(input: WorkerInput): Worker {
  * Prepared batches of the articles in `paths` (files and folders; not `-`), read in a worker thread; returns how
  * many batches each thread prepared. Breaking out of the loop early stops the worker.
  */
-export async function* prepareInWorker(paths: string[], size: number, ahead = 4): AsyncGenerator<PreparedItem[], PrepareShares> {
-  const shares: PrepareShares = { worker: 0, parent: 0 };
+export async function* prepareInWorker(paths: string[], size: number, ahead = 4, chunk = PREPARE_CHUNK): AsyncGenerator<PreparedItem[], PrepareShares> {
+  const shares: PrepareShares = { worker: 0, parent: 0, split: 0 };
   const hungry = new SharedArrayBuffer(4);
   const flag = new Int32Array(hungry);
-  const worker = startWorker({ paths, size, ahead, hungry });
+  const worker = startWorker({ paths, size, ahead, chunk, hungry });
   const queue: ToParent[] = [];
   let failure: Error | null = null;
   let exited = false;
@@ -88,8 +97,9 @@ export async function* prepareInWorker(paths: string[], size: number, ahead = 4)
       if (message.type === 'error') throw new Error(`prepare worker: ${message.message}`);
       worker.postMessage({ type: 'ack' } satisfies ToWorker);
       if (message.type === 'raw') shares.parent++;
+      else if (message.type === 'split') shares.split++;
       else shares.worker++;
-      yield message.type === 'raw' ? message.items.map(prepareItem) : message.items;
+      yield message.type === 'raw' ? message.items.map(prepareItem) : message.type === 'split' ? [...message.items, ...message.raw.map(prepareItem)] : message.items;
     }
   } finally {
     await worker.terminate();

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { readInputs } from '../ingest/index.js';
 import type { Article, InputProblem } from '../types.js';
-import { inBatches, prepareItem } from './prepare.js';
+import { inBatches, prepareItem, type PreparedItem } from './prepare.js';
 import type { ToParent, ToWorker, WorkerInput } from './prepare-thread.js';
 
 const port = parentPort;
@@ -28,13 +28,29 @@ port.on('message', (message: ToWorker) => {
 const send = (message: ToParent): void => port.postMessage(message);
 
 let sent = 0;
-/** Sends one batch of read items: as read when the parent waits for one, else prepared here. */
+
+/**
+ * Sends one batch of read items: as read when the parent waits for one, else prepared here; if the parent starts
+ * waiting while this thread prepares, the items prepared so far go with the rest as read (`split`), and the parent
+ * prepares the rest.
+ */
 async function sendBatch(items: (Article | InputProblem)[]): Promise<void> {
   if (Atomics.exchange(hungry, 0, 0) === 1) send({ type: 'raw', items });
   else {
-    const prepared = items.map(prepareItem);
-    while (sent - acknowledged >= input.ahead) await new Promise<void>((resolve) => (wake = resolve));
-    send({ type: 'batch', items: prepared });
+    const prepared: PreparedItem[] = [];
+    let handed = false;
+    for (let i = 0; i < items.length; i++) {
+      if (i > 0 && i % input.chunk === 0 && Atomics.exchange(hungry, 0, 0) === 1) {
+        send({ type: 'split', items: prepared, raw: items.slice(i) });
+        handed = true;
+        break;
+      }
+      prepared.push(prepareItem(items[i]!));
+    }
+    if (!handed) {
+      while (sent - acknowledged >= input.ahead) await new Promise<void>((resolve) => (wake = resolve));
+      send({ type: 'batch', items: prepared });
+    }
   }
   sent++;
 }

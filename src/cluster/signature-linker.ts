@@ -1,0 +1,119 @@
+/**
+ * One article's links to many others, faster than `signatureLinkProbability` pair by pair. Placing an article
+ * reads its links to up to `maxStories × sampleMembers` stored articles (~22 per article on the real-derived
+ * corpus, ~170 words each): the pairwise form merges both sorted bags for every pair; here the article's bags are
+ * scattered once into open-addressing tables, and each other article's bags are read once, its ids looked up. The
+ * products are added in the same (ascending id) order as `bagCosine` adds them, so every link is the same number
+ * as `signatureLinkProbability` gives (test/cluster.signature.test.ts checks it).
+ */
+import {
+  crossLanguage,
+  signatureLinkProbability,
+  SIGNATURE_FEATURES,
+  timeGap,
+  titleTermApplies,
+  type SignatureModel,
+  type WeightedBag,
+  type WeightedSignature,
+} from './signature-decision.js';
+
+/** The bags a same-language link reads: the features' and the title's. */
+const LINK_BAGS = [...SIGNATURE_FEATURES.map((f) => f.bag), 'title'] as const;
+const TITLE_AT = LINK_BAGS.length - 1;
+
+/** A bag's weights by term id: open addressing over the id's low bits (ids are FNV-1a hashes), load ≤ 0.5. */
+class ScatteredBag {
+  private keys = new Uint32Array(16);
+  private weights = new Float64Array(16);
+  /** Slot holds an entry of this fill (slots of earlier fills are stale without clearing). */
+  private stamps = new Uint32Array(16);
+  private stamp = 0;
+  private mask = 15;
+  size = 0;
+
+  fill(bag: WeightedBag): void {
+    const n = bag.ids.length;
+    this.size = n;
+    if (n * 2 > this.keys.length) {
+      let cap = this.keys.length;
+      while (n * 2 > cap) cap *= 2;
+      this.keys = new Uint32Array(cap);
+      this.weights = new Float64Array(cap);
+      this.stamps = new Uint32Array(cap);
+      this.stamp = 0;
+      this.mask = cap - 1;
+    }
+    if (++this.stamp === 0xffffffff) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const { keys, weights, stamps, stamp, mask } = this;
+    for (let i = 0; i < n; i++) {
+      const id = bag.ids[i]!;
+      let at = id & mask;
+      while (stamps[at] === stamp) at = (at + 1) & mask;
+      stamps[at] = stamp;
+      keys[at] = id;
+      weights[at] = bag.weights[i]!;
+    }
+  }
+
+  /** The dot product with `bag` (unit bags: the cosine), summed in `bag`'s id order. */
+  dot(bag: WeightedBag): number {
+    if (this.size === 0) return 0;
+    const { keys, weights, stamps, stamp, mask } = this;
+    const ids = bag.ids;
+    const w = bag.weights;
+    let dot = 0;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      for (let at = id & mask; stamps[at] === stamp; at = (at + 1) & mask) {
+        if (keys[at] === id) {
+          dot += weights[at]! * w[j]!;
+          break;
+        }
+      }
+    }
+    return dot;
+  }
+}
+
+/**
+ * Links from one article to others, reusing its scattered bags: `linker.load(a)`, then `linker.link(b)` for each
+ * other article (until the next `load`).
+ */
+export class SignatureLinker {
+  private readonly scattered = LINK_BAGS.map(() => new ScatteredBag());
+  private readonly weights: number[];
+  private readonly wordsAt = SIGNATURE_FEATURES.findIndex((f) => f.bag === 'words');
+  private a: WeightedSignature | null = null;
+
+  constructor(private readonly model: SignatureModel) {
+    this.weights = SIGNATURE_FEATURES.map((f) => model[f.weight]);
+  }
+
+  load(a: WeightedSignature): this {
+    this.a = a;
+    for (let k = 0; k < LINK_BAGS.length; k++) this.scattered[k]!.fill(a.bags[LINK_BAGS[k]!]);
+    return this;
+  }
+
+  /** `signatureLinkProbability(a, b, model)` for the loaded a. */
+  link(b: WeightedSignature): number {
+    const a = this.a;
+    if (a === null) throw new Error('SignatureLinker.link before load');
+    const model = this.model;
+    if (crossLanguage(a, b)) return signatureLinkProbability(a, b, model);
+    const scattered = this.scattered;
+    const words = scattered[this.wordsAt]!.dot(b.bags.words);
+    let z = model.bias;
+    for (let k = 0; k < SIGNATURE_FEATURES.length; k++) {
+      const f = SIGNATURE_FEATURES[k]!;
+      const x = k === this.wordsAt || (f.slot && (scattered[k]!.size === 0 || b.bags[f.bag].ids.length === 0)) ? words : scattered[k]!.dot(b.bags[f.bag]);
+      z += this.weights[k]! * x;
+    }
+    z -= timeGap(a.day, b.day, model);
+    if (titleTermApplies(a, b, model)) z += model.titleWeight * (scattered[TITLE_AT]!.dot(b.bags.title) - model.titleCenter);
+    return 1 / (1 + Math.exp(-z));
+  }
+}
