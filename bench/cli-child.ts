@@ -1,8 +1,9 @@
 /**
  * One `corroborate` command in a fresh process, as a user runs it, with its wall time and peak RSS (its worker
- * threads included): the built CLI (what `npx corroborate` runs; `npm ci` builds it) when it is at least as new as
- * the sources, else the sources through tsx. Run as a script it is that child (`--child ARGS…`: runs the command,
- * then prints its peak RSS on stdout); `runCliChild(args)` starts it.
+ * threads included): the built CLI in plain node (./cli-child-built.mjs; what `npx corroborate` runs; `npm ci` builds
+ * it) when it is at least as new as the sources, else the sources through tsx (run as a script with `--child ARGS…`,
+ * this module is that child). Either child runs the command, then prints its peak RSS on stdout; `runCliChild(args)`
+ * starts it.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The line a child prints its peak RSS on (./cli-child-built.mjs writes the same). */
 const RESULT = 'BENCH-RSS ';
 
 /** Whether dist/cli/main.js exists and is newer than every file under src/. */
@@ -30,11 +32,14 @@ export interface ChildRun {
   code: number | null;
 }
 
-/** Runs `corroborate ARGS…` in a fresh process. */
+/** Runs `corroborate ARGS…` in a fresh process: the built CLI when current, else the sources through tsx. */
 export function runCliChild(args: string[]): Promise<ChildRun> {
   const t0 = performance.now();
+  // The built child in plain node (./cli-child-built.mjs: tsx's hooks would run for every module the command and its
+  // worker threads load, which a user's run does not pay), else the sources through tsx (this module as the child).
+  const argv = builtIsCurrent() ? [join(root, 'bench', 'cli-child-built.mjs'), ...args] : ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args];
   return new Promise((resolve) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, argv, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     proc.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));

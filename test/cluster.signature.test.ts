@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fnv1a } from '../src/similarity/minhash.js';
 import { stem, tokenize } from '../src/similarity/tokens.js';
 import { scanTokens } from '../src/cluster/signature-tokens.js';
-import { decodeSignature, encodeSignature, publicationDay, storySignature, type TermBag } from '../src/cluster/signature.js';
+import { decodeSignature, encodeSignature, publicationDay, storySignature, storySignatureTokenByToken, type TermBag } from '../src/cluster/signature.js';
 import { sketchSimilarity } from '../src/cluster/signature-sketch.js';
 import { batchFrequencies, DocumentFrequencies, SIGNATURE_FEATURES, signatureLinkMatrix, signatureLinkProbability, signaturePairFeatures, weighSignature } from '../src/cluster/signature-decision.js';
 import { STORY_SIMILARITY } from '../src/cluster/similarity-matrix.js';
@@ -164,6 +164,51 @@ test('links from one article through its scattered bags are the pairwise links, 
     }
   }
   assert.ok(titled > 0, 'some pairs read the title term');
+});
+
+test('after the lead the text is read sentence by sentence through the piece cache: the same signature as token by token', () => {
+  const lead =
+    'Harbour officials in Port Ellery said on Tuesday that the ferry Vesta caught fire off Harlow Point with 214 passengers on board. ' +
+    'Captain Ilsa Marrow ordered the evacuation, and every passenger reached the lifeboats within forty minutes, the coastguard said. ' +
+    'The coastguard sent two cutters and a helicopter from Dunmore, and fishing boats from the harbour joined them before dawn. ' +
+    'Most passengers were taken to a sports hall in Port Ellery, where volunteers handed out blankets and hot drinks until noon. ';
+  const body = [
+    'Mr. Kallas Orvet, who chairs the Bank of Harlow, said the ferry had been inspected in March. The toll rose to 12. Rescuers found no one else.',
+    'U.S. officials offered help.  "We will rebuild," said Ilsa Marrow. Officials in Port Ellery agreed!\n\nWhy did it burn? Nobody knows yet.',
+    'Harrow crews worked overnight. Later, crews near Harrow cleared the slipway, and 30 divers checked the hull of the Vesta. In the end, Quillon praised them.',
+    'The toll rose to 12. Rescuers found no one else.\nThe ferry Vesta will be towed to Dunmore on Friday, officials said.',
+  ];
+  const articles: Article[] = [
+    article('p1', lead + body.join('\n\n')),
+    article('p2', lead + body.slice().reverse().join(' '), { title: 'Ferry Vesta burns off Harlow Point', published: '2026-03-04' }),
+    article('p3', `Ferry Vesta burns off Harlow Point\n${lead}${body.join('\n')}`, { title: 'Ferry Vesta burns off Harlow Point' }),
+    article('p4', `${lead}${'A short line. '.repeat(40)}${body[0]}`),
+    article(
+      'ru',
+      'Паром «Веста» загорелся у мыса Харлоу во вторник, на борту находились 214 пассажиров, сообщили в администрации порта Эллери. ' +
+        'Капитан Ильза Марроу приказала начать эвакуацию, и все пассажиры за сорок минут пересели в спасательные шлюпки. ' +
+        'Береговая охрана сообщила, что пострадавших нет, а причины пожара выясняет специальная комиссия. ' +
+        'Председатель Банка Харлоу Каллас Орвет заявил, что паром проходил проверку в марте. Водолазы осмотрели корпус. ' +
+        'Мэр Эллери Осрик Пенхаллоу пообещал помочь семьям пассажиров. Спасатели продолжат осмотр побережья в субботу, сообщили в береговой охране. В пятницу паром отбуксируют в Данмор, сообщили в порту. Капитан Ильза Марроу поблагодарила экипаж!\nЧто стало причиной? Пока неизвестно.',
+      { language: 'ru' },
+    ),
+    article(
+      'fr',
+      'Le ferry Vesta a pris feu mardi au large de la pointe de Harlow avec 214 passagers à bord, selon les autorités du port. ' +
+        "La capitaine Ilsa Marrow a ordonné l'évacuation, et tous les passagers ont rejoint les canots en quarante minutes. " +
+        "Les garde-côtes n'ont signalé aucun blessé, et une commission enquête sur les causes de l'incendie. " +
+        'Le président de la Banque de Harlow, Kallas Orvet, a déclaré que le ferry avait été inspecté en mars. Des plongeurs ont examiné la coque. ' +
+        "Le maire d'Ellery, Osric Penhallow, a promis d'aider les familles. Les sauveteurs fouilleront la côte samedi, selon les garde-côtes. Le ferry sera remorqué vendredi vers Dunmore. La capitaine Ilsa Marrow a remercié son équipage !\nPourquoi ? On ne sait pas encore.",
+      { language: 'fr' },
+    ),
+  ];
+  for (const a of articles) {
+    assert.ok(a.text.length > 700, `${a.id} goes past the lead`);
+    const expected = storySignatureTokenByToken(a);
+    assert.deepEqual(storySignature(a), expected, `${a.id}, pieces read for the first time`);
+    assert.deepEqual(storySignature(a), expected, `${a.id}, pieces from the cache`);
+  }
+  assert.ok(storySignatureTokenByToken(articles[0]!).bags.counted.ids.length > 0, 'counted numbers are read');
 });
 
 test('the shingle sketch: 1 for the same text, high for a light edit, low for another text', () => {

@@ -21,55 +21,48 @@ import {
 const LINK_BAGS = [...SIGNATURE_FEATURES.map((f) => f.bag), 'title'] as const;
 const TITLE_AT = LINK_BAGS.length - 1;
 
-/** A bag's weights by term id: open addressing over the id's low bits (ids are FNV-1a hashes), load ≤ 0.5. */
+/**
+ * A bag's weights by term id: open addressing over the id's low bits (ids are FNV-1a hashes), load ≤ 0.25 (most
+ * lookups end at their first slot). A slot holds 1 + the entry's index in the bag (0: empty).
+ */
 class ScatteredBag {
-  private keys = new Uint32Array(16);
-  private weights = new Float64Array(16);
-  /** Slot holds an entry of this fill (slots of earlier fills are stale without clearing). */
-  private stamps = new Uint32Array(16);
-  private stamp = 0;
-  private mask = 15;
+  private slots = new Int32Array(64);
+  private mask = 63;
+  private ids: Uint32Array = new Uint32Array(0);
+  private weights: Float64Array = new Float64Array(0);
   size = 0;
 
   fill(bag: WeightedBag): void {
     const n = bag.ids.length;
-    this.size = n;
-    if (n * 2 > this.keys.length) {
-      let cap = this.keys.length;
-      while (n * 2 > cap) cap *= 2;
-      this.keys = new Uint32Array(cap);
-      this.weights = new Float64Array(cap);
-      this.stamps = new Uint32Array(cap);
-      this.stamp = 0;
+    if (n * 4 > this.slots.length) {
+      let cap = this.slots.length;
+      while (n * 4 > cap) cap *= 2;
+      this.slots = new Int32Array(cap);
       this.mask = cap - 1;
-    }
-    if (++this.stamp === 0xffffffff) {
-      this.stamps.fill(0);
-      this.stamp = 1;
-    }
-    const { keys, weights, stamps, stamp, mask } = this;
+    } else this.slots.fill(0);
+    this.size = n;
+    this.ids = bag.ids;
+    this.weights = bag.weights;
+    const { slots, mask } = this;
     for (let i = 0; i < n; i++) {
-      const id = bag.ids[i]!;
-      let at = id & mask;
-      while (stamps[at] === stamp) at = (at + 1) & mask;
-      stamps[at] = stamp;
-      keys[at] = id;
-      weights[at] = bag.weights[i]!;
+      let at = bag.ids[i]! & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = i + 1;
     }
   }
 
   /** The dot product with `bag` (unit bags: the cosine), summed in `bag`'s id order. */
   dot(bag: WeightedBag): number {
     if (this.size === 0) return 0;
-    const { keys, weights, stamps, stamp, mask } = this;
+    const { slots, mask, ids: mine, weights } = this;
     const ids = bag.ids;
     const w = bag.weights;
     let dot = 0;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
-      for (let at = id & mask; stamps[at] === stamp; at = (at + 1) & mask) {
-        if (keys[at] === id) {
-          dot += weights[at]! * w[j]!;
+      for (let at = id & mask, e = slots[at]!; e !== 0; at = (at + 1) & mask, e = slots[at]!) {
+        if (mine[e - 1] === id) {
+          dot += weights[e - 1]! * w[j]!;
           break;
         }
       }
