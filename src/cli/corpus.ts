@@ -7,7 +7,7 @@ import { clip, oneLine as sanitizedLine } from '../report/sanitize.js';
 import type { OutletNetwork } from '../outlets/index.js';
 import type { InputProblem, Report } from '../types.js';
 import { openStore, shownLocation, storeExists, StoreError, type Store, type StoryRecord } from '../store/index.js';
-import { ingestCorpus, type IngestSummary } from '../corpus/ingest.js';
+import type { IngestSummary } from '../corpus/ingest.js';
 import type { RefreshSummary } from '../corpus/reports.js';
 import type { CliOptions } from './args.js';
 import { EXIT } from './errors.js';
@@ -52,6 +52,8 @@ function storeFailure(error: StoreError): number {
 async function runIngest(store: Store, options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   const tty = process.stderr.isTTY === true && !options.quiet;
   const started = performance.now();
+  // Loaded here: the readers (HTML, feeds, language identification) only the ingest needs.
+  const { ingestCorpus } = await import('../corpus/ingest.js');
   const summary = await ingestCorpus(options.inputs, store, {
     stdin: process.stdin,
     onProblem,
