@@ -116,12 +116,17 @@ class Counter {
       this.ids[this.n++] = id;
     }
   }
-  addAll(ids: Uint32Array): void {
-    for (let i = 0; i < ids.length; i++) this.add(ids[i]!);
+  /** Adds ids[from, to). */
+  addRange(ids: Uint32Array, from: number, to: number): void {
+    for (let i = from; i < to; i++) this.add(ids[i]!);
   }
-  /** The ids added so far, in order (a copy), or null when none. */
-  raw(): Uint32Array | null {
-    return this.n === 0 ? null : this.ids.slice(0, this.n);
+  /** How many ids were added (repeats included). */
+  get added(): number {
+    return this.n;
+  }
+  /** Copies the ids added so far, in order, into `out` at `at`. */
+  copyTo(out: Uint32Array, at: number): void {
+    out.set(this.ids.subarray(0, this.n), at);
   }
   sort(): number {
     const sorted = this.ids.subarray(0, this.n).sort();
@@ -188,7 +193,10 @@ interface ShingleSink {
  * (`takePiece`, see `pieceOf`).
  */
 class SignatureScan {
-  /** Shingle window over all tokens' norm ids, and the first two tokens' (read off a piece's scan: its shingles with what came before it). */
+  /**
+   * Shingle window over all tokens' norm ids, and the first two tokens' (read off a piece's scan: its shingles with
+   * what came before it).
+   */
   w1 = 0;
   w2 = 0;
   seen = 0;
@@ -313,7 +321,7 @@ class SignatureScan {
   }
 
   /**
-   * What `segment` would do with a piece's tokens here (./signature.ts `pieceOf`): its terms, its shingles with the
+   * What `segment` would do with a piece's tokens here (`pieceOf`): its terms, its shingles with the
    * two tokens before it and its own, the window moved on, its names' sets and singles.
    */
   takePiece(p: Piece): void {
@@ -330,9 +338,10 @@ class SignatureScan {
       this.w2 = p.last1;
     }
     this.seen += n;
-    for (let k = 0; k < SIGNATURE_BAGS.length; k++) {
-      const ids = p.ids[k];
-      if (ids) this.c[SIGNATURE_BAGS[k]!].addAll(ids);
+    for (let k = 0, from = 0; k < SIGNATURE_BAGS.length; k++) {
+      const to = p.ends[k]!;
+      if (to > from) this.c[SIGNATURE_BAGS[k]!].addRange(p.ids, from, to);
+      from = to;
     }
     for (const id of p.capitalisedInside) this.capitalisedInside.add(id);
     for (const id of p.textNames) this.textNames.add(id);
@@ -344,12 +353,13 @@ class SignatureScan {
  * A stretch of text after the lead that starts a sentence, read on its own: everything `segment` adds for its tokens,
  * whatever came before. Exact because a piece starts after a gap holding a sentence end or a line break, which makes
  * its first token sentence-initial and not space-joined (as a first token is), and ends any pending name or number
- * (`segment` ends them at its end); the only things that reach across are the three shingles over the boundary,
- * which `takePiece` forms from the piece's first tokens and the window.
+ * (`segment` ends them at its end); the only things that reach across are the two shingles that end at its first two
+ * tokens, which `takePiece` forms from them and the window.
  */
 interface Piece {
-  /** Per bag (SIGNATURE_BAGS order) the ids the piece adds, repeats included; null: none. */
-  ids: (Uint32Array | null)[];
+  /** The ids the piece adds, repeats included, bag after bag in SIGNATURE_BAGS order; bag k's end at `ends[k]`. */
+  ids: Uint32Array;
+  ends: Uint32Array;
   /** Hashes of the shingles within the piece (those ending at its third token and later). */
   shingles: Uint32Array;
   tokens: number;
@@ -357,11 +367,13 @@ interface Piece {
   first1: number;
   last0: number;
   last1: number;
-  capitalisedInside: number[];
-  textNames: number[];
+  capitalisedInside: readonly number[];
+  textNames: readonly number[];
   initialSingles: TokenInfo[];
 }
 
+/** An empty list, shared by the pieces without names. */
+const NONE: readonly number[] = Object.freeze([]);
 /** The counters a piece is read into (reset for each). */
 const PIECE_COUNTERS = Object.fromEntries(SIGNATURE_BAGS.map((b) => [b, new Counter()])) as Record<SignatureBag, Counter>;
 /** Pieces by text (and language when not English): wire copy and its rewrites repeat most sentences verbatim. */
@@ -376,16 +388,22 @@ function pieceOf(text: string, glossing: 'ru' | 'fr' | null): Piece {
     const hashes: number[] = [];
     const scan = new SignatureScan(PIECE_COUNTERS, { add: (h) => hashes.push(h) }, glossing);
     scan.segment(text, 1, 0, false);
+    const ends = new Uint32Array(SIGNATURE_BAGS.length);
+    let total = 0;
+    SIGNATURE_BAGS.forEach((b, k) => (ends[k] = total += PIECE_COUNTERS[b].added));
+    const ids = new Uint32Array(total);
+    SIGNATURE_BAGS.forEach((b, k) => PIECE_COUNTERS[b].copyTo(ids, k === 0 ? 0 : ends[k - 1]!));
     p = {
-      ids: SIGNATURE_BAGS.map((b) => PIECE_COUNTERS[b].raw()),
+      ids,
+      ends,
       shingles: Uint32Array.from(hashes),
       tokens: scan.seen,
       first0: scan.first0,
       first1: scan.first1,
       last0: scan.w1,
       last1: scan.w2,
-      capitalisedInside: [...scan.capitalisedInside],
-      textNames: [...scan.textNames],
+      capitalisedInside: scan.capitalisedInside.size === 0 ? NONE : [...scan.capitalisedInside],
+      textNames: scan.textNames.size === 0 ? NONE : [...scan.textNames],
       initialSingles: scan.initialSingles,
     };
     pieces.set(key, p);

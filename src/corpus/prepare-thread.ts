@@ -7,8 +7,8 @@
  * The two threads share the preparing: when the ingesting thread has run out of batches and waits (it raises a
  * flag in shared memory), the worker sends its next batch as read (`raw`) and the ingesting thread prepares it
  * itself, instead of idling while the worker computes signatures; a batch the worker is in the middle of is split
- * (what it prepared, then the rest as read), so the ingesting thread never waits for a whole batch. Preparing is pure, so who prepares a batch
- * changes only when it is ready, never the result.
+ * (what it prepared, then the rest as read), so the ingesting thread never waits for a whole batch. Preparing is
+ * pure, so who prepares a batch changes only when it is ready, never the result.
  */
 import type { Worker } from 'node:worker_threads';
 import type { Article, InputProblem } from '../types.js';
