@@ -3,9 +3,10 @@
  * corpus (bench/real-corpus.ts `realCorpus`: light rewrites of the articles in ../shared/data, 50 outlets; one
  * line and exit 0 when ../shared/data is absent). Two fresh stores, each ingested by a fresh `corroborate ingest`
  * process: with ledgers (the default: placement, then every changed story's report in worker threads) and with
- * `--no-ledgers` (three runs, the fastest counts: NO_LEDGER_RUNS). Prints articles/s end to end, wall time, peak RSS of the process (its worker threads included),
- * and the stories and reports stored; then the targets (≥ 500/s with ledgers, ≥ 2,000/s without); then what a second
- * process adds on this machine for the report phase's analysis and comparison (bench/cpu-scaling.ts).
+ * `--no-ledgers` (three runs, the fastest counts: NO_LEDGER_RUNS). Prints articles/s end to end, wall time, peak RSS
+ * of the process (its worker threads included), and the stories and reports stored; then the targets (≥ 500/s with
+ * ledgers, ≥ 2,000/s without); then what a second process adds on this machine for the report phase's analysis and
+ * comparison (bench/cpu-scaling.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
