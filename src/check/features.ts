@@ -7,7 +7,7 @@
  * Also the claim spans that carry the evidence.
  */
 import { tokenize, type Token } from '../similarity/tokens.js';
-import { weightedContainment } from '../similarity/weights.js';
+import { intersects, weightedContainment } from '../similarity/weights.js';
 import { cosine } from '../similarity/vector.js';
 import type { SentenceVectors, Span } from '../types.js';
 import { antonymsOf } from './antonyms.js';
@@ -232,15 +232,7 @@ export function unsupportedPairs(content: readonly Token[], article: PreparedArt
       const b = found[j];
       if (!b) continue;
       pairs++;
-      const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-      let together = false;
-      for (const k of small) {
-        if (large.has(k)) {
-          together = true;
-          break;
-        }
-      }
-      if (!together) unsupported++;
+      if (!intersects(a, b)) unsupported++;
     }
   }
   return pairs === 0 ? 0 : unsupported / pairs;

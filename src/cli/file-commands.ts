@@ -13,6 +13,7 @@ import { renderReport } from './render.js';
 import type { CliOptions, Command } from './args.js';
 import { openLineSink, writeOutput } from './output.js';
 import { isProblem, readInputs } from '../ingest/index.js';
+import { plural } from '../report/view.js';
 
 /** The file commands (the rest are the store commands, `worker`, `lexicon`, `serve`, `help` and `version`). */
 export type FileCommand = Extract<Command, 'compare' | 'extract' | 'cluster' | BatchTaskName>;
@@ -40,7 +41,7 @@ async function runCompare(options: CliOptions, onProblem: (problem: InputProblem
   await writeOutput(renderReport(report, options), options.out);
   if (!options.quiet) {
     process.stderr.write(
-      `corroborate: ${plural(analysed.length, 'article')}, ${stories.length} ${stories.length === 1 ? 'story' : 'stories'}` +
+      `corroborate: ${plural(analysed.length, 'article')}, ${plural(stories.length, 'story', 'stories')}` +
         `${options.out ? `; report written to ${options.out}` : ''}\n`,
     );
   }
@@ -88,7 +89,4 @@ async function runTask(name: BatchTaskName, options: CliOptions, onProblem: (pro
   return outcome;
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
 

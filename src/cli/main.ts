@@ -5,6 +5,7 @@ import { EXIT, OutputError, UsageError } from './errors.js';
 import { HELP } from './help.js';
 import { checkOutTarget } from './output.js';
 import { formatProblem } from '../ingest/problem.js';
+import { plural } from '../report/view.js';
 import { lexiconPack } from '../lang/lexicon/pack.js';
 
 const VERSION = readVersion();
@@ -96,10 +97,6 @@ async function run(command: Command, options: CliOptions): Promise<number> {
   }
   if (outcome.skipped > 0) process.stderr.write(`corroborate: ${plural(outcome.skipped, 'input')} skipped\n`);
   return EXIT.ok;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Whether the command runs until stopped (a server, a queue worker): it outlives whoever reads its output. */

@@ -344,8 +344,9 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
             break;
           }
         }
-        const list = earlier.get(keyOf(m));
-        if (!list) earlier.set(keyOf(m), [m]);
+        const key = keyOf(m);
+        const list = earlier.get(key);
+        if (!list) earlier.set(key, [m]);
         else if (list.length === 1 && list[0]!.art !== m.art) list.push(m);
         if (!n) continue;
         conflicts.push({ claim, a: sideOf(n), b: sideOf(m) });

@@ -158,6 +158,13 @@ function asSet<T>(items: Iterable<T>): ReadonlySet<T> {
   return items instanceof Set ? (items as ReadonlySet<T>) : new Set(items);
 }
 
+/** Whether a and b share an element, iterating the smaller set (stops at the first). */
+export function intersects<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  const [small, big] = a.size <= b.size ? [a, b] : [b, a];
+  for (const x of small) if (big.has(x)) return true;
+  return false;
+}
+
 /** |a ∩ b|, iterating the smaller set. */
 export function intersectionSize<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
   const [small, big] = a.size <= b.size ? [a, b] : [b, a];

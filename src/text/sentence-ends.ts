@@ -109,7 +109,12 @@ export function sentenceBreaks(text: string, from: number, to: number): number[]
  * with `to` at "Violations".
  */
 export function sentenceEndWithin(text: string, from: number, to: number): boolean {
-  return sentenceBreaks(text, from, Math.min(text.length, to + 1)).length > 0;
+  return breaksBefore(text, from, to).length > 0;
+}
+
+/** The sentence breaks in text[from, to) counting one whose next sentence starts right at `to` (see `sentenceEndWithin`). */
+function breaksBefore(text: string, from: number, to: number): number[] {
+  return sentenceBreaks(text, from, Math.min(text.length, to + 1));
 }
 
 /** Marks that end a clause inside a sentence. */
@@ -122,6 +127,6 @@ const CLAUSE_MARKS = /[,;:—–()]/g;
  */
 export function clauseEndsBetween(text: string, from: number, to: number): number {
   const marks = text.slice(from, to).match(CLAUSE_MARKS)?.length ?? 0;
-  return marks + sentenceBreaks(text, from, Math.min(text.length, to + 1)).length;
+  return marks + breaksBefore(text, from, to).length;
 }
 
