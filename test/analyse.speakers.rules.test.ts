@@ -25,6 +25,11 @@ test('unifyDoubleMarks: straight marks become curly by their neighbours; length 
   assert.equal(u, '“We will rebuild,” Ivo Karsk said. “Soon,” he added. It is \'a new dawn,\' ” Karsk said. a " b');
   assert.equal(unifyDoubleMarks('no marks'), 'no marks');
   assert.equal(unifyDoubleMarks('“It was close,“ Mara Lind said.'), '“It was close,” Mara Lind said.');
+  // Marks at both ends, side by side, and curly and straight marks interleaved: each read by its own neighbours.
+  assert.equal(unifyDoubleMarks('"Yes"'), '“Yes”');
+  assert.equal(unifyDoubleMarks('He said ""'), 'He said “”');
+  assert.equal(unifyDoubleMarks('"A," “B,“ "C," “D”'), '“A,” “B,” “C,” “D”');
+  assert.equal(unifyDoubleMarks('x "' + 'a '.repeat(500) + 'b"'), 'x “' + 'a '.repeat(500) + 'b”');
 });
 
 test('mixed straight/curly marks: the clause after the quote is found', () => {

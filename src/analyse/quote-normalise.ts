@@ -11,29 +11,39 @@
  * found in the copy are valid offsets into the original text.
  */
 export function unifyDoubleMarks(text: string): string {
-  if (!text.includes('"') && !text.includes('“')) return text;
+  // Only the marks can change: the text between them is copied in slices (a copy built one character at a time
+  // allocated ~5% of an article's analysis), and a text with nothing to change is returned as it is.
   let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    const prev = text[i - 1];
-    const next = text[i + 1];
-    if (ch === '“' && prev !== undefined && /[,.!?;]/.test(prev) && (next === undefined || /\s/.test(next))) {
-      // A curly opening mark used as a closing one after punctuation: “It was close,“ he said.
-      out += '”';
-      continue;
-    }
-    if (ch !== '"') {
-      out += ch;
-      continue;
-    }
-    const spaceBefore = prev === undefined || /[\s(\[{—–:-]/.test(prev);
-    const spaceAfter = next === undefined || /\s/.test(next);
-    // 'a flight to quality,' " he said — a mark detached by a space after closing punctuation closes.
-    const detachedClose = prev === ' ' && /[,.!?;’']/.test(text[i - 2] ?? '') && (spaceAfter || /[.,;:!?]/.test(next ?? ''));
-    if (detachedClose) out += '”';
-    else if (spaceBefore && !spaceAfter) out += '“';
-    else if (!spaceBefore && (spaceAfter || /[.,;:!?)\]—–-]/.test(next ?? ''))) out += '”';
-    else out += ch;
+  let copied = 0;
+  let straight = text.indexOf('"');
+  let curly = text.indexOf('“');
+  while (straight >= 0 || curly >= 0) {
+    const i = curly < 0 || (straight >= 0 && straight < curly) ? straight : curly;
+    if (i === straight) straight = text.indexOf('"', i + 1);
+    else curly = text.indexOf('“', i + 1);
+    const mark = replacementAt(text, i);
+    if (mark === text[i]) continue;
+    out += text.slice(copied, i) + mark;
+    copied = i + 1;
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+/** The mark `unifyDoubleMarks` puts at `i` (a straight " or a curly “ in `text`): itself, or the curly mark of its role. */
+function replacementAt(text: string, i: number): string {
+  const ch = text[i]!;
+  const prev = text[i - 1];
+  const next = text[i + 1];
+  if (ch === '“') {
+    // A curly opening mark used as a closing one after punctuation: “It was close,“ he said.
+    return prev !== undefined && /[,.!?;]/.test(prev) && (next === undefined || /\s/.test(next)) ? '”' : ch;
+  }
+  const spaceBefore = prev === undefined || /[\s(\[{—–:-]/.test(prev);
+  const spaceAfter = next === undefined || /\s/.test(next);
+  // 'a flight to quality,' " he said — a mark detached by a space after closing punctuation closes.
+  const detachedClose = prev === ' ' && /[,.!?;’']/.test(text[i - 2] ?? '') && (spaceAfter || /[.,;:!?]/.test(next ?? ''));
+  if (detachedClose) return '”';
+  if (spaceBefore && !spaceAfter) return '“';
+  if (!spaceBefore && (spaceAfter || /[.,;:!?)\]—–-]/.test(next ?? ''))) return '”';
+  return ch;
 }
