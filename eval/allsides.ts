@@ -8,6 +8,11 @@
  *
  * Gold: the roundup (one event). Split for tuning: roundups with an even id are the tuning half (the time weight of
  * the story decision is chosen there: scripts/train-clustering.ts), odd ids the held-out half.
+ *
+ * Dates: the file dates the roundup, not its articles, so every article of a roundup gets that one day and the time
+ * term of the story decision sees no spread within an event. Real coverage spreads: of the 1,479 articles, the 579
+ * whose URL carries a date (`urlDate`) were published on the roundup's day (387), a day before (127), two days
+ * before (30) or further off (35). `withUrlDates` gives each such article its own day; the evaluation reports both.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -67,4 +72,21 @@ export function readAllSides(dataDir: string): RoundupArticle[] | null {
       }
     });
   return out;
+}
+
+/** The date in a URL's path ("/2021/09/09/", "/2021-9-9-..."), as YYYY-MM-DD, or null when it has none (or no valid one). */
+export function urlDate(url: string | null): string | null {
+  const m = /\/(20\d\d)[/-](\d{1,2})[/-](\d{1,2})(?=[/-]|$)/.exec(url ?? '');
+  if (!m) return null;
+  const date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== date ? null : date;
+}
+
+/** The roundups' articles, each dated by its URL where that carries a date (else the roundup's date, as read). */
+export function withUrlDates(roundups: readonly RoundupArticle[]): RoundupArticle[] {
+  return roundups.map((r) => {
+    const own = urlDate(r.article.url);
+    return own ? { ...r, article: { ...r.article, published: own } } : r;
+  });
 }

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { adjustedRandIndex, bCubed } from '../eval/metrics/clustering.js';
 import { withSingletons } from '../eval/clustering.js';
+import { urlDate, withUrlDates } from '../eval/allsides.js';
 
 const close = (actual: number, expected: number): void => assert.ok(Math.abs(actual - expected) < 1e-12, `${actual} ≠ ${expected}`);
 
@@ -49,4 +50,20 @@ test('withSingletons keeps every other story (sorted by name) whole and cuts the
   // sorted names a, b, c: a and c stay whole, b keeps only its first article (position 0).
   assert.deepEqual(withSingletons(stories), [0, 1, 3, 4, 5]);
   assert.deepEqual(withSingletons([]), []);
+});
+
+test('AllSides: an article is dated by its URL when the URL carries a valid date, else keeps the roundup date', () => {
+  assert.equal(urlDate('https://www.cnn.com/2021/09/09/politics/biden-vaccine-mandate/index.html'), '2021-09-09');
+  assert.equal(urlDate('https://example.org/news/2021-9-8-senate-vote'), '2021-09-08');
+  assert.equal(urlDate('https://www.foxnews.com/politics/biden-vaccine-mandate'), null);
+  assert.equal(urlDate('https://example.org/2021/02/30/no-such-day'), null);
+  assert.equal(urlDate('https://example.org/id/20210909123/'), null);
+  assert.equal(urlDate(null), null);
+  const article = (url: string | null) => ({ id: 'a', title: null, text: 't', source: null, url, published: '2021-09-10T08:00:00-07:00', language: 'en', byline: null, origin: 'a' });
+  const [dated, undated] = withUrlDates([
+    { article: article('https://www.cnn.com/2021/09/09/politics/x'), story: '1', tuning: true },
+    { article: article('https://www.foxnews.com/politics/x'), story: '1', tuning: true },
+  ]);
+  assert.equal(dated!.article.published, '2021-09-09');
+  assert.equal(undated!.article.published, '2021-09-10T08:00:00-07:00');
 });
