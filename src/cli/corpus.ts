@@ -14,6 +14,7 @@ import { EXIT } from './errors.js';
 import { openLineSink, writeOutput } from './output.js';
 import { renderReport } from './render.js';
 import { pct } from '../report/view.js';
+import { tuneV8ForReports } from './v8-tuning.js';
 
 export async function runCorpusCommand(options: CliOptions, generator: string, onProblem: (problem: InputProblem) => void): Promise<number> {
   let store: Store;
@@ -81,6 +82,8 @@ async function runIngest(store: Store, options: CliOptions, generator: string, o
     // Ledgers at ingest are lexical (the encoder embeds ~60 sentences/s, a stream brings thousands): `story ID`
     // computes a small story's report again with the encoder when it is asked for (corpus/reports.ts).
     const { refreshReports } = await import('../corpus/reports.js');
+    // Placement is done and optimised: from here the process runs the report code (./v8-tuning.ts).
+    tuneV8ForReports();
     ledgers = await refreshReports(store, { encoder: false, cacheDir: null }, generator, (done, total) => {
       if (tty) process.stderr.write(`\rcorroborate: ledgers ${done}/${total}…`);
     });

@@ -14,6 +14,7 @@ import type { CliOptions, Command } from './args.js';
 import { openLineSink, writeOutput } from './output.js';
 import { isProblem, readInputs } from '../ingest/index.js';
 import { plural } from '../report/view.js';
+import { tuneV8ForReports } from './v8-tuning.js';
 
 /** The file commands (the rest are the store commands, `worker`, `lexicon`, `serve`, `help` and `version`). */
 export type FileCommand = Extract<Command, 'compare' | 'extract' | 'cluster' | BatchTaskName>;
@@ -34,6 +35,7 @@ export interface Outcome {
 }
 
 async function runCompare(options: CliOptions, onProblem: (problem: InputProblem) => void, generator: () => string): Promise<Outcome> {
+  tuneV8ForReports();
   const { analysed, problems } = await readAndAnalyse(options.inputs, { stdin: process.stdin, onProblem });
   if (analysed.length === 0) return { analysed: 0, skipped: problems.length };
   const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });

@@ -11,6 +11,7 @@ import { openStore, shownLocation, storeExists, StoreError, type Store } from '.
 import { runReportWorker } from '../queue/report-worker.js';
 import { queueFailure } from '../queue/report-queue.js';
 import { plural } from '../report/view.js';
+import { tuneV8ForReports } from './v8-tuning.js';
 
 export async function runWorker(options: CliOptions, generator: string): Promise<number> {
   const queue = options.queue!;
@@ -31,6 +32,7 @@ export async function runWorker(options: CliOptions, generator: string): Promise
   }
   const tty = process.stderr.isTTY === true;
   const threads = options.threads ?? availableParallelism();
+  tuneV8ForReports();
   process.stderr.write(`corroborate: worker on ${shownLocation(options.db)}, taking report jobs from ${shownLocation(queue)} (${threads} at a time)\n`);
   try {
     const done = await runReportWorker(store, queue, {
