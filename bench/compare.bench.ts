@@ -29,6 +29,7 @@ import { compareAnalysed, readAndAnalyse, reportForAnalysed } from '../src/pipel
 import { buildReport } from '../src/report/build.js';
 import { renderJson } from '../src/report/json.js';
 import { renderHtml } from '../src/report/html.js';
+import { tuneV8ForReports } from '../src/cli/v8-tuning.js';
 import type { AnalysedArticle, Article, Report } from '../src/types.js';
 import { generateRewrites } from './story-generator.js';
 import { realDataMissing, realStory } from './real-corpus.js';
@@ -207,6 +208,8 @@ function printResult(r: SizeResult): void {
 
 /** One size, in this (fresh) process: prints `BENCH-RESULT {json}` on stdout. */
 async function child(size: number): Promise<void> {
+  // As `corroborate compare` runs (src/cli/file-commands.ts).
+  tuneV8ForReports();
   const cacheDir = mkdtempSync(join(tmpdir(), 'corroborate-bench-story-'));
   const warmDir = mkdtempSync(join(tmpdir(), 'corroborate-bench-warm-'));
   try {

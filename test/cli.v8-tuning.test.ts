@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { INTERRUPT_BUDGET, interruptBudgetFlag } from '../src/cli/v8-tuning.ts';
+import { INTERRUPT_BUDGET, interruptBudgetFlag } from '../src/cli/v8-tuning.js';
 
 test('the report commands lengthen V8\'s interrupt budget unless node was started with one', () => {
   assert.equal(interruptBudgetFlag([]), `--interrupt-budget=${INTERRUPT_BUDGET}`);
