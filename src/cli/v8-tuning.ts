@@ -27,12 +27,8 @@ export function interruptBudgetFlag(execArgv: readonly string[]): string | null 
   return own ? null : `--interrupt-budget=${INTERRUPT_BUDGET}`;
 }
 
-let tuned = false;
-
-/** Sets the budget, once per process, before the report code runs and before its threads start. */
+/** Sets the budget before the report code runs and before its threads start (setting it again changes nothing). */
 export function tuneV8ForReports(): void {
-  if (tuned) return;
-  tuned = true;
   const flag = interruptBudgetFlag(process.execArgv);
   if (flag) setFlagsFromString(flag);
 }
