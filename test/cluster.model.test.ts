@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { STORY_FEATURES, STORY_SIMILARITY, storyFeatures, storyLinkMatrix, storyPairFeatures, type StoryModel } from '../src/cluster/similarity-matrix.js';
+import { nearCopyTerm } from '../src/cluster/signature-decision.js';
 import { STORY_MODEL } from '../src/cluster/story-model.js';
 import { fitLogisticGradientDescent } from '../src/cluster/story-fit.js';
 import { minimalAnalysed } from './helpers/minimal-article.js';
@@ -35,7 +36,7 @@ test('gradient descent separates a separable toy set, from zero, deterministical
   assert.ok(Math.abs(none.loss - Math.log(2)) < 1e-12);
 });
 
-test('the link matrix applies the given model to the pair features', () => {
+test('the link matrix applies the given model to the pair features (plus the near-copy term)', () => {
   const docs = [
     minimalAnalysed('a', 'Residents of Millbrook were evacuated after the Arden River flooded.'),
     minimalAnalysed('b', 'The Arden River flooded and residents of Millbrook were evacuated.'),
@@ -47,6 +48,7 @@ test('the link matrix applies the given model to the pair features', () => {
   const x = storyPairFeatures(features[0]!, features[1]!);
   assert.equal(x.length, STORY_FEATURES.length);
   assert.ok(Math.abs(x[0]! - 1) < 1e-12, 'same word bag: whole-text cosine 1');
-  assert.ok(Math.abs(m[0]![1]! - 1 / (1 + Math.exp(-1))) < 1e-12);
+  // Plus the near-copy term (the two sentences share some word triples and their one name).
+  assert.ok(Math.abs(m[0]![1]! - 1 / (1 + Math.exp(-(1 + nearCopyTerm(features[0]!, features[1]!))))) < 1e-12);
   assert.ok(Math.abs(m[0]![2]! - 1 / (1 + Math.exp(1))) < 1e-12, 'no shared word: sigmoid(bias)');
 });

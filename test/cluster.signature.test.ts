@@ -5,7 +5,7 @@ import { stem, tokenize } from '../src/similarity/tokens.js';
 import { scanTokens } from '../src/cluster/signature-tokens.js';
 import { decodeSignature, encodeSignature, publicationDay, storySignature, storySignatureTokenByToken, type TermBag } from '../src/cluster/signature.js';
 import { sketchSimilarity } from '../src/cluster/signature-sketch.js';
-import { batchFrequencies, DocumentFrequencies, SIGNATURE_FEATURES, signatureLinkMatrix, signatureLinkProbability, signaturePairFeatures, weighSignature } from '../src/cluster/signature-decision.js';
+import { batchFrequencies, DocumentFrequencies, nearCopyTerm, SIGNATURE_FEATURES, signatureLinkMatrix, signatureLinkProbability, signaturePairFeatures, weighSignature } from '../src/cluster/signature-decision.js';
 import { STORY_SIMILARITY } from '../src/cluster/similarity-matrix.js';
 import { SignatureLinker } from '../src/cluster/signature-linker.js';
 import type { Article } from '../src/types.js';
@@ -234,7 +234,7 @@ test('running document frequencies give the batch IDF, and the pair features fro
   for (const v of self) assert.ok(Math.abs(v - 1) < 1e-9);
 });
 
-test('the link probability and the link matrix are the logistic blend of the pair features', () => {
+test('the link probability and the link matrix are the logistic blend of the pair features, plus the near-copy term', () => {
   const texts = [
     VESTA,
     VESTA.replace(/Vesta/g, 'Vesta Port').replace('said', 'told reporters'),
@@ -248,6 +248,7 @@ test('the link probability and the link matrix are the logistic blend of the pai
     const x = signaturePairFeatures(weighted[i]!, weighted[j]!);
     let z = STORY_SIMILARITY.bias;
     SIGNATURE_FEATURES.forEach((f, k) => (z += STORY_SIMILARITY[f.weight] * x[k]!));
+    z += nearCopyTerm(weighted[i]!, weighted[j]!);
     return 1 / (1 + Math.exp(-z));
   };
   const matrix = signatureLinkMatrix(weighted, STORY_SIMILARITY);

@@ -8,6 +8,7 @@
  */
 import {
   crossLanguage,
+  nearCopyTerm,
   signatureLinkProbability,
   SIGNATURE_FEATURES,
   timeGap,
@@ -107,6 +108,7 @@ export class SignatureLinker {
     }
     z -= timeGap(a.day, b.day, model);
     if (titleTermApplies(a, b, model)) z += model.titleWeight * (scattered[TITLE_AT]!.dot(b.bags.title) - model.titleCenter);
+    z += nearCopyTerm(a, b);
     return 1 / (1 + Math.exp(-z));
   }
 }
