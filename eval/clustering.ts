@@ -120,6 +120,55 @@ async function ingestRow(items: readonly Item[], batchF1: number, command: strin
   }
 }
 
+/**
+ * Corpora that are one story, or one topic: the held-out ECB+ events each clustered alone (what a fact-checker who
+ * collected one event's coverage runs), and the held-out topics each clustered alone (two events of one kind: two
+ * rehab stays of one actress, two earthquakes in one region). B³ against the gold stories of the corpus; the same
+ * decision as `cluster` (the focus background and the near-copy term of src/cluster/signature-decision.ts are what
+ * these rows measure).
+ */
+function focusedRows(items: readonly Item[], command: string, sampleNote: string): EvalResult[] {
+  const held = items.filter((i) => !DEV_TOPICS.has(i.topic));
+  const rows: EvalResult[] = [];
+  for (const unit of ['event', 'topic'] as const) {
+    const groups = new Map<string, Item[]>();
+    for (const i of held) {
+      const key = unit === 'event' ? i.story : i.topic;
+      groups.set(key, [...(groups.get(key) ?? []), i]);
+    }
+    const predicted: string[] = [];
+    const gold: string[] = [];
+    let whole = 0;
+    for (const [key, group] of groups) {
+      const stories = clusterStories(group.map((i) => i.article));
+      const storyOf = new Map<string, string>();
+      for (const s of stories) for (const a of s.articles) storyOf.set(a, `${key}/${s.id}`);
+      for (const i of group) {
+        predicted.push(storyOf.get(i.article.id)!);
+        gold.push(i.story);
+      }
+      if (stories.length === 1) whole++;
+    }
+    if (gold.length === 0) continue;
+    const b3 = bCubed(predicted, gold);
+    rows.push({
+      task: 'story clustering',
+      set: `ECB+ (${FILE})`,
+      split:
+        unit === 'event'
+          ? `held-out events, each clustered alone (a corpus that is one story)${sampleNote}`
+          : `held-out topics, each clustered alone (two events of one kind per topic)${sampleNote}`,
+      metrics: unit === 'event' ? { 'B³ R': b3.recall, 'events kept whole': whole / groups.size } : { 'B³ P': b3.precision, 'B³ R': b3.recall, 'B³ F1': b3.f1 },
+      items: gold.length,
+      target: '—',
+      reference: unit === 'event' ? 'before the focus background: B³ R 0.649, events kept whole 0.380' : 'before the focus background: B³ P 0.985, R 0.708, F1 0.824',
+      command,
+      notes: `${groups.size} ${unit === 'event' ? 'events' : 'topics'}, each clustered in a batch of its own articles`,
+    });
+  }
+  return rows;
+}
+
 /** Story of each article under `model`: the batch decision (`storyGroups`) with the model given. */
 function clusterWith(articles: readonly Article[], model: StoryModel): number[] {
   const of = new Array<number>(articles.length);
@@ -238,5 +287,6 @@ export const evaluate: Evaluator = async (options) => {
     row('all topics (includes the tuning topics)', () => true, false),
     loneRow(),
     heldRow ? await ingestRow(items, heldRow.metrics['B³ F1']!, command, sampleNote) : null,
+    ...focusedRows(items, command, sampleNote),
   ].filter((r): r is EvalResult => r !== null);
 };
