@@ -219,8 +219,8 @@ export function writeStoryModel(root: string, trained: TrainedStoryModel, articl
   const json = {
     name: 'clustering',
     description:
-      'Pairwise story decision on story signatures of the raw articles (src/cluster/signature.ts, signature-decision.ts): p = sigmoid(bias + sum of <feature>Weight x feature - timeWeight x ln(1 + max(0, days apart - timeFreeDays)) + titleWeight x (title cosine - titleCenter)), features = ' +
-      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of the signature bags, IDF per bag; an empty slot bag takes the whole-text cosine; the time term is 0 when either article is undated, the title term when either has no title, the two are in different languages or their headlines name different people or places); ` +
+      'Pairwise story decision on story signatures of the raw articles (src/cluster/signature.ts, signature-decision.ts): p = sigmoid(bias + sum of <feature>Weight x feature - timeWeight x ln(1 + max(0, days apart - timeFreeDays)) + titleWeight x (title cosine - titleCenter) + the near-copy term (fixed, not fitted: signature-decision.ts nearCopyTerm)), features = ' +
+      `${STORY_FEATURES.map((f) => f.name).join(', ')} (TF-IDF cosines of the signature bags, IDF per bag, with pseudo-documents for a focused corpus: signature-decision.ts focusBackground, none for this training corpus; an empty slot bag takes the whole-text cosine; the time term is 0 when either article is undated, the title term when either has no title, the two are in different languages or their headlines name different people or places); ` +
       'average-link clustering merges groups whose average p >= threshold; then a group of at most rescueMaxSize articles joins the larger story with the highest average p if that is >= rescueThreshold (src/cluster/small-groups.ts).',
     script: 'scripts/train-clustering.ts',
     trainedOn:
