@@ -48,7 +48,7 @@ test('the link matrix applies the given model to the pair features (plus the nea
   const x = storyPairFeatures(features[0]!, features[1]!);
   assert.equal(x.length, STORY_FEATURES.length);
   assert.ok(Math.abs(x[0]! - 1) < 1e-12, 'same word bag: whole-text cosine 1');
-  // Plus the near-copy term (the two sentences share some word triples and their one name).
+  // Plus the near-copy term (the two sentences share word triples and their names).
   assert.ok(Math.abs(m[0]![1]! - 1 / (1 + Math.exp(-(1 + nearCopyTerm(features[0]!, features[1]!))))) < 1e-12);
   assert.ok(Math.abs(m[0]![2]! - 1 / (1 + Math.exp(1))) < 1e-12, 'no shared word: sigmoid(bias)');
 });

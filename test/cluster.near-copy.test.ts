@@ -71,7 +71,7 @@ function copy(wire: readonly string[], name: string, k: number): Article {
   return { id: `${name}-${k}`, title: null, text: kept.join(' '), source: `Site ${k}`, url: null, published: `2026-03-10T${String(8 + (k % 12)).padStart(2, '0')}:${minute}:00Z`, language: 'en', byline: null, origin: `${name}-${k}` };
 }
 
-test('in a corpus of only their rewrites (unrelated sentences inserted), the copies of each report are one story', () => {
+test('rewrites of two reports that share inserted filler, collected alone: the copies of each report are one story, the two apart', () => {
   const copies = Array.from({ length: 30 }, (_, k) => [copy(FLOOD, 'flood', k), copy(MINE, 'mine', k)]).flat();
   const stories = clusterStories(copies).map((s) => [...s.articles].sort());
   const sizes = stories.map((s) => s.length).join(', ');
