@@ -5,7 +5,7 @@ import { buildReport } from './report/build.js';
 import { isProblem, readInputs } from './ingest/index.js';
 import { analyse } from './analyse/index.js';
 import { embedSentences } from './similarity/encoder.js';
-import { clusterArticles } from './cluster/index.js';
+import { clusterArticles, oneStory } from './cluster/index.js';
 import { compareStory, usesEncoder } from './compare/index.js';
 
 export interface ReadOptions {
@@ -43,12 +43,14 @@ export async function readAndAnalyse(paths: string[], options: ReadOptions = {})
 }
 
 /**
- * cluster → compare: one StoryReport per story, biggest story first. Only the articles of stories compared with
- * the sentence encoder (compare/index.ts `usesEncoder`: small stories) are embedded.
+ * cluster → compare: one StoryReport per story, biggest story first (`one-story`: every article in one story, no
+ * story decision). Only the articles of stories compared with the sentence encoder (compare/index.ts `usesEncoder`:
+ * small stories) are embedded.
  */
-export async function compareAnalysed(analysed: AnalysedArticle[], options: CompareOptions): Promise<StoryReport[]> {
+export async function compareAnalysed(analysed: AnalysedArticle[], options: CompareOptions, grouping: 'stories' | 'one-story' = 'stories'): Promise<StoryReport[]> {
   const byId = new Map(analysed.map((a) => [a.article.id, a]));
-  const stories = clusterArticles(analysed).map((story) => ({ story, members: story.articles.map((id) => byId.get(id)!) }));
+  const groups = grouping === 'one-story' ? oneStory(analysed.map((a) => a.article)) : clusterArticles(analysed);
+  const stories = groups.map((story) => ({ story, members: story.articles.map((id) => byId.get(id)!) }));
   const vectors = await embedSentences(
     stories.filter((s) => usesEncoder(s.members.length)).flatMap((s) => s.members),
     { enabled: options.encoder, cacheDir: options.cacheDir },

@@ -178,3 +178,31 @@ test('seeds: one story with the findings a careful reader makes', { skip: !exist
   const changed = s.conflicts.find((c) => c.type === 'meaning' && c.sides.some((side) => /initiative/.test(side.text)));
   assert.ok(changed, `the sentence that changed meaning: ${JSON.stringify(s.conflicts.map((c) => c.summary))}`);
 });
+
+test('--one-story: inputs the story decision keeps apart are compared as one story, with the id and order it would give one', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-one-story-'));
+  const file = join(dir, 'two.jsonl');
+  writeFileSync(
+    file,
+    [
+      { id: 'ferry', source: 'Harbour Post', published: '2026-04-02', text: 'The Dunmore ferry resumed service on Monday after a week of repairs to its ramp, the harbour office said.' },
+      { id: 'library', source: 'Valley Courier', published: '2026-04-01', text: 'The Tesk library will open on Sundays from May, the town council decided after a petition signed by 900 residents.' },
+    ]
+      .map((a) => JSON.stringify(a))
+      .join('\n') + '\n',
+  );
+  const apart = runCli(['compare', file, '--format', 'json', '--no-encoder']);
+  assert.equal(apart.status, 0, apart.stderr);
+  assert.equal((JSON.parse(apart.stdout) as Report).stories.length, 2, 'two unrelated reports are two stories');
+  const one = runCli(['compare', file, '--format', 'json', '--no-encoder', '--one-story']);
+  assert.equal(one.status, 0, one.stderr);
+  const joined = JSON.parse(one.stdout) as Report;
+  assertValidReport(joined);
+  assert.equal(joined.stories.length, 1);
+  assert.deepEqual(joined.stories[0]!.articles, ['library', 'ferry'], 'canonical order: published, then id');
+  assert.match(one.stderr, /2 articles, 1 story/);
+  // On the examples, which are one story anyway, the flag changes nothing.
+  const examplesOne = runCli(['compare', 'examples', '--format', 'json', '--one-story']);
+  assert.equal(examplesOne.status, 0, examplesOne.stderr);
+  assert.deepEqual(JSON.parse(examplesOne.stdout), report);
+});

@@ -26,7 +26,7 @@ test('--help documents the exit codes and exits 0', () => {
 });
 
 test('usage errors are one line and exit 2', () => {
-  for (const args of [[], ['frobnicate', good], ['compare'], ['compare', good, '--format', 'pdf'], ['compare', good, '--nope'], ['stories', '--limit', '-5']]) {
+  for (const args of [[], ['frobnicate', good], ['compare'], ['compare', good, '--format', 'pdf'], ['compare', good, '--nope'], ['stories', '--limit', '-5'], ['cluster', good, '--one-story']]) {
     const r = runCli(args);
     assert.equal(r.status, 2, `args ${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);

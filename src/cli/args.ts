@@ -34,6 +34,8 @@ export interface CliOptions {
   sort: 'newest' | 'biggest';
   /** `ingest`: recompute the ledgers of the stories that changed (default on). */
   ledgers: boolean;
+  /** `compare`: every input in one story (no story decision). */
+  oneStory: boolean;
   /** `serve`: TCP port (0: any free port). */
   port: number;
   /** `serve`: interface to bind. */
@@ -90,6 +92,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
         limit: { type: 'string' },
         sort: { type: 'string' },
         'no-ledgers': { type: 'boolean' },
+        'one-story': { type: 'boolean' },
         port: { type: 'string' },
         host: { type: 'string' },
         queue: { type: 'string' },
@@ -120,6 +123,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     limit: values.limit === undefined ? null : positiveInteger('--limit', values.limit),
     sort: sortOrder(values.sort),
     ledgers: !values['no-ledgers'],
+    oneStory: values['one-story'] ?? false,
     port: values.port === undefined ? DEFAULT_PORT : portNumber(values.port),
     host: values.host === undefined ? DEFAULT_HOST : hostName(values.host),
     queue: values.queue === undefined ? null : queueUrl(values.queue, '--queue'),
@@ -151,6 +155,7 @@ export function parseCli(argv: readonly string[]): CliOptions {
     }
     if (inputs.length > 0) throw new UsageError(`'serve' takes no inputs (it serves --db), got ${inputs.length}`);
   }
+  if (values['one-story'] !== undefined && name !== 'compare') throw new UsageError(`--one-story is for 'compare', not '${name}'`);
   if (values.queue !== undefined && name !== 'ingest' && name !== 'worker') throw new UsageError(`--queue is for 'ingest' and 'worker', not '${name}'`);
   if (name !== 'worker') {
     for (const flag of ['threads', 'until-empty', 'lock-seconds'] as const) {

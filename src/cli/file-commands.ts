@@ -38,7 +38,7 @@ async function runCompare(options: CliOptions, onProblem: (problem: InputProblem
   tuneV8ForReports();
   const { analysed, problems } = await readAndAnalyse(options.inputs, { stdin: process.stdin, onProblem });
   if (analysed.length === 0) return { analysed: 0, skipped: problems.length };
-  const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() });
+  const stories = await compareAnalysed(analysed, { encoder: options.encoder, cacheDir: options.cacheDir ?? defaultCacheDir() }, options.oneStory ? 'one-story' : 'stories');
   const report = buildReport(analysed, stories, problems, generator());
   await writeOutput(renderReport(report, options), options.out);
   if (!options.quiet) {

@@ -1,7 +1,7 @@
 export const HELP = `corroborate — compare news articles claim by claim
 
 Usage:
-  corroborate compare <input...> [--format text|json|html] [--out FILE]
+  corroborate compare <input...> [--format text|json|html] [--out FILE] [--one-story]
   corroborate extract <input...> [--format jsonl|json]      [--out FILE]
   corroborate cluster <input...>                             [--out FILE]
   corroborate align   --pairs FILE.jsonl                     [--out FILE]
@@ -24,7 +24,8 @@ fetched), directories (recursively, in path order), and - for standard input.
 
 compare   groups the articles into stories and reports, per story, what the sources agree on, what only
           one says, what conflicts, the quote ledger (single-source quotes = possible fabrication) and
-          who likely derived from whom.
+          who likely derived from whom. --one-story: the inputs were collected as one story (one event's
+          coverage, one wire's copies): compare them as one, without grouping them first.
 extract   the per-article analysis only: sentences, entities, quotes with speakers, numbers, dates,
           media attributions, negations — every finding with UTF-16 offsets into the text.
 cluster   one JSON line per story: {"story", "articles": [ids]}, biggest story first.
@@ -77,6 +78,7 @@ derive    {"id", "source", "derived"} -> {"id", "derived" (bool), "level": cut|l
 Options:
   --format FORMAT   compare: text (default), json, html; extract: jsonl (default), json
   --out FILE        write the report to FILE instead of standard output
+  --one-story       compare: all the inputs are one story (no grouping into stories first)
   --color / --no-color   colour the text report (default: on when standard output is a terminal)
   --no-encoder      do not use the sentence encoder (lexical similarity only; faster on a cold cache)
   --cache-dir DIR   sentence-vector cache (default: $CORROBORATE_CACHE_DIR, else ~/.cache/corroborate)

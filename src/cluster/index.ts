@@ -25,11 +25,22 @@ export function clusterStories(given: readonly Article[]): Story[] {
   const articles = [...given].sort(canonicalOrder);
   return storyGroups(articleStoryFeatures(articles))
     .sort((a, b) => b.length - a.length || a[0]! - b[0]!)
-    .map((group) => {
-      const members = group.map((i) => articles[i]!);
-      const founder = [...members].sort(byPublished)[0]!;
-      return { id: `s-${shortHash(founder.source ?? '', founder.text)}`, articles: members.map((m) => m.id) };
-    });
+    .map((group) => storyOf(group.map((i) => articles[i]!)));
+}
+
+/**
+ * All the articles as one story, without the story decision (`compare --one-story`: a set collected as one story, e.g.
+ * one event's coverage or one wire's copies). The id and the members' order follow `clusterStories`' rules, so when the
+ * decision also finds one story it is the same story.
+ */
+export function oneStory(given: readonly Article[]): Story[] {
+  return given.length === 0 ? [] : [storyOf([...given].sort(canonicalOrder))];
+}
+
+/** A story of `members` (in canonical order): its id from the founding article (earliest published, then first). */
+function storyOf(members: readonly Article[]): Story {
+  const founder = [...members].sort(byPublished)[0]!;
+  return { id: `s-${shortHash(founder.source ?? '', founder.text)}`, articles: members.map((m) => m.id) };
 }
 
 /**
