@@ -8,8 +8,9 @@
  * (`focusBackground`). Two terms beside the features: publication time (`timeGap`) and titles (`titleTerm`), and
  * one for near copies (`nearCopyTerm`).
  */
-import { sketchSimilarity } from './signature-sketch.js';
+import { SKETCH_BINS, sketchSimilarity } from './signature-sketch.js';
 import { CountTable } from './count-table.js';
+import { countSharedSorted, lowerBound } from '../text/sorted.js';
 import { SIGNATURE_BAGS, type SignatureBag, type StorySignature } from './signature-types.js';
 
 /** Per-bag document frequencies of term ids, and how many documents they were counted over. */
@@ -281,7 +282,11 @@ export const NEAR_COPY_SLOTS_FULL = 0.9;
  * ECB+'s retellings 0.97 (0.76).
  */
 export function nearCopyTerm(a: WeightedSignature, b: WeightedSignature): number {
-  const s = sketchSimilarity(a.sketch, b.sketch);
+  return nearCopyTermAt(sketchSimilarity(a.sketch, b.sketch), a, b);
+}
+
+/** `nearCopyTerm` of two signatures whose sketch similarity `s` is known. */
+function nearCopyTermAt(s: number, a: WeightedSignature, b: WeightedSignature): number {
   if (s <= NEAR_COPY_FREE) return 0;
   const slots = (slotAgreement(a, b) - NEAR_COPY_SLOTS_FROM) / (NEAR_COPY_SLOTS_FULL - NEAR_COPY_SLOTS_FROM);
   return slots <= 0 ? 0 : NEAR_COPY_WEIGHT * (s - NEAR_COPY_FREE) * Math.min(1, slots);
@@ -297,25 +302,9 @@ export function slotAgreement(a: WeightedSignature, b: WeightedSignature): numbe
   const slots = Math.min(a.bags.names.ids.length + a.bags.numbers.ids.length, b.bags.names.ids.length + b.bags.numbers.ids.length);
   const words = Math.min(a.bags.words.ids.length, b.bags.words.ids.length);
   if (slots === 0 || words === 0) return 0;
-  const sharedWords = sharedIds(a.bags.words.ids, b.bags.words.ids);
+  const sharedWords = countSharedSorted(a.bags.words.ids, b.bags.words.ids);
   if (sharedWords === 0) return 0;
-  return (sharedIds(a.bags.names.ids, b.bags.names.ids) + sharedIds(a.bags.numbers.ids, b.bags.numbers.ids)) / slots / (sharedWords / words);
-}
-
-/** How many ids two ascending id lists share. */
-function sharedIds(x: Uint32Array, y: Uint32Array): number {
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) {
-      n++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
-  return n;
+  return (countSharedSorted(a.bags.names.ids, b.bags.names.ids) + countSharedSorted(a.bags.numbers.ids, b.bags.numbers.ids)) / slots / (sharedWords / words);
 }
 
 /**
@@ -483,8 +472,14 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
   const wordsAt = SIGNATURE_FEATURES.findIndex((f) => f.bag === 'words');
   const slot = SIGNATURE_FEATURES.map((f) => f.slot);
   const dots = index.map(() => new Float64Array(n));
+  // Equal sketch bins with each later article, through an index of each bin's values (only articles that share a
+  // bin value cost time): the near-copy term needs more than NEAR_COPY_FREE of them, which few pairs have.
+  const sketchBins = sketchBinIndex(signatures);
+  const equalBins = new Int32Array(n);
+  const copyFrom = NEAR_COPY_FREE * SKETCH_BINS;
   for (let i = 0; i < n; i++) {
     matrix[i]![i] = 1;
+    countEqualBins(signatures[i]!.sketch, i, sketchBins, equalBins);
     for (let f = 0; f < index.length; f++) {
       const acc = dots[f]!;
       acc.fill(0, i + 1);
@@ -515,13 +510,38 @@ export function signatureLinkMatrix(signatures: readonly WeightedSignature[], mo
       z -= timeGap(signatures[i]!.day, signatures[j]!.day, model);
       // As `titleTerm`, its cosine from the index.
       if (titled && titleTermApplies(signatures[i]!, signatures[j]!, model)) z += model.titleWeight * (dots[B]![j]! - model.titleCenter);
-      z += nearCopyTerm(signatures[i]!, signatures[j]!);
+      // As `nearCopyTerm` (sketchSimilarity is equal bins / SKETCH_BINS): 0 unless more than NEAR_COPY_FREE are equal.
+      if (equalBins[j]! > copyFrom) z += nearCopyTermAt(equalBins[j]! / SKETCH_BINS, signatures[i]!, signatures[j]!);
       const prob = 1 / (1 + Math.exp(-z));
       row[j] = prob;
       matrix[j]![i] = prob;
     }
   }
   return matrix;
+}
+
+/** Per sketch bin, the articles (ascending) holding each value there; articles without a sketch are left out. */
+function sketchBinIndex(signatures: readonly WeightedSignature[]): Map<number, number[]>[] {
+  const bins = Array.from({ length: SKETCH_BINS }, () => new Map<number, number[]>());
+  signatures.forEach((s, i) => {
+    if (s.sketch.length !== SKETCH_BINS) return;
+    for (let b = 0; b < SKETCH_BINS; b++) {
+      const list = bins[b]!.get(s.sketch[b]!);
+      if (list) list.push(i);
+      else bins[b]!.set(s.sketch[b]!, [i]);
+    }
+  });
+  return bins;
+}
+
+/** equal[j] = how many sketch bins article j > i shares with article i (`sketch`); 0 for the others. */
+function countEqualBins(sketch: Uint16Array, i: number, bins: readonly Map<number, number[]>[], equal: Int32Array): void {
+  equal.fill(0, i + 1);
+  if (sketch.length !== SKETCH_BINS) return;
+  for (let b = 0; b < SKETCH_BINS; b++) {
+    const list = bins[b]!.get(sketch[b]!)!;
+    for (let k = lowerBound(list, i + 1); k < list.length; k++) equal[list[k]!]!++;
+  }
 }
 
 /**
