@@ -13,7 +13,7 @@ import { articleStoryFeatures, STORY_SIMILARITY, type StoryModel } from '../src/
 import { ALLSIDES_SET, readAllSides, urlDate, withUrlDates, type RoundupArticle } from './allsides.js';
 import { ingestCorpus } from '../src/corpus/ingest.js';
 import { openStore } from '../src/store/index.js';
-import type { Article } from '../src/types.js';
+import type { Article, Story } from '../src/types.js';
 import { adjustedRandIndex, bCubed } from './metrics/clustering.js';
 import { DataMissing, type EvalResult, type Evaluator } from './types.js';
 import { largestEcbStory, loadParaphrasePairs, loadRealSources, realDataMissing, realStory } from '../bench/real-corpus.js';
@@ -142,10 +142,9 @@ function focusedRows(items: readonly Item[], command: string, sampleNote: string
     let whole = 0;
     for (const [key, group] of groups) {
       const stories = clusterStories(group.map((i) => i.article));
-      const storyOf = new Map<string, string>();
-      for (const s of stories) for (const a of s.articles) storyOf.set(a, `${key}/${s.id}`);
+      const storyOf = storyIds(stories);
       for (const i of group) {
-        predicted.push(storyOf.get(i.article.id)!);
+        predicted.push(`${key}/${storyOf.get(i.article.id)!}`);
         gold.push(i.story);
       }
       if (stories.length === 1) whole++;
@@ -180,8 +179,7 @@ function copyNetworkRow(dataDir: string, command: string): EvalResult | null {
   if (realDataMissing(dataDir) !== null) return null;
   const articles = realStory(1000, largestEcbStory(loadRealSources(dataDir)), loadParaphrasePairs(dataDir));
   const stories = clusterStories(articles);
-  const storyOf = new Map<string, string>();
-  for (const s of stories) for (const a of s.articles) storyOf.set(a, s.id);
+  const storyOf = storyIds(stories);
   const predicted = articles.map((a) => storyOf.get(a.id)!);
   // Ids are `story1000-<k>~<source article id>`.
   const bySource = bCubed(predicted, articles.map((a) => a.id.split('~')[1]!));
@@ -197,6 +195,13 @@ function copyNetworkRow(dataDir: string, command: string): EvalResult | null {
     command,
     notes: `${stories.length} stories, the biggest ${stories.slice(0, 3).map((s) => s.articles.length).join(', ')}`,
   };
+}
+
+/** The story id of each article id. */
+function storyIds(stories: readonly Story[]): Map<string, string> {
+  const of = new Map<string, string>();
+  for (const s of stories) for (const a of s.articles) of.set(a, s.id);
+  return of;
 }
 
 /** Story of each article under `model`: the batch decision (`storyGroups`) with the model given. */
@@ -252,9 +257,7 @@ export const evaluate: Evaluator = async (options) => {
   if (!existsSync(path)) throw new DataMissing(`no ${path}`);
   const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '');
   const items = lines.slice(0, options.sample ?? lines.length).map((l, i) => parseItem(l, i + 1));
-  const stories = clusterStories(items.map((item) => item.article));
-  const storyOf = new Map<string, string>();
-  for (const s of stories) for (const a of s.articles) storyOf.set(a, s.id);
+  const storyOf = storyIds(clusterStories(items.map((item) => item.article)));
 
   const sampleNote = options.sample ? ` (first ${options.sample} articles)` : '';
   const command = `npm run eval -- --only clustering${options.sample ? ` --sample ${options.sample}` : ''}`;
@@ -280,8 +283,7 @@ export const evaluate: Evaluator = async (options) => {
   // The same held-out topics with every other story cut to one article: lone articles must stay alone.
   const lone = withSingletons(items.map((i) => i.story)).map((k) => items[k]!);
   const loneStories = clusterStories(lone.map((i) => i.article));
-  const loneOf = new Map<string, string>();
-  for (const s of loneStories) for (const a of s.articles) loneOf.set(a, s.id);
+  const loneOf = storyIds(loneStories);
   const heldLone = lone.filter((i) => !DEV_TOPICS.has(i.topic));
   const loneRow = (): EvalResult | null => {
     if (heldLone.length === 0) return null;
