@@ -125,13 +125,16 @@ function fromChrono(r: chrono.ParsedResult, segStart: number, ref: Ymd | null): 
 
 type LocalDate = Omit<DateMention, 'sentence'>;
 
-/** chrono's dates of one segment (offsets relative to it), by reference day and segment text. */
-const chronoCache = new BoundedCache<LocalDate[]>(8192);
+/** chrono's dates of one segment (offsets relative to it), by segment text, then by reference day. */
+const chronoCache = new BoundedCache<Map<string, LocalDate[]>>(8192);
+/** Reference days kept per segment text (copies of one story are published within days). */
+const DAYS_PER_TEXT = 8;
 
 /** chrono's dates in one segment, offsets relative to it: a pure function of the text and the reference day. */
 function chronoDates(segText: string, ref: Ymd | null, refDate: Date): LocalDate[] {
-  const key = `${ref ? `${ref.y}-${ref.m}-${ref.d}` : ''}\u0000${segText}`;
-  const hit = chronoCache.get(key);
+  const day = ref ? `${ref.y}-${ref.m}-${ref.d}` : '';
+  let byDay = chronoCache.get(segText);
+  const hit = byDay?.get(day);
   if (hit) return hit;
   const found: LocalDate[] = [];
   if (/\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i.test(segText)) {
@@ -141,7 +144,10 @@ function chronoDates(segText: string, ref: Ymd | null, refDate: Date): LocalDate
       if (d && d.end > d.start && !found.some((f) => f.start < d.end && d.start < f.end)) found.push(d);
     }
   }
-  chronoCache.set(key, found);
+  if (!byDay) chronoCache.set(segText, (byDay = new Map()));
+  // The oldest day goes first (a Map keeps insertion order).
+  if (byDay.size >= DAYS_PER_TEXT) byDay.delete(byDay.keys().next().value!);
+  byDay.set(day, found);
   return found;
 }
 

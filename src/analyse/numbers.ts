@@ -38,7 +38,7 @@ import { parseTerms, termIndexAt, type NlpTerm } from './nlp-doc.js';
 import { countedKeyOf, countedPhrase } from './number-counted.js';
 import { findWordNumbers, ORDINAL_WORDS } from './number-words.js';
 import { BoundedCache } from '../text/bounded-cache.js';
-import { localTerms, segmentTermsKey, sentenceSegments } from './segment-cache.js';
+import { localTerms, sameTerms, segmentEnd, segmentTerms, sentenceSegments, type SegmentTerms } from './segment-cache.js';
 import {
   ATTACHED_MULTIPLIERS,
   ATTACHED_UNITS,
@@ -304,8 +304,12 @@ function shareRanges(text: string, found: Found[]): void {
 
 type LocalNumber = Omit<NumberMention, 'sentence'>;
 
-/** The numbers of one segment (offsets relative to it), by segment text and its terms. */
-const segmentCache = new BoundedCache<LocalNumber[]>(8192);
+/**
+ * The numbers of one segment (offsets relative to it), by segment text: each with the segment's terms it was read
+ * with (a text parsed in another context can have other terms; rare, so a short list).
+ */
+const segmentCache = new BoundedCache<{ terms: SegmentTerms; local: LocalNumber[] }[]>(8192);
+const READINGS_PER_TEXT = 4;
 
 /**
  * The numbers of an article, read sentence by sentence (every look to the left or right of a number stops at
@@ -316,13 +320,16 @@ export function extractNumbers(text: string, sentences: Sentence[]): NumberMenti
   const out: NumberMention[] = [];
   for (const seg of sentenceSegments(text, sentences)) {
     const first = termIndexAt(terms, seg.start);
-    const { key, next } = segmentTermsKey(terms, first, seg);
     const segText = text.slice(seg.start, seg.end);
-    const cacheKey = `${segText}\u0000${key}`;
-    let local = segmentCache.get(cacheKey);
+    const next = segmentEnd(terms, first, seg);
+    let known = segmentCache.get(segText);
+    let local = known?.find((k) => sameTerms(terms, first, next, seg.start, k.terms))?.local;
     if (!local) {
       local = numbersIn(segText, localTerms(terms, first, next, seg.start));
-      segmentCache.set(cacheKey, local);
+      if (!known) segmentCache.set(segText, (known = []));
+      // A sentence parsed again (its parse left the parse cache) has new uids: the oldest reading goes.
+      if (known.length >= READINGS_PER_TEXT) known.shift();
+      known.push({ terms: segmentTerms(terms, first, next, seg.start), local });
     }
     for (const m of local) {
       const start = m.start + seg.start;

@@ -33,20 +33,41 @@ export function sentenceSegments(text: string, sentences: readonly Sentence[]): 
   return out;
 }
 
+/** The terms of a segment as `segmentTerms` gives them: each term's uid and its offset in the segment. */
+export interface SegmentTerms {
+  uids: Float64Array;
+  offsets: Float64Array;
+}
+
+/** The index after the last term of `seg`, whose first term is terms[first]. */
+export function segmentEnd(terms: readonly NlpTerm[], first: number, seg: Segment): number {
+  let next = first;
+  while (next < terms.length && terms[next]!.end <= seg.end) next++;
+  return next;
+}
+
 /**
- * The key of the terms of [seg.start, seg.end) (`first`: the index of its first term in `terms`): equal for two
- * segments exactly when their terms are (each term's uid and its offset in the segment), and `next`, the index
- * after the segment's last term.
+ * The terms terms[first, next) of a segment starting at `start`: equal for two segments (`sameTerms`) exactly when
+ * their terms are (each term's uid and its offset in the segment).
  */
-export function segmentTermsKey(terms: readonly NlpTerm[], first: number, seg: Segment): { key: string; next: number } {
-  let key = '';
-  let k = first;
-  for (; k < terms.length; k++) {
-    const t = terms[k]!;
-    if (t.end > seg.end) break;
-    key += `${t.uid}@${t.start - seg.start} `;
+export function segmentTerms(terms: readonly NlpTerm[], first: number, next: number, start: number): SegmentTerms {
+  const uids = new Float64Array(next - first);
+  const offsets = new Float64Array(next - first);
+  for (let k = first; k < next; k++) {
+    uids[k - first] = terms[k]!.uid;
+    offsets[k - first] = terms[k]!.start - start;
   }
-  return { key, next: k };
+  return { uids, offsets };
+}
+
+/** Whether terms[first, next) of a segment starting at `start` are the terms `known` holds. */
+export function sameTerms(terms: readonly NlpTerm[], first: number, next: number, start: number, known: SegmentTerms): boolean {
+  if (next - first !== known.uids.length) return false;
+  for (let k = first; k < next; k++) {
+    const t = terms[k]!;
+    if (known.uids[k - first] !== t.uid || known.offsets[k - first] !== t.start - start) return false;
+  }
+  return true;
 }
 
 /** The terms of terms[first, next) shifted to offsets relative to `start`. */

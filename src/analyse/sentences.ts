@@ -140,7 +140,7 @@ export function cutSentences(
     if (inside.length > 0 && inside.length <= 2) for (const b of inside) drop.add(b);
   }
   const push = (span: Span): void => {
-    if (span.end > span.start) out.push({ ...span, index: out.length, paragraph: seg.paragraph });
+    if (span.end > span.start) out.push({ start: span.start, end: span.end, text: span.text, index: out.length, paragraph: seg.paragraph });
   };
   let s = seg.start;
   for (const b of [...breaks.filter((x) => !drop.has(x)), seg.end]) {

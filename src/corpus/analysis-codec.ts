@@ -57,9 +57,14 @@ function elideSpanTexts(value: unknown, text: string): unknown {
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
     const v = record[key];
-    out[key] = key === 'text' && span && typeof v === 'string' && text.slice(record.start as number, record.end as number) === v ? 0 : elideSpanTexts(v, text);
+    out[key] = key === 'text' && span && typeof v === 'string' && isSliceAt(text, v, record.start as number, record.end as number) ? 0 : elideSpanTexts(v, text);
   }
   return out;
+}
+
+/** text.slice(start, end) === v, without making the slice. */
+function isSliceAt(text: string, v: string, start: number, end: number): boolean {
+  return v.length === end - start && text.startsWith(v, start);
 }
 
 /** The AnalysedArticle encoded in `data`, with `article` (the article it was computed from) re-attached. */
