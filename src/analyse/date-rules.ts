@@ -3,6 +3,7 @@
  * words, bare years, month + year, and a month after a preposition. All pure; dates are {y, m, d} in the
  * proleptic Gregorian calendar (UTC arithmetic, no time zones).
  */
+import { lookupTable } from '../text/lookup-table.js';
 
 export interface Ymd {
   y: number;
@@ -10,15 +11,15 @@ export interface Ymd {
   d: number;
 }
 
-export const MONTHS: Record<string, number> = {
+export const MONTHS = lookupTable<number>({
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
   nov: 11, december: 12, dec: 12,
-};
+});
 
-export const WEEKDAYS: Record<string, number> = {
+export const WEEKDAYS = lookupTable<number>({
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
-};
+});
 
 export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');

@@ -1,4 +1,5 @@
 /** Word lists for the rule-based parts of entity extraction (all lower case). */
+import { lookupTable } from '../text/lookup-table.js';
 
 /** Titles and roles written before a name ("President Vladimir Putin", "Fire chief Tomas Reyes"). */
 export const TITLE_WORDS = new Set([
@@ -31,14 +32,14 @@ export const TITLE_MODIFIERS = new Set([
 ]);
 
 /** Heads of state/government are often referred to as "the leader". */
-export const TITLE_SYNONYMS: Record<string, readonly string[]> = {
+export const TITLE_SYNONYMS = lookupTable<readonly string[]>({
   leader: ['president', 'prime', 'minister', 'chancellor', 'premier', 'king', 'queen', 'leader', 'head', 'emperor', 'chairman'],
   president: ['president'],
   premier: ['premier', 'prime'],
   head: ['head', 'chief', 'director', 'chairman', 'chairwoman', 'chair', 'leader', 'president'],
   boss: ['chief', 'ceo', 'director', 'head', 'manager', 'chairman', 'chairwoman'],
   official: ['official'],
-};
+});
 
 /** Words that end an organisation name. */
 export const ORG_SUFFIXES = new Set([

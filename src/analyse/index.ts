@@ -18,9 +18,11 @@ import { analysisLanguage } from '../lang/language.js';
  * appositives and possessives, signed quotations; a possessive before a first name ends an entity name;
  * 5: Russian and French articles get their own analysis (./foreign.ts, src/lang/ru, src/lang/fr); 6: a stretch of
  * over 2,000 characters with no sentence end is cut into sentences, a speaker is looked for at most 1,200
- * characters before its verb (only such run-on text reads differently).
+ * characters before its verb (only such run-on text reads differently); 7: the word tables answer only for their
+ * own words (src/text/lookup-table.ts), not for the names of Object.prototype ("a constructor company" is no number,
+ * "the constructor said" no longer stops the analysis).
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;
 
 /**
  * Pure per-article analysis: every finding is a Span into `article.text`. Russian and French articles

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../types.js';
 import { termIndexAt, type NlpTerm } from './nlp-doc.js';
+import { lookupTable } from '../text/lookup-table.js';
 
 const STOP_TAGS = [
   'Determiner', 'Preposition', 'Conjunction', 'Pronoun', 'Copula', 'Modal', 'Adverb', 'Value', 'Date',
@@ -71,14 +72,14 @@ function isPluralLike(t: NlpTerm): boolean {
   return t.tags.has('PresentTense') && /[^su]s$/.test(t.normal) && !/^(?:is|was|has|does|says|goes)$/.test(t.normal);
 }
 
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR = lookupTable<string>({
   people: 'person', persons: 'person', children: 'child', men: 'man', women: 'woman', feet: 'foot', teeth: 'tooth',
   mice: 'mouse', geese: 'goose', lives: 'life', wives: 'wife', knives: 'knife', leaves: 'leaf', halves: 'half',
   wolves: 'wolf', shelves: 'shelf', thieves: 'thief', police: 'police', data: 'data', media: 'media',
   criteria: 'criterion', phenomena: 'phenomenon', crises: 'crisis', analyses: 'analysis', series: 'series',
   species: 'species', news: 'news', shoes: 'shoe', toes: 'toe', canoes: 'canoe', buses: 'bus', gases: 'gas',
   aircraft: 'aircraft', sheep: 'sheep', fish: 'fish', deer: 'deer', troops: 'troop', staff: 'staff',
-};
+});
 
 /** A simple English singulariser for head nouns ("localities" → "locality", "homes" → "home"). */
 export function singular(word: string): string {

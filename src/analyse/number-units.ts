@@ -1,7 +1,8 @@
 /** Units of measure, currencies and multipliers recognised after (or before) a number. */
+import { lookupTable } from '../text/lookup-table.js';
 
 /** Unit words (lower case) → normalised unit. Matched as whole words after the number. */
-export const UNIT_WORDS: Record<string, string> = {
+export const UNIT_WORDS = lookupTable<string>({
   metre: 'm', metres: 'm', meter: 'm', meters: 'm', m: 'm',
   kilometre: 'km', kilometres: 'km', kilometer: 'km', kilometers: 'km', km: 'km',
   centimetre: 'cm', centimetres: 'cm', centimeter: 'cm', centimeters: 'cm', cm: 'cm',
@@ -19,7 +20,7 @@ export const UNIT_WORDS: Record<string, string> = {
   second: 's', seconds: 's', minute: 'min', minutes: 'min', hour: 'h', hours: 'h', day: 'day', days: 'day',
   week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year', years: 'year', decade: 'decade',
   decades: 'decade', century: 'century', centuries: 'century',
-};
+});
 
 /** Two-word units ("square kilometres", "degrees Celsius"). */
 export const UNIT_PHRASES: [RegExp, string][] = [
@@ -34,17 +35,17 @@ export const UNIT_PHRASES: [RegExp, string][] = [
 ];
 
 /** Units that may be written attached to the number ("5km", "6.4m", "24h", "50kg"). */
-export const ATTACHED_UNITS: Record<string, string> = {
+export const ATTACHED_UNITS = lookupTable<string>({
   km: 'km', m: 'm', cm: 'cm', mm: 'mm', kg: 'kg', g: 'g', t: 't', l: 'l', ml: 'ml', ft: 'ft', mi: 'mi', h: 'h',
   mph: 'mph', kw: 'kW', mw: 'MW', gw: 'GW', kwh: 'kWh', mwh: 'MWh', gwh: 'GWh', twh: 'TWh', ha: 'ha',
   'km²': 'km2', km2: 'km2', 'm²': 'm2', '°c': '°C', '°f': '°F', '°': '°', lb: 'lb', lbs: 'lb', oz: 'oz',
-};
+});
 
 /** Multipliers after a number: words, and abbreviations attached to it ("5bn", "$3m"). */
-export const MULTIPLIER_WORDS: Record<string, number> = {
+export const MULTIPLIER_WORDS = lookupTable<number>({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mln: 1e6, mn: 1e6, bn: 1e9, tn: 1e12,
-};
-export const ATTACHED_MULTIPLIERS: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
+});
+export const ATTACHED_MULTIPLIERS = lookupTable<number>({ k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12 });
 
 /** Currency symbols (longest first) → ISO 4217. */
 export const CURRENCY_SYMBOLS: [string, string][] = [
@@ -53,8 +54,8 @@ export const CURRENCY_SYMBOLS: [string, string][] = [
 ];
 export const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CNY', 'RUB', 'UAH', 'INR', 'CHF', 'CAD', 'AUD', 'KRW', 'TRY', 'SEK', 'NOK', 'DKK', 'PLN']);
 /** Currency words after the number ("5 million dollars"). */
-export const CURRENCY_WORDS: Record<string, string> = {
+export const CURRENCY_WORDS = lookupTable<string>({
   dollar: 'USD', dollars: 'USD', euro: 'EUR', euros: 'EUR', sterling: 'GBP', yen: 'JPY', yuan: 'CNY',
   renminbi: 'CNY', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', rupee: 'INR', rupees: 'INR',
   hryvnia: 'UAH', hryvnias: 'UAH', franc: 'CHF', francs: 'CHF', lira: 'TRY',
-};
+});

@@ -44,6 +44,7 @@ import type { ArticleInfo, SentenceInfo } from './context.js';
 import type { ClaimBook } from './claims.js';
 import { COMMON_SOURCE_FACTS, COMMON_SOURCE_REUSE, COMMON_SOURCE_STRONG, DIRECTION_MIN, RELATED_REUSE } from './thresholds.js';
 import type { PairAlignment } from './types.js';
+import { lookupTable } from '../text/lookup-table.js';
 
 const FACT_KINDS = new Set(['number', 'date', 'entity', 'quote', 'attribution']);
 const W_ORDER = 0.35;
@@ -52,10 +53,10 @@ const W_REUSE = 0.4;
 /** Cross-lingual paraphrase links (or an attested quote) that make two articles of two languages translations. */
 const TRANSLATION_MIN_LINKS = 2;
 /** Names of the languages an article may declare (else its analysis language's). */
-const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+const LANGUAGE_NAMES = lookupTable<string>({
   en: 'English', ru: 'Russian', fr: 'French', uk: 'Ukrainian', be: 'Belarusian', bg: 'Bulgarian', sr: 'Serbian', mk: 'Macedonian',
   kk: 'Kazakh', de: 'German', es: 'Spanish', it: 'Italian', pt: 'Portuguese', pl: 'Polish',
-};
+});
 
 /**
  * The article's language by name: the one it declares when that is not one we analyse (Ukrainian read with the

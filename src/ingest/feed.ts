@@ -37,6 +37,7 @@ import { markUnreadDate, problem } from './problem.js';
 import { normalisePublished, shownValue } from './published.js';
 import { attribute, attributeNs, childElement, childElements, innerHtml, parseXml, textContent, XML_NS, type XmlElement } from './xml.js';
 import { absoluteUrl, cleanText, hostOf } from './fields.js';
+import { lookupTable } from '../text/lookup-table.js';
 
 const ATOM = 'http://www.w3.org/2005/Atom';
 const ATOM03 = 'http://purl.org/atom/ns#';
@@ -231,9 +232,9 @@ function atomText(el: XmlElement | null): string {
 
 
 /** RFC 822 zone names that published.ts does not read, as offsets. */
-const ZONES: Readonly<Record<string, string>> = {
+const ZONES = lookupTable<string>({
   EST: '-0500', EDT: '-0400', CST: '-0600', CDT: '-0500', MST: '-0700', MDT: '-0600', PST: '-0800', PDT: '-0700',
-};
+});
 
 /** A feed date in ISO-8601 (see published.ts), or null. */
 export function feedDate(value: string | null): string | null {

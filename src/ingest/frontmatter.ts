@@ -13,6 +13,7 @@
  * A block with a line that is not of that shape, or without a closing line, is not front matter: the
  * text is then read as it is (a leading `---` may be a rule).
  */
+import { lookupTable } from '../text/lookup-table.js';
 
 export interface FrontMatter {
   id?: string;
@@ -26,7 +27,7 @@ export interface FrontMatter {
   language?: string;
 }
 
-const KEY_ALIASES: Readonly<Record<string, keyof FrontMatter>> = {
+const KEY_ALIASES = lookupTable<keyof FrontMatter>({
   id: 'id',
   title: 'title',
   headline: 'title',
@@ -39,7 +40,7 @@ const KEY_ALIASES: Readonly<Record<string, keyof FrontMatter>> = {
   byline: 'byline',
   language: 'language',
   lang: 'language',
-};
+});
 
 const MAX_LINES = 200;
 

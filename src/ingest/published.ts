@@ -13,10 +13,11 @@
  *   dates) the article is read with a note that names it (`readPublished`), so the value is not lost without a word.
  *   (HTML pages are read from many candidate places, any of which may hold other text: no note there.)
  */
+import { lookupTable } from '../text/lookup-table.js';
 
-const MONTHS: Readonly<Record<string, number>> = {
+const MONTHS = lookupTable<number>({
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
+});
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');

@@ -17,18 +17,19 @@
  * declaration gets the usual URI for a few prefixes common in feeds (content, dc, atom, rdf, ...), else
  * `urn:undeclared:<prefix>` (accepted rather than rejected: such feeds are common and otherwise readable).
  */
+import { lookupTable } from '../text/lookup-table.js';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** Usual namespace URIs of prefixes feeds often use without declaring them. */
-const KNOWN_PREFIXES: Readonly<Record<string, string>> = {
+const KNOWN_PREFIXES = lookupTable<string>({
   xml: XML_NS,
   atom: 'http://www.w3.org/2005/Atom',
   content: 'http://purl.org/rss/1.0/modules/content/',
   dc: 'http://purl.org/dc/elements/1.1/',
   rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
   media: 'http://search.yahoo.com/mrss/',
-};
+});
 
 export interface XmlAttribute {
   /** Qualified name as written (`xml:lang`). */
@@ -60,7 +61,7 @@ export type XmlNode = XmlElement | XmlText;
 
 export type XmlResult = { ok: true; root: XmlElement } | { ok: false; line: number; message: string };
 
-const PREDEFINED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const PREDEFINED = lookupTable<string>({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" });
 
 const NAME_START = 'A-Za-z_:\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u02FF\\u0370-\\u037D\\u037F-\\u1FFF\\u200C\\u200D\\u2070-\\u218F\\u2C00-\\u2FEF\\u3001-\\uD7FF\\uF900-\\uFDCF\\uFDF0-\\uFFFD\\uD800-\\uDBFF\\uDC00-\\uDFFF';
 const NAME_CHAR = `${NAME_START}\\-.0-9\\u00B7\\u0300-\\u036F\\u203F-\\u2040`;

@@ -11,12 +11,13 @@ import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, sep } from 'node:path';
 import type { Context, Hono } from 'hono';
 import { errorResponse } from './errors.js';
+import { lookupTable } from '../text/lookup-table.js';
 
 export const SAFE_NAME = /^[A-Za-z0-9_-][A-Za-z0-9._-]*$/;
 /** Largest file served (the UI's bundles are far smaller). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
-export const CONTENT_TYPES: Readonly<Record<string, string>> = {
+export const CONTENT_TYPES = lookupTable<string>({
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -34,7 +35,7 @@ export const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
-};
+});
 
 export const UI_NOT_BUILT =
   "Corroborate's web UI is not built: run `npm run build` in the package folder, then restart `corroborate serve`.\n" +
