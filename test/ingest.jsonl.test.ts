@@ -37,6 +37,7 @@ function expectFeed(path: string, stem: string, r: { articles: Article[]; proble
     { kind: 'problem', input: path, line: 5, message: 'line is not a JSON object' },
     { kind: 'problem', input: path, line: 6, message: 'no non-empty string "text" field' },
     { kind: 'problem', input: path, line: 7, message: '"id" must be a string or a number' },
+    { kind: 'problem', input: path, line: 9, message: `'title' of '${stem}:9' is a number, not text; read as none`, kept: true },
     { kind: 'problem', input: path, line: 10, message: 'no non-empty string "text" field' },
   ]);
 }
@@ -59,7 +60,7 @@ test('good lines come through, bad lines are problems with their line numbers', 
   assert.equal(n42.text, 'Harbour master Ines Calloway said the first crossing left at 7:15 a.m. with 112 passengers aboard.\nA second vessel returns on Wednesday.');
   assert.equal(n42.language, 'en'); // detected
   assert.equal(anon.byline, 'Tobias Renn'); // `author` accepted
-  assert.equal(anon.title, null); // a non-string title is ignored
+  assert.equal(anon.title, null); // a non-string title is read as none (with a note)
   assert.equal(anon.url, 'https://island-gazette.example/x');
 });
 
@@ -161,4 +162,23 @@ test('a published value that is not a date: the article is read undated, with a 
     { kind: 'problem', input: path, line: 3, message: `'published' 20311116 (not a string) of 'number' ${why}`, kept: true },
     { kind: 'problem', input: path, line: 6, message: `id 'words' is already used by ${path}:2 for another text` },
   ]);
+});
+
+test('a text field given as something else (number, list, object, boolean): read as none, with a note naming the field', async () => {
+  const lines = [
+    { id: 'odd', text: 'The ferry reopened on Sunday.', title: 12, source: ['Harbor Wire', 'Coast Daily'], url: { href: 'https://example.test/a' }, language: true, byline: 'A. Reyes', author: 7 },
+    { id: 'fine', text: 'The ferry reopened on Monday.', title: 'Ferry back', source: null, url: '' },
+  ];
+  const path = join(tmp, 'odd-fields.jsonl');
+  writeFileSync(path, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+  const r = await split(readInputs([path]));
+  assert.deepEqual(
+    r.articles.map((a) => [a.id, a.title, a.source, a.url, a.byline]),
+    [
+      ['odd', null, null, null, 'A. Reyes'],
+      ['fine', 'Ferry back', null, null, null],
+    ],
+  );
+  const note = (field: string, held: string) => ({ kind: 'problem', input: path, line: 1, message: `'${field}' of 'odd' is ${held}, not text; read as none`, kept: true });
+  assert.deepEqual(r.problems, [note('title', 'a number'), note('source', 'a list'), note('url', 'an object'), note('language', 'a boolean'), note('author', 'a number')]);
 });

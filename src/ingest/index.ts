@@ -25,7 +25,7 @@ import { byteStream, decodeFile, decodeText, expandPath, readBytes, sameFile, st
 import { decodeFeed, looksLikeFeedBytes, readFeed } from './feed.js';
 import { readHtml } from './html.js';
 import { readJsonl } from './jsonl.js';
-import { isProblem, lineOf, problem, tooLong, unreadDateNote } from './problem.js';
+import { isProblem, lineOf, problem, tooLong, unreadNotes } from './problem.js';
 import { readText } from './text.js';
 import { shortHash } from '../text/hash.js';
 import { normaliseContent } from '../text/normalise.js';
@@ -83,8 +83,7 @@ export async function* readInputs(paths: string[], options: ReadInputsOptions = 
         continue;
       }
       seen.set(article.id, { origin: article.origin, text });
-      const note = unreadDateNote(item, article.id, input, lineOf(article.origin, input));
-      if (note) yield note;
+      yield* unreadNotes(item, article.id, input, lineOf(article.origin, input));
       yield article;
     }
   }

@@ -3,8 +3,9 @@
  *
  * Streamed line by line over the byte stream (constant memory apart from the longest line); each line is
  * decoded with a strict UTF-8 decoder so a bad line is reported with its number while the rest goes on.
- * Blank lines are skipped silently. Unknown fields are ignored; optional fields that are not strings are
- * treated as absent. Problems (with the 1-based `line`): not JSON, not an object, no non-empty string
+ * Blank lines are skipped silently. Unknown fields are ignored; an optional text field given as something else (a
+ * number, a list, an object) is read as absent, and the article marked for a note naming the field
+ * (./problem.ts `markUnreadFields`). Problems (with the 1-based `line`): not JSON, not an object, no non-empty string
  * `text`, an `id` that is neither a non-empty string nor a finite number, invalid UTF-8. A `published` that is not
  * a date is read as null, and the article marked for a note (./problem.ts `markUnreadDate`). A missing id
  * (absent, null or "") becomes `<file-stem>:<line>`. `text` gets CRLF→LF only. `origin` is `path:line`.
@@ -14,7 +15,7 @@
 import type { Article, InputProblem } from '../types.js';
 import { fsErrorMessage, hasBom } from './files.js';
 import { languageOf } from './language.js';
-import { markUnreadDate, problem } from './problem.js';
+import { markUnreadDate, markUnreadFields, problem, type UnreadField } from './problem.js';
 import { readPublished } from './published.js';
 
 export interface JsonlInput {
@@ -54,8 +55,18 @@ function optString(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v : null;
 }
 
+/** The fields of a record read as text (besides `text` and `id`, which a record must give right). */
+const TEXT_FIELDS = ['title', 'source', 'url', 'language', 'byline', 'author'] as const;
+
+/** What a JSON value is, for a note: "a number", "a boolean", "a list", "an object". */
+function kindOf(v: unknown): string {
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'an object';
+  return `a ${typeof v}`;
+}
+
 /** The Article of one parsed line, or a one-line problem message. */
-function recordToArticle(value: unknown, fallbackId: string, origin: string): (Omit<Article, 'language'> & { lang: string | null; unread: string | null }) | string {
+function recordToArticle(value: unknown, fallbackId: string, origin: string): (Omit<Article, 'language'> & { lang: string | null; unread: string | null; unreadFields: UnreadField[] }) | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'line is not a JSON object';
   const rec = value as Record<string, unknown>;
   const text = rec['text'];
@@ -71,7 +82,14 @@ function recordToArticle(value: unknown, fallbackId: string, origin: string): (O
     const v = rec[field]; // as given: a fallback id is ours (the server's has a NUL by design: no path can hold one)
     if (typeof v === 'string' && v.includes('\u0000')) return `"${field}" contains a NUL character (\\u0000): binary content, not text`;
   }
+  // A text field given as something else (a number, a list, an object) is read as none, with a note.
+  const unreadFields: UnreadField[] = [];
+  for (const field of TEXT_FIELDS) {
+    const v = rec[field];
+    if (v !== undefined && v !== null && typeof v !== 'string') unreadFields.push({ field, held: kindOf(v) });
+  }
   return {
+    unreadFields,
     id,
     title: optString(rec['title']),
     text: text.replace(/\r\n/g, '\n'),
@@ -146,7 +164,7 @@ export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | Inpu
       yield problem(src.input, rec, item.line);
       continue;
     }
-    const { lang, unread, ...rest } = rec;
+    const { lang, unread, unreadFields, ...rest } = rec;
     const article: Article = {
       id: rest.id,
       title: rest.title,
@@ -158,6 +176,6 @@ export async function* readJsonl(src: JsonlInput): AsyncGenerator<Article | Inpu
       byline: rest.byline,
       origin: rest.origin,
     };
-    yield markUnreadDate(article, unread);
+    yield markUnreadFields(markUnreadDate(article, unread), unreadFields);
   }
 }

@@ -11,23 +11,42 @@ export function notice(input: string, message: string, line?: number): InputProb
 }
 
 /**
- * The `published` values articles were read with but could not use, by article (set by the readers, read by whoever
- * yields the article last: `readInputs`, the server's post body), so the note comes after every check that may still
- * skip or rename the article, and names it by its final id.
+ * What articles were read with but could not use, by article: a `published` value that is not a date, fields of a
+ * JSON record that are not text (set by the readers, read by whoever yields the article last: `readInputs`, the
+ * server's post body), so the notes come after every check that may still skip or rename the article, and name it
+ * by its final id.
  */
-const unreadDates = new WeakMap<Article, string>();
+const unread = new WeakMap<Article, { published: string | null; fields: readonly UnreadField[] }>();
+
+/** A field of an input record that was given but not read: its name and what it held instead of text. */
+export interface UnreadField {
+  field: string;
+  /** "a number", "an object", ... */
+  held: string;
+}
 
 /** Marks `article` as read with a `published` value (`given`, as shown) that is not a date. */
 export function markUnreadDate(article: Article, given: string | null): Article {
-  if (given !== null) unreadDates.set(article, given);
+  if (given !== null) unread.set(article, { published: given, fields: unread.get(article)?.fields ?? [] });
   return article;
 }
 
-/** The note on `read` (the article as its reader yielded it) when it was marked, naming it `id`; else null. */
-export function unreadDateNote(read: Article, id: string, input: string, line?: number): InputProblem | null {
-  const given = unreadDates.get(read);
-  if (given === undefined) return null;
-  return notice(input, `'published' ${given} of '${id}' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`, line);
+/** Marks `article` as read from a record whose `fields` were given but are not text (read as none). */
+export function markUnreadFields(article: Article, fields: readonly UnreadField[]): Article {
+  if (fields.length > 0) unread.set(article, { published: unread.get(article)?.published ?? null, fields });
+  return article;
+}
+
+/** The notes on `read` (the article as its reader yielded it) for what it was marked with, naming it `id`. */
+export function unreadNotes(read: Article, id: string, input: string, line?: number): InputProblem[] {
+  const marks = unread.get(read);
+  if (marks === undefined) return [];
+  const out: InputProblem[] = [];
+  if (marks.published !== null) {
+    out.push(notice(input, `'published' ${marks.published} of '${id}' is not a date (ISO 8601, RFC 2822, or a day with a month name and year); read as undated`, line));
+  }
+  for (const f of marks.fields) out.push(notice(input, `'${f.field}' of '${id}' is ${f.held}, not text; read as none`, line));
+  return out;
 }
 
 export function isProblem(item: Article | InputProblem): item is InputProblem {

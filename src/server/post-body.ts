@@ -11,7 +11,7 @@
 import type { Article, InputProblem } from '../types.js';
 import { readJsonl } from '../ingest/jsonl.js';
 import { readHtml } from '../ingest/html.js';
-import { isProblem, lineOf, tooLong, unreadDateNote } from '../ingest/problem.js';
+import { isProblem, lineOf, tooLong, unreadNotes } from '../ingest/problem.js';
 import { contentHash } from '../store/index.js';
 import { HttpError } from './errors.js';
 import { isRecord, optionalStringField, ValidationError } from './validation.js';
@@ -112,8 +112,7 @@ async function* withContentIds(items: PostItems): PostItems {
       yield long;
       continue;
     }
-    const note = unreadDateNote(item, article.id, UPLOAD_INPUT, line);
-    if (note) yield note;
+    yield* unreadNotes(item, article.id, UPLOAD_INPUT, line);
     yield article;
   }
 }
