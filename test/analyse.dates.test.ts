@@ -98,3 +98,13 @@ test('examples: weekdays and "November 19" against the publication date', () => 
   assert.deepEqual([nov19.iso, nov19.grain, nov19.inferred], ['2026-11-19', 'day', true]);
   assert.equal(metro.body.slice(nov19.start, nov19.end), 'November 19');
 });
+
+test('a publication date at the end of year 9999: inferred days and years stay four-digit ISO (none past 9999)', () => {
+  const ds = dates('The council met on March 3 and again on Monday. It meets tomorrow and next Friday, and in May.', '9999-12-31');
+  for (const d of ds) assert.match(d.iso, /^\d{4}(?:-\d{2}){0,2}$/, JSON.stringify(d));
+  // "Monday" (within three days: 3 January 10000), "tomorrow" and "next Friday" fall past 9999: not reported.
+  assert.deepEqual(
+    rows(ds).map((r) => `${r[0]} ${r[1]}`),
+    ['March 3 9999-03-03', 'May 9999-05'],
+  );
+});

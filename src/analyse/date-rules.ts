@@ -25,8 +25,12 @@ export function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-export function isoDay(d: Ymd): string {
-  return `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}`;
+/** The last year ISO 8601 writes with four digits: a day or year inferred past it (from a publication date in 9999) is not reported. */
+const LAST_YEAR = 9999;
+
+/** A day as ISO `YYYY-MM-DD`; null past year 9999 (a day inferred from a publication date at the end of 9999). */
+export function isoDay(d: Ymd): string | null {
+  return d.y >= 0 && d.y <= LAST_YEAR ? `${pad(d.y, 4)}-${pad(d.m)}-${pad(d.d)}` : null;
 }
 
 function toUtc(d: Ymd): number {
@@ -93,6 +97,7 @@ export function closestYear(ref: Ymd, month: number, day: number): number {
   let best = ref.y;
   let bestDist = Infinity;
   for (const y of [ref.y - 1, ref.y, ref.y + 1]) {
+    if (y < 0 || y > LAST_YEAR) continue;
     const dist = Math.abs(toUtc({ y, m: month, d: day }) - toUtc(ref));
     if (dist < bestDist) {
       bestDist = dist;
@@ -151,13 +156,14 @@ function relativeDays(ctx: RuleContext, out: RuleDate[]): void {
   if (!ref) return;
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const qualifier = m[1]?.toLowerCase() ?? null;
-    const day = resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier);
-    push(out, ctx, { start: m.index, end: m.index + m[0].length, iso: isoDay(day), grain: 'day', inferred: true });
+    const iso = isoDay(resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier));
+    if (iso) push(out, ctx, { start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
   }
   for (const m of text.matchAll(RELATIVE_RE)) {
     const w = m[1]!.toLowerCase();
     const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
-    push(out, ctx, { start: m.index, end: m.index + m[0].length, iso: isoDay(addDays(ref, offset)), grain: 'day', inferred: true });
+    const iso = isoDay(addDays(ref, offset));
+    if (iso) push(out, ctx, { start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
   }
 }
 

@@ -20,7 +20,8 @@ import { analysisLanguage } from '../lang/language.js';
  * over 2,000 characters with no sentence end is cut into sentences, a speaker is looked for at most 1,200
  * characters before its verb (only such run-on text reads differently); 7: the word tables answer only for their
  * own words (src/text/lookup-table.ts), not for the names of Object.prototype ("a constructor company" is no number,
- * "the constructor said" no longer stops the analysis).
+ * "the constructor said" no longer stops the analysis), and a day or year inferred past 9999 (from a publication date
+ * at the end of 9999) is not reported.
  */
 export const ANALYSIS_VERSION = 7;
 

@@ -309,6 +309,7 @@ type LocalNumber = Omit<NumberMention, 'sentence'>;
  * with (a text parsed in another context can have other terms; rare, so a short list).
  */
 const segmentCache = new BoundedCache<{ terms: SegmentTerms; local: LocalNumber[] }[]>(8192);
+/** Readings kept per segment text: more than one only when a sentence was parsed again, with new uids. */
 const READINGS_PER_TEXT = 4;
 
 /**
@@ -327,7 +328,6 @@ export function extractNumbers(text: string, sentences: Sentence[]): NumberMenti
     if (!local) {
       local = numbersIn(segText, localTerms(terms, first, next, seg.start));
       if (!known) segmentCache.set(segText, (known = []));
-      // A sentence parsed again (its parse left the parse cache) has new uids: the oldest reading goes.
       if (known.length >= READINGS_PER_TEXT) known.shift();
       known.push({ terms: segmentTerms(terms, first, next, seg.start), local });
     }

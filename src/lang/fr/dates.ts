@@ -36,13 +36,14 @@ export function ruleDatesFr(text: string, ref: Ymd | null, taken: [number, numbe
     for (const m of text.matchAll(WEEKDAY_RE)) {
       const q = m[2]?.toLowerCase();
       const qualifier = q === 'dernier' ? 'last' : q === 'prochain' ? 'next' : null;
-      const day = resolveWeekday(ref, WEEKDAYS[m[1]!.toLowerCase()]!, qualifier);
-      push({ start: m.index, end: m.index + m[0].length, iso: isoDay(day), grain: 'day', inferred: true });
+      const iso = isoDay(resolveWeekday(ref, WEEKDAYS[m[1]!.toLowerCase()]!, qualifier));
+      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
     }
     for (const m of text.matchAll(RELATIVE_RE)) {
       const w = m[1]!.toLowerCase();
       const offset = w === 'hier' ? -1 : w === 'demain' ? 1 : w === 'avant-hier' ? -2 : w === 'après-demain' ? 2 : 0;
-      push({ start: m.index, end: m.index + m[0].length, iso: isoDay(addDays(ref, offset)), grain: 'day', inferred: true });
+      const iso = isoDay(addDays(ref, offset));
+      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
     }
   }
   for (const m of text.matchAll(PREP_MONTH_RE)) {

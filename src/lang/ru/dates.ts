@@ -43,11 +43,12 @@ export function ruleDatesRu(text: string, ref: Ymd | null, taken: [number, numbe
     for (const m of text.matchAll(WEEKDAY_RE)) {
       const q = m[1]?.toLowerCase() ?? '';
       const qualifier = q.startsWith('прошл') ? 'last' : q.startsWith('следующ') ? 'next' : null;
-      const day = resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier);
-      push({ start: m.index, end: m.index + m[0].length, iso: isoDay(day), grain: 'day', inferred: true });
+      const iso = isoDay(resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier));
+      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
     }
     for (const m of text.matchAll(RELATIVE_RE)) {
-      push({ start: m.index, end: m.index + m[0].length, iso: isoDay(addDays(ref, RELATIVE_OFFSET[m[1]!.toLowerCase()]!)), grain: 'day', inferred: true });
+      const iso = isoDay(addDays(ref, RELATIVE_OFFSET[m[1]!.toLowerCase()]!));
+      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
     }
   }
   for (const m of text.matchAll(PREP_MONTH_RE)) {
