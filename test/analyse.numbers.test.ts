@@ -113,3 +113,17 @@ test('examples: residents, homes, metres and years across outlets', () => {
   // "November 19" is a date.
   assert.ok(!metro.some((n) => n.value === 19));
 });
+
+test('an attached m or k before a currency is a multiplier ("1.5m euros"), elsewhere metres', () => {
+  const t = 'The fund received 1.5m euros and 3m pounds, then 4k USD; the 5m wall cost 2.5m dollars.';
+  assert.deepEqual(
+    rows(numbers(t)).map((r) => r.slice(0, 4)),
+    [
+      ['1.5m euros', 1_500_000, 'money', 'EUR'],
+      ['3m pounds', 3_000_000, 'money', 'GBP'],
+      ['4k USD', 4_000, 'money', 'USD'],
+      ['5m', 5, 'measure', 'm'],
+      ['2.5m dollars', 2_500_000, 'money', 'USD'],
+    ],
+  );
+});

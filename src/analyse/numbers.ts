@@ -106,7 +106,7 @@ function readSuffix(text: string, numEnd: number, value: number, currency: strin
   if (attached) {
     const low = attached.toLowerCase();
     if (/^(?:st|nd|rd|th)$/.test(low)) return { end: i + attached.length, value: v, kind: 'ordinal', unit: null };
-    if (low in ATTACHED_MULTIPLIERS && (currency || low === 'bn' || low === 'tn' || low === 'mn' || low === 'mln')) {
+    if (low in ATTACHED_MULTIPLIERS && (currency || low === 'bn' || low === 'tn' || low === 'mn' || low === 'mln' || currencyNamedAt(text, i + attached.length))) {
       v = Number((v * ATTACHED_MULTIPLIERS[low]!).toPrecision(12));
       i += attached.length;
       hadMultiplier = true;
@@ -174,6 +174,20 @@ function readSuffix(text: string, numEnd: number, value: number, currency: strin
     return { end: j + w.length, value: v, kind: 'measure', unit: UNIT_WORDS[low]! };
   }
   return { end: i, value: v, kind, unit };
+}
+
+/**
+ * A currency named right after `at` ("1.5m euros", "2bn US dollars" is read by the code check, "3m pounds", "4k USD"):
+ * then an attached "m" or "k" is a multiplier, not metres or a unit.
+ */
+function currencyNamedAt(text: string, at: number): boolean {
+  const j = skipSpaces(text, at);
+  if (j === at) return false;
+  const w = wordAt(text, j);
+  const low = w.toLowerCase();
+  if (low in CURRENCY_WORDS || low === 'pounds' || low === 'pound') return true;
+  const code = /^[A-Z]{3}\b/.exec(text.slice(j, j + 4));
+  return code !== null && CURRENCY_CODES.has(code[0]);
 }
 
 function currencyBefore(text: string, start: number): { start: number; code: string } | null {
