@@ -127,3 +127,21 @@ test('an attached m or k before a currency is a multiplier ("1.5m euros"), elsew
     ],
   );
 });
+
+test('a minus sign against the number makes it negative; ranges and codes keep their dashes', () => {
+  const t = 'Temperatures fell to -5 degrees, growth was −0.4% (-3 points); 10-20 km, 10 -20 people, 5 - 6 hours, COVID-19.';
+  assert.deepEqual(
+    rows(numbers(t)).map((r) => [r[0], r[1]]),
+    [
+      ['-5 degrees', -5],
+      ['−0.4%', -0.4],
+      ['-3 points', -3],
+      ['10', 10],
+      ['20 km', 20],
+      ['10', 10],
+      ['20 people', 20],
+      ['5', 5],
+      ['6 hours', 6],
+    ],
+  );
+});

@@ -202,6 +202,19 @@ function symbolCode(sym: string | undefined): string | null {
   return null;
 }
 
+/**
+ * A minus sign right before the digits at `start`: '-' or '−' (U+2212) with white space, an opening bracket or the text
+ * start before it, and no number just before that (so "10 -20" is left as a range). Not an en dash: that joins ranges.
+ */
+function isMinusSign(text: string, start: number): boolean {
+  const sign = text[start - 1];
+  if (sign !== '-' && sign !== '\u2212') return false;
+  if (start - 2 >= 0 && !/[\s([]/.test(text[start - 2]!)) return false;
+  let k = start - 2;
+  while (k >= 0 && /[ \t\u00a0]/.test(text[k]!)) k--;
+  return k < 0 || !/[\d%]/.test(text[k]!);
+}
+
 function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): void {
   for (const m of text.matchAll(NUMBER_RE)) {
     const start = m.index;
@@ -238,6 +251,12 @@ function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): vo
     }
     const suf = readSuffix(text, numEnd, value, currency);
     if (!suf) continue;
+    // A minus sign written against the number ("-5 degrees", "growth of −0.4%"): the value is negative.
+    const negative = !m[1] && !currency && isMinusSign(text, start);
+    if (negative) {
+      suf.value = -suf.value;
+      spanStart = start - 1;
+    }
     let kind = suf.kind;
     let counted: Span | null = null;
     let end = suf.end;
