@@ -145,3 +145,7 @@ test('a minus sign against the number makes it negative; ranges and codes keep t
     ],
   );
 });
+
+test('a broken digit grouping ("1,2345") is not read as 1,234', () => {
+  assert.deepEqual(rows(numbers('Officials counted 1,2345 homes and 1,234 cars.')).map((r) => [r[0], r[1]]), [['1,234 cars', 1234]]);
+});

@@ -227,6 +227,7 @@ function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): vo
     const next = text[numEnd] ?? ' ';
     if (next === '/' || next === ':' || next === '@') continue; // 24/7, 10:30
     if ((next === '.' || next === ',') && /\d/.test(text[numEnd + 1] ?? '')) continue; // 1.2.3, odd separators
+    if (/\d/.test(next)) continue; // "1,2345": broken digit grouping, not 1,234 followed by a 5
     // Phone numbers and records ("800-800-3855", "45-7-2").
     let a = digitsStart;
     while (a > 0 && /[\d–-]/.test(text[a - 1]!)) a--;
