@@ -108,3 +108,16 @@ test('a publication date at the end of year 9999: inferred days and years stay f
     ['March 3 9999-03-03', 'May 9999-05'],
   );
 });
+
+test('dotted numeric dates are day first ("12.03.2026" is 12 March), a time after them is kept', () => {
+  const t = 'Signed on 12.03.2026, again on 12.03.2026 at 10:00, on 25.03.2026 and on 03.25.2026.';
+  assert.deepEqual(
+    rows(dates(t, '2026-03-20')).map((r) => [r[0], r[1], r[2]]),
+    [
+      ['12.03.2026', '2026-03-12', 'day'],
+      ['12.03.2026 at 10:00', '2026-03-12T10:00', 'time'],
+      ['25.03.2026', '2026-03-25', 'day'],
+      ['03.25.2026', '2026-03-25', 'day'],
+    ],
+  );
+});

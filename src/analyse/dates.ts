@@ -11,6 +11,7 @@
  *   (month), a month name after a preposition ("in March", "since September"; month grain, the year
  *   that puts it closest to publication, "last March"/"next March" the one before/after the publication
  *   month), and bare years after a preposition or before punctuation ("in 1952", "since 1952") (year).
+ * - A numeric date written with dots and a four-digit year ("12.03.2026") is day first (chrono reads it month first).
  * - A day-month without a year gets the year that puts it closest to the publication day (chrono's rule:
  *   "November 30" published 2025-12-01 → 2025-11-30; "Jan 3" published 2026-11-17 → 2027-01-03).
  *
@@ -120,7 +121,23 @@ function fromChrono(r: chrono.ParsedResult, segStart: number, ref: Ymd | null): 
   }
   const trailing = /[\s,]+$/.exec(textPart);
   if (trailing) textPart = textPart.slice(0, textPart.length - trailing[0].length);
-  return { start, end: start + textPart.length, text: textPart, iso, grain, inferred };
+  return { start, end: start + textPart.length, text: textPart, iso: dottedDayFirst(textPart, iso) ?? iso, grain, inferred };
+}
+
+/**
+ * A date written with dots and a four-digit year ("12.03.2026", "12.03.2026 10:00") is day first wherever dots are
+ * the custom (Europe, Russia: the wires these sites rewrite), while chrono's English parser reads it month first (3
+ * December). `iso` is chrono's value: the day-first one instead (a time chrono read is kept), or null for any other
+ * text, and when the middle number cannot be a month ("03.25.2026", read month first as chrono does).
+ */
+function dottedDayFirst(text: string, iso: string): string | null {
+  const m = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)/.exec(text);
+  if (!m) return null;
+  const d = Number(m[1]);
+  const month = Number(m[2]);
+  if (month < 1 || month > 12 || d < 1 || d > new Date(Date.UTC(Number(m[3]), month, 0)).getUTCDate()) return null;
+  const time = /T\d{2}:\d{2}$/.exec(iso)?.[0] ?? '';
+  return `${m[3]}-${pad(month)}-${pad(d)}${time}`;
 }
 
 type LocalDate = Omit<DateMention, 'sentence'>;
