@@ -167,3 +167,8 @@ test('examples: the Valley Courier and Metro Ledger articles', () => {
 test('deterministic: same input, same output', () => {
   assert.deepEqual(entities(LEADER_TEXT), entities(LEADER_TEXT));
 });
+
+test('news agencies named by their names are organisations, not people ("RIA Novosti", "Interfax", "Sputnik")', () => {
+  const es = entities('According to RIA Novosti, the zone covers the border. As reported by Interfax, it was signed, Sputnik said.');
+  for (const name of ['RIA Novosti', 'Interfax', 'Sputnik']) assert.equal(byName(es, name).type, 'organisation', name);
+});

@@ -17,6 +17,7 @@
 import type { EntityType } from '../types.js';
 import { lexiconTag, type NlpTerm } from './nlp-doc.js';
 import { BoundedCache } from '../text/bounded-cache.js';
+import { KNOWN_OUTLETS } from './lexicon-outlets.js';
 import {
   EXTRA_DEMONYMS,
   NAME_PARTICLES,
@@ -64,6 +65,8 @@ const PLACE_PLURALS = new Set([
   'village', 'settlement', 'country', 'region', 'province', 'capital', 'district',
 ]);
 /** Institutions usually named by their building or seat. */
+/** The known outlets' names as written (./lexicon-outlets.ts). */
+const OUTLET_NAMES: ReadonlySet<string> = new Set(KNOWN_OUTLETS);
 const KNOWN_ORGS = new Set(['kremlin', 'pentagon', 'white house', 'downing street', 'elysee', 'élysée', 'quai d’orsay', 'bundestag', 'duma', 'knesset', 'whitehall', 'capitol hill']);
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const ABBREV_WITH_DOT = new Set(['st', 'mt', 'ft', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'mr', 'mrs', 'ms', 'jr', 'sr', 'adm', 'maj', 'cmdr', 'supt', 'det', 'insp', 'hon', 'pres']);
@@ -471,6 +474,8 @@ export function findCandidates(text: string, terms: readonly NlpTerm[]): Candida
     }
     if (!acronym && words.some((t) => t.tags.has('Organization'))) scores.organisation += 2;
     if (KNOWN_ORGS.has(lowWords.join(' '))) scores.organisation += 3;
+    // A news agency or outlet by its name ("RIA Novosti", "Interfax", "Sputnik"): an organisation, not a person.
+    if (OUTLET_NAMES.has(text.slice(start, end))) scores.organisation += 4;
     // Context.
     const nextLow = lowerNextWord(text, terms, lastIdx);
     if (nextLow !== null && PLACE_NOUNS_AFTER.has(nextLow)) scores.place += 3;
