@@ -295,3 +295,17 @@ test('examples: Metro Ledger reports Reyes indirectly and credits Harbor Wire Se
   const wire = qs.find((q) => q.speaker?.text === 'Harbor Wire Service');
   assert.ok(wire!.text.startsWith('Floodwater from the Arden River'));
 });
+
+test("British straight single quotes are quotations; in a text that quotes with double marks they are not (headlines, titles)", () => {
+  const british = "Mayor Lina Ostrova spoke on Monday. 'We will not allow it,' she said. 'The wall is safe,' she added. The 'so-called' plan waits.";
+  const direct = quotes(british).filter((q) => q.direct);
+  assert.deepEqual(
+    direct.map((q) => q.text),
+    ['We will not allow it,', 'The wall is safe,'],
+  );
+  const american = "Harbour Wall Is 'Safe,' Mayor Says\n\n\"We will not allow it,\" Mayor Lina Ostrova said. She called it 'a wall for the next century.'";
+  assert.deepEqual(
+    quotes(american).filter((q) => q.direct).map((q) => q.text),
+    ['We will not allow it,'],
+  );
+});

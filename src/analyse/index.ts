@@ -24,7 +24,8 @@ import { analysisLanguage } from '../lang/language.js';
  * at the end of 9999) is not reported; an attached "m" or "k" before a currency is a multiplier ("1.5m euros" is
  * 1,500,000 EUR, not 1.5 metres); a minus sign written against a number makes it negative ("-5 degrees"); a broken
  * digit grouping ("1,2345") is no number; a dotted date ("12.03.2026") is day first; a known news agency named by
- * its name ("RIA Novosti", "Interfax") is an organisation.
+ * its name ("RIA Novosti", "Interfax") is an organisation; British straight single quotes ('…,' she said) are
+ * quotations in a text with no double marks.
  */
 export const ANALYSIS_VERSION = 7;
 

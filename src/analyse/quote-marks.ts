@@ -1,6 +1,7 @@
 /**
  * Pairs of quotation marks in a text: curly “…”, straight "…", two apostrophes ''…'' (old newspaper archives),
- * guillemets «…» / »…« and ‹…›, and single curly ‘…’ when it is clearly a quote (not an apostrophe).
+ * guillemets «…» / »…« and ‹…›, and single quotes, curly ‘…’ or straight '…' (British style), when clearly a quote
+ * (not an apostrophe).
  *
  * Pairing is done per line (a quote never closes on a later line), except for the news convention for
  * quotes running over several paragraphs: a paragraph that opens with a mark and has no closing one
@@ -19,7 +20,7 @@ export interface QuotePiece {
 }
 
 export interface QuotePair {
-  /** The mark style: “ " « » ‹ ‘ or '' (two apostrophes) */
+  /** The mark style: “ " « » ‹ ‘ ' (a straight single quote) or '' (two apostrophes) */
   mark: string;
   pieces: QuotePiece[];
   /** Start of the first piece's inner text; end of the last one's. */
@@ -72,6 +73,12 @@ function straightOpens(text: string, i: number): boolean {
   const next = text[i + (text[i] === "'" ? 2 : 1)];
   if (isSpace(next)) return false;
   return prev === undefined || /[\s(\[{\u2014\u2013:—-]/.test(prev);
+}
+
+/** The words of a straight single-quoted pair read as a quotation: punctuation before the closing mark, or eight words. */
+function looksQuoted(inner: string): boolean {
+  const t = inner.trimEnd();
+  return /[,.!?…:;]$/.test(t) || t.split(/\s+/).length >= 8;
 }
 
 /** Closing ’ candidates for an opening ‘ : not between letters (apostrophe), not a plural possessive before a noun. */
@@ -127,14 +134,17 @@ function pairsInLine(text: string, line: Line): { closed: Array<{ mark: string; 
         closeAt = text.indexOf('"', i + 1);
         if (closeAt >= line.end) closeAt = -1;
       }
-    } else if (ch === '‘') {
+    } else if (ch === '‘' || ch === "'") {
+      // A single quote, curly ‘…’ or straight '…' (British style): it opens before a letter, after white space or
+      // an opening mark, and closes at the first mark of its kind that is not an apostrophe (singleCloses).
       const prev = text[i - 1];
       const next = text[i + 1];
+      const closer = ch === '‘' ? '’' : "'";
       if ((prev === undefined || /[\s“"(\[—–-]/.test(prev)) && /\p{L}/u.test(next ?? '')) {
         let j = i + 1;
         closeAt = -1;
         while (j < line.end) {
-          const k = text.indexOf('’', j);
+          const k = text.indexOf(closer, j);
           if (k < 0 || k >= line.end) break;
           // Do not run past the end of an enclosing double quote.
           const dbl = text.indexOf('”', i + 1);
@@ -145,7 +155,10 @@ function pairsInLine(text: string, line: Line): { closed: Array<{ mark: string; 
           }
           j = k + 1;
         }
-        if (closeAt >= 0) mark = '‘';
+        // A straight pair is also how scare quotes and titles are written ('so-called', 'Brexit'): it counts as a
+        // quotation when its words end in punctuation inside the mark ('… it,' she said) or run to eight words.
+        if (closeAt >= 0 && ch === "'" && !looksQuoted(text.slice(i + 1, closeAt))) closeAt = -1;
+        if (closeAt >= 0) mark = ch;
       }
     }
     if (mark === '') {
@@ -161,7 +174,7 @@ function pairsInLine(text: string, line: Line): { closed: Array<{ mark: string; 
     const [a, b] = trimInner(text, i + 1, closeAt);
     if (b > a) closed.push({ mark, piece: { open: i, close: closeAt, innerStart: a, innerEnd: b } });
     // Single quotes may nest inside double quotes: scan inside them too.
-    if (mark !== '‘') {
+    if (mark !== '‘' && mark !== "'") {
       for (let k = i + 1; k < closeAt; k++) {
         if (text[k] === '‘') {
           const sub = pairsInLine(text, { start: k, end: closeAt });
@@ -218,6 +231,9 @@ export function findQuotePairs(text: string): QuotePair[] {
     flush();
   }
   out.sort((x, y) => x.outerStart - y.outerStart || y.outerEnd - x.outerEnd);
+  // A text that quotes with double marks (American style) writes single straight ones for headlines, titles and
+  // quotes within quotes: they are quotations only in a text that has no double ones (British style).
+  if (out.some((q) => q.mark !== "'" && q.mark !== '‘')) return out.filter((q) => q.mark !== "'");
   return out;
 }
 

@@ -101,7 +101,7 @@ function segments(text: string): Segment[] {
 export function splitSentences(text: string): Sentence[] {
   const segs = segments(text);
   // Quotes closed in one line, for the quoted-passage rule.
-  const quotes = findQuotePairs(text).filter((q) => q.pieces.length === 1 && q.pieces[0]!.close >= 0 && q.mark !== '‘');
+  const quotes = findQuotePairs(text).filter((q) => q.pieces.length === 1 && q.pieces[0]!.close >= 0 && q.mark !== '‘' && q.mark !== "'");
   const out: Sentence[] = [];
   for (const seg of segs) {
     const breaks = sentenceBreaks(text, seg.start, seg.end);
