@@ -64,9 +64,9 @@ const PLACE_PLURALS = new Set([
   'districts', 'states', 'nations', 'areas', 'communities', 'suburbs', 'islands', 'ports', 'town', 'city',
   'village', 'settlement', 'country', 'region', 'province', 'capital', 'district',
 ]);
-/** Institutions usually named by their building or seat. */
 /** The known outlets' names as written (./lexicon-outlets.ts). */
 const OUTLET_NAMES: ReadonlySet<string> = new Set(KNOWN_OUTLETS);
+/** Institutions usually named by their building or seat. */
 const KNOWN_ORGS = new Set(['kremlin', 'pentagon', 'white house', 'downing street', 'elysee', 'élysée', 'quai d’orsay', 'bundestag', 'duma', 'knesset', 'whitehall', 'capitol hill']);
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const ABBREV_WITH_DOT = new Set(['st', 'mt', 'ft', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'capt', 'sgt', 'prof', 'rev', 'mr', 'mrs', 'ms', 'jr', 'sr', 'adm', 'maj', 'cmdr', 'supt', 'det', 'insp', 'hon', 'pres']);

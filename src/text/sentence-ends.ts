@@ -73,17 +73,17 @@ function isBoundary(text: string, i: number, runEnd: number, next: number): bool
   return true;
 }
 
-/**
- * Offsets in text[from, to) where a sentence starts after a boundary (after the closing quotes or brackets that
- * belong to the sentence before; the white space is not skipped). A terminal run at `to` (or followed only by white
- * space up to it) is not counted: the end of the stretch is its caller's business.
- */
 /** Whether text[i] ends a sentence (. ! ? …), read as a character code: this runs over every character of a text. */
 function isTerminalAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x2026;
 }
 
+/**
+ * Offsets in text[from, to) where a sentence starts after a boundary (after the closing quotes or brackets that
+ * belong to the sentence before; the white space is not skipped). A terminal run at `to` (or followed only by white
+ * space up to it) is not counted: the end of the stretch is its caller's business.
+ */
 export function sentenceBreaks(text: string, from: number, to: number): number[] {
   const breaks: number[] = [];
   for (let i = from; i < to; i++) {
