@@ -26,6 +26,7 @@ import type { DateGrain, DateMention, Sentence } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { closestYear, pad, parsePublished, ruleDates, type Ymd } from './date-rules.js';
 import { BoundedCache } from '../text/bounded-cache.js';
+import { daysInMonth } from '../text/calendar.js';
 
 /** Fixed reference when the publication date is unknown (only used for parsing; years it implies are dropped). */
 const NO_REF = new Date(Date.UTC(2000, 0, 1, 12));
@@ -135,7 +136,7 @@ function dottedDayFirst(text: string, iso: string): string | null {
   if (!m) return null;
   const d = Number(m[1]);
   const month = Number(m[2]);
-  if (month < 1 || month > 12 || d < 1 || d > new Date(Date.UTC(Number(m[3]), month, 0)).getUTCDate()) return null;
+  if (month < 1 || month > 12 || d < 1 || d > daysInMonth(Number(m[3]), month)) return null;
   const time = /T\d{2}:\d{2}$/.exec(iso)?.[0] ?? '';
   return `${m[3]}-${pad(month)}-${pad(d)}${time}`;
 }

@@ -13,6 +13,7 @@
  *   dates) the article is read with a note that names it (`readPublished`), so the value is not lost without a word.
  *   (HTML pages are read from many candidate places, any of which may hold other text: no note there.)
  */
+import { daysInMonth } from '../text/calendar.js';
 import { lookupTable } from '../text/lookup-table.js';
 
 const MONTHS = lookupTable<number>({
@@ -25,8 +26,7 @@ function pad(n: number, width = 2): string {
 
 function validDate(y: number, m: number, d: number): boolean {
   if (y < 1000 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  return d <= daysInMonth(y, m);
 }
 
 function validTime(h: number, min: number, s: number): boolean {

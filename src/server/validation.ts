@@ -3,6 +3,7 @@
  * `unknown` or strings and leave narrowed; a bad one is a 400 whose message names the parameter.
  */
 import { HttpError } from './errors.js';
+import { daysInMonth } from '../text/calendar.js';
 
 export class ValidationError extends HttpError {
   constructor(message: string) {
@@ -87,10 +88,6 @@ export function isoDateParam(query: Map<string, string>, name: string): string |
   if (value === undefined) return undefined;
   if (!isIsoDate(value)) throw new ValidationError(`query parameter '${name}' must be an ISO date (YYYY-MM-DD) or date-time, got '${clip(value)}'`);
   return value;
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /** An id from the path (already percent-decoded by the router): 1..MAX_ID_LENGTH characters, no control characters. */
