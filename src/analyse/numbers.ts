@@ -151,20 +151,10 @@ function readSuffix(text: string, numEnd: number, value: number, currency: strin
   const rest = text.slice(j, j + 40);
   const pct = /^(?:percent|per\s+cent|pct|percentage\s+points?)\b/i.exec(rest);
   if (pct) return { end: j + pct[0].length, value: v, kind: 'percent', unit: '%' };
-  const code = /^[A-Z]{3}\b/.exec(rest);
-  if (code && CURRENCY_CODES.has(code[0])) return { end: j + 3, value: v, kind: 'money', unit: code[0] };
+  const money = currencyAt(text, j, hadMultiplier);
+  if (money) return { end: money.end, value: v, kind: 'money', unit: money.unit };
   const w = wordAt(text, j);
   const low = w.toLowerCase();
-  if (low in CURRENCY_WORDS) {
-    let end = j + w.length;
-    // "5 million US dollars" is handled by the code check; "pounds sterling"
-    const st = /^\s+sterling\b/i.exec(text.slice(end, end + 12));
-    if (st) end += st[0].length;
-    return { end, value: v, kind: 'money', unit: CURRENCY_WORDS[low]! };
-  }
-  if ((low === 'pounds' || low === 'pound') && (hadMultiplier || /^\s+sterling/i.test(text.slice(j + w.length)))) {
-    return { end: j + w.length, value: v, kind: 'money', unit: 'GBP' };
-  }
   for (const [re, u] of UNIT_PHRASES) {
     const m = re.exec(rest);
     if (m) return { end: j + m[0].length, value: v, kind: 'measure', unit: u };
@@ -177,17 +167,33 @@ function readSuffix(text: string, numEnd: number, value: number, currency: strin
 }
 
 /**
- * A currency named right after `at` ("1.5m euros", "2bn US dollars" is read by the code check, "3m pounds", "4k USD"):
- * then an attached "m" or "k" is a multiplier, not metres or a unit.
+ * The currency named at `j` after a number, and where its name ends: a code ("USD"), a currency word ("euros",
+ * "pounds sterling"), or "pound(s)" after a multiplier ("3 million pounds", `afterMultiplier`) or before "sterling".
+ * "5 million US dollars" is read by the code check.
+ */
+function currencyAt(text: string, j: number, afterMultiplier: boolean): { end: number; unit: string } | null {
+  const code = /^[A-Z]{3}\b/.exec(text.slice(j, j + 4));
+  if (code && CURRENCY_CODES.has(code[0])) return { end: j + 3, unit: code[0] };
+  const w = wordAt(text, j);
+  const low = w.toLowerCase();
+  if (low in CURRENCY_WORDS) {
+    const end = j + w.length;
+    const st = /^\s+sterling\b/i.exec(text.slice(end, end + 12));
+    return { end: st ? end + st[0].length : end, unit: CURRENCY_WORDS[low]! };
+  }
+  if ((low === 'pounds' || low === 'pound') && (afterMultiplier || /^\s+sterling/i.test(text.slice(j + w.length)))) {
+    return { end: j + w.length, unit: 'GBP' };
+  }
+  return null;
+}
+
+/**
+ * A currency named right after `at`, past white space ("1.5m euros", "3m pounds", "4k USD"): then an attached "m" or
+ * "k" is a multiplier (read as one, so a pound counts), not metres or a unit.
  */
 function currencyNamedAt(text: string, at: number): boolean {
   const j = skipSpaces(text, at);
-  if (j === at) return false;
-  const w = wordAt(text, j);
-  const low = w.toLowerCase();
-  if (low in CURRENCY_WORDS || low === 'pounds' || low === 'pound') return true;
-  const code = /^[A-Z]{3}\b/.exec(text.slice(j, j + 4));
-  return code !== null && CURRENCY_CODES.has(code[0]);
+  return j > at && currencyAt(text, j, true) !== null;
 }
 
 function currencyBefore(text: string, start: number): { start: number; code: string } | null {
