@@ -215,6 +215,25 @@ test('indirect quotes: said that, final clause, parenthetical, according to, ass
   assert.ok(qs.every((q) => q.direct === false));
 });
 
+test('reported content ends before a closing clause that names who reported it (", Sputnik reported.")', () => {
+  const t =
+    'The Kremlin press service said the president was briefed on the fires, Sputnik reported. ' +
+    'The governor said the bridge was closed, said the ministry. ' +
+    'Officials said the ferry would resume on Monday, the agency told reporters. ' +
+    'The mayor said the dam held, according to the Harbor Wire Service. ' +
+    'Officials said the road, which opened in May, was closed.';
+  const qs = indirect(t).filter((q) => q.cue?.text === 'said' && /^(?:The|Officials)/.test(q.speaker?.text ?? ''));
+  assert.deepEqual(qs.map((q) => q.text), [
+    'the president was briefed on the fires',
+    'the bridge was closed',
+    'the ferry would resume on Monday',
+    'the dam held',
+    // a comma inside the content that opens no reporting clause changes nothing
+    'the road, which opened in May, was closed',
+  ]);
+  for (const q of qs) assert.equal(t.slice(q.start, q.end), q.text);
+});
+
 test('ids run q1, q2, ... in text order; output is deterministic', () => {
   const t = 'Pike said the dam was safe. “It is safe,” he said. Vance said that it was not.';
   const a = quotes(t);

@@ -25,9 +25,10 @@ import { analysisLanguage } from '../lang/language.js';
  * 1,500,000 EUR, not 1.5 metres); a minus sign written against a number makes it negative ("-5 degrees"); a broken
  * digit grouping ("1,2345") is no number; a dotted date ("12.03.2026") is day first; a known news agency named by
  * its name ("RIA Novosti", "Interfax") is an organisation; British straight single quotes ('…,' she said) are
- * quotations in a text with no double marks.
+ * quotations in a text with no double marks; 8: reported content ends before a closing clause that names who reported it
+ * ("X said A, Sputnik reported." reports A, not "A, Sputnik reported").
  */
-export const ANALYSIS_VERSION = 7;
+export const ANALYSIS_VERSION = 8;
 
 /**
  * Pure per-article analysis: every finding is a Span into `article.text`. Russian and French articles

@@ -698,10 +698,36 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       if (cs >= endOfS) continue;
       // A direct quote right here is reported already.
       if (/^[“"«]/.test(text.slice(cs, cs + 1))) continue;
-      if (tokenize(text, cs, endOfS).length < 3) continue;
-      add({ start: cs, end: endOfS, direct: false, speaker: sp, cue: spanOf(text, v.start, v.end), sentence: si });
+      const ce = contentEndBefore(cs, endOfS);
+      if (tokenize(text, cs, ce).length < 3) continue;
+      add({ start: cs, end: ce, direct: false, speaker: sp, cue: spanOf(text, v.start, v.end), sentence: si });
     }
     return out;
+
+    /**
+     * Where reported content running from `cs` to `end` ends: before a closing clause that says who reported it
+     * ("…, Sputnik reported.", "…, said the ministry.", "…, the agency told reporters.", "…, according to TASS."),
+     * which names a second source, not more of what was said; else `end`.
+     */
+    function contentEndBefore(cs: number, end: number): number {
+      const comma = text.lastIndexOf(',', end - 1);
+      if (comma <= cs || inPair(comma)) return end;
+      const tail = toks.filter((t) => t.start > comma && t.start < end);
+      const first = tail[0];
+      if (!first || tail.length > 10) return end;
+      const cut = trimContentEnd(text, cs, comma);
+      const reachesEnd = (sp: SpeakerRef | null): boolean => sp !== null && tokenize(text, sp.end, end).length === 0;
+      if (first.lower === 'according' && tail[1]?.lower === 'to') return reachesEnd(resolver.subjectAfter(skipSpace(tail[1].end), end, entities)) ? cut : end;
+      if (INDIRECT_VERBS.has(first.lower)) return reachesEnd(resolver.subjectAfter(skipSpace(first.end), end, entities)) ? cut : end;
+      // "X reported." or "X told reporters." (a verb of telling may take up to three words after it).
+      for (let k = tail.length - 1; k >= Math.max(1, tail.length - 4); k--) {
+        const verb = tail[k]!;
+        if (!INDIRECT_VERBS.has(verb.lower) || (k < tail.length - 1 && !TELL.has(verb.lower))) continue;
+        const sp = resolver.subjectBefore(comma + 1, verb.start, entities);
+        return sp && tokenize(text, comma + 1, sp.start).length === 0 ? cut : end;
+      }
+      return end;
+    }
   }
 }
 
