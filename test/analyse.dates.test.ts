@@ -121,3 +121,24 @@ test('dotted numeric dates are day first ("12.03.2026" is 12 March), a time afte
     ],
   );
 });
+
+test('year ranges give both years ("2025-26" is 2025 and 2026); a year naming an occasion is a year, not a count', () => {
+  const t = 'In the 2025-26 season, 12 clubs played. The 2024/25 budget grew. Output fell in 2020–2022. ' +
+    'Records from 1999-00 survive. The 2024 elections were close. The 2000 workers went home. Issue 2026-03 is out.';
+  assert.deepEqual(rows(dates(t, '2026-11-17')), [
+    ['2025', '2025', 'year', false],
+    ['26', '2026', 'year', false],
+    ['2024', '2024', 'year', false],
+    ['25', '2025', 'year', false],
+    ['2020', '2020', 'year', false],
+    ['2022', '2022', 'year', false],
+    ['1999', '1999', 'year', false],
+    ['00', '2000', 'year', false],
+    ['2024', '2024', 'year', false],
+  ]);
+});
+
+test('a day and month written with a slash and no year are not read ("24/7", "9/11", "3/4 of"); with a year they are', () => {
+  const t = 'He paid 3/4 of the bill for 24/7 coverage after 9/11. The vote was on 3/15/2026.';
+  assert.deepEqual(rows(dates(t, '2026-11-17')), [['3/15/2026', '2026-03-15', 'day', false]]);
+});

@@ -149,3 +149,32 @@ test('a minus sign against the number makes it negative; ranges and codes keep t
 test('a broken digit grouping ("1,2345") is not read as 1,234', () => {
   assert.deepEqual(rows(numbers('Officials counted 1,2345 homes and 1,234 cars.')).map((r) => [r[0], r[1]]), [['1,234 cars', 1234]]);
 });
+
+test('the years of a range and of an occasion are years, not counts ("the 2025-26 season" holds no 26 seasons)', () => {
+  const ns = numbers('In the 2025-26 season, 12 clubs played. The 2024 elections were close. The 2000 workers went home.');
+  assert.deepEqual(
+    ns.map((n) => [n.text, n.value, n.kind, n.counted]),
+    [
+      ['2025', 2025, 'year', null],
+      ['26', 2026, 'year', null],
+      ['12 clubs', 12, 'count', 'clubs'],
+      ['2024', 2024, 'year', null],
+      ['2000 workers', 2000, 'count', 'workers'],
+    ],
+  );
+});
+
+test('"half a million" is 500,000; lakh and crore are multipliers and "Rs" is rupees; wire clock times are no numbers', () => {
+  const ns = numbers(
+    'Half a million people came and a half-million dollars was paid. The fund holds Rs 5 crore, Rs. 40 and 3 lakh rupees. ' +
+      'Police arrived at 2300 GMT and left at 0130 local time; 2300 homes burned.',
+  );
+  assert.deepEqual(rows(ns), [
+    ['Half a million people', 500_000, 'count', null, 'person'],
+    ['half-million dollars', 500_000, 'money', 'USD', null],
+    ['Rs 5 crore', 50_000_000, 'money', 'INR', null],
+    ['Rs. 40', 40, 'money', 'INR', null],
+    ['3 lakh rupees', 300_000, 'money', 'INR', null],
+    ['2300 homes', 2300, 'count', null, 'home'],
+  ]);
+});

@@ -130,6 +130,21 @@ const YEAR_PREPS = new Set([
   'around', 'circa', 'year', 'early', 'late', 'mid', 'spring', 'summer', 'autumn', 'fall', 'winter', 'through',
   'throughout', 'as', 'or',
 ]);
+/** Words before a year that modifies a noun ("the 2024 elections", "its 2026 budget"). */
+const YEAR_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+/**
+ * Nouns a year names the occasion of ("the 2024 elections", "the 2025 season"): after a determiner and a year they
+ * make it a year, not a count of them ("the 2,000 workers" and "the 1500 troops" stay counts).
+ */
+const YEAR_EVENT_NOUNS: ReadonlySet<string> = new Set([
+    'election', 'elections', 'midterm', 'midterms', 'vote', 'referendum', 'census', 'budget', 'season', 'campaign',
+    'championship', 'championships', 'tournament', 'olympics', 'games', 'edition', 'summit', 'war', 'invasion', 'crisis',
+    'pandemic', 'earthquake', 'flood', 'floods', 'hurricane', 'wildfire', 'wildfires', 'drought', 'coup', 'uprising',
+    'revolution', 'protests', 'riots', 'attack', 'attacks', 'law', 'treaty', 'accord', 'agreement', 'report', 'survey',
+    'harvest', 'vintage', 'model', 'race', 'final', 'finals', 'visit', 'fiscal',
+]);
+/** A year range ("the 2025-26 season", "fiscal 2024/25", "in 2020–2022"): the first year, a dash or slash, the last year in two or four digits. */
+const YEAR_RANGE_RE = /\b(1[0-9]{3}|20[0-9]{2})[-–/](20[0-9]{2}|1[0-9]{3}|[0-9]{2})\b/g;
 /** Words that may follow a year without making it a count ("in 1952 the river ..."). */
 const NOT_COUNTED_AFTER = /^(?:was|has|is|as|its|this|his|us|thus|always|plus|across|unless|whereas|does|goes|says)$/;
 
@@ -196,6 +211,32 @@ function prepositionMonths(ctx: RuleContext, out: RuleDate[]): void {
   }
 }
 
+/**
+ * A year range ("2025-26", "2024/25", "2020–2022"): both years (the second in full: "26" is 2026). A two-digit end
+ * is read only within ten years of the start (so "2026-03", a year and month, is not a range; "2011-12" is read as
+ * the season, the form news prose uses).
+ */
+function yearRanges(ctx: RuleContext, out: RuleDate[]): void {
+  const { text } = ctx;
+  for (const m of text.matchAll(YEAR_RANGE_RE)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    if (/[\d,.$€£%/:-]/.test(text[s - 1] ?? ' ') || /[\d%/:–-]/.test(text[e] ?? ' ') || (/[.,]/.test(text[e] ?? '') && /\d/.test(text[e + 1] ?? ''))) continue;
+    const first = Number(m[1]);
+    const last = m[2]!;
+    let end = Number(last);
+    if (last.length === 2) {
+      end += first - (first % 100);
+      if (end <= first) end += 100;
+      if (end - first > 10) continue;
+    } else if (end <= first || end - first > 100) continue;
+    const lastStart = e - last.length;
+    if (overlaps(ctx.taken, s, e)) continue;
+    push(out, ctx, { start: s, end: s + 4, iso: m[1]!, grain: 'year', inferred: false });
+    push(out, ctx, { start: lastStart, end: e, iso: pad(end, 4), grain: 'year', inferred: false });
+  }
+}
+
 /** A bare year after a preposition ("in 1952", "since 1952") or before punctuation. */
 function years(ctx: RuleContext, out: RuleDate[]): void {
   const { text } = ctx;
@@ -208,6 +249,10 @@ function years(ctx: RuleContext, out: RuleDate[]): void {
     const prevWord = /([\p{L}.]+)[\s-]+$/u.exec(text.slice(Math.max(0, s - 16), s))?.[1]?.toLowerCase().replace(/\.$/, '') ?? '';
     const nextWord = /^\s+(\p{L}+)/u.exec(text.slice(e, e + 24))?.[1] ?? '';
     const afterPunct = /^(?:\s*[,.;:)!?”"’]|\s*$)/.test(text.slice(e, e + 3));
+    if (YEAR_DETERMINERS.has(prevWord) && YEAR_EVENT_NOUNS.has(nextWord.toLowerCase()) && Number(m[0]) >= 1900) {
+      push(out, ctx, { start: s, end: e, iso: m[0], grain: 'year', inferred: false });
+      continue;
+    }
     const countedAfter = /^\p{Ll}/u.test(nextWord) && /s$/.test(nextWord) && !NOT_COUNTED_AFTER.test(nextWord);
     if (countedAfter) continue;
     if (YEAR_PREPS.has(prevWord) || (afterPunct && Number(m[0]) >= 1900 && prevWord !== '')) {
@@ -222,6 +267,7 @@ export function ruleDates(ctx: RuleContext): RuleDate[] {
   monthYears(ctx, out);
   relativeDays(ctx, out);
   prepositionMonths(ctx, out);
+  yearRanges(ctx, out);
   years(ctx, out);
   return out;
 }

@@ -10,7 +10,8 @@
  *   within ±3 days of publication, "last X" 1–7 days before, "next X" 1–7 days after), "November 2026"
  *   (month), a month name after a preposition ("in March", "since September"; month grain, the year
  *   that puts it closest to publication, "last March"/"next March" the one before/after the publication
- *   month), and bare years after a preposition or before punctuation ("in 1952", "since 1952") (year).
+ *   month), bare years after a preposition or before punctuation ("in 1952", "since 1952") or naming an occasion
+ *   ("the 2024 elections"), and both years of a range ("the 2025-26 season": 2025 and 2026) (year).
  * - A numeric date written with dots and a four-digit year ("12.03.2026") is day first (chrono reads it month first).
  * - A day-month without a year gets the year that puts it closest to the publication day (chrono's rule:
  *   "November 30" published 2025-12-01 → 2025-11-30; "Jan 3" published 2026-11-17 → 2027-01-03).
@@ -157,7 +158,8 @@ function chronoDates(segText: string, ref: Ymd | null, refDate: Date): LocalDate
   const found: LocalDate[] = [];
   if (/\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/i.test(segText)) {
     for (const r of chrono.strict.parse(segText, refDate, { forwardDate: false })) {
-      if (isRelative(r)) continue;
+      // "24/7", "9/11", "3/4 of": a day and month written with a slash and no year is more often not a date at all.
+      if (isRelative(r) || /^\d{1,2}\/\d{1,2}$/.test(r.text)) continue;
       const d = fromChrono(r, 0, ref);
       if (d && d.end > d.start && !found.some((f) => f.start < d.end && d.start < f.end)) found.push(d);
     }

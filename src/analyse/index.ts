@@ -26,7 +26,11 @@ import { analysisLanguage } from '../lang/language.js';
  * digit grouping ("1,2345") is no number; a dotted date ("12.03.2026") is day first; a known news agency named by
  * its name ("RIA Novosti", "Interfax") is an organisation; British straight single quotes ('…,' she said) are
  * quotations in a text with no double marks; 8: reported content ends before a closing clause that names who reported it
- * ("X said A, Sputnik reported." reports A, not "A, Sputnik reported").
+ * ("X said A, Sputnik reported." reports A, not "A, Sputnik reported"); both years of a range are years ("the 2025-26
+ * season" is 2025 and 2026, not 26 seasons), and so is a year naming an occasion ("the 2024 elections"); "half a million"
+ * is 500,000 (it was read as a million); lakh and crore are multipliers and "Rs"/"Rs." marks rupees ("Rs. 40" no longer
+ * ends a sentence); wire clock times ("0900 GMT") are not numbers; a slash day and month with no year ("24/7", "9/11",
+ * "3/4 of") is not a date.
  */
 export const ANALYSIS_VERSION = 8;
 

@@ -44,6 +44,8 @@ export const ATTACHED_UNITS = lookupTable<string>({
 /** Multipliers after a number: words, and abbreviations attached to it ("5bn", "$3m"). */
 export const MULTIPLIER_WORDS = lookupTable<number>({
   hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, mln: 1e6, mn: 1e6, bn: 1e9, tn: 1e12,
+  // South Asian English: a lakh is 100,000, a crore 10 million ("Rs 5 crore").
+  lakh: 1e5, lakhs: 1e5, crore: 1e7, crores: 1e7,
 });
 export const ATTACHED_MULTIPLIERS = lookupTable<number>({ k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12 });
 

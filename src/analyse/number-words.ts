@@ -40,13 +40,56 @@ function wordValue(w: string): number | null {
   return null;
 }
 
-/** Cardinal number-word phrases in `text` ("two", "twenty-five", "three hundred", "a dozen", "a million"). */
+interface Word {
+  s: number;
+  e: number;
+  w: string;
+  low: string;
+}
+
+/** Fractions a scale word takes ("half a million", "a quarter of a million"); "half-million" is one word. */
+const FRACTIONS = lookupTable<number>({ half: 0.5, quarter: 0.25 });
+
+/**
+ * A fraction of a scale word starting at word `i`: "half a million" (500,000), "quarter of a million" (250,000; the
+ * "a" before "quarter" stays outside, as in "a million"), "half-million"; its value, end and the next word's index.
+ */
+function fractionOfScale(text: string, words: readonly Word[], i: number): { value: number; end: number; next: number } | null {
+  const w = words[i]!;
+  const hyphen = /^(half|quarter)-([a-z]+)$/.exec(w.low);
+  if (hyphen) {
+    const scale = SCALES[hyphen[2]!];
+    return scale !== undefined && scale >= 1_000 ? { value: FRACTIONS[hyphen[1]!]! * scale, end: w.e, next: i + 1 } : null;
+  }
+  const fraction = FRACTIONS[w.low];
+  if (fraction === undefined) return null;
+  // "half a million" / "quarter of a million": the words after it, each after spaces only.
+  const expect = fraction === 0.5 ? ['a'] : ['of', 'a'];
+  let k = i;
+  for (const word of expect) {
+    const next = words[k + 1];
+    if (!next || !/^[ \t]+$/.test(text.slice(words[k]!.e, next.s)) || (next.low !== word && !(word === 'a' && next.low === 'an'))) return null;
+    k++;
+  }
+  const scaleWord = words[k + 1];
+  if (!scaleWord || !/^[ \t]+$/.test(text.slice(words[k]!.e, scaleWord.s))) return null;
+  const scale = SCALES[scaleWord.low];
+  return scale !== undefined && scale >= 1_000 ? { value: fraction * scale, end: scaleWord.e, next: k + 2 } : null;
+}
+
+/** Cardinal number-word phrases in `text` ("two", "twenty-five", "three hundred", "a dozen", "a million", "half a million"). */
 export function findWordNumbers(text: string): WordNumber[] {
-  const words = [...text.matchAll(WORD)].map((m) => ({ s: m.index, e: m.index + m[0].length, w: m[0], low: m[0].toLowerCase() }));
+  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ s: m.index, e: m.index + m[0].length, w: m[0], low: m[0].toLowerCase() }));
   const out: WordNumber[] = [];
   let i = 0;
   while (i < words.length) {
     const w = words[i]!;
+    const fraction = fractionOfScale(text, words, i);
+    if (fraction) {
+      out.push({ start: w.s, end: fraction.end, value: fraction.value, loneOne: false });
+      i = fraction.next;
+      continue;
+    }
     let j = i;
     let total = 0;
     let current = 0;

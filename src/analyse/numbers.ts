@@ -1,18 +1,18 @@
 /**
  * Numbers in an article with what they count.
  *
- * Found: digits ("1,200", "6.4", "12%"), number words ("two", "twenty-five", "a dozen", "three hundred"),
- * multipliers ("5 million", "€3bn", "$5m"), ordinals ("1st", "third"), and years (the year-grain dates of
+ * Found: digits ("1,200", "6.4", "12%"), number words ("two", "twenty-five", "a dozen", "three hundred",
+ * "half a million"), multipliers ("5 million", "€3bn", "$5m", "Rs 5 crore": a lakh is 100,000, a crore 10 million), ordinals ("1st", "third"), and years (the year-grain dates of
  * extractDates: "in 1952").
  *
  * Kinds and units:
  * - percent: "12%", "12 percent", "12 per cent" → unit "%".
  * - money: a currency symbol or code before, or a currency word after ("$5 million", "€3bn",
- *   "5 million dollars", "USD 5m") → unit = ISO 4217 code, value with the multiplier applied.
+ *   "5 million dollars", "USD 5m", "Rs. 40" in rupees) → unit = ISO 4217 code, value with the multiplier applied.
  * - measure: a unit after the number ("6.4 metres", "5km", "two years") → unit normalised ("m", "km",
  *   "year"; see number-units.ts).
  * - ordinal: "1st", "third"; "first"/"second" only before a noun ("the first estimate").
- * - year: a year-grain date.
+ * - year: a year-grain date (both years of "the 2025-26 season"; "26" has the value 2026).
  * - count: a plain number followed by a noun phrase ("87 inhabited localities"); `counted` is the phrase
  *   and `countedKey` its head noun, singular ("locality").
  * - other: a plain number with no noun after it ("rose to 12", "Lind, 54,").
@@ -27,7 +27,7 @@
  * second's counted phrase or unit.
  *
  * Not reported: parts of dates and times (every non-year date of extractDates, plus clock times such as
- * "5 a.m.", "10:30"), vague plurals ("thousands", "dozens"), decades ("the 1990s"), numbers inside
+ * "5 a.m.", "10:30", "0900 GMT"), vague plurals ("thousands", "dozens"), decades ("the 1990s"), numbers inside
  * words or codes ("COVID-19", "F-16", "24/7"), "one" without a counted noun (usually a pronoun), number
  * words inside capitalised names ("Formula One").
  */
@@ -65,6 +65,8 @@ const NUMBER_RE = /(US\$|A\$|C\$|HK\$|NZ\$|[$€£¥₹₽₴₩₺])?(\d{1,3}(?
 const TIME_RES = [
   /\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b|o['’]clock\b|hrs\b|h\b(?=\s*(?:GMT|UTC|local)))/gi,
   /\b\d{1,2}:\d{2}(?::\d{2})?\b/g,
+  // Wire-service clock times: "0900 GMT", "2300 UTC", "0130 local time", "1800 Moscow time".
+  /\b(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|MSK|CET|CEST|BST|EST|EDT|ET|PT|Z\b|local\s+time|\p{Lu}\p{Ll}+\s+time)\b/gu,
 ];
 const ORDINAL_WORD_RE = new RegExp(`\\b(${Object.keys(ORDINAL_WORDS).join('|')})\\b`, 'gi');
 
@@ -196,9 +198,11 @@ function currencyNamedAt(text: string, at: number): boolean {
   return j > at && currencyAt(text, j, true) !== null;
 }
 
+/** A currency code right before the number ("USD 5m"), or "Rs" / "Rs." (Indian rupees: "Rs 5 crore"). */
 function currencyBefore(text: string, start: number): { start: number; code: string } | null {
-  const m = /\b([A-Z]{3})\s?$/.exec(text.slice(Math.max(0, start - 4), start));
-  if (m && CURRENCY_CODES.has(m[1]!)) return { start: start - m[0].length, code: m[1]! };
+  const m = /\b(?:([A-Z]{3})|(Rs)\.?)\s?$/.exec(text.slice(Math.max(0, start - 4), start));
+  if (m?.[1] && CURRENCY_CODES.has(m[1])) return { start: start - m[0].length, code: m[1] };
+  if (m?.[2]) return { start: start - m[0].length, code: 'INR' };
   return null;
 }
 

@@ -18,7 +18,7 @@
 const NEVER_END = new Set([
   'mr', 'mrs', 'ms', 'messrs', 'dr', 'prof', 'sen', 'sens', 'rep', 'reps', 'gov', 'gen', 'col', 'lt', 'sgt',
   'capt', 'cmdr', 'adm', 'rev', 'hon', 'pres', 'supt', 'det', 'insp', 'maj', 'cpl', 'pvt', 'gens', 'fr',
-  'vs', 'v', 'cf', 'approx', 'dept', 'univ', 'assn', 'mt', 'ft', 'pp', 'vol', 'fig', 'nos', 'ca',
+  'vs', 'v', 'cf', 'approx', 'dept', 'univ', 'assn', 'mt', 'ft', 'pp', 'vol', 'fig', 'nos', 'ca', 'rs',
 ]);
 const AMBIGUOUS = new Set([
   'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
