@@ -154,3 +154,9 @@ test('analysisLanguage: declared fr wins; undeclared French text stays English a
   assert.equal(analysisLanguage(article(WIRE, null, 'FR-fr')), 'fr');
   assert.equal(analysisLanguage(article(WIRE, null, null)), 'en');
 });
+
+test('dates: both years of a range ("la saison 2025-2026"), read as years, not counts', () => {
+  const a = analyse('La saison 2025-2026 a commencé avec 300 maisons détruites.');
+  assert.deepEqual(a.dates.map((d) => [d.text, d.iso, d.grain]), [['2025', '2025', 'year'], ['2026', '2026', 'year']]);
+  assert.deepEqual(a.numbers.map((n) => [n.text, n.value, n.kind]), [['2025', 2025, 'year'], ['2026', 2026, 'year'], ['300 maisons', 300, 'count']]);
+});

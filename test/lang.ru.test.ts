@@ -249,3 +249,19 @@ test('deterministic and fast enough: a 4,000-character article in a few ms', () 
   const ms = (performance.now() - t0) / runs;
   assert.ok(ms < 40, `${ms.toFixed(1)} ms per article`);
 });
+
+test('numbers and dates: both years of a range ("в 2025-2026 годах"); "полмиллиона", "полтора миллиона"', () => {
+  const a = analyse('В 2025-2026 годах построят 300 домов. Заплатили полмиллиона рублей и полтора миллиона долларов за полтора года.');
+  assert.deepEqual(
+    a.numbers.map((n) => [n.text, n.value, n.kind, n.unit]),
+    [
+      ['2025', 2025, 'year', null],
+      ['2026', 2026, 'year', null],
+      ['300 домов', 300, 'count', null],
+      ['полмиллиона рублей', 500_000, 'money', 'RUB'],
+      ['полтора миллиона долларов', 1_500_000, 'money', 'USD'],
+      ['полтора года', 1.5, 'measure', 'year'],
+    ],
+  );
+  assert.deepEqual(a.dates.map((d) => [d.text, d.iso, d.grain]), [['2025', '2025', 'year'], ['2026', '2026', 'year']]);
+});

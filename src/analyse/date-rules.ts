@@ -212,16 +212,18 @@ function prepositionMonths(ctx: RuleContext, out: RuleDate[]): void {
 }
 
 /**
- * A year range ("2025-26", "2024/25", "2020–2022"): both years (the second in full: "26" is 2026). A two-digit end
- * is read only within ten years of the start (so "2026-03", a year and month, is not a range; "2011-12" is read as
- * the season, the form news prose uses).
+ * The years of the year ranges in `text` ("2025-26", "2024/25", "2020–2022"): both years of each (the second in full:
+ * "26" is 2026), in text order. A two-digit end is read only within ten years of the start (so "2026-03", a year and
+ * month, is not a range; "2011-12" is read as the season, the form news prose uses). A range that overlaps a span
+ * of `taken` (a date found already) is left out. Written the same way in English, Russian ("в 2025-2026 годах") and
+ * French ("la saison 2025-2026"): the rules of all three use it.
  */
-function yearRanges(ctx: RuleContext, out: RuleDate[]): void {
-  const { text } = ctx;
+export function yearRangeYears(text: string, taken: readonly [number, number][]): RuleDate[] {
+  const out: RuleDate[] = [];
   for (const m of text.matchAll(YEAR_RANGE_RE)) {
     const s = m.index;
     const e = s + m[0].length;
-    if (/[\d,.$€£%/:-]/.test(text[s - 1] ?? ' ') || /[\d%/:–-]/.test(text[e] ?? ' ') || (/[.,]/.test(text[e] ?? '') && /\d/.test(text[e + 1] ?? ''))) continue;
+    if (/[\d,.$€£₽%/:-]/.test(text[s - 1] ?? ' ') || /[\d%/:–-]/.test(text[e] ?? ' ') || (/[.,]/.test(text[e] ?? '') && /\d/.test(text[e + 1] ?? ''))) continue;
     const first = Number(m[1]);
     const last = m[2]!;
     let end = Number(last);
@@ -230,11 +232,16 @@ function yearRanges(ctx: RuleContext, out: RuleDate[]): void {
       if (end <= first) end += 100;
       if (end - first > 10) continue;
     } else if (end <= first || end - first > 100) continue;
-    const lastStart = e - last.length;
-    if (overlaps(ctx.taken, s, e)) continue;
-    push(out, ctx, { start: s, end: s + 4, iso: m[1]!, grain: 'year', inferred: false });
-    push(out, ctx, { start: lastStart, end: e, iso: pad(end, 4), grain: 'year', inferred: false });
+    if (overlaps(taken, s, e)) continue;
+    out.push({ start: s, end: s + 4, iso: m[1]!, grain: 'year', inferred: false });
+    out.push({ start: e - last.length, end: e, iso: pad(end, 4), grain: 'year', inferred: false });
   }
+  return out;
+}
+
+/** Both years of each year range (`yearRangeYears`). */
+function yearRanges(ctx: RuleContext, out: RuleDate[]): void {
+  for (const year of yearRangeYears(ctx.text, ctx.taken)) push(out, ctx, year);
 }
 
 /** A bare year after a preposition ("in 1952", "since 1952") or before punctuation. */

@@ -30,7 +30,8 @@ import { analysisLanguage } from '../lang/language.js';
  * season" is 2025 and 2026, not 26 seasons), and so is a year naming an occasion ("the 2024 elections"); "half a million"
  * is 500,000 (it was read as a million); lakh and crore are multipliers and "Rs"/"Rs." marks rupees ("Rs. 40" no longer
  * ends a sentence); wire clock times ("0900 GMT") are not numbers; a slash day and month with no year ("24/7", "9/11",
- * "3/4 of") is not a date.
+ * "3/4 of") is not a date; Russian and French year ranges ("в 2025-2026 годах") give both years, and Russian reads
+ * "полмиллиона" and "полтора".
  */
 export const ANALYSIS_VERSION = 8;
 

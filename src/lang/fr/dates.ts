@@ -3,11 +3,12 @@
  * "lundi dernier", "lundi prochain") and aujourd'hui/hier/demain/avant-hier/après-demain (only with a publication
  * date; the weekday rule of date-rules.ts), month + year ("novembre 2026", month grain), a month after a
  * preposition ("en novembre", "depuis mars", "fin novembre", "mi-novembre"; the year closest to publication,
- * inferred) and a bare year after a preposition ("en 2024", "depuis 2020", "de 2020 à 2024").
+ * inferred), a bare year after a preposition ("en 2024", "depuis 2020", "de 2020 à 2024") and both years of a range
+ * ("la saison 2025-2026", date-rules.ts `yearRangeYears`).
  */
 import * as chrono from 'chrono-node';
 import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';
-import { addDays, closestYear, isoDay, pad, resolveWeekday, type Ymd } from '../../analyse/date-rules.js';
+import { addDays, closestYear, isoDay, pad, resolveWeekday, yearRangeYears, type Ymd } from '../../analyse/date-rules.js';
 
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
@@ -53,6 +54,7 @@ export function ruleDatesFr(text: string, ref: Ymd | null, taken: [number, numbe
     if (ref) push({ start, end: start + word.length, iso: `${pad(closestYear(ref, month, 15), 4)}-${pad(month)}`, grain: 'month', inferred: true });
     else push({ start, end: start + word.length, iso: `--${pad(month)}`, grain: 'month', inferred: false });
   }
+  for (const year of yearRangeYears(text, taken)) push(year);
   for (const m of text.matchAll(YEAR_RE)) {
     const start = m.index + m[0].length - m[1]!.length;
     push({ start, end: start + m[1]!.length, iso: m[1]!, grain: 'year', inferred: false });

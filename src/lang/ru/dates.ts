@@ -3,11 +3,12 @@
  * сегодня/вчера/завтра (only with a publication date; the weekday rule of date-rules.ts: within ±3 days, "в
  * прошлый понедельник" 1–7 days before, "в следующий" 1–7 after), month + year ("в ноябре 2026 года", month grain),
  * a month after a preposition ("в ноябре", "с ноября", "в конце ноября"; the year closest to publication,
- * inferred), and a bare year after a preposition or before a year word ("в 2024 году", "с 2020", "2019 г.").
+ * inferred), a bare year after a preposition or before a year word ("в 2024 году", "с 2020", "2019 г."), and both
+ * years of a range ("в 2025-2026 годах", date-rules.ts `yearRangeYears`).
  */
 import * as chrono from 'chrono-node';
 import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';
-import { addDays, closestYear, isoDay, pad, resolveWeekday, type Ymd } from '../../analyse/date-rules.js';
+import { addDays, closestYear, isoDay, pad, resolveWeekday, yearRangeYears, type Ymd } from '../../analyse/date-rules.js';
 
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
@@ -58,6 +59,7 @@ export function ruleDatesRu(text: string, ref: Ymd | null, taken: [number, numbe
     if (ref) push({ start, end: start + word.length, iso: `${pad(closestYear(ref, month, 15), 4)}-${pad(month)}`, grain: 'month', inferred: true });
     else push({ start, end: start + word.length, iso: `--${pad(month)}`, grain: 'month', inferred: false });
   }
+  for (const year of yearRangeYears(text, taken)) push(year);
   for (const m of text.matchAll(YEAR_RE)) {
     if (!m[1] && !m[3]) continue;
     const prev = text[m.index - 1] ?? ' ';
