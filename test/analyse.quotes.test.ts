@@ -234,6 +234,22 @@ test('reported content ends before a closing clause that names who reported it (
   for (const q of qs) assert.equal(t.slice(q.start, q.end), q.text);
 });
 
+test('wire style: "said Tuesday the bridge would reopen" reports the content after the time phrase; "announced Sunday cuts" is no quote', () => {
+  const t =
+    'The mayor said Tuesday the bridge would reopen. ' +
+    'Inspector Dana Gaskin said late Monday night the two incidents were not related. ' +
+    'The council said last week it would appeal. ' +
+    'The government announced Sunday drastic spending cuts to get the loans. ' +
+    'The fire was contained, officials said Monday.';
+  const qs = indirect(t);
+  assert.deepEqual(qs.map((q) => [q.speaker?.text, q.text]), [
+    ['The mayor', 'the bridge would reopen'],
+    ['Inspector Dana Gaskin', 'the two incidents were not related'],
+    ['The council', 'it would appeal'],
+    ['officials', 'The fire was contained'],
+  ]);
+});
+
 test('ids run q1, q2, ... in text order; output is deterministic', () => {
   const t = 'Pike said the dam was safe. “It is safe,” he said. Vance said that it was not.';
   const a = quotes(t);

@@ -55,6 +55,31 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'fo
 const CLAIM_NOUNS = /^(assertion|claim|argument|statement|insistence|warning|suggestion|contention|allegation|admission|promise|pledge|view|belief|announcement|prediction|remark|comments?)$/;
 const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'one', 'this', 'that', 'another', 'some', 'many', 'several', 'former', 'another']);
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+const DAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
+const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night']);
+const TIME_QUALIFIERS = new Set(['on', 'late', 'early', 'last']);
+/**
+ * Reporting verbs whose content may follow a time phrase with no "that" ("said Tuesday the bridge would reopen"):
+ * verbs of saying that take a clause. Not "announced", "reported", "confirmed" and the like, which as often take a
+ * noun ("announced Sunday drastic spending cuts").
+ */
+const CLAUSE_AFTER_TIME = new Set(['said', 'says', 'added', 'adds', 'stated', 'warned', 'insisted', 'claimed', 'argued', 'noted', 'explained', 'acknowledged', 'admitted', 'estimated', 'predicted']);
+
+/**
+ * The index of the first token after a time phrase starting at token `j` ("Tuesday", "on Monday", "late Monday
+ * night", "last week", "yesterday"), or `j` when none starts there. Wire copy puts it between the reporting verb and
+ * the reported content with no "that": "the mayor said Tuesday the bridge would reopen".
+ */
+function afterTimePhrase(toks: readonly Token[], j: number): number {
+  let m = j;
+  const first = toks[m]?.lower ?? '';
+  if (first === 'last' && /^(?:week|month|year|night)$/.test(toks[m + 1]?.lower ?? '')) return m + 2;
+  if (TIME_QUALIFIERS.has(first) && DAY_WORDS.has(toks[m + 1]?.lower ?? '')) m++;
+  if (!DAY_WORDS.has(toks[m]?.lower ?? '')) return j;
+  m++;
+  if (DAY_PARTS.has(toks[m]?.lower ?? '')) m++;
+  return m;
+}
 const ASK = new Set(['ask', 'asks', 'asked']);
 /** Words that show an addressee phrase goes on into a clause of its own ("told the committee she …", "asked the court to …"). */
 const ADDRESSEE_STOPS = new Set(['she', 'he', 'they', 'i', 'we', 'it', 'to', 'for', 'that', 'if', 'whether', 'about', 'why', 'how', 'what', 'who', 'when', 'not']);
@@ -624,7 +649,13 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       const nextTok = toks[k + 1];
       const afterV = text.slice(v.end, S.end);
       // Parenthetical or final clause: "A, he explained, B." / "A, X said."
-      const finalOrParen = /^\s*(?:[,.!?]|$)/.test(afterV) || (nextTok && PREPOSITIONS.has(nextTok.lower) && /^[^,]*?(?:,|[.!?]?\s*$)/.test(afterV) && !/\bthat\b/.test(afterV.split(',')[0] ?? ''));
+      // "said Tuesday the bridge …": the time phrase is followed by the content, not the sentence end.
+      const timeEnd = CLAUSE_AFTER_TIME.has(v.text) ? afterTimePhrase(toks, k + 1) : k + 1;
+      const contentAfterTime =
+        timeEnd > k + 1 && toks[timeEnd] !== undefined && /^\s+$/.test(text.slice(toks[timeEnd - 1]!.end, toks[timeEnd]!.start)) && !PREPOSITIONS.has(toks[timeEnd]!.lower);
+      const finalOrParen =
+        !contentAfterTime &&
+        (/^\s*(?:[,.!?]|$)/.test(afterV) || (nextTok && PREPOSITIONS.has(nextTok.lower) && /^[^,]*?(?:,|[.!?]?\s*$)/.test(afterV) && !/\bthat\b/.test(afterV.split(',')[0] ?? '')));
       if (finalOrParen) {
         // Subject right after a comma before the verb, or inverted "…, said X."
         let sp: SpeakerRef | null = null;
@@ -685,10 +716,12 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       let cs: number;
       if (thatAt >= 0) cs = skipSpace(toks[thatAt]!.end);
       else {
-        const t = toks[j];
+        // "said Tuesday the bridge …", "said late Monday the …", "said last week the …": the content after the time.
+        const at = CLAUSE_AFTER_TIME.has(v.text) ? afterTimePhrase(toks, j) : j;
+        const t = toks[at];
         if (!t) continue;
-        if (PREPOSITIONS.has(t.lower) || t.lower === 'it' && false) continue;
-        if (!/^\s+$/.test(text.slice(toks[j - 1]!.end, t.start))) continue;
+        if (PREPOSITIONS.has(t.lower)) continue;
+        if (!/^\s+$/.test(text.slice(toks[at - 1]!.end, t.start))) continue;
         if (TELL.has(v.lower) && t.lower !== 'that') {
           // "told reporters the water had …" is rare; require "that" after "told X".
           continue;
