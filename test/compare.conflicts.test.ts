@@ -134,6 +134,30 @@ test('no meaning conflict when the inserted words stand elsewhere in the other s
   assert.deepEqual(r.conflicts.filter((c) => c.type === 'meaning'), []);
 });
 
+test('negation conflict with do-support: "did not confirm" / "didn’t confirm" against "confirmed"', () => {
+  for (const negated of ['did not confirm', 'didn’t confirm']) {
+    const arts = [
+      art('a', 'Governor Lina Ostrova confirmed the deaths on Tuesday.\n\nThe council meets on Friday.'),
+      art('b', `Governor Lina Ostrova ${negated} the deaths on Tuesday.\n\nThe council meets on Friday.`),
+    ];
+    const r = run(arts);
+    const c = r.conflicts.find((x) => x.type === 'negation');
+    assert.ok(c, negated);
+    sidesOk(r, arts, c);
+    assert.deepEqual(c.sides.map((s) => s.text), ['confirmed', negated.replace(/^did /, '').replace(/^didn’t/, 'n’t')]);
+  }
+  // A different subject before "did not" is no frame for the plain verb: "the council did not confirm" says nothing
+  // against "Ostrova confirmed".
+  noConflictOver(
+    [
+      art('a', 'Governor Lina Ostrova confirmed the deaths on Tuesday.'),
+      art('b', 'Governor Lina Ostrova said the council did not confirm the deaths on Tuesday.'),
+    ],
+    'negation',
+    [0, 0],
+  );
+});
+
 test('no negation conflict when the other sentence negates the word too, also beside a plain use of it', () => {
   const quote = '“We have to decide what is lawful and what isn’t lawful,”';
   const arts = [

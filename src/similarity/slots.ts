@@ -37,6 +37,9 @@ const QUANTITY_KINDS = new Set(['count', 'percent', 'money', 'measure', 'other']
 /** Auxiliaries and copulas that frame a negated predicate. */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must']);
 
+/** The auxiliary of do-support ("did not confirm"): the plain sentence has no auxiliary in its place ("confirmed"). */
+const DO_SUPPORT = new Set(['do', 'does', 'did']);
+
 /** How many content words after a negation count as its scope. */
 const NEGATION_SCOPE = 2;
 
@@ -439,7 +442,10 @@ function negationConflict(
       const px = before(xTokens, n.start);
       const py = before(yTokens, hit.start);
       if (!px || !py) continue;
-      if (px.norm !== py.norm && !(AUXILIARIES.has(px.norm) && AUXILIARIES.has(py.norm))) continue;
+      // Do-support: "Ostrova did not confirm" / "Ostrova confirmed": the word before "did" frames the verb.
+      const frame = DO_SUPPORT.has(px.norm) && !AUXILIARIES.has(py.norm) ? before(xTokens, px.start) : px;
+      if (!frame) continue;
+      if (frame.norm !== py.norm && !(AUXILIARIES.has(px.norm) && AUXILIARIES.has(py.norm))) continue;
       // The negated side spans negation → scope word; the other side is the plain word.
       const xText = `${n.text} ${w.norm}`;
       const negSide: SlotSide = { start: n.start, end: w.end, text: x.articleText.slice(n.start, w.end), value: xText };
