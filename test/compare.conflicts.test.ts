@@ -158,6 +158,21 @@ test('negation conflict with do-support: "did not confirm" / "didn’t confirm" 
   );
 });
 
+test('a negation inside a quotation ("We will not rebuild" against "We will rebuild") makes the quote claim conflicting too', () => {
+  const arts = [
+    art('a', '“We will rebuild every home in the valley,” Mayor Tomas Reyes said at a briefing.\n\nThe council meets on Friday.'),
+    art('b', '“We will not rebuild every home in the valley,” Mayor Tomas Reyes said at a briefing.\n\nThe council meets on Friday.'),
+  ];
+  const r = run(arts);
+  const c = r.conflicts.find((x) => x.type === 'negation');
+  assert.ok(c);
+  sidesOk(r, arts, c);
+  const quote = r.claims.find((x) => x.kind === 'quote');
+  assert.ok(quote);
+  assert.equal(quote.status, 'conflicting');
+  assert.ok(c.claims.includes(quote.id));
+});
+
 test('no negation conflict when the other sentence negates the word too, also beside a plain use of it', () => {
   const quote = '“We have to decide what is lawful and what isn’t lawful,”';
   const arts = [

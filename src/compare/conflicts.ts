@@ -56,6 +56,7 @@ interface Piece {
 export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], quoteConflicts: readonly QuoteConflict[]): Conflict[] {
   const pieces: Piece[] = [];
   const valueClaims = valueClaimFinder(book);
+  const quoteClaims = quoteClaimFinder(book);
   for (const p of pairs) {
     for (const d of p.details) {
       if (d.conflicts.length === 0) continue;
@@ -73,6 +74,9 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
           claims.push(...vc);
           for (const x of vc) values.add(x.id);
         }
+        // A side inside a quotation ("We will not rebuild" against "We will rebuild"): the quote's claim conflicts too,
+        // not only the sentence's; else the ledger shows the quotation as quoted alike by both.
+        for (const x of uniqueDrafts([...quoteClaims(a), ...quoteClaims(b)])) if (!claims.includes(x)) claims.push(x);
         pieces.push({
           type: c.type,
           key: c.key,
@@ -457,6 +461,22 @@ function valueClaimFinder(book: ClaimBook): (side: ConflictSide, type: ConflictT
     return (byArticle.get(side.article) ?? []).filter(
       (c) => c.kind === kind && c.mentions.some((m) => m.article === side.article && m.start < side.end && side.start < m.end),
     );
+  };
+}
+
+/** The quote claims with a mention (a quotation) that holds a side. */
+function quoteClaimFinder(book: ClaimBook): (side: ConflictSide) => ClaimDraft[] {
+  let byArticle: Map<string, ClaimDraft[]> | null = null;
+  return (side) => {
+    if (!byArticle) {
+      const index = new Map<string, ClaimDraft[]>();
+      for (const c of book.drafts) {
+        if (c.kind !== 'quote') continue;
+        for (const article of new Set(c.mentions.map((m) => m.article))) push(index, article, c);
+      }
+      byArticle = index;
+    }
+    return (byArticle.get(side.article) ?? []).filter((c) => c.mentions.some((m) => m.article === side.article && m.start <= side.start && side.end <= m.end));
   };
 }
 
