@@ -24,3 +24,24 @@ test('"-5 degrees" conflicts with "5 degrees"; "2m euros" agrees with "2 million
   );
   assert.ok(story!.conflicts.some((c) => JSON.stringify(c).includes('-5 degrees') && JSON.stringify(c).includes('"5 degrees"')));
 });
+
+test('one length in two units is one quantity: "5 km" agrees with "5,000 metres" and conflicts with "6,000 metres"; miles stay apart', async () => {
+  const text = (x: string): string => `The Harbour Council of Port Ellery said on Monday that the flood barrier will run ${x} along the shore.`;
+  const [story] = await compareAnalysed(
+    [article('a', text('5 km')), article('b', text('5,000 metres')), article('c', text('6,000 metres')), article('d', text('3 miles'))].map(analyse),
+    { encoder: false, cacheDir: null },
+    'one-story',
+  );
+  const numbers = story!.claims
+    .filter((c) => c.kind === 'number')
+    .map((c) => [c.status, c.mentions.map((m) => `${m.article}:${m.text}`).sort().join(' ')])
+    .sort((x, y) => x[1]!.localeCompare(y[1]!));
+  assert.deepEqual(numbers, [
+    ['conflicting', 'a:5 km b:5,000 metres'],
+    ['conflicting', 'c:6,000 metres'],
+    ['single-source', 'd:3 miles'],
+  ]);
+  const conflict = story!.conflicts.find((c) => c.type === 'number');
+  assert.ok(conflict);
+  assert.deepEqual(new Set(conflict.sides.map((s) => s.text)), new Set(['5 km', '5,000 metres', '6,000 metres']));
+});

@@ -136,7 +136,8 @@ test('numberRange: the values a number allows, from the qualifier before it (Eng
   const near = (r: { low: number; high: number }, low: number, high: number) =>
     assert.ok(Math.abs(r.low - low) < 1e-6 && Math.abs(r.high - high) < 1e-6, `${JSON.stringify(r)} is not [${low}, ${high}]`);
   assert.deepEqual(range('at least 12 shots', '12', 12), { low: 12, high: Infinity });
-  assert.deepEqual(range('up to 40 km', '40', 40, 'km'), { low: -Infinity, high: 40 });
+  // In the base unit (src/similarity/quantity.ts): 40 km is 40,000 m.
+  assert.deepEqual(range('up to 40 km', '40', 40, 'km'), { low: -Infinity, high: 40_000 });
   near(range('nearly 100 homes', '100', 100), 95, 100);
   near(range('a fall of nearly -5 degrees', '-5', -5), -5, -4.75);
   near(range('about 200 homes', '200', 200), 190, 210);

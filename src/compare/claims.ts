@@ -28,7 +28,8 @@
 import type { Claim, ClaimKind, DateMention, Entity, Mention, NumberMention } from '../types.js';
 import { shortHash } from '../text/hash.js';
 import { normaliseKey } from '../text/normalise.js';
-import { entityKeys, isPublicationStamp, numberKey, numberValue, sameDateWording } from '../similarity/slots.js';
+import { entityKeys, isPublicationStamp, numberKey, numberValue, quantityValue, sameDateWording } from '../similarity/slots.js';
+import { baseUnit, baseValue } from '../similarity/quantity.js';
 import { nameAnchor } from '../lang/anchor.js';
 import { crossUnits } from '../similarity/crosslingual.js';
 import type { SentenceInfo, StoryContext } from './context.js';
@@ -204,13 +205,14 @@ export function sameQuantity(
   inX: readonly NumberMention[],
   inY: readonly NumberMention[],
 ): boolean {
-  if (x.unit && y.unit && x.unit !== y.unit) return false;
+  // (A unit that is another step of one base unit is another quantity too: "6 m" is no "6 km".)
+  if (x.unit && y.unit && (baseUnit(x.unit) !== baseUnit(y.unit) || baseValue(x) !== baseValue(y))) return false;
   const kx = numberKey(x);
   const ky = numberKey(y);
   if (kx === ky) return true;
   const contradicts = (key: string | null, others: readonly NumberMention[], value: string): boolean =>
-    key !== null && others.some((o) => numberKey(o) === key && numberValue(o) !== value);
-  return !contradicts(kx, inY, numberValue(x)) && !contradicts(ky, inX, numberValue(y));
+    key !== null && others.some((o) => numberKey(o) === key && quantityValue(o) !== value);
+  return !contradicts(kx, inY, quantityValue(x)) && !contradicts(ky, inX, quantityValue(y));
 }
 
 /** Entity keys plus the anchor key of each (`~krsnrmsk`), for stories in more than one language. */
@@ -292,7 +294,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   nums.forEach((x, i) => {
     const k = numberKey(x.n);
     if (!k) return;
-    const kv = `${k}=${numberValue(x.n)}`;
+    const kv = `${k}=${quantityValue(x.n)}`;
     const first = byKeyValue.get(kv);
     if (first === undefined) byKeyValue.set(kv, i);
     else uf.union(first, i);
@@ -302,7 +304,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   // the other's word, src/similarity/crosslingual.ts) or neither says what it counts.
   if (ctx.multilingual) {
     const byValue = new Map<string, number[]>();
-    nums.forEach((x, i) => push(byValue, `${x.n.kind}|${x.n.unit ?? ''}|${numberValue(x.n)}`, i));
+    nums.forEach((x, i) => push(byValue, `${x.n.kind}|${x.n.unit === null ? '' : baseUnit(x.n.unit)}|${quantityValue(x.n)}`, i));
     const countedTerms = nums.map((x) => (x.n.counted ? new Set(crossUnits(x.n.counted, x.a.language).flat()) : null));
     for (const list of byValue.values()) {
       for (let p = 0; p < list.length; p++) {
@@ -323,7 +325,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
   const numbersIn = (s: SentenceInfo): { index: Int32Array; value: string[] } => {
     let r = numbersOf.get(s);
     if (!r) {
-      r = { index: Int32Array.from(s.slots.numbers, (x) => numIndex.get(spanKey(s.articleId, x.start, x.end)) ?? -1), value: s.slots.numbers.map(numberValue) };
+      r = { index: Int32Array.from(s.slots.numbers, (x) => numIndex.get(spanKey(s.articleId, x.start, x.end)) ?? -1), value: s.slots.numbers.map(quantityValue) };
       numbersOf.set(s, r);
     }
     return r;
@@ -350,7 +352,7 @@ export function addFacts(book: ClaimBook, pairs: readonly PairAlignment[], links
     const counted = g.map((i) => nums[i]!.n.counted).find((c): c is string => !!c);
     const text = counted && !first.text.toLowerCase().includes(counted.toLowerCase()) ? `${first.text} ${counted}` : first.text;
     const key = g.map((i) => numberKey(nums[i]!.n)).find((k): k is string => !!k) ?? first.kind;
-    book.add('number', `${key}=${numberValue(first)}`, {
+    book.add('number', `${key}=${quantityValue(first)}`, {
       text,
       value: numberValue(first),
       mentions: g.map((i) => mention(nums[i]!.a.id, nums[i]!.n)),

@@ -14,6 +14,7 @@
  * before a span of time are prepositions ("over 3 days": during), not bounds. Russian "до" is left out: it is as
  * often "to" ("снизил ставку до 16%": cut the rate to 16%) as "up to".
  */
+import { baseValue } from './quantity.js';
 import type { NumberMention } from '../types.js';
 
 export interface NumberRange {
@@ -74,7 +75,7 @@ function beyond(v: number, direction: 1 | -1): number {
 
 /** The range `n` allows, from the qualifier before it in `text` (the text its offsets index). */
 export function numberRange(text: string, n: NumberMention): NumberRange {
-  const v = n.value;
+  const v = baseValue(n);
   if (!Number.isFinite(v)) return { low: v, high: v };
   const margin = Math.abs(v) * APPROXIMATE_SHARE;
   switch (qualifierOf(text, n)) {

@@ -8,6 +8,7 @@ import { sentenceIndexAt } from '../text/spans.js';
 import { clauseEndsBetween, sentenceBreaks } from '../text/sentence-ends.js';
 import { STAMP_WORDS, stampTestWords } from '../text/stamp-words.js';
 import { numberRange, rangesMeet } from './number-range.js';
+import { baseUnit, baseValue } from './quantity.js';
 import { tokenize, type Token } from './tokens.js';
 
 export interface EntityRef extends Span {
@@ -152,17 +153,22 @@ function fewLines(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** The key numbers are compared under: the counted thing, else unit + kind, else null (not comparable). */
+/** The key numbers are compared under: the counted thing, else unit (its base unit: ./quantity.ts) + kind, else null (not comparable). */
 export function numberKey(n: NumberMention): string | null {
   if (!QUANTITY_KINDS.has(n.kind)) return null;
   if (n.countedKey) return `${n.countedKey}`;
-  if (n.unit) return `${n.kind}:${n.unit}`;
+  if (n.unit) return `${n.kind}:${baseUnit(n.unit)}`;
   return null;
 }
 
-/** Canonical value text of a number ("1200", "6.4"). */
+/** Canonical value text of a number as written ("1200", "6.4", "5" of "5 km"): what a report shows. */
 export function numberValue(n: NumberMention): string {
   return Number.isFinite(n.value) ? String(n.value) : n.text;
+}
+
+/** The value numbers are compared by: `numberValue` in the base unit of `numberKey` ("5000" of "5 km"). */
+export function quantityValue(n: NumberMention): string {
+  return Number.isFinite(n.value) ? String(baseValue(n)) : n.text;
 }
 
 export type SlotConflictKind = 'number' | 'date' | 'negation';
@@ -196,8 +202,8 @@ export function compareSlots(a: SentenceSlots, b: SentenceSlots, aTokens: readon
   let agreements = 0;
 
   // Numbers: every value both sentences carry is an agreement.
-  const valuesA = new Set(a.numbers.map(numberValue));
-  for (const v of new Set(b.numbers.map(numberValue))) if (valuesA.has(v)) agreements++;
+  const valuesA = new Set(a.numbers.map(quantityValue));
+  for (const v of new Set(b.numbers.map(quantityValue))) if (valuesA.has(v)) agreements++;
 
   // Dates: an agreement per grain both sides use with a shared value.
   for (const grain of DATE_GRAINS) {
@@ -265,8 +271,8 @@ export function slotConflicts(
     }
     for (const [key, g] of groups) {
       if (g.a.length === 0 || g.b.length === 0) continue;
-      const vb = new Set(g.b.map(numberValue));
-      if (g.a.some((n) => vb.has(numberValue(n)))) continue;
+      const vb = new Set(g.b.map(quantityValue));
+      if (g.a.some((n) => vb.has(quantityValue(n)))) continue;
       // "at least 12 shots" and "13 shots" agree: values conflict only when no two ranges meet (./number-range.ts).
       const rb = g.b.map((n) => numberRange(b.articleText, n));
       if (g.a.some((n) => { const ra = numberRange(a.articleText, n); return rb.some((r) => rangesMeet(ra, r)); })) continue;
@@ -382,7 +388,7 @@ export function sameDateWording(x: DateMention, y: DateMention): boolean {
 /** The same number keys and values, mention by mention. */
 function sameNumbers(a: readonly NumberMention[], b: readonly NumberMention[]): boolean {
   if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (numberKey(a[k]!) !== numberKey(b[k]!) || numberValue(a[k]!) !== numberValue(b[k]!)) return false;
+  for (let k = 0; k < a.length; k++) if (numberKey(a[k]!) !== numberKey(b[k]!) || quantityValue(a[k]!) !== quantityValue(b[k]!)) return false;
   return true;
 }
 
