@@ -173,6 +173,27 @@ test('a negation inside a quotation ("We will not rebuild" against "We will rebu
   assert.ok(c.claims.includes(quote.id));
 });
 
+test('a word swapped for its opposite in aligned sentences is a conflict of meaning ("rose" / "fell", "approved" / "rejected", "more" / "fewer")', () => {
+  const arts = [
+    art('a', 'Fuel prices in Port Ellery rose 12% in February.\n\nThe harbour authority approved the new ferry contract on Monday.\n\nOfficials expect the ferry to carry more passengers next year.\n\nEngineers said the old bridge on Mill Street will be replaced by a new one.'),
+    art('b', 'Fuel prices in Port Ellery fell 12% in February.\n\nThe harbour authority rejected the new ferry contract on Monday.\n\nOfficials expect the ferry to carry fewer passengers next year.\n\nEngineers said a new bridge on Mill Street will replace the old one.'),
+  ];
+  const r = run(arts);
+  const flips = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of flips) sidesOk(r, arts, c);
+  assert.deepEqual(
+    flips.map((c) => c.sides.map((s) => s.text)),
+    [
+      ['rose', 'fell'],
+      ['approved', 'rejected'],
+      ['more', 'fewer'],
+    ],
+  );
+  // Both words in both sentences ("the old bridge … a new one" / "a new bridge … the old one"): no flip.
+  assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 3 && l.b.sentence === 3));
+  assert.ok(!flips.some((c) => c.sides.some((s) => /old|new/.test(s.text))));
+});
+
 test('no negation conflict when the other sentence negates the word too, also beside a plain use of it', () => {
   const quote = '“We have to decide what is lawful and what isn’t lawful,”';
   const arts = [

@@ -10,7 +10,7 @@ import { tokenize, type Token } from '../similarity/tokens.js';
 import { intersects, weightedContainment } from '../similarity/weights.js';
 import { cosine } from '../similarity/vector.js';
 import type { SentenceVectors, Span } from '../types.js';
-import { antonymsOf } from './antonyms.js';
+import { antonymsOf } from '../similarity/antonyms.js';
 import { hasNegation, ngramKeys, type ArticleSentence, type PreparedArticle } from './article.js';
 
 /** Feature names, in vector order. */

@@ -16,7 +16,7 @@ import { predictProbability, type LogisticModel } from './logistic.js';
 export { prepareArticle, sentenceSpans, type PreparedArticle } from './article.js';
 export { FEATURE_NAMES, PAIR_WINDOW, sentenceEvidence, summaryFeatures, unsupportedPairs, mergeSpans, fragments, type SentenceEvidence, type Fragments } from './features.js';
 export { fitLogistic, predictProbability, bestThreshold, type LogisticModel } from './logistic.js';
-export { antonymsOf } from './antonyms.js';
+export { antonymsOf } from '../similarity/antonyms.js';
 
 /**
  * The model file (models/consistency.json): one model pair per data family (`qags`, `summedits`,

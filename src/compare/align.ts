@@ -7,8 +7,8 @@
  * partner has, or whose content one side contains (CONTAIN_LINK) — so a rewrite that merged two
  * sentences into one (or split one) links both to their counterpart (many-to-one). Labels: `same`
  * when the surface tokens nearly coincide, `paraphrase` when the combined score is high, else `partial`.
- * Each link is checked for typed slot conflicts (numbers, dates, negation, actors, meaning, media
- * attribution); see thresholds.ts for every constant.
+ * Each link is checked for typed slot conflicts (numbers, dates, negation, actors, meaning, a word swapped for its
+ * opposite, media attribution); see thresholds.ts for every constant.
  */
 import type { AlignmentLink, SentenceRef, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
@@ -18,6 +18,7 @@ import { sharedCount, weightedContainment, weightedDice } from '../similarity/we
 import { dot } from '../similarity/vector.js';
 import { surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
 import { roleConflicts } from './roles.js';
+import { antonymFlip } from './antonym-flips.js';
 import { alignAcross } from './align-across.js';
 import {
   CONTAIN_LINK,
@@ -344,6 +345,11 @@ export function linkConflicts(
   // share enough words.
   if (label !== 'partial' || lexical >= PARAPHRASE_MIN_LEXICAL) for (const c of roleConflicts(x, y)) (out ??= []).push(c);
   if (label === 'partial') return out ?? NO_CONFLICTS;
+  // One word swapped for its opposite ("rose" / "fell") in sentences that otherwise say the same.
+  if (sameLanguage && !out?.some((c) => c.type === 'meaning' || c.type === 'negation')) {
+    const flip = antonymFlip(x, y);
+    if (flip) (out ??= []).push(flip);
+  }
   const ka = x.slots.attributions;
   const kb = y.slots.attributions;
   if (ka.length > 0 && kb.length > 0 && !ka.some((p) => kb.some((q) => q.key === p.key))) {

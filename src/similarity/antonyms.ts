@@ -1,8 +1,9 @@
 /**
  * A small list of antonym pairs (words whose swap flips a statement's meaning), matched by stem.
- * "rose" in a claim against "fell" in the supporting sentence is evidence the claim is not supported.
+ * "rose" in a claim against "fell" in the supporting sentence is evidence the claim is not supported (src/check), and
+ * in two aligned sentences of a story a conflict of meaning (src/compare/antonym-flips.ts).
  */
-import { stem } from '../similarity/tokens.js';
+import { stem } from './tokens.js';
 
 const PAIRS: readonly (readonly [string, string])[] = [
   ['increase', 'decrease'], ['increase', 'reduce'], ['rise', 'fall'], ['rose', 'fell'], ['raise', 'lower'],
