@@ -347,7 +347,7 @@ export function linkConflicts(
   if (label === 'partial') return out ?? NO_CONFLICTS;
   // One word swapped for its opposite ("rose" / "fell") in sentences that otherwise say the same.
   if (sameLanguage && !out?.some((c) => c.type === 'meaning' || c.type === 'negation')) {
-    const flip = antonymFlip(x, y);
+    const flip = antonymFlip(x, y, lexical);
     if (flip) (out ??= []).push(flip);
   }
   const ka = x.slots.attributions;

@@ -5,17 +5,20 @@
  * the ledger would count them as corroborating each other.
  *
  * A flip is a word of one sentence whose antonym (../similarity/antonyms.ts, by stem) stands in the other, where neither
- * sentence has both words, in the same frame: the words before and after it are the same in both sentences, or (for
- * a content word) one of them is, and it is a content word ("prices rose" / "prices fell"). "The old bridge" and "the
- * new ferry" share only "the": no frame, left alone.
+ * sentence has both words, in the same frame: the words before and after it are the same in both sentences ("prices
+ * rose 12%" / "prices fell 12 percent"), and the sentences share most of their content words (FLIP_MIN_LEXICAL).
+ * Reports of one event told apart pair opposite words about other things ("a 63-year-old woman and two men" / "a
+ * 47-year-old man and a 48-year-old man"); those fail one of the two.
  */
 import { antonymsOf } from '../similarity/antonyms.js';
 import type { Token } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
+import { FLIP_MIN_LEXICAL } from './thresholds.js';
 
 /** The first pair of opposite words of two aligned sentences of one language, as a conflict of meaning; else null. */
-export function antonymFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
+export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): LinkConflict | null {
+  if (lexical < FLIP_MIN_LEXICAL) return null;
   const xs = x.tokens;
   const ys = y.tokens;
   const stemsX = new Set(xs.map((t) => t.stem));
@@ -28,10 +31,10 @@ export function antonymFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | nu
       for (let j = 0; j < ys.length; j++) {
         const u = ys[j]!;
         if (u.stem !== opposite) continue;
-        const before = i > 0 && j > 0 && xs[i - 1]!.norm === ys[j - 1]!.norm ? xs[i - 1]! : null;
-        const after = i + 1 < xs.length && j + 1 < ys.length && xs[i + 1]!.norm === ys[j + 1]!.norm ? xs[i + 1]! : null;
-        const framed = before !== null && after !== null ? true : t.stop || u.stop ? false : (before !== null && !before.stop) || (after !== null && !after.stop);
-        if (!framed) continue;
+        // The same word before and after it (the sentence start or end counts as one).
+        const sameBefore = i === 0 ? j === 0 : j > 0 && xs[i - 1]!.norm === ys[j - 1]!.norm;
+        const sameAfter = i + 1 === xs.length ? j + 1 === ys.length : j + 1 < ys.length && xs[i + 1]!.norm === ys[j + 1]!.norm;
+        if (!sameBefore || !sameAfter) continue;
         const a = side(x, t);
         const b = side(y, u);
         return { type: 'meaning', key: `${t.stem}|${u.stem}`, summary: `Opposite words: “${a.value}” vs “${b.value}”`, a, b };

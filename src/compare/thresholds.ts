@@ -56,6 +56,14 @@ export const PARAPHRASE_SCORE = 0.45;
  * numbers, the key nouns); sentences sharing only the story's theme do not.
  */
 export const PARAPHRASE_MIN_LEXICAL = 0.25;
+
+/**
+ * Weighted Dice of content words at or above which two aligned sentences are read for a word swapped for its opposite
+ * (./antonym-flips.ts): a rewrite that flips one word keeps the others. Below it, sentences of two reports of one
+ * event pair opposite words that describe other things ("a 63-year-old woman" / "a 47-year-old man", "a 31-24 victory
+ * over" / "a 31-24 defeat to"): on the ECB+ dev stories every such pair was of that kind.
+ */
+export const FLIP_MIN_LEXICAL = 0.5;
 /** Combined score at or above which two mutually-best sentences are linked as `partial`. */
 export const PARTIAL_SCORE = 0.3;
 /**
