@@ -173,10 +173,10 @@ test('a negation inside a quotation ("We will not rebuild" against "We will rebu
   assert.ok(c.claims.includes(quote.id));
 });
 
-test('a word swapped for its opposite in aligned sentences is a conflict of meaning ("rose" / "fell", "approved" / "rejected", "more" / "fewer")', () => {
+test('a word swapped for its opposite in aligned sentences is a conflict of meaning ("rose" / "fell", "approved" / "rejected", "more" / "fewer", "killed" / "injured")', () => {
   const arts = [
-    art('a', 'Fuel prices in Port Ellery rose 12% in February.\n\nThe harbour authority approved the new ferry contract on Monday.\n\nOfficials expect the ferry to carry more passengers next year.\n\nEngineers said the old bridge on Mill Street will be replaced by a new one.'),
-    art('b', 'Fuel prices in Port Ellery fell 12% in February.\n\nThe harbour authority rejected the new ferry contract on Monday.\n\nOfficials expect the ferry to carry fewer passengers next year.\n\nEngineers said a new bridge on Mill Street will replace the old one.'),
+    art('a', 'Fuel prices in Port Ellery rose 12% in February.\n\nThe harbour authority approved the new ferry contract on Monday.\n\nOfficials expect the ferry to carry more passengers next year.\n\nEngineers said the old bridge on Mill Street will be replaced by a new one.\n\nThe storm killed 12 people in Dorrow on Tuesday.'),
+    art('b', 'Fuel prices in Port Ellery fell 12% in February.\n\nThe harbour authority rejected the new ferry contract on Monday.\n\nOfficials expect the ferry to carry fewer passengers next year.\n\nEngineers said a new bridge on Mill Street will replace the old one.\n\nThe storm injured 12 people in Dorrow on Tuesday.'),
   ];
   const r = run(arts);
   const flips = r.conflicts.filter((c) => c.type === 'meaning');
@@ -187,6 +187,8 @@ test('a word swapped for its opposite in aligned sentences is a conflict of mean
       ['rose', 'fell'],
       ['approved', 'rejected'],
       ['more', 'fewer'],
+      // Outcomes that exclude each other, though no antonyms.
+      ['killed', 'injured'],
     ],
   );
   // Both words in both sentences ("the old bridge … a new one" / "a new bridge … the old one"): no flip.
