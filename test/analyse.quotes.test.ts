@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { splitSentences } from '../src/analyse/sentences.js';
 import { extractQuotes, isPartialQuote } from '../src/analyse/quotes.js';
+import { analyse } from '../src/analyse/index.js';
 import type { Entity, Quote } from '../src/types.js';
 import { seedText } from './helpers/texts.js';
 
@@ -248,6 +249,26 @@ test('wire style: "said Tuesday the bridge would reopen" reports the content aft
     ['The council', 'it would appeal'],
     ['officials', 'The fire was contained'],
   ]);
+});
+
+test('agencies and ministries as speakers of reported speech: "…, the Kremlin said", "…, said Mayor Reyes", "…, as reported by RIA Novosti"', () => {
+  const t =
+    'Air defences shot down 12 drones overnight, the Kremlin said. ' +
+    'Two bridges were closed, the Russian Defence Ministry said, as reported by RIA Novosti. ' +
+    'About 340 homes were flooded, said Mayor Tomas Reyes. ' +
+    'The blasts were heard in Dorrow, the Harbor Wire Service reported, citing a source in the emergency services. ' +
+    'The ferry will resume, said the regional transport office, and fares will not rise.';
+  // The whole analysis: a speaker named by an organisation's name is read with the entities found.
+  const qs = analyse({ id: 'a', title: null, text: t, source: 'a', url: null, published: null, language: 'en', byline: null, origin: 'a' }).quotes.filter((q) => !q.direct);
+  assert.deepEqual(qs.map((q) => [q.speaker?.text, q.text]), [
+    ['Kremlin', 'Air defences shot down 12 drones overnight'],
+    ['Russian Defence Ministry', 'Two bridges were closed'],
+    ['Tomas Reyes', 'About 340 homes were flooded'],
+    ['Harbor Wire Service', 'The blasts were heard in Dorrow'],
+    ['the regional transport office', 'The ferry will resume, said the regional transport office, and fares will not rise'],
+  ]);
+  assert.deepEqual(qs[4]!.fragments!.map((f) => f.text), ['The ferry will resume', 'and fares will not rise']);
+  for (const q of qs) assert.equal(t.slice(q.speaker!.start, q.speaker!.end), q.speaker!.text);
 });
 
 test('ids run q1, q2, ... in text order; output is deterministic', () => {

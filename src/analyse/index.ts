@@ -31,7 +31,9 @@ import { analysisLanguage } from '../lang/language.js';
  * is 500,000 (it was read as a million); lakh and crore are multipliers and "Rs"/"Rs." marks rupees ("Rs. 40" no longer
  * ends a sentence); wire clock times ("0900 GMT") are not numbers; a slash day and month with no year ("24/7", "9/11",
  * "3/4 of") is not a date; Russian and French year ranges ("в 2025-2026 годах") give both years, and Russian reads
- * "полмиллиона" and "полтора"; "X said Tuesday the bridge would reopen" (a time phrase and no "that") is indirect speech.
+ * "полмиллиона" and "полтора"; "X said Tuesday the bridge would reopen" (a time phrase and no "that") is indirect speech, and so are "…, the Kremlin said" (a name after "the"), "…, said Mayor Tomas Reyes" (the inverted
+ * closing clause) and "…, the ministry said, as reported by RIA Novosti" (without the source clause); an organisation
+ * named with title-like words ("the Russian Defence Ministry") is the whole name as a speaker.
  */
 export const ANALYSIS_VERSION = 8;
 

@@ -55,6 +55,8 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'during', 'after', 'before', 'fo
 const CLAIM_NOUNS = /^(assertion|claim|argument|statement|insistence|warning|suggestion|contention|allegation|admission|promise|pledge|view|belief|announcement|prediction|remark|comments?)$/;
 const SUBJECT_OPENERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'my', 'your', 'it', 'one', 'this', 'that', 'another', 'some', 'many', 'several', 'former', 'another']);
 const TELL = new Set(['tell', 'tells', 'told', 'telling']);
+/** A clause that goes on naming a source, not content: "as reported by RIA Novosti", "citing a source", "according to TASS". */
+const SOURCE_CLAUSE = /^(?:as\s+(?:reported|cited|quoted)\s+by|citing|quoting|according\s+to|in\s+a\s+(?:statement|report|post|message|interview)\b)/i;
 const DAY_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'yesterday', 'today', 'tonight']);
 const DAY_PARTS = new Set(['morning', 'afternoon', 'evening', 'night']);
 const TIME_QUALIFIERS = new Set(['on', 'late', 'early', 'last']);
@@ -606,6 +608,17 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
       out.push(d);
     };
     const endOfS = trimContentEnd(text, S.start, S.end);
+    /**
+     * Whether the verb `v` (token k) opens an inverted closing or parenthetical clause: a comma before it and its
+     * speaker after it, then the sentence end or a comma ("…, said Mayor Tomas Reyes." / "…, said the Kremlin, …").
+     */
+    const invertedClause = (k: number, v: Token): boolean => {
+      if (k === 0 || !/,\s*$/.test(text.slice(toks[k - 1]!.end, v.start))) return false;
+      const sp = resolver.subjectAfter(skipSpace(v.end), S.end, entities);
+      return sp !== null && /^\s*(?:,|$)/.test(text.slice(sp.end, Math.max(sp.end, endOfS)));
+    };
+    /** Whether a speaker starting at `at` opens the clause that starts at `from`: nothing but "the" between ("…, the Kremlin said"). */
+    const opensClause = (from: number, at: number): boolean => tokenize(text, from, at).every((t) => t.lower === 'the');
 
     for (let k = 0; k < toks.length; k++) {
       const v = toks[k]!;
@@ -655,7 +668,9 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         timeEnd > k + 1 && toks[timeEnd] !== undefined && /^\s+$/.test(text.slice(toks[timeEnd - 1]!.end, toks[timeEnd]!.start)) && !PREPOSITIONS.has(toks[timeEnd]!.lower);
       const finalOrParen =
         !contentAfterTime &&
-        (/^\s*(?:[,.!?]|$)/.test(afterV) || (nextTok && PREPOSITIONS.has(nextTok.lower) && /^[^,]*?(?:,|[.!?]?\s*$)/.test(afterV) && !/\bthat\b/.test(afterV.split(',')[0] ?? '')));
+        (/^\s*(?:[,.!?]|$)/.test(afterV) ||
+          (nextTok && PREPOSITIONS.has(nextTok.lower) && /^[^,]*?(?:,|[.!?]?\s*$)/.test(afterV) && !/\bthat\b/.test(afterV.split(',')[0] ?? '')) ||
+          invertedClause(k, v));
       if (finalOrParen) {
         // Subject right after a comma before the verb, or inverted "…, said X."
         let sp: SpeakerRef | null = null;
@@ -663,7 +678,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const commaBefore = text.lastIndexOf(',', v.start);
         if (commaBefore >= S.start && !inPair(commaBefore)) {
           sp = resolver.subjectBefore(commaBefore + 1, v.start, entities);
-          if (sp && tokenize(text, commaBefore + 1, sp.start).length > 0) sp = null;
+          if (sp && !opensClause(commaBefore + 1, sp.start)) sp = null;
           clauseStart = commaBefore;
         }
         if (!sp && /,\s*$/.test(prevGap) && k > 0) {
@@ -680,8 +695,9 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const restM = /^[^,.!?;]*,/.exec(text.slice(clauseEndAt, S.end));
         if (restM && !inPair(S.start) && clauseEndAt + restM[0].length < endOfS) {
           const bStart = trimStart(text, clauseEndAt + restM[0].length, S.end);
-          // (Not when B holds a quotation: "A, X said, adding, “…”" — that one is a direct quote of its own.)
-          if (bStart < endOfS && !pairsHere.some((p) => p.outerStart < endOfS && p.outerEnd > bStart)) {
+          // (Not when B holds a quotation: "A, X said, adding, “…”" — that one is a direct quote of its own; nor when B
+          // goes on saying who reported it: "A, the ministry said, as reported by RIA Novosti" / ", citing a source".)
+          if (bStart < endOfS && !pairsHere.some((p) => p.outerStart < endOfS && p.outerEnd > bStart) && !SOURCE_CLAUSE.test(text.slice(bStart, endOfS))) {
             add({ start: S.start, end: endOfS, direct: false, speaker: sp, cue, sentence: si, fragments: [spanOf(text, S.start, aEnd), spanOf(text, bStart, endOfS)] });
             continue;
           }
@@ -757,7 +773,7 @@ export function extractQuotes(text: string, sentences: Sentence[], entities: Ent
         const verb = tail[k]!;
         if (!INDIRECT_VERBS.has(verb.lower) || (k < tail.length - 1 && !TELL.has(verb.lower))) continue;
         const sp = resolver.subjectBefore(comma + 1, verb.start, entities);
-        return sp && tokenize(text, comma + 1, sp.start).length === 0 ? cut : end;
+        return sp && opensClause(comma + 1, sp.start) ? cut : end;
       }
       return end;
     }

@@ -411,9 +411,14 @@ export class SpeakerResolver {
     const nspan = { start: span.start, end: span.start + name.length, text: name };
     // An entity mention overlapping the name (any type).
     for (const e of entities) {
-      if (e.mentions.some((m) => m.start < nspan.end && m.end > nspan.start)) {
-        return { ...nspan, name: e.name, entity: e.id, via: 'name' };
+      const m = e.mentions.find((x) => x.start < nspan.end && x.end > nspan.start);
+      if (!m) continue;
+      // An organisation or place whose name opens with words read as titles ("the Russian Defense Ministry",
+      // "Foreign Ministry"): the speaker is the whole name, not its last word.
+      if (e.type !== 'person' && m.start < nspan.start && m.end >= nspan.end) {
+        return { start: m.start, end: nspan.end, text: this.text.slice(m.start, nspan.end), name: e.name, entity: e.id, via: 'name' };
       }
+      return { ...nspan, name: e.name, entity: e.id, via: 'name' };
     }
     const key = normaliseKey(name);
     const last = key.split(' ').pop() ?? key;
