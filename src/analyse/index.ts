@@ -33,7 +33,8 @@ import { analysisLanguage } from '../lang/language.js';
  * "3/4 of") is not a date; Russian and French year ranges ("в 2025-2026 годах") give both years, and Russian reads
  * "полмиллиона" and "полтора"; "X said Tuesday the bridge would reopen" (a time phrase and no "that") is indirect speech, and so are "…, the Kremlin said" (a name after "the"), "…, said Mayor Tomas Reyes" (the inverted
  * closing clause) and "…, the ministry said, as reported by RIA Novosti" (without the source clause); an organisation
- * named with title-like words ("the Russian Defence Ministry") is the whole name as a speaker.
+ * named with title-like words ("the Russian Defence Ministry") is the whole name as a speaker; labels are no numbers
+ * ("Boeing 737", "Route 94", "No. 10") and a hyphenated multiplier multiplies ("$1.5-billion").
  */
 export const ANALYSIS_VERSION = 8;
 

@@ -28,7 +28,7 @@
  *
  * Not reported: parts of dates and times (every non-year date of extractDates, plus clock times such as
  * "5 a.m.", "10:30", "0900 GMT"), vague plurals ("thousands", "dozens"), decades ("the 1990s"), numbers inside
- * words or codes ("COVID-19", "F-16", "24/7"), "one" without a counted noun (usually a pronoun), number
+ * words or codes ("COVID-19", "F-16", "24/7"), labels ("No. 10", "Boeing 737", "Route 94"), "one" without a counted noun (usually a pronoun), number
  * words inside capitalised names ("Formula One").
  */
 import type { NumberKind, NumberMention, Sentence, Span } from '../types.js';
@@ -123,12 +123,18 @@ function readSuffix(text: string, numEnd: number, value: number, currency: strin
   }
   if (text[i] === '%') return { end: i + 1, value: v, kind: 'percent', unit: '%' };
 
-  // Hyphenated unit: "6.4-metre wall", "20-year-old".
+  // Hyphenated multiplier or unit: "$1.5-billion", "6.4-metre wall", "20-year-old".
   if (text[i] === '-' && !hadMultiplier) {
     const w = wordAt(text, i + 1);
     const low = w.toLowerCase();
-    if (w && low in UNIT_WORDS) return { end: i + 1 + w.length, value: v, kind: 'measure', unit: UNIT_WORDS[low]! };
-    return { end: i, value: v, kind, unit };
+    if (low.length > 3 && low in MULTIPLIER_WORDS) {
+      v = Number((v * MULTIPLIER_WORDS[low]!).toPrecision(12));
+      i += 1 + w.length;
+      hadMultiplier = true;
+    } else {
+      if (w && low in UNIT_WORDS) return { end: i + 1 + w.length, value: v, kind: 'measure', unit: UNIT_WORDS[low]! };
+      return { end: i, value: v, kind, unit };
+    }
   }
   // "110bn-euro rescue"
   if (text[i] === '-' && hadMultiplier && !currency) {
@@ -196,6 +202,22 @@ function currencyAt(text: string, j: number, afterMultiplier: boolean): { end: n
 function currencyNamedAt(text: string, at: number): boolean {
   const j = skipSpaces(text, at);
   return j > at && currencyAt(text, j, true) !== null;
+}
+
+/**
+ * Whether the number at `start` (ending at `end`) follows a capitalised word that names something ("Boeing 737",
+ * "Route 94", "Flight 370"): one space before the number, and the word does not open the sentence ("About 40",
+ * "Nearly 12" stay numbers; the text here is one sentence). Not a score, record or range ("Colts beat Chiefs 20-13",
+ * "Ali 22-3", "Clinton 45 to 40 percent"), and not in a headline written in title case ("Quake in Iran Kills 10").
+ */
+function afterName(text: string, start: number, end: number): boolean {
+  const m = /(\p{Lu}[\p{L}\p{N}-]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
+  if (!m) return false;
+  const wordStart = start - m[0].length;
+  if (!/\S/.test(text.slice(0, wordStart)) || /[.!?:"“(—–-]\s*$/.test(text.slice(0, wordStart))) return false;
+  if (/^\s*(?:[-–]|to\s)\s*\d/.test(text.slice(end, end + 6))) return false;
+  const words = text.match(/\p{L}+/gu) ?? [];
+  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 <= words.length;
 }
 
 /** A currency code right before the number ("USD 5m"), or "Rs" / "Rs." (Indian rupees: "Rs 5 crore"). */
@@ -276,6 +298,8 @@ function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): vo
       if (counted) end = counted.end;
       if (kind === null) kind = counted ? 'count' : 'other';
     }
+    // A label, not a quantity: "No. 10", "#3", or a bare number after a name ("Boeing 737", "Route 94", "Article 5").
+    if (!currency && !negative && (/(?:\bNos?\.|#)\s?$/.test(text.slice(Math.max(0, start - 5), start)) || (kind === 'other' && afterName(text, start, numEnd)))) continue;
     out.push({ start: spanStart, end, value: suf.value, kind, unit: suf.unit, counted, numberEnd: suf.end });
   }
 }
