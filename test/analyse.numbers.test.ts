@@ -182,7 +182,8 @@ test('"half a million" is 500,000; lakh and crore are multipliers and "Rs" is ru
 test('labels are no quantities ("Boeing 737", "Route 94", "No. 10"); scores and ranges after a name are; "$1.5-billion" multiplies', () => {
   const ns = numbers(
     'A Boeing 737 crashed on Route 94 near Section 7 of the park; Flight 370 vanished. The No. 10 seed lost. ' +
-      'The Colts beat the Chiefs 20-13. The poll had Reyes 45 to 40 percent. Nearly 40 were hurt. ' +
+      'The Colts beat the Chiefs 20-13. The poll had Reyes 45 to 40 percent. Nearly 40 were hurt. Lind won 4&3 over Marsh 2. ' +
+      'They acted under the Valley Act 2017. ' +
       'He paid $1.5-billion and a 3-million-dollar fine.',
   );
   assert.deepEqual(
@@ -193,6 +194,9 @@ test('labels are no quantities ("Boeing 737", "Route 94", "No. 10"); scores and 
       ['45', 45, 'percent'],
       ['40 percent', 40, 'percent'],
       ['40', 40, 'other'],
+      ['4', 4, 'other'],
+      ['3', 3, 'other'],
+      ['2017', 2017, 'year'],
       ['$1.5-billion', 1.5e9, 'money'],
       ['3-million-dollar', 3e6, 'money'],
     ],

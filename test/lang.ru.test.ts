@@ -265,3 +265,8 @@ test('numbers and dates: both years of a range ("в 2025-2026 годах"); "п�
   );
   assert.deepEqual(a.dates.map((d) => [d.text, d.iso, d.grain]), [['2025', '2025', 'year'], ['2026', '2026', 'year']]);
 });
+
+test('numbers: a label after a name is no number, as in English ("Bellator 206", "№ 5"); a count is', () => {
+  const a = analyse('Зрители всю ночь смотрели турнир Bellator 206 и 12 боёв в зале № 5.');
+  assert.deepEqual(a.numbers.map((n) => [n.text, n.value, n.kind]), [['12 боёв', 12, 'count']]);
+});

@@ -40,6 +40,7 @@ import { parsePublished, type Ymd } from './date-rules.js';
 import { chronoDateValue } from './dates.js';
 import { cutSentences, lineBlocks } from './sentences.js';
 import { groupScores } from './entity-candidates.js';
+import { isLabel } from './number-labels.js';
 import { RU_RULES } from '../lang/ru/rules.js';
 import { FR_RULES } from '../lang/fr/rules.js';
 
@@ -815,6 +816,7 @@ function numbersIn(text: string, seg: Range, excluded: readonly [number, number]
   const found: FoundNumber[] = [];
   const body = text.slice(0, seg.end);
   const hits = (s: number, e: number): boolean => excluded.some(([a, b]) => s < b && a < e);
+  let segText: string | undefined;
   DIGITS_RE.lastIndex = seg.start;
   for (let m = DIGITS_RE.exec(body); m; m = DIGITS_RE.exec(body)) {
     const start = m.index;
@@ -844,6 +846,8 @@ function numbersIn(text: string, seg: Range, excluded: readonly [number, number]
     }
     const currency = m[1] ? rules.currencies.get(m[1]) ?? null : null;
     const after = readAfter(text, numEnd, seg.end, value, currency, rules);
+    // A label, as the English reader has it ("№ 5", "Bellator 206", "Flight 6321").
+    if (!currency && isLabel((segText ??= text.slice(seg.start, seg.end)), digitsStart - seg.start, numEnd - seg.start, after.kind === 'other')) continue;
     found.push({ start: m[1] ? start : digitsStart, ...after });
   }
   // Number words, only before a counted noun.

@@ -33,6 +33,7 @@
  */
 import type { NumberKind, NumberMention, Sentence, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
+import { isLabel } from './number-labels.js';
 import { extractDates } from './dates.js';
 import { parseTerms, termIndexAt, type NlpTerm } from './nlp-doc.js';
 import { countedKeyOf, countedPhrase } from './number-counted.js';
@@ -204,22 +205,6 @@ function currencyNamedAt(text: string, at: number): boolean {
   return j > at && currencyAt(text, j, true) !== null;
 }
 
-/**
- * Whether the number at `start` (ending at `end`) follows a capitalised word that names something ("Boeing 737",
- * "Route 94", "Flight 370"): one space before the number, and the word does not open the sentence ("About 40",
- * "Nearly 12" stay numbers; the text here is one sentence). Not a score, record or range ("Colts beat Chiefs 20-13",
- * "Ali 22-3", "Clinton 45 to 40 percent"), and not in a headline written in title case ("Quake in Iran Kills 10").
- */
-function afterName(text: string, start: number, end: number): boolean {
-  const m = /(\p{Lu}[\p{L}\p{N}-]*) $/u.exec(text.slice(Math.max(0, start - 30), start));
-  if (!m) return false;
-  const wordStart = start - m[0].length;
-  if (!/\S/.test(text.slice(0, wordStart)) || /[.!?:"“(—–-]\s*$/.test(text.slice(0, wordStart))) return false;
-  if (/^\s*(?:[-–]|to\s)\s*\d/.test(text.slice(end, end + 6))) return false;
-  const words = text.match(/\p{L}+/gu) ?? [];
-  return words.filter((w) => /^\p{Lu}/u.test(w)).length * 2 <= words.length;
-}
-
 /** A currency code right before the number ("USD 5m"), or "Rs" / "Rs." (Indian rupees: "Rs 5 crore"). */
 function currencyBefore(text: string, start: number): { start: number; code: string } | null {
   const m = /\b(?:([A-Z]{3})|(Rs)\.?)\s?$/.exec(text.slice(Math.max(0, start - 4), start));
@@ -299,7 +284,7 @@ function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): vo
       if (kind === null) kind = counted ? 'count' : 'other';
     }
     // A label, not a quantity: "No. 10", "#3", or a bare number after a name ("Boeing 737", "Route 94", "Article 5").
-    if (!currency && !negative && (/(?:\bNos?\.|#)\s?$/.test(text.slice(Math.max(0, start - 5), start)) || (kind === 'other' && afterName(text, start, numEnd)))) continue;
+    if (!currency && !negative && isLabel(text, start, numEnd, kind === 'other')) continue;
     out.push({ start: spanStart, end, value: suf.value, kind, unit: suf.unit, counted, numberEnd: suf.end });
   }
 }

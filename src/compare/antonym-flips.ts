@@ -10,8 +10,7 @@
  * Reports of one event told apart pair opposite words about other things ("a 63-year-old woman and two men" / "a
  * 47-year-old man and a 48-year-old man"); those fail one of the two.
  */
-import { antonymsOf } from '../similarity/antonyms.js';
-import { stem } from '../similarity/tokens.js';
+import { antonymsOf, stemPairTable } from '../similarity/antonyms.js';
 import type { Token } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
@@ -26,18 +25,7 @@ const OUTCOMES: readonly (readonly [string, string])[] = [
   ['killed', 'injured'], ['killed', 'wounded'], ['killed', 'hurt'], ['dead', 'injured'], ['dead', 'wounded'],
   ['deaths', 'injuries'], ['died', 'survived'], ['convicted', 'charged'], ['arrested', 'questioned'],
 ];
-const OUTCOME_TABLE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const m = new Map<string, Set<string>>();
-  for (const [a, b] of OUTCOMES) {
-    const sa = stem(a);
-    const sb = stem(b);
-    if (!m.has(sa)) m.set(sa, new Set());
-    if (!m.has(sb)) m.set(sb, new Set());
-    m.get(sa)!.add(sb);
-    m.get(sb)!.add(sa);
-  }
-  return m;
-})();
+const OUTCOME_TABLE = stemPairTable(OUTCOMES);
 
 /** The stems opposite `wordStem`: its antonyms, and the outcomes that exclude it. */
 function oppositesOf(wordStem: string): Iterable<string> {

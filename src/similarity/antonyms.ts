@@ -34,14 +34,15 @@ const PAIRS: readonly (readonly [string, string])[] = [
   ['surplus', 'deficit'], ['expand', 'contract'], ['boost', 'cut'], ['accelerate', 'slow'], ['rescue', 'abandon'],
 ];
 
-const TABLE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+/** Word pairs as a symmetric table from the stem of each word to the stems of the words paired with it. */
+export function stemPairTable(pairs: readonly (readonly [string, string])[]): ReadonlyMap<string, ReadonlySet<string>> {
   const m = new Map<string, Set<string>>();
   const add = (a: string, b: string): void => {
     let s = m.get(a);
     if (!s) m.set(a, (s = new Set()));
     s.add(b);
   };
-  for (const [a, b] of PAIRS) {
+  for (const [a, b] of pairs) {
     const sa = stem(a);
     const sb = stem(b);
     if (sa === sb) continue;
@@ -49,7 +50,9 @@ const TABLE: ReadonlyMap<string, ReadonlySet<string>> = (() => {
     add(sb, sa);
   }
   return m;
-})();
+}
+
+const TABLE = stemPairTable(PAIRS);
 
 /** The stems that are antonyms of `wordStem` (empty when it has none in the list). */
 export function antonymsOf(wordStem: string): ReadonlySet<string> {
