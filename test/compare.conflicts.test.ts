@@ -196,6 +196,33 @@ test('a word swapped for its opposite in aligned sentences is a conflict of mean
   assert.ok(!flips.some((c) => c.sides.some((s) => /old|new/.test(s.text))));
 });
 
+test('no negation conflict for "not … until" (it will, later) or on a word after the one denied ("did not specify what she was being treated for", "will not affect the playing status")', () => {
+  noConflictOver(
+    [
+      art('a', 'Normal ferry service to Dorrow will not be restored until Friday, the harbour office said.'),
+      art('b', 'Normal ferry service to Dorrow will be restored on Friday, the harbour office said.'),
+    ],
+    'negation',
+    [0, 0],
+  );
+  noConflictOver(
+    [
+      art('a', 'The Dorrow clinic did not specify what she was being treated for after the ferry crash.'),
+      art('b', 'The Dorrow clinic did not say what Lina Ostrova was being treated for after the ferry crash.'),
+    ],
+    'negation',
+    [0, 0],
+  );
+  noConflictOver(
+    [
+      art('a', 'The arrest will not affect the playing status of Dorrow receiver Ivo Karsk for the final.'),
+      art('b', 'Dorrow receiver Ivo Karsk will play in the final despite the arrest, the club said.'),
+    ],
+    'negation',
+    [0, 0],
+  );
+});
+
 test('no negation conflict when the other sentence negates the word too, also beside a plain use of it', () => {
   const quote = '“We have to decide what is lawful and what isn’t lawful,”';
   const arts = [

@@ -415,6 +415,20 @@ function slotSide(s: Span, value: string): SlotSide {
 }
 
 /**
+ * The word a negation denies, as a conflict key: the first content word of its scope (the second when the first is an
+ * -ly adverb: "was not immediately confirmed"), not a name ("was not Deep Throat"), and none when "until" or "till"
+ * follows in the clause ("will not be restored until 31 December" says it will be, later). The later words of the
+ * scope are objects ("will not affect the playing status"), which the plain side may well use otherwise.
+ */
+function negatedHead(x: SentenceSlots, n: NegationRef): Token | null {
+  const first = n.scope[0];
+  const w = first && /ly$/.test(first.norm) && n.scope[1] ? n.scope[1] : first;
+  if (!w || /^\p{Lu}/u.test(x.articleText.slice(w.start, w.start + 1))) return null;
+  const clause = /^[^,;:.!?]*/.exec(x.articleText.slice(w.end, w.end + 200))![0];
+  return /\b(?:until|till|til)\b/i.test(clause) ? null : w;
+}
+
+/**
  * A negation on side x whose scope word appears on side y with no negation in front of it.
  * "was not contaminated" vs "was contaminated" → conflict on "contaminated".
  */
@@ -426,40 +440,40 @@ function negationConflict(
   order: 'ab' | 'ba',
 ): SlotConflict | null {
   for (const n of x.negations) {
-    for (const w of n.scope) {
-      const hits = yTokens.filter((t) => t.stem === w.stem && !t.stop);
-      const hit = hits[0];
-      if (!hit) continue;
-      // Is the word negated in y too, anywhere (within a negation's scope there)? Then y says "not …" as well, also
-      // when it has the plain word elsewhere ("what is conservative and what isn't conservative").
-      const negatedInY = hits.some((h) => y.negations.some((m) => m.scope.some((s) => s.start === h.start)));
-      if (negatedInY) continue;
-      // The same frame: the word before the negation in x is the word before the plain word in y
-      // ("was not contaminated" / "was contaminated"), or both are auxiliaries ("is not" / "was").
-      // "if no further rain arrives" / "if the rain holds off" say the same thing and do not conflict.
-      const before = (ts: readonly Token[], start: number): Token | undefined => {
-        let prev: Token | undefined;
-        for (const t of ts) {
-          if (t.start >= start) break;
-          prev = t;
-        }
-        return prev;
-      };
-      const px = before(xTokens, n.start);
-      const py = before(yTokens, hit.start);
-      if (!px || !py) continue;
-      // Do-support: "Ostrova did not confirm" / "Ostrova confirmed": the word before "did" frames the verb.
-      const frame = DO_SUPPORT.has(px.norm) && !AUXILIARIES.has(py.norm) ? before(xTokens, px.start) : px;
-      if (!frame) continue;
-      if (frame.norm !== py.norm && !(AUXILIARIES.has(px.norm) && AUXILIARIES.has(py.norm))) continue;
-      // The negated side spans negation → scope word; the other side is the plain word.
-      const xText = `${n.text} ${w.norm}`;
-      const negSide: SlotSide = { start: n.start, end: w.end, text: x.articleText.slice(n.start, w.end), value: xText };
-      const plainSide: SlotSide = { start: hit.start, end: hit.end, text: y.articleText.slice(hit.start, hit.end), value: hit.norm };
-      return order === 'ab'
-        ? { kind: 'negation', key: w.norm, a: negSide, b: plainSide }
-        : { kind: 'negation', key: w.norm, a: plainSide, b: negSide };
-    }
+    const w = negatedHead(x, n);
+    if (!w) continue;
+    const hits = yTokens.filter((t) => t.stem === w.stem && !t.stop);
+    const hit = hits[0];
+    if (!hit) continue;
+    // Is the word negated in y too, anywhere (within a negation's scope there)? Then y says "not …" as well, also
+    // when it has the plain word elsewhere ("what is conservative and what isn't conservative").
+    const negatedInY = hits.some((h) => y.negations.some((m) => m.scope.some((s) => s.start === h.start)));
+    if (negatedInY) continue;
+    // The same frame: the word before the negation in x is the word before the plain word in y
+    // ("was not contaminated" / "was contaminated"), or both are auxiliaries ("is not" / "was").
+    // "if no further rain arrives" / "if the rain holds off" say the same thing and do not conflict.
+    const before = (ts: readonly Token[], start: number): Token | undefined => {
+      let prev: Token | undefined;
+      for (const t of ts) {
+        if (t.start >= start) break;
+        prev = t;
+      }
+      return prev;
+    };
+    const px = before(xTokens, n.start);
+    const py = before(yTokens, hit.start);
+    if (!px || !py) continue;
+    // Do-support: "Ostrova did not confirm" / "Ostrova confirmed": the word before "did" frames the verb.
+    const frame = DO_SUPPORT.has(px.norm) && !AUXILIARIES.has(py.norm) ? before(xTokens, px.start) : px;
+    if (!frame) continue;
+    if (frame.norm !== py.norm && !(AUXILIARIES.has(px.norm) && AUXILIARIES.has(py.norm))) continue;
+    // The negated side spans negation → scope word; the other side is the plain word.
+    const xText = `${n.text} ${w.norm}`;
+    const negSide: SlotSide = { start: n.start, end: w.end, text: x.articleText.slice(n.start, w.end), value: xText };
+    const plainSide: SlotSide = { start: hit.start, end: hit.end, text: y.articleText.slice(hit.start, hit.end), value: hit.norm };
+    return order === 'ab'
+      ? { kind: 'negation', key: w.norm, a: negSide, b: plainSide }
+      : { kind: 'negation', key: w.norm, a: plainSide, b: negSide };
   }
   return null;
 }
