@@ -77,3 +77,11 @@ test('seed 001: "as reported by TASS"; "according to official reports" is not on
   assert.deepEqual(attrs(t).map((a) => `${a.outlet}|${a.cue}|${a.sentence}`), ['TASS|as reported by|2']);
   assert.deepEqual(attrs(seed('000_') ?? ''), []);
 });
+
+test('"cited by X" and the inverted "writes X" credit the outlet', () => {
+  assert.deepEqual(brief('The ministry, cited by Interfax, said 12 drones fell. The deal was signed, writes the Harbor Wire Service. Officials, as cited by TASS, said the bridge held.'), [
+    'Interfax|cited by|interfax|0',
+    'Harbor Wire Service|writes|harbor wire service|1',
+    'TASS|as cited by|tass|2',
+  ]);
+});

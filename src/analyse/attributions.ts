@@ -4,8 +4,8 @@
  * Cues (outlet = a known agency/outlet from lexicon-outlets.ts, a capitalised name ending in an outlet
  * word — Wire, News, Agency, Press, Times, Post, Daily, Herald, Journal, Wire/News/Press Service, ... —
  * or a bare head word ("the Post") that an organisation entity of the article is known by):
- * - "as reported by X", "reported by X", "according to X", "citing X", "told X", "X reported",
- *   "X reports", "reports X", "X said/says/wrote/quoted" (outlets only), "(X) -" / "(X) —" datelines.
+ * - "as reported by X", "reported by X", "according to X", "citing X", "cited by X", "told X", "X reported",
+ *   "X reports", "reports X", "writes X", "X said/says/wrote/quoted" (outlets only), "(X) -" / "(X) —" datelines.
  * Persons and other phrases ("according to official reports", "according to Putin") are not media
  * attributions (they are speaker attributions, see quotes.ts). "the agency said" is not enough.
  * Span = the outlet as written; `cue` = the reporting phrase in lower case ("dateline" for "(AFP) -");
@@ -32,9 +32,9 @@ interface Pattern {
 }
 
 const PATTERNS: Pattern[] = [
-  { re: new RegExp(`\\b((?:[Aa]s\\s+)?[Rr]eported\\s+by|[Aa]ccording\\s+to|[Cc]iting|told|[Qq]uoted\\s+by|[Ii]n\\s+an\\s+interview\\s+with)\\s+(${OUTLET_RE})`, 'gu'), group: 2, cueGroup: 1 },
+  { re: new RegExp(`\\b((?:[Aa]s\\s+)?[Rr]eported\\s+by|[Aa]ccording\\s+to|[Cc]iting|told|[Qq]uoted\\s+by|(?:[Aa]s\\s+)?[Cc]ited\\s+by|[Ii]n\\s+an\\s+interview\\s+with)\\s+(${OUTLET_RE})`, 'gu'), group: 2, cueGroup: 1 },
   { re: new RegExp(`(${OUTLET_RE})\\s+(reported|reports|has\\s+reported|had\\s+reported|said|says|wrote|writes|quoted|cited|learned|has\\s+learned|reported\\s+on\\s+\\p{Lu}\\p{Ll}+day)\\b`, 'gu'), group: 1, cueGroup: 2 },
-  { re: new RegExp(`\\b([Rr]eports|reported|said|wrote)\\s+(${OUTLET_RE})`, 'gu'), group: 2, cueGroup: 1 },
+  { re: new RegExp(`\\b([Rr]eports|reported|said|wrote|writes)\\s+(${OUTLET_RE})`, 'gu'), group: 2, cueGroup: 1 },
   { re: new RegExp(`\\((${OUTLET_RE})\\)\\s*([-–—])`, 'gu'), group: 1, cueGroup: 2 },
 ];
 

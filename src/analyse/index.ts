@@ -34,7 +34,8 @@ import { analysisLanguage } from '../lang/language.js';
  * "полмиллиона" and "полтора"; "X said Tuesday the bridge would reopen" (a time phrase and no "that") is indirect speech, and so are "…, the Kremlin said" (a name after "the"), "…, said Mayor Tomas Reyes" (the inverted
  * closing clause) and "…, the ministry said, as reported by RIA Novosti" (without the source clause); an organisation
  * named with title-like words ("the Russian Defence Ministry") is the whole name as a speaker; labels are no numbers
- * ("Boeing 737", "Route 94", "No. 10") and a hyphenated multiplier multiplies ("$1.5-billion").
+ * ("Boeing 737", "Route 94", "No. 10") and a hyphenated multiplier multiplies ("$1.5-billion"); "cited by X" and
+ * "writes X" credit an outlet.
  */
 export const ANALYSIS_VERSION = 8;
 
