@@ -223,6 +223,26 @@ test('no negation conflict for "not … until" (it will, later) or on a word aft
   );
 });
 
+test('one quotation printed in other words is a conflict of meaning; an excerpt, an ellipsis or a spelling variant is not', () => {
+  const quote = (words: string): string => `Mayor Tomas Reyes spoke in Dorrow on Tuesday.\n\n“${words},” Reyes said.`;
+  const said = 'We will rebuild every home in the valley by the summer and open the bridge';
+  const conflictsOf = (other: string) => {
+    const arts = [art('a', quote(said)), art('b', quote(other))];
+    const r = run(arts);
+    for (const c of r.conflicts) sidesOk(r, arts, c);
+    return r.conflicts.filter((c) => c.type === 'meaning');
+  };
+  const changed = conflictsOf('We will rebuild some homes in the valley by the winter and open the bridge');
+  assert.equal(changed.length, 1);
+  assert.deepEqual(changed[0]!.sides.map((s) => s.value), ['summer', 'winter']);
+  assert.match(changed[0]!.summary, /^Words of “We will rebuild every home/);
+  assert.deepEqual(conflictsOf('We will rebuild every home in the valley by the summer'), []);
+  assert.deepEqual(conflictsOf('We will rebuild every home in the valley ... and open the bridge by the autumn'), []);
+  // "realise" / "realize": a spelling variant, not other words.
+  const arts = [art('a', quote('We realise we must rebuild every home in the valley by the summer')), art('b', quote('We realize we must rebuild every home in the valley by the summer'))];
+  assert.deepEqual(run(arts).conflicts.filter((c) => c.type === 'meaning'), []);
+});
+
 test('no negation conflict when the other sentence negates the word too, also beside a plain use of it', () => {
   const quote = '“We have to decide what is lawful and what isn’t lawful,”';
   const arts = [

@@ -92,9 +92,9 @@ export function findConflicts(book: ClaimBook, pairs: readonly PairAlignment[], 
   }
   for (const q of quoteConflicts) {
     pieces.push({
-      type: 'attribution',
-      key: `quote|${q.claim.id}`,
-      summary: `Speaker of ${shorten(q.claim.text)}`,
+      type: q.type,
+      key: `${q.type === 'attribution' ? 'quote' : 'quote-words'}|${q.claim.id}`,
+      summary: q.type === 'attribution' ? `Speaker of ${shorten(q.claim.text)}` : `Words of ${shorten(q.claim.text)}`,
       a: { article: q.a.article, ...q.a.side },
       b: { article: q.b.article, ...q.b.side },
       claims: [q.claim],

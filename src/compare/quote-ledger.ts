@@ -34,6 +34,8 @@ import type { Mention, Quote, SentenceVectors, SpeakerRef } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
 import { crossCoverage } from '../similarity/crosslingual.js';
 import { quotedWords } from '../text/spans.js';
+import { tokenize } from '../similarity/tokens.js';
+import { distance } from 'fastest-levenshtein';
 import { normaliseKey } from '../text/normalise.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
@@ -61,9 +63,56 @@ interface QuoteNode {
 }
 
 export interface QuoteConflict {
+  /** attribution: the same words in two mouths; meaning: one quotation in other words (`wordedOtherwise`). */
+  type: 'attribution' | 'meaning';
   claim: ClaimDraft;
   a: { article: string; side: LinkConflict['a'] };
   b: { article: string; side: LinkConflict['a'] };
+}
+
+/** The content words (stem → the word as written, in order) of a quotation, numbers left out (number conflicts read them). */
+function contentWords(q: Quote): Map<string, string> {
+  const words = new Map<string, string>();
+  for (const t of tokenize(quotedWords(q))) if (!t.stop && !t.numeric && !words.has(t.stem)) words.set(t.stem, t.norm);
+  return words;
+}
+
+/** Content words two printings of one quotation share at least, and the share of each printing's words that must be shared. */
+const WORDED_MIN_SHARED = 4;
+const WORDED_MIN_SHARE = 0.7;
+/** At most this many content words on each side of two printings of one quotation differ (more: other passages). */
+const WORDED_MAX_CHANGED = 3;
+
+/**
+ * Two articles that print one quotation in other words: the same passage (most of the content words of each are the
+ * other's) where each has content words the other lacks ("We will rebuild every home … by the summer" / "We will
+ * rebuild some homes … by the winter"). Not a shorter excerpt of the same words, not another part of a long statement
+ * (quotes are grouped through chains of alike quotes), not a quotation that marks words left out with an ellipsis, not
+ * a spelling variant ("realised" / "realized", "fibre" /
+ * "fiber": words within two edits of each other). The first such pair of members of two articles, with the words each
+ * has alone as the sides' values; else null.
+ */
+function wordedOtherwise(members: readonly QuoteNode[]): [QuoteNode, string, QuoteNode, string] | null {
+  const first = members[0];
+  // An ellipsis declares words left out ("She captured the imagination of a generation ... She is the embodiment").
+  const elided = (q: Quote): boolean => /\.\.\.|…/.test(q.text);
+  if (!first || elided(first.q)) return null;
+  const firstWords = contentWords(first.q);
+  for (const m of members) {
+    if (m.art === first.art || m.q.text === first.q.text || elided(m.q)) continue;
+    const words = contentWords(m.q);
+    let shared = 0;
+    for (const k of words.keys()) if (firstWords.has(k)) shared++;
+    if (shared < WORDED_MIN_SHARED || shared < WORDED_MIN_SHARE * firstWords.size || shared < WORDED_MIN_SHARE * words.size) continue;
+    const inFirst = [...firstWords].filter(([k]) => !words.has(k)).map(([, w]) => w);
+    const inM = [...words].filter(([k]) => !firstWords.has(k)).map(([, w]) => w);
+    const variant = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 4 && distance(a, b) <= 2;
+    const onlyFirst = inFirst.filter((a) => !inM.some((b) => variant(a, b)));
+    const onlyM = inM.filter((b) => !inFirst.some((a) => variant(a, b)));
+    if (onlyFirst.length === 0 || onlyM.length === 0 || onlyFirst.length > WORDED_MAX_CHANGED || onlyM.length > WORDED_MAX_CHANGED) continue;
+    return [first, onlyFirst.join(' … '), m, onlyM.join(' … ')];
+  }
+  return null;
 }
 
 /** Content words a quotation part and an indirect quote must share before the paraphrase model is asked. */
@@ -349,9 +398,16 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         if (!list) earlier.set(key, [m]);
         else if (list.length === 1 && list[0]!.art !== m.art) list.push(m);
         if (!n) continue;
-        conflicts.push({ claim, a: sideOf(n), b: sideOf(m) });
+        conflicts.push({ type: 'attribution', claim, a: sideOf(n), b: sideOf(m) });
       }
-      for (const s of speakerMismatch) conflicts.push({ claim, a: anchorSide, b: s });
+      for (const s of speakerMismatch) conflicts.push({ type: 'attribution', claim, a: anchorSide, b: s });
+    }
+    // One quotation in other words.
+    const worded = wordedOtherwise(members);
+    if (worded) {
+      const [x, xWords, y, yWords] = worded;
+      const side = (n: QuoteNode, value: string) => ({ article: n.art.id, side: { start: n.q.start, end: n.q.end, text: n.q.text, value } });
+      conflicts.push({ type: 'meaning', claim, a: side(x, xWords), b: side(y, yWords) });
     }
   }
   return conflicts;
