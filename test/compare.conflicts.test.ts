@@ -241,6 +241,9 @@ test('one quotation printed in other words is a conflict of meaning; an excerpt,
   // "realise" / "realize": a spelling variant, not other words.
   const arts = [art('a', quote('We realise we must rebuild every home in the valley by the summer')), art('b', quote('We realize we must rebuild every home in the valley by the summer'))];
   assert.deepEqual(run(arts).conflicts.filter((c) => c.type === 'meaning'), []);
+  // "rose" / "fell" in the quotation: one conflict, the opposite words', not a second for the words.
+  const flipped = conflictsOf('We will rebuild every home in the valley by the summer and close the bridge');
+  assert.deepEqual(flipped.map((c) => c.sides.map((s) => s.text)), [['open', 'close']]);
 });
 
 test('no negation conflict when the other sentence negates the word too, also beside a plain use of it', () => {

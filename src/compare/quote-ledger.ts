@@ -36,6 +36,7 @@ import { crossCoverage } from '../similarity/crosslingual.js';
 import { quotedWords } from '../text/spans.js';
 import { tokenize } from '../similarity/tokens.js';
 import { distance } from 'fastest-levenshtein';
+import { antonymsOf } from '../similarity/antonyms.js';
 import { normaliseKey } from '../text/normalise.js';
 import { sameSpeaker } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
@@ -88,9 +89,9 @@ const WORDED_MAX_CHANGED = 3;
  * other's) where each has content words the other lacks ("We will rebuild every home … by the summer" / "We will
  * rebuild some homes … by the winter"). Not a shorter excerpt of the same words, not another part of a long statement
  * (quotes are grouped through chains of alike quotes), not a quotation that marks words left out with an ellipsis, not
- * a spelling variant ("realised" / "realized", "fibre" /
- * "fiber": words within two edits of each other). The first such pair of members of two articles, with the words each
- * has alone as the sides' values; else null.
+ * a spelling variant ("realised" / "realized", "fibre" / "fiber": words within two edits of each other), not an antonym
+ * swap (the opposite-word conflict reports it). The first such pair of members of two articles, with the words each has
+ * alone as the sides' values; else null.
  */
 function wordedOtherwise(members: readonly QuoteNode[]): [QuoteNode, string, QuoteNode, string] | null {
   const first = members[0];
@@ -104,11 +105,13 @@ function wordedOtherwise(members: readonly QuoteNode[]): [QuoteNode, string, Quo
     let shared = 0;
     for (const k of words.keys()) if (firstWords.has(k)) shared++;
     if (shared < WORDED_MIN_SHARED || shared < WORDED_MIN_SHARE * firstWords.size || shared < WORDED_MIN_SHARE * words.size) continue;
-    const inFirst = [...firstWords].filter(([k]) => !words.has(k)).map(([, w]) => w);
-    const inM = [...words].filter(([k]) => !firstWords.has(k)).map(([, w]) => w);
-    const variant = (a: string, b: string): boolean => Math.min(a.length, b.length) >= 4 && distance(a, b) <= 2;
-    const onlyFirst = inFirst.filter((a) => !inM.some((b) => variant(a, b)));
-    const onlyM = inM.filter((b) => !inFirst.some((a) => variant(a, b)));
+    const inFirst = [...firstWords].filter(([k]) => !words.has(k));
+    const inM = [...words].filter(([k]) => !firstWords.has(k));
+    // Spelling variants are the same word; a word swapped for its opposite is the opposite-word conflict's to report.
+    const paired = ([ka, a]: [string, string], [kb, b]: [string, string]): boolean =>
+      (Math.min(a.length, b.length) >= 4 && distance(a, b) <= 2) || antonymsOf(ka).has(kb);
+    const onlyFirst = inFirst.filter((a) => !inM.some((b) => paired(a, b))).map(([, w]) => w);
+    const onlyM = inM.filter((b) => !inFirst.some((a) => paired(a, b))).map(([, w]) => w);
     if (onlyFirst.length === 0 || onlyM.length === 0 || onlyFirst.length > WORDED_MAX_CHANGED || onlyM.length > WORDED_MAX_CHANGED) continue;
     return [first, onlyFirst.join(' … '), m, onlyM.join(' … ')];
   }
