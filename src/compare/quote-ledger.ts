@@ -17,7 +17,9 @@
  * words are put in different mouths (speakers that do not match by name), an attribution conflict is
  * raised and the quote is conflicting (between named speakers only: “a family friend” or an unresolved “he” may be the
  * person another article names); a statement of another speaker that is not the quote's words (only alike
- * in content, or the few words of a short quotation) supports its content like any other sentence.
+ * in content, or the few words of a short quotation) supports its content like any other sentence. One quotation
+ * that two articles print in other words (`wordedOtherwise`: "… by the summer" / "… by the winter") is a conflict of
+ * meaning, and the quote is conflicting.
  *
  * Across languages (a Russian original and its English rewrite): a quotation's words are not the other
  * language's words, so an article in another language attests it when a sentence of it is aligned with the
