@@ -146,6 +146,15 @@ test('negation conflict with do-support: "did not confirm" / "didn’t confirm" 
     sidesOk(r, arts, c);
     assert.deepEqual(c.sides.map((s) => s.text), ['confirmed', negated.replace(/^did /, '').replace(/^didn’t/, 'n’t')]);
   }
+  // The verb must go on alike: "I don't want to be photographed" says nothing against "I want to be remembered".
+  noConflictOver(
+    [
+      art('a', '“I don’t want to be photographed in my old age,” the actress Ilse Varga said in Dorrow.'),
+      art('b', '“I want to be remembered in my old age,” the actress Ilse Varga said in Dorrow.'),
+    ],
+    'negation',
+    [0, 0],
+  );
   // A different subject before "did not" is no frame for the plain verb: "the council did not confirm" says nothing
   // against "Ostrova confirmed".
   noConflictOver(

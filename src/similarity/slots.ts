@@ -414,6 +414,11 @@ function slotSide(s: Span, value: string): SlotSide {
   return { start: s.start, end: s.end, text: s.text, value };
 }
 
+/** The first content word at or after `from`. */
+function nextContent(tokens: readonly Token[], from: number): Token | undefined {
+  return tokens.find((t) => t.start >= from && !t.stop);
+}
+
 /**
  * The word a negation denies, as a conflict key: the first content word of its scope (the second when the first is an
  * -ly adverb: "was not immediately confirmed"), not a name ("was not Deep Throat"), and none when "until" or "till"
@@ -463,9 +468,13 @@ function negationConflict(
     const px = before(xTokens, n.start);
     const py = before(yTokens, hit.start);
     if (!px || !py) continue;
-    // Do-support: "Ostrova did not confirm" / "Ostrova confirmed": the word before "did" frames the verb.
-    const frame = DO_SUPPORT.has(px.norm) && !AUXILIARIES.has(py.norm) ? before(xTokens, px.start) : px;
+    // Do-support: "Ostrova did not confirm" / "Ostrova confirmed": the word before "did" frames the verb, and the verb
+    // has the same next content word ("the deaths"): "I don't want to be photographed" says nothing against "I want
+    // to be remembered".
+    const doSupport = DO_SUPPORT.has(px.norm) && !AUXILIARIES.has(py.norm);
+    const frame = doSupport ? before(xTokens, px.start) : px;
     if (!frame) continue;
+    if (doSupport && nextContent(xTokens, w.end)?.stem !== nextContent(yTokens, hit.end)?.stem) continue;
     if (frame.norm !== py.norm && !(AUXILIARIES.has(px.norm) && AUXILIARIES.has(py.norm))) continue;
     // The negated side spans negation → scope word; the other side is the plain word.
     const xText = `${n.text} ${w.norm}`;
