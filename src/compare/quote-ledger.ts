@@ -101,8 +101,11 @@ function wordedOtherwise(members: readonly QuoteNode[]): [QuoteNode, string, Quo
   const elided = (q: Quote): boolean => /\.\.\.|…/.test(q.text);
   if (!first || elided(first.q)) return null;
   const firstWords = contentWords(first.q);
+  // The verdict on a member depends on its text alone: the copies of one printing are read once.
+  const tried = new Set<string>([first.q.text]);
   for (const m of members) {
-    if (m.art === first.art || m.q.text === first.q.text || elided(m.q)) continue;
+    if (m.art === first.art || tried.has(m.q.text) || elided(m.q)) continue;
+    tried.add(m.q.text);
     const words = contentWords(m.q);
     let shared = 0;
     for (const k of words.keys()) if (firstWords.has(k)) shared++;
