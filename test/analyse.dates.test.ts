@@ -142,3 +142,29 @@ test('a day and month written with a slash and no year are not read ("24/7", "9/
   const t = 'He paid 3/4 of the bill for 24/7 coverage after 9/11. The vote was on 3/15/2026.';
   assert.deepEqual(rows(dates(t, '2026-11-17')), [['3/15/2026', '2026-03-15', 'day', false]]);
 });
+
+test('a range of days or months is two dates, each on its own words ("March 10 to March 14", "March 10-14", "Dec. 30 to Jan. 2")', () => {
+  const t = 'The bridge is closed from March 10 to March 14. The fair runs July 8-12 in Dorrow. ' +
+    'It was held 10-14 March 2026. The office shuts from Dec. 30 to Jan. 2. The toll rises on March 20.';
+  assert.deepEqual(rows(dates(t, '2026-03-09')), [
+    ['March 10', '2026-03-10', 'day', true],
+    ['March 14', '2026-03-14', 'day', true],
+    ['July 8', '2026-07-08', 'day', true],
+    ['12', '2026-07-12', 'day', true],
+    ['10', '2026-03-10', 'day', false],
+    ['14 March 2026', '2026-03-14', 'day', false],
+    ['Dec. 30', '2025-12-30', 'day', true],
+    ['Jan. 2', '2026-01-02', 'day', true],
+    ['March 20', '2026-03-20', 'day', true],
+  ]);
+});
+
+test('a weekday after "until", "till" or "by" is the next one, after "since" the last one (published on a Tuesday)', () => {
+  const t = 'The school will stay closed until Monday. Repairs must be done by Friday. It has rained since Wednesday. The storm hit on Monday.';
+  assert.deepEqual(rows(dates(t, '2026-03-10')), [
+    ['Monday', '2026-03-16', 'day', true],
+    ['Friday', '2026-03-13', 'day', true],
+    ['Wednesday', '2026-03-04', 'day', true],
+    ['Monday', '2026-03-09', 'day', true],
+  ]);
+});

@@ -202,3 +202,16 @@ test('labels are no quantities ("Boeing 737", "Route 94", "No. 10"); scores and 
     ],
   );
 });
+
+test('a number of a part counts what it is a part of ("two of the victims", "two of the bridge’s engineers"); not a part of another count', () => {
+  const ns = numbers('Two of the victims were children. Police said 12 of the injured workers went home. ' +
+    'One of the victims was a child. Six of the past seven games were lost. Two of the three suspects fled. ' +
+    'Two of the bridge’s engineers resigned. Two of the mayor’s were hurt.');
+  assert.deepEqual(rows(ns), [
+    ['Two of the victims', 2, 'count', null, 'victim'],
+    ['12 of the injured workers', 12, 'count', null, 'worker'],
+    ['seven games', 7, 'count', null, 'game'],
+    ['three suspects', 3, 'count', null, 'suspect'],
+    ['Two of the bridge’s engineers', 2, 'count', null, 'engineer'],
+  ]);
+});

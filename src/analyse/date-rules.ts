@@ -73,7 +73,9 @@ export function parsePublished(published: string | null): Ymd | null {
  *   (exactly one such day exists; news mostly reports the last few days or announces the next few);
  * - "last Tuesday": the most recent such day strictly before publication (1–7 days back);
  * - "next Tuesday": the first such day strictly after publication (1–7 days ahead);
- * - "this Tuesday": as plain.
+ * - "this Tuesday": as plain;
+ * - after "until", "till" or "by" (qualifier `ahead`): the first such day on or after publication (0–6 days ahead);
+ *   after "since" (`behind`): the last such day on or before it (0–6 days back). See `weekdayDirection`.
  */
 export function resolveWeekday(ref: Ymd, weekday: number, qualifier: string | null): Ymd {
   const refDay = weekdayOf(ref);
@@ -88,8 +90,19 @@ export function resolveWeekday(ref: Ymd, weekday: number, qualifier: string | nu
     return addDays(ref, diff);
   }
   let diff = (weekday - refDay + 7) % 7; // 0..6 days ahead
+  if (qualifier === 'ahead') return addDays(ref, diff);
+  if (qualifier === 'behind') return addDays(ref, diff === 0 ? 0 : diff - 7);
   if (diff > 3) diff -= 7; // → -3..3
   return addDays(ref, diff);
+}
+
+/**
+ * The way a preposition before a weekday looks from the publication day: "closed until Monday", "by Friday" look ahead
+ * (published on a Tuesday, "until Monday" is in six days, not yesterday), "since Monday" looks back; null otherwise.
+ */
+export function weekdayDirection(before: string): 'ahead' | 'behind' | null {
+  const word = /(\p{L}+)\s+$/u.exec(before)?.[1]?.toLowerCase();
+  return word === 'until' || word === 'till' || word === 'by' ? 'ahead' : word === 'since' ? 'behind' : null;
 }
 
 /** The year that puts month (and day) closest to the reference day (as chrono does). */
@@ -170,7 +183,7 @@ function relativeDays(ctx: RuleContext, out: RuleDate[]): void {
   const { text, ref } = ctx;
   if (!ref) return;
   for (const m of text.matchAll(WEEKDAY_RE)) {
-    const qualifier = m[1]?.toLowerCase() ?? null;
+    const qualifier = m[1]?.toLowerCase() ?? weekdayDirection(text.slice(Math.max(0, m.index - 8), m.index));
     const iso = isoDay(resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier));
     if (iso) push(out, ctx, { start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
   }

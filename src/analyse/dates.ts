@@ -7,7 +7,8 @@
  *   the reference ("two years ago", "in 3 days") are skipped: they are durations, not dates.
  * - Rules (date-rules.ts) for what strict mode leaves: weekday names and yesterday/today/tomorrow/
  *   tonight/last night (only when the publication date is known; weekday rule: the day of that name
- *   within ±3 days of publication, "last X" 1–7 days before, "next X" 1–7 days after), "November 2026"
+ *   within ±3 days of publication, "last X" 1–7 days before, "next X" 1–7 days after, "until/by X" 0–6 days after,
+ *   "since X" 0–6 days before), "November 2026"
  *   (month), a month name after a preposition ("in March", "since September"; month grain, the year
  *   that puts it closest to publication, "last March"/"next March" the one before/after the publication
  *   month), bare years after a preposition or before punctuation ("in 1952", "since 1952") or naming an occasion
@@ -144,6 +145,28 @@ function dottedDayFirst(text: string, iso: string): string | null {
 
 type LocalDate = Omit<DateMention, 'sentence'>;
 
+/** A day or month range's first and last parts: "March 10" | " to " | "March 14", "10" | "-" | "14 March 2026". */
+const RANGE_PARTS = /^(.*?[^\s\-–—])(\s*(?:[-–—]|\bto\b|\bthrough\b|\buntil\b|\btill\b)\s*)(\S.*)$/u;
+
+/**
+ * A range chrono read as one result ("March 10 to March 14", "March 10-14", "10-14 March 2026") is two dates, each
+ * on its own words: "closed from March 10 to March 14" and "closed from March 10 to March 18" then differ on the last
+ * day instead of agreeing on the first. The last day takes its year by the same rule as any date (so "Dec. 30 to
+ * Jan. 2" ends in the next year). Anything else, or a last part of another grain, stays one date.
+ */
+function splitRange(r: chrono.ParsedResult, d: LocalDate, ref: Ymd | null): LocalDate[] {
+  if (!r.end || (d.grain !== 'day' && d.grain !== 'month')) return [d];
+  const parts = RANGE_PARTS.exec(d.text);
+  const last = chronoDateValue(r.end, ref);
+  if (!parts || !last || last.grain !== d.grain) return [d];
+  const [, first, between, rest] = parts as unknown as [string, string, string, string];
+  const lastStart = d.start + first.length + between.length;
+  return [
+    { ...d, end: d.start + first.length, text: first },
+    { start: lastStart, end: lastStart + rest.length, text: rest, iso: last.iso, grain: last.grain, inferred: last.inferred },
+  ];
+}
+
 /** chrono's dates of one segment (offsets relative to it), by segment text, then by reference day. */
 const chronoCache = new BoundedCache<Map<string, LocalDate[]>>(8192);
 /** Reference days kept per segment text (copies of one story are published within days). */
@@ -161,7 +184,7 @@ function chronoDates(segText: string, ref: Ymd | null, refDate: Date): LocalDate
       // "24/7", "9/11", "3/4 of": a day and month written with a slash and no year is more often not a date at all.
       if (isRelative(r) || /^\d{1,2}\/\d{1,2}$/.test(r.text)) continue;
       const d = fromChrono(r, 0, ref);
-      if (d && d.end > d.start && !found.some((f) => f.start < d.end && d.start < f.end)) found.push(d);
+      if (d && d.end > d.start && !found.some((f) => f.start < d.end && d.start < f.end)) found.push(...splitRange(r, d, ref));
     }
   }
   if (!byDay) chronoCache.set(segText, (byDay = new Map()));

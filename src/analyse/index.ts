@@ -35,9 +35,12 @@ import { analysisLanguage } from '../lang/language.js';
  * closing clause) and "…, the ministry said, as reported by RIA Novosti" (without the source clause); an organisation
  * named with title-like words ("the Russian Defence Ministry") is the whole name as a speaker; labels are no numbers
  * ("Boeing 737", "Route 94", "No. 10") and a hyphenated multiplier multiplies ("$1.5-billion"); "cited by X" and
- * "writes X" credit an outlet.
+ * "writes X" credit an outlet; 9: a range of days or months ("from March 10 to March 14", "March 10-14") is two dates, each on
+ * its own words (it was one date, the first day, on the words of the whole range); a number of a part counts what it
+ * is a part of ("two of the victims" counts victims; it was no number); a weekday after "until", "till" or "by" is the next
+ * one and after "since" the last one ("closed until Monday", published on a Tuesday, is in six days, not yesterday).
  */
-export const ANALYSIS_VERSION = 8;
+export const ANALYSIS_VERSION = 9;
 
 /**
  * Pure per-article analysis: every finding is a Span into `article.text`. Russian and French articles

@@ -278,13 +278,17 @@ function digitNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): vo
     let kind = suf.kind;
     let counted: Span | null = null;
     let end = suf.end;
+    // Nothing counted right after it ("Section 7 of the park" is a label even though "of the park" could be a part).
+    let bare = false;
     if (kind === null || kind === 'ordinal') {
-      counted = countedPhrase(text, terms, suf.end);
+      const direct = countedPhrase(text, terms, suf.end);
+      bare = kind === null && !direct;
+      counted = direct ?? (kind === null ? partitiveCounted(text, terms, suf.end) : null);
       if (counted) end = counted.end;
       if (kind === null) kind = counted ? 'count' : 'other';
     }
     // A label, not a quantity: "No. 10", "#3", or a bare number after a name ("Boeing 737", "Route 94", "Article 5").
-    if (!currency && !negative && isLabel(text, start, numEnd, kind === 'other')) continue;
+    if (!currency && !negative && isLabel(text, start, numEnd, bare)) continue;
     out.push({ start: spanStart, end, value: suf.value, kind, unit: suf.unit, counted, numberEnd: suf.end });
   }
 }
@@ -305,7 +309,7 @@ function wordNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): voi
     let counted: Span | null = null;
     let end = suf.end;
     if (kind === null) {
-      counted = countedPhrase(text, terms, suf.end);
+      counted = countedPhrase(text, terms, suf.end) ?? (w.loneOne ? null : partitiveCounted(text, terms, suf.end));
       if (counted) end = counted.end;
       kind = counted ? 'count' : 'other';
     }
@@ -313,6 +317,29 @@ function wordNumbers(text: string, terms: readonly NlpTerm[], out: Found[]): voi
     if (kind === 'other') continue; // "two" with nothing counted is too often a pronoun-like use
     out.push({ start: w.start, end, value: suf.value, kind, unit: suf.unit, counted, numberEnd: suf.end });
   }
+}
+
+/** "of the" and the like between a number and what it counts a part of ("two of the victims"). */
+const PARTITIVE = /^\s+of\s+(?:the|these|those|its|their|his|her|our)\s+/i;
+/** A number opening the phrase after "of the": "two of the four piers" counts a part of a count, not the piers. */
+const COUNT_START = /^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen)\b|\w+teen\b)/i;
+
+/**
+ * What a number followed by "of the …" counts: "two of the victims", "12 of the injured workers" count victims and
+ * workers. Not a count of its own ("two of the four piers"), nor a possessive ("two of the bridge's piers": the
+ * phrase that follows is the bridge's).
+ */
+function partitiveCounted(text: string, terms: readonly NlpTerm[], at: number): Span | null {
+  const of = PARTITIVE.exec(text.slice(at, at + 24));
+  if (!of) return null;
+  const from = at + of[0].length;
+  if (COUNT_START.test(text.slice(from, from + 12))) return null;
+  const counted = countedPhrase(text, terms, at + of[0].trimEnd().length);
+  if (!counted) return null;
+  // Not a possessive or a modifier of what follows ("the bridge's piers", "his season-high"), and not "the past seven
+  // games" (a count follows: the part is of that count).
+  const after = text.slice(counted.end, counted.end + 16);
+  return /^['’-]/.test(after) || COUNT_START.test(after.trimStart()) ? null : counted;
 }
 
 function ordinalWords(text: string, terms: readonly NlpTerm[], out: Found[]): void {
