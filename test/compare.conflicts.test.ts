@@ -155,6 +155,22 @@ test('negation conflict with do-support: "did not confirm" / "didn’t confirm" 
     'negation',
     [0, 0],
   );
+  // A sentence that says the word both ways ("that won't happen … I now fear it may happen", one quoted passage)
+  // contradicts nothing that says it plainly as often.
+  noConflictOver(
+    [
+      art('a', '“I kept telling myself that won’t happen. I now fear it may happen,” the developer Ivo Karsk told the Dorrow Times.'),
+      art('b', '“I kept telling myself. I now fear it may happen,” the developer Ivo Karsk told the Dorrow Times.'),
+    ],
+    'negation',
+    [0, 0],
+  );
+  // It does conflict with one that says it plainly where it denies it.
+  const both = [
+    art('a', '“He doesn’t see himself as a party man. He sees himself as fighting for the workers of Dorrow,” said Ivo Karsk.'),
+    art('b', '“He sees himself as a party man. He sees himself as fighting for the workers of Dorrow,” said Ivo Karsk.'),
+  ];
+  assert.ok(run(both).conflicts.some((c) => c.type === 'negation'));
   // A different subject before "did not" is no frame for the plain verb: "the council did not confirm" says nothing
   // against "Ostrova confirmed".
   noConflictOver(
@@ -165,6 +181,80 @@ test('negation conflict with do-support: "did not confirm" / "didn’t confirm" 
     'negation',
     [0, 0],
   );
+});
+
+test('negation conflict through a modal written into the negation: "cannot" / "can’t" / "won’t" against "can" / "will"', () => {
+  for (const [negated, plain, cue] of [
+    ['cannot', 'can', 'cannot'],
+    ['can’t', 'can', 'n’t'],
+    ['won’t', 'will', 'n’t'],
+  ] as const) {
+    const arts = [
+      art('a', `The city ${plain} afford the new stadium, Mayor Tomas Reyes said on Monday.\n\nThe council meets on Friday.`),
+      art('b', `The city ${negated} afford the new stadium, Mayor Tomas Reyes said on Monday.\n\nThe council meets on Friday.`),
+    ];
+    const r = run(arts);
+    const c = r.conflicts.find((x) => x.type === 'negation');
+    assert.ok(c, negated);
+    sidesOk(r, arts, c);
+    assert.deepEqual(c.sides.map((s) => s.text), ['afford', `${cue} afford`]);
+  }
+  // The same modal on both sides is no conflict, and neither is a modal against another subject's verb.
+  noConflictOver(
+    [
+      art('a', 'The city cannot afford the new stadium, Mayor Tomas Reyes said on Monday.'),
+      art('b', 'The city cannot afford the new stadium, Mayor Tomas Reyes told reporters on Monday.'),
+    ],
+    'negation',
+    [0, 0],
+  );
+});
+
+test('a date that differs beside shared ones is a conflict when the same words date it ("renovated in 2019" / "in 2021")', () => {
+  const arts = [
+    art('a', 'The Arden bridge was built in 1962 and last renovated in 2019, the transport agency said.'),
+    art('b', 'The Arden bridge was built in 1962 and last renovated in 2021, the transport agency said.'),
+  ];
+  const r = run(arts);
+  const c = r.conflicts.find((x) => x.type === 'date');
+  assert.ok(c);
+  sidesOk(r, arts, c);
+  assert.deepEqual(c.sides.map((s) => s.text), ['2019', '2021']);
+  // Dated by other words, a date beside a shared one is no conflict: one sentence may add what the other leaves out.
+  noConflictOver(
+    [
+      art('a', 'The Arden bridge was built in 1962 and last renovated in 2019, the transport agency said.'),
+      art('b', 'The Arden bridge was built in 1962 and first painted in 2021, the transport agency said.'),
+    ],
+    'date',
+    [0, 0],
+  );
+});
+
+test('a range that ends on another day is a date conflict on that end; a number of a part ("two of the victims") is compared', () => {
+  const arts = [
+    art('a', 'The Arden bridge will stay closed from March 10 to March 14, the transport agency said.\n\nTwo of the victims were children, police said.'),
+    art('b', 'The Arden bridge will stay closed from March 10 to March 18, the transport agency said.\n\nThree of the victims were children, police said.'),
+  ];
+  const r = run(arts);
+  const date = r.conflicts.find((x) => x.type === 'date');
+  assert.ok(date);
+  sidesOk(r, arts, date);
+  assert.deepEqual(date.sides.map((s) => s.text), ['March 14', 'March 18']);
+  const count = r.conflicts.find((x) => x.type === 'number');
+  assert.ok(count);
+  assert.deepEqual(count.sides.map((s) => s.text), ['Two of the victims', 'Three of the victims']);
+  // The same range in other words, or one end left out, says nothing against it.
+  for (const other of ['between March 10 and March 14', 'from March 10']) {
+    noConflictOver(
+      [
+        art('a', 'The Arden bridge will stay closed from March 10 to March 14, the transport agency said.'),
+        art('b', `The Arden bridge will stay closed ${other}, the transport agency said.`),
+      ],
+      'date',
+      [0, 0],
+    );
+  }
 });
 
 test('a negation inside a quotation ("We will not rebuild" against "We will rebuild") makes the quote claim conflicting too', () => {
@@ -203,6 +293,50 @@ test('a word swapped for its opposite in aligned sentences is a conflict of mean
   // Both words in both sentences ("the old bridge … a new one" / "a new bridge … the old one"): no flip.
   assert.ok(r.alignments[0]!.links.some((l) => l.a.sentence === 3 && l.b.sentence === 3));
   assert.ok(!flips.some((c) => c.sides.some((s) => /old|new/.test(s.text))));
+});
+
+test('opposite outcomes, causes and decisions the way rewrites of war and policy news turn them ("civilians" / "soldiers", "deliberately" / "accidentally", "cut" / "create")', () => {
+  const arts = [
+    art('a', 'The ministry said 40 civilians were killed in the strike on Kelso.\n\nInvestigators believe the depot fire was started deliberately.\n\nThe Arden company will cut 1,200 jobs by the end of the year.'),
+    art('b', 'The ministry said 40 soldiers were killed in the strike on Kelso.\n\nInvestigators believe the depot fire was started accidentally.\n\nThe Arden company will create 1,200 jobs by the end of the year.'),
+  ];
+  const r = run(arts);
+  const flips = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of flips) sidesOk(r, arts, c);
+  assert.deepEqual(flips.map((c) => c.sides.map((s) => s.text)), [['civilians', 'soldiers'], ['deliberately', 'accidentally'], ['cut', 'create']]);
+});
+
+test('one name put in place of another in the same words is a conflict of meaning; two forms of one name, or names both articles know, are not', () => {
+  const arts = [
+    art('a', 'A storm cut power to more than 100 homes in Kelso on Monday, the grid operator said.\n\nPolice arrested Tomas Reyes after a chase through the old harbour.'),
+    art('b', 'A storm cut power to more than 100 homes in Dorrow on Monday, the grid operator said.\n\nPolice arrested Mira Lenk after a chase through the old harbour.'),
+  ];
+  const r = run(arts);
+  const swaps = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of swaps) sidesOk(r, arts, c);
+  assert.deepEqual(swaps.map((c) => c.sides.map((s) => s.text)), [['Kelso', 'Dorrow'], ['Tomas Reyes', 'Mira Lenk']]);
+  assert.match(swaps[1]!.summary, /^Person named otherwise/);
+  for (const [x, y] of [
+    // Another form of the same name: a word in common, a spelling, an acronym.
+    ['in Southern California on Monday', 'in California on Monday'],
+    ['at the Technicolor plant on Monday', 'at the Technicolour plant on Monday'],
+    ['by the AFC on Monday', 'by the American Football Conference on Monday'],
+  ] as const) {
+    noConflictOver(
+      [art('a', `A storm cut power to more than 100 homes ${x}, the grid operator said.`), art('b', `A storm cut power to more than 100 homes ${y}, the grid operator said.`)],
+      'meaning',
+      [0, 0],
+    );
+  }
+  // An article that names both elsewhere: a town in a region, not a swap.
+  noConflictOver(
+    [
+      art('a', 'A storm cut power to more than 100 homes in Cumbria on Monday, the grid operator said.\n\nThe worst damage was in Millom, Cumbria.'),
+      art('b', 'A storm cut power to more than 100 homes in Millom on Monday, the grid operator said.'),
+    ],
+    'meaning',
+    [0, 0],
+  );
 });
 
 test('no negation conflict for "not … until" (it will, later) or on a word after the one denied ("did not specify what she was being treated for", "will not affect the playing status")', () => {

@@ -19,6 +19,7 @@ import { dot } from '../similarity/vector.js';
 import { surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
 import { roleConflicts } from './roles.js';
 import { antonymFlip } from './antonym-flips.js';
+import { nameSwap } from './name-swaps.js';
 import { alignAcross } from './align-across.js';
 import {
   CONTAIN_LINK,
@@ -349,6 +350,11 @@ export function linkConflicts(
   if (sameLanguage && !out?.some((c) => c.type === 'meaning' || c.type === 'negation')) {
     const flip = antonymFlip(x, y, lexical);
     if (flip) (out ??= []).push(flip);
+  }
+  // One name put in place of another ("in Kelso" / "in Dorrow"), unless a role check found who did it changed.
+  if (sameLanguage && !out?.some((c) => c.type === 'actor' || c.type === 'meaning')) {
+    const swap = nameSwap(x, y, lexical);
+    if (swap) (out ??= []).push(swap);
   }
   const ka = x.slots.attributions;
   const kb = y.slots.attributions;

@@ -24,6 +24,11 @@ import { FLIP_MIN_LEXICAL } from './thresholds.js';
 const OUTCOMES: readonly (readonly [string, string])[] = [
   ['killed', 'injured'], ['killed', 'wounded'], ['killed', 'hurt'], ['dead', 'injured'], ['dead', 'wounded'],
   ['deaths', 'injuries'], ['died', 'survived'], ['convicted', 'charged'], ['arrested', 'questioned'],
+  // Who was hit, how it came about, and what was decided, as rewrites of war and policy news turn them.
+  ['civilians', 'soldiers'], ['civilians', 'troops'], ['civilians', 'militants'], ['civilians', 'fighters'], ['civilian', 'military'],
+  ['deliberately', 'accidentally'], ['intentionally', 'accidentally'], ['deliberate', 'accidental'],
+  ['cut', 'create'], ['agreed', 'rejected'], ['accepted', 'refused'], ['agreed', 'refused'],
+  ['lifted', 'imposed'], ['ease', 'tighten'], ['eased', 'tightened'], ['raise', 'cut'], ['raised', 'cut'],
 ];
 const OUTCOME_TABLE = stemPairTable(OUTCOMES);
 

@@ -408,7 +408,8 @@ function shownValue(book: ClaimBook, type: ConflictType, s: ConflictSide): strin
     const text = oneLine(s.text);
     if (n?.counted) {
       const counted = oneLine(n.counted);
-      if (text.toLowerCase().endsWith(` ${counted.toLowerCase()}`)) return text.slice(0, text.length - counted.length - 1);
+      // ("Two of the victims": the number alone, "Two".)
+      if (text.toLowerCase().endsWith(` ${counted.toLowerCase()}`)) return text.slice(0, text.length - counted.length - 1).replace(/\s+of\s+(?:the|these|those|its|their|his|her|our)\b.*$/i, '');
     }
     return text;
   }

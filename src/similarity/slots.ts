@@ -3,6 +3,7 @@
  * sentences: numbers by countedKey (else unit), within the range their qualifiers allow (./number-range.ts);
  * dates by ISO value, entities by key/alias, negation by parity over a shared scope word.
  */
+import { lookupTable } from '../text/lookup-table.js';
 import type { AnalysedArticle, DateMention, Entity, MediaAttribution, Negation, NumberMention, Span } from '../types.js';
 import { sentenceIndexAt } from '../text/spans.js';
 import { clauseEndsBetween, sentenceBreaks } from '../text/sentence-ends.js';
@@ -37,6 +38,9 @@ const QUANTITY_KINDS = new Set(['count', 'percent', 'money', 'measure', 'other']
 
 /** Auxiliaries and copulas that frame a negated predicate. */
 const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'can', 'could', 'should', 'shall', 'may', 'might', 'must']);
+
+/** The modal of a contracted negation as the word tokens leave of it ("can't" → "ca", "won't" → "wo"). */
+const CONTRACTED_MODALS = lookupTable({ ca: 'can', wo: 'will', sha: 'shall' });
 
 /** The auxiliary of do-support ("did not confirm"): the plain sentence has no auxiliary in its place ("confirmed"). */
 const DO_SUPPORT = new Set(['do', 'does', 'did']);
@@ -289,7 +293,17 @@ export function slotConflicts(
       const db = b.dates.filter((d) => d.grain === grain);
       if (da.length === 0 || db.length === 0) continue;
       const isoB = new Set(db.map((d) => d.iso));
-      if (da.some((d) => isoB.has(d.iso)) || sameWords(da, db)) continue;
+      if (da.some((d) => isoB.has(d.iso)) || sameWords(da, db)) {
+        // Some dates shared; the others may still disagree about one thing: "built in 1962 and renovated in 2019" /
+        // "… in 2021", "closed from March 10 to March 14" / "… to March 18". Those date the same words for sure (the
+        // same word before, or after, each: not the benefit of the doubt two sentences with one date each get).
+        const isoA = new Set(da.map((d) => d.iso));
+        const restA = da.filter((d) => !isoB.has(d.iso) && !db.some((e) => sameDateWording(d, e)));
+        const restB = db.filter((d) => !isoA.has(d.iso) && !da.some((e) => sameDateWording(d, e)));
+        const rest = sameLanguage && restA.length > 0 && restB.length > 0 ? sameEventDates(a, restA, aTokens, b, restB, bTokens, true) : null;
+        if (rest) conflicts.push({ kind: 'date', key: grain, a: slotSide(rest[0], rest[0].iso), b: slotSide(rest[1], rest[1].iso) });
+        continue;
+      }
       // Two days are a disagreement about one event only when they date the same words: "died on Thursday in …"
       // and "died yesterday in …" do, "was convicted on Tuesday of killing …" and "went on trial on Wednesday for
       // killing …" (two steps of one case, in sentences that share other words) do not.
@@ -345,12 +359,12 @@ function dateNeighbours(text: string, tokens: readonly Token[], dates: readonly 
 /**
  * May two dates date the same words? The word before each decides when both have one (the predicate: "died on
  * Tuesday", "convicted on Tuesday"); else the word after, when both have one; else nothing tells them apart ("On
- * Tuesday, …" opening both sentences) and they may.
+ * Tuesday, …" opening both sentences) and they may, unless `sure` asks for a word that says so.
  */
-function sameNeighbours(x: DateNeighbours, y: DateNeighbours): boolean {
+function sameNeighbours(x: DateNeighbours, y: DateNeighbours, sure: boolean): boolean {
   if (x.before !== null && y.before !== null) return x.before === y.before;
   if (x.after !== null && y.after !== null) return x.after === y.after;
-  return true;
+  return !sure;
 }
 
 /** A date of each side that may date the same words (`sameNeighbours`), else null. */
@@ -361,11 +375,12 @@ function sameEventDates(
   b: SentenceSlots,
   db: readonly DateMention[],
   bTokens: readonly Token[],
+  sure: boolean = false,
 ): [DateMention, DateMention] | null {
   const nb = db.map((y) => dateNeighbours(b.articleText, bTokens, b.dates, y));
   for (const x of da) {
     const nx = dateNeighbours(a.articleText, aTokens, a.dates, x);
-    const k = nb.findIndex((ny) => sameNeighbours(nx, ny));
+    const k = nb.findIndex((ny) => sameNeighbours(nx, ny, sure));
     if (k >= 0) return [x, db[k]!];
   }
   return null;
@@ -454,6 +469,10 @@ function negationConflict(
     // when it has the plain word elsewhere ("what is conservative and what isn't conservative").
     const negatedInY = hits.some((h) => y.negations.some((m) => m.scope.some((s) => s.start === h.start)));
     if (negatedInY) continue;
+    // Does x say the word plainly as often as y does ("that won't happen … I now fear it may happen" / "I now fear it
+    // may happen")? Then y's plain uses are x's own, and y does not say what x denies.
+    const plainInX = xTokens.filter((t) => t.stem === w.stem && !t.stop && !x.negations.some((m) => m.scope.some((s) => s.start === t.start))).length;
+    if (plainInX >= hits.length) continue;
     // The same frame: the word before the negation in x is the word before the plain word in y
     // ("was not contaminated" / "was contaminated"), or both are auxiliaries ("is not" / "was").
     // "if no further rain arrives" / "if the rain holds off" say the same thing and do not conflict.
@@ -475,7 +494,10 @@ function negationConflict(
     const frame = doSupport ? before(xTokens, px.start) : px;
     if (!frame) continue;
     if (doSupport && nextContent(xTokens, w.end)?.stem !== nextContent(yTokens, hit.end)?.stem) continue;
-    if (frame.norm !== py.norm && !(AUXILIARIES.has(px.norm) && AUXILIARIES.has(py.norm))) continue;
+    // A modal written into the negation ("cannot", "can't", "won't") is the word before the negation.
+    const modal = n.text.toLowerCase() === 'cannot' ? 'can' : (CONTRACTED_MODALS[px.norm] ?? px.norm);
+    const frameNorm = doSupport ? frame.norm : modal;
+    if (frameNorm !== py.norm && !(AUXILIARIES.has(modal) && AUXILIARIES.has(py.norm))) continue;
     // The negated side spans negation → scope word; the other side is the plain word.
     const xText = `${n.text} ${w.norm}`;
     const negSide: SlotSide = { start: n.start, end: w.end, text: x.articleText.slice(n.start, w.end), value: xText };
