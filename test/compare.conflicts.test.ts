@@ -558,6 +558,24 @@ test('a quote given to a named speaker in one article and to "a family friend" o
   assert.equal(r.claims.find((c) => c.kind === 'quote')!.status, 'corroborated');
 });
 
+test('a quote whose speaker both articles write in the same words ("she said") is no attribution conflict when the sentences before make it someone else', () => {
+  const quote = '“We will rebuild every home in the valley before the winter comes,” she said.';
+  // A copy that dropped the sentence naming the governor reads "she" as the council member: the texts agree.
+  const r = run([
+    art('alpha', `Council member Mira Lenk toured Dorrow on Monday. Governor Lina Ostrova visited the flooded valley on Tuesday. ${quote}`),
+    art('beta', `Council member Mira Lenk toured Dorrow on Monday. ${quote}`),
+  ]);
+  const quotes = r.claims.filter((c) => c.kind === 'quote');
+  assert.equal(quotes.length, 1);
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'attribution'), []);
+  // Named otherwise in the words themselves, it is one.
+  const named = run([
+    art('alpha', `Governor Lina Ostrova visited the flooded valley on Tuesday. ${quote.replace('she said', 'Ostrova said')}`),
+    art('beta', `Governor Lina Ostrova visited the flooded valley on Tuesday. ${quote.replace('she said', 'Mira Lenk said')}`),
+  ]);
+  assert.deepEqual(named.conflicts.map((c) => c.type), ['attribution']);
+});
+
 test('a part of a quotation in another named mouth is a conflict; an unnamed speaker stating it, or a named one the few words of a short quotation, supports the quote', () => {
   // Brand is given the second half of Reyes's quotation: a conflict between beta and gamma, though gamma shares nothing
   // with alpha's first half.

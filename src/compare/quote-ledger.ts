@@ -156,6 +156,15 @@ function named(speaker: SpeakerRef | null): boolean {
   return speaker !== null && (speaker.via === 'name' || speaker.entity !== null);
 }
 
+/**
+ * Two speakers written in the same words ("he asserted" in both, "the senator said" in both): the articles say the same
+ * of who spoke; the names they resolve to differ only because the sentences before differ (a copy that dropped or moved
+ * the sentence naming "him"), which is no disagreement of the sources.
+ */
+function sameMouthAsWritten(a: SpeakerRef, b: SpeakerRef): boolean {
+  return a.via !== 'name' && b.via !== 'name' && normaliseKey(a.text) === normaliseKey(b.text);
+}
+
 /** Content words a quotation needs before its words in another speaker's sentence make an attribution conflict. */
 const MOUTH_MIN_WORDS = 5;
 
@@ -385,7 +394,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         if (v === undefined) {
           const small = n.set.total <= m.set.total ? n.set : m.set;
           const sameQuotation = normaliseKey(n.q.text) === normaliseKey(m.q.text);
-          v = !sameSpeaker(n.q.speaker!.name, m.q.speaker!.name, ctx.multilingual) && sameWords(n.set, m.set) && (sameQuotation || small.ids.length >= MOUTH_MIN_WORDS);
+          v = !sameSpeaker(n.q.speaker!.name, m.q.speaker!.name, ctx.multilingual) && !sameMouthAsWritten(n.q.speaker!, m.q.speaker!) && sameWords(n.set, m.set) && (sameQuotation || small.ids.length >= MOUTH_MIN_WORDS);
           verdicts.set(key, v);
         }
         return v;
