@@ -168,3 +168,16 @@ test('dates across languages: a rewrite that moves the day conflicts with the or
   assert.ok(c, `conflicts: ${r.conflicts.map((x) => x.summary).join(' / ')}`);
   assert.deepEqual(c.sides.map((s) => s.value).sort(), ['2026-10-14', '2026-10-16']);
 });
+
+test('facts: a count of the same thing in words of two languages ("12 мирных жителей" / "21 civilians") is compared; another thing counted is not', () => {
+  const ru = (text: string): Article => ({ id: 'ru', title: 'Удар по Келсо', text, source: 'TASS', url: null, published: '2026-03-10T08:00:00Z', language: 'ru', byline: null, origin: 'ru' });
+  const en = (text: string): Article => ({ id: 'en', title: 'Strike on Kelso', text, source: 'Valley Courier', url: null, published: '2026-03-10T12:00:00Z', language: 'en', byline: null, origin: 'en' });
+  const original = ru('В результате удара по Келсо погибли 12 мирных жителей, сообщило министерство обороны в понедельник.');
+  const changed = report([original, en('The strike on Kelso killed 21 civilians, the defence ministry said on Monday.')]);
+  const c = changed.conflicts.find((x) => x.type === 'number');
+  assert.ok(c, `conflicts: ${changed.conflicts.map((x) => x.summary).join(' / ')}`);
+  assert.deepEqual(c.sides.map((s) => s.value), ['12', '21']);
+  for (const other of ['The strike on Kelso killed 12 civilians, the defence ministry said on Monday.', 'The strike on Kelso destroyed 21 houses, the defence ministry said on Monday.']) {
+    assert.deepEqual(report([original, en(other)]).conflicts.filter((x) => x.type === 'number'), [], other);
+  }
+});

@@ -10,11 +10,14 @@
  * words and attributions are compared within one language only). Every link is marked `crossLingual`.
  */
 import type { AlignmentLink } from '../types.js';
-import { crossScore } from '../similarity/crosslingual.js';
+import { crossScore, crossUnits } from '../similarity/crosslingual.js';
+import type { AnalysisLanguage } from '../lang/language.js';
 import type { SentenceInfo, StoryContext } from './context.js';
 import { linkConflicts, pairAlignment, sentenceRef } from './align.js';
 import { ACROSS_MIN_SHARED, ACROSS_NONMUTUAL_RATIO, ACROSS_PARAPHRASE, ACROSS_PARTIAL } from './thresholds.js';
-import type { LinkDetail, PairAlignment } from './types.js';
+import type { LinkConflict, LinkDetail, PairAlignment } from './types.js';
+import { numberRange, rangesMeet } from '../similarity/number-range.js';
+import { numberValue } from '../similarity/slots.js';
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -59,7 +62,7 @@ export function alignAcross(ctx: StoryContext, ai: number, bi: number): PairAlig
     const y = sb[k % m]!;
     const s = score[k]!;
     const label: AlignmentLink['label'] = s >= ACROSS_PARAPHRASE ? 'paraphrase' : 'partial';
-    const conflicts = languageNeutral(x, y);
+    const conflicts = languageNeutral(x, y, label, A.language, B.language);
     details.push({
       link: {
         a: sentenceRef(x),
@@ -79,7 +82,42 @@ export function alignAcross(ctx: StoryContext, ai: number, bi: number): PairAlig
   return pairAlignment(ctx, ai, bi, details);
 }
 
-/** The number and date conflicts of a cross-lingual link (a partial link checks counted numbers and dates only). */
-function languageNeutral(x: SentenceInfo, y: SentenceInfo): ReturnType<typeof linkConflicts> {
-  return linkConflicts(x, y, 'partial', 0, false).filter((c) => c.type === 'number' || c.type === 'date');
+/** Two counted phrases of two languages with a cross-lingual term in common. */
+function sameCounted(a: string, la: AnalysisLanguage, b: string, lb: AnalysisLanguage): boolean {
+  const terms = new Set(crossUnits(a, la).flat());
+  return crossUnits(b, lb).some((unit) => unit.some((t) => terms.has(t)));
+}
+
+/**
+ * The number and date conflicts of a cross-lingual link (a partial link checks counted numbers and dates only). The
+ * counted things are words of two languages ("12 мирных жителей" / "21 civilians"), so they never share a key: a
+ * `paraphrase` link whose sentences each count one thing compares those two counts.
+ */
+function languageNeutral(x: SentenceInfo, y: SentenceInfo, label: AlignmentLink['label'], la: AnalysisLanguage, lb: AnalysisLanguage): readonly LinkConflict[] {
+  const found = linkConflicts(x, y, 'partial', 0, false).filter((c) => c.type === 'number' || c.type === 'date');
+  if (label === 'partial' || found.some((c) => c.type === 'number')) return found;
+  const count = singleCountConflict(x, y, la, lb);
+  return count ? [...found, count] : found;
+}
+
+/**
+ * The one count of each sentence, when they count the same thing (the counted words share a cross-lingual term:
+ * "мирных жителей" stands for civilians) and differ (no reading of either as a range meets the other).
+ */
+function singleCountConflict(x: SentenceInfo, y: SentenceInfo, la: AnalysisLanguage, lb: AnalysisLanguage): LinkConflict | null {
+  const cx = x.slots.numbers.filter((n) => n.kind === 'count');
+  const cy = y.slots.numbers.filter((n) => n.kind === 'count');
+  if (cx.length !== 1 || cy.length !== 1) return null;
+  const a = cx[0]!;
+  const b = cy[0]!;
+  if (a.value === b.value || !a.counted || !b.counted || !sameCounted(a.counted, la, b.counted, lb)) return null;
+  if (rangesMeet(numberRange(x.slots.articleText, a), numberRange(y.slots.articleText, b))) return null;
+  const key = a.countedKey ?? b.countedKey ?? 'count';
+  return {
+    type: 'number',
+    key,
+    summary: `Number of ${key}: ${numberValue(a)} vs ${numberValue(b)}`,
+    a: { start: a.start, end: a.end, text: a.text, value: numberValue(a) },
+    b: { start: b.start, end: b.end, text: b.text, value: numberValue(b) },
+  };
 }
