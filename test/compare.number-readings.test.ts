@@ -45,3 +45,22 @@ test('one length in two units is one quantity: "5 km" agrees with "5,000 metres"
   assert.ok(conflict);
   assert.deepEqual(new Set(conflict.sides.map((s) => s.text)), new Set(['5 km', '5,000 metres', '6,000 metres']));
 });
+
+test('one duration in two units is one quantity: "two hours" agrees with "120 minutes" and conflicts with "90 minutes"; "about an hour" is a duration', async () => {
+  const text = (x: string): string => `The Harbour Council of Port Ellery said on Monday that the talks lasted ${x} before the vote.`;
+  const [story] = await compareAnalysed(
+    [article('a', text('two hours')), article('b', text('120 minutes')), article('c', text('90 minutes'))].map(analyse),
+    { encoder: false, cacheDir: null },
+    'one-story',
+  );
+  const numbers = story!.claims
+    .filter((c) => c.kind === 'number')
+    .map((c) => [c.status, c.mentions.map((m) => `${m.article}:${m.text}`).sort().join(' ')])
+    .sort((x, y) => x[1]!.localeCompare(y[1]!));
+  assert.deepEqual(numbers, [
+    ['conflicting', 'a:two hours b:120 minutes'],
+    ['conflicting', 'c:90 minutes'],
+  ]);
+  const read = analyse(article('d', 'The detour adds about an hour to the trip, the wait under half an hour; an hour later buses run twice an hour at 100 km an hour.')).numbers;
+  assert.deepEqual(read.map((n) => [n.text, n.value, n.unit]), [['an hour', 1, 'h'], ['half an hour', 0.5, 'h'], ['100 km', 100, 'km']]);
+});

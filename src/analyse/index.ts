@@ -38,7 +38,8 @@ import { analysisLanguage } from '../lang/language.js';
  * "writes X" credit an outlet; 9: a range of days or months ("from March 10 to March 14", "March 10-14") is two dates, each on
  * its own words (it was one date, the first day, on the words of the whole range); a number of a part counts what it
  * is a part of ("two of the victims" counts victims; it was no number); a weekday after "until", "till" or "by" is the next
- * one and after "since" the last one ("closed until Monday", published on a Tuesday, is in six days, not yesterday).
+ * one and after "since" the last one ("closed until Monday", published on a Tuesday, is in six days, not yesterday);
+ * one unit of time after a word that measures it is a duration ("about an hour", "within a week", "half an hour").
  */
 export const ANALYSIS_VERSION = 9;
 

@@ -37,6 +37,7 @@ import { isLabel } from './number-labels.js';
 import { extractDates } from './dates.js';
 import { parseTerms, termIndexAt, type NlpTerm } from './nlp-doc.js';
 import { countedKeyOf, countedPhrase } from './number-counted.js';
+import { lookupTable } from '../text/lookup-table.js';
 import { findWordNumbers, ORDINAL_WORDS } from './number-words.js';
 import { BoundedCache } from '../text/bounded-cache.js';
 import { localTerms, sameTerms, segmentEnd, segmentTerms, sentenceSegments, type SegmentTerms } from './segment-cache.js';
@@ -367,6 +368,24 @@ function ordinalWords(text: string, terms: readonly NlpTerm[], out: Found[]): vo
   }
 }
 
+/**
+ * "up to an hour", "about a minute", "within a week", "half an hour": one unit of time (half of one) after a word
+ * that measures it. Not "an hour" elsewhere ("twice an hour", "100 km an hour", "an hour later" are rates and
+ * times, not durations).
+ */
+const SINGLE_DURATION = /\b(up to|about|around|nearly|almost|more than|less than|over|under|within|for|roughly|some|just over|just under)\s+(half\s+)?(an?)\s+(hour|minute|day|week)\b(?!['’-])/gi;
+const DURATION_UNITS = lookupTable<string>({ hour: 'h', minute: 'min', day: 'day', week: 'week' });
+
+function singleDurations(text: string, out: Found[]): void {
+  for (const m of text.matchAll(SINGLE_DURATION)) {
+    const half = m[2] !== undefined;
+    const start = m.index + m[1]!.length + m[0].slice(m[1]!.length).search(/\S/);
+    const end = m.index + m[0].length;
+    if (out.some((f) => f.start < end && start < f.end)) continue;
+    out.push({ start, end, value: half ? 0.5 : 1, kind: 'measure', unit: DURATION_UNITS[m[4]!.toLowerCase()]!, counted: null, numberEnd: end });
+  }
+}
+
 /** "10-20 people", "between 10 and 20 people": the first number borrows the second's unit/counted. */
 function shareRanges(text: string, found: Found[]): void {
   for (let i = 0; i + 1 < found.length; i++) {
@@ -431,6 +450,7 @@ function numbersIn(text: string, terms: readonly NlpTerm[]): LocalNumber[] {
   digitNumbers(text, terms, found);
   wordNumbers(text, terms, found);
   ordinalWords(text, terms, found);
+  singleDurations(text, found);
 
   const kept: Found[] = [];
   for (const f of found) {

@@ -1,7 +1,8 @@
 /**
  * A measure in its base unit, so that one quantity written in two units compares as one: "5 km" and "5,000 metres"
  * are both 5,000 m, "2.5 tonnes" and "2,500 kg" both 2,500 kg. Only the exact metric steps (and those of power and
- * energy): a mile is no exact number of kilometres, and a rewrite that turned miles into kilometres rounded them, so
+ * energy) and the exact steps of time up to a week ("90 minutes" is 5,400 s, "two hours" 7,200 s; a month or a year is
+ * no fixed number of days): a mile is no exact number of kilometres, and a rewrite that turned miles into kilometres rounded them, so
  * such values keep their own units (and are compared with nothing of another unit).
  */
 import type { NumberMention } from '../types.js';
@@ -14,6 +15,7 @@ const BASES = lookupTable<readonly [base: string, factor: number]>({
   m2: ['m2', 1], ha: ['m2', 1e4], km2: ['m2', 1e6],
   kW: ['W', 1e3], MW: ['W', 1e6], GW: ['W', 1e9],
   kWh: ['Wh', 1e3], MWh: ['Wh', 1e6], GWh: ['Wh', 1e9], TWh: ['Wh', 1e12],
+  s: ['s', 1], min: ['s', 60], h: ['s', 3600], day: ['s', 86_400], week: ['s', 604_800],
 });
 
 /** The unit `unit` is compared in ("km" → "m"); a unit with no base is its own. */
