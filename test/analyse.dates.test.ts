@@ -168,3 +168,16 @@ test('a weekday after "until", "till" or "by" is the next one, after "since" the
     ['Monday', '2026-03-09', 'day', true],
   ]);
 });
+
+test('a clock time next to a day word is a time of that day on the clock’s words ("at 9 a.m. on Monday", "Friday at 11:30 a.m.", "tonight at 8 p.m.")', () => {
+  const t = 'The blast came at 9 a.m. on Monday. The summit opens Friday at 11:30 a.m. in Kelso. Polls close tonight at 8 p.m. The ferry left on Sunday at 13 p.m.';
+  assert.deepEqual(rows(dates(t, '2026-03-10')), [
+    ['9 a.m.', '2026-03-09T09:00', 'time', true],
+    ['Monday', '2026-03-09', 'day', true],
+    ['Friday', '2026-03-13', 'day', true],
+    ['11:30 a.m.', '2026-03-13T11:30', 'time', true],
+    ['tonight', '2026-03-10', 'day', true],
+    ['8 p.m.', '2026-03-10T20:00', 'time', true],
+    ['Sunday', '2026-03-08', 'day', true],
+  ]);
+});

@@ -124,7 +124,7 @@ export interface RuleDate {
   start: number;
   end: number;
   iso: string;
-  grain: 'year' | 'month' | 'day';
+  grain: 'year' | 'month' | 'day' | 'time';
   inferred: boolean;
 }
 
@@ -185,14 +185,51 @@ function relativeDays(ctx: RuleContext, out: RuleDate[]): void {
   for (const m of text.matchAll(WEEKDAY_RE)) {
     const qualifier = m[1]?.toLowerCase() ?? weekdayDirection(text.slice(Math.max(0, m.index - 8), m.index));
     const iso = isoDay(resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier));
-    if (iso) push(out, ctx, { start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
+    if (iso) pushDay(out, ctx, m.index, m.index + m[0].length, iso);
   }
   for (const m of text.matchAll(RELATIVE_RE)) {
     const w = m[1]!.toLowerCase();
     const offset = w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0;
     const iso = isoDay(addDays(ref, offset));
-    if (iso) push(out, ctx, { start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
+    if (iso) pushDay(out, ctx, m.index, m.index + m[0].length, iso);
   }
+}
+
+/** A clock time with a.m. or p.m. ("9 a.m.", "11:30 pm"), ending where a day word follows ("… on Monday"). */
+const CLOCK_BEFORE = /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:\.\s?m\.|m\b)(\s+(?:on\s+)?)$/i;
+/** ", at 9 a.m." after a day word. */
+const CLOCK_AFTER = /^(,?\s+at\s+)(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:\.\s?m\.|m\b)/i;
+
+/**
+ * A day word, and the clock time written next to it as its own date of `time` grain on the clock's words ("at 9 a.m.
+ * on Monday", "Monday at 11:30 p.m."): strict chrono reads a clock with a day only when the day has a date. The day
+ * stays a date of its own, so a day is still compared with a day ("on Monday" / "on Tuesday") and a time with a time.
+ */
+function pushDay(out: RuleDate[], ctx: RuleContext, start: number, end: number, iso: string): void {
+  push(out, ctx, { start, end, iso, grain: 'day', inferred: true });
+  const before = CLOCK_BEFORE.exec(ctx.text.slice(Math.max(0, start - 24), start));
+  if (before) {
+    const clockEnd = start - before[4]!.length;
+    const clockStart = clockEnd - (before[0].length - before[4]!.length);
+    const time = clockIso(before[1]!, before[2], before[3]!);
+    if (time) push(out, ctx, { start: clockStart, end: clockEnd, iso: `${iso}T${time}`, grain: 'time', inferred: true });
+    return;
+  }
+  const after = CLOCK_AFTER.exec(ctx.text.slice(end, end + 24));
+  if (after) {
+    const clockStart = end + after[1]!.length;
+    const time = clockIso(after[2]!, after[3], after[4]!);
+    if (time) push(out, ctx, { start: clockStart, end: end + after[0].length, iso: `${iso}T${time}`, grain: 'time', inferred: true });
+  }
+}
+
+/** "HH:MM" of a 12-hour clock reading, or null when it is no time (hour past 12, minutes past 59). */
+function clockIso(hour: string, minutes: string | undefined, half: string): string | null {
+  const h = Number(hour);
+  const m = minutes === undefined ? 0 : Number(minutes);
+  if (h < 1 || h > 12 || m > 59) return null;
+  const h24 = (h % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+  return `${pad(h24)}:${pad(m)}`;
 }
 
 /** "November 2026" (month grain). */

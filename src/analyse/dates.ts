@@ -21,7 +21,8 @@
  * clock is written; a time-zone in the text is not applied). `inferred` is true when the year (or, for
  * weekdays and relative words, the whole day) came from the publication date. Without a publication
  * date a day or month with no year is written in the ISO 8601 truncated form `--11-30` / `--11` with
- * `inferred: false`. A time with no day ("shortly after 5 a.m.") is skipped.
+ * `inferred: false`. A time with no day ("shortly after 5 a.m.") is skipped; one next to a weekday or a relative day
+ * word ("at 9 a.m. on Monday", "tonight at 8 p.m.") is a time of that day (date-rules.ts), the day word a date of its own.
  */
 import * as chrono from 'chrono-node';
 import type { DateGrain, DateMention, Sentence } from '../types.js';
