@@ -3,7 +3,15 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { analyse } from '../src/analyse/index.js';
 import { compareAnalysed } from '../src/pipeline.js';
-import type { Article } from '../src/types.js';
+import type { Article, StoryReport } from '../src/types.js';
+
+/** Each number claim of a story as [status, its mentions "article:text" in order], in order. */
+function numberClaims(story: StoryReport): [string, string][] {
+  return story.claims
+    .filter((c) => c.kind === 'number')
+    .map((c): [string, string] => [c.status, c.mentions.map((m) => `${m.article}:${m.text}`).sort().join(' ')])
+    .sort((x, y) => x[1].localeCompare(y[1]));
+}
 
 function article(id: string, text: string): Article {
   return { id, title: null, text, source: id, url: null, published: '2031-01-12', language: 'en', byline: null, origin: `${id}.txt` };
@@ -32,10 +40,7 @@ test('one length in two units is one quantity: "5 km" agrees with "5,000 metres"
     { encoder: false, cacheDir: null },
     'one-story',
   );
-  const numbers = story!.claims
-    .filter((c) => c.kind === 'number')
-    .map((c) => [c.status, c.mentions.map((m) => `${m.article}:${m.text}`).sort().join(' ')])
-    .sort((x, y) => x[1]!.localeCompare(y[1]!));
+  const numbers = numberClaims(story!);
   assert.deepEqual(numbers, [
     ['conflicting', 'a:5 km b:5,000 metres'],
     ['conflicting', 'c:6,000 metres'],
@@ -53,10 +58,7 @@ test('one duration in two units is one quantity: "two hours" agrees with "120 mi
     { encoder: false, cacheDir: null },
     'one-story',
   );
-  const numbers = story!.claims
-    .filter((c) => c.kind === 'number')
-    .map((c) => [c.status, c.mentions.map((m) => `${m.article}:${m.text}`).sort().join(' ')])
-    .sort((x, y) => x[1]!.localeCompare(y[1]!));
+  const numbers = numberClaims(story!);
   assert.deepEqual(numbers, [
     ['conflicting', 'a:two hours b:120 minutes'],
     ['conflicting', 'c:90 minutes'],
