@@ -5,15 +5,15 @@
  * one statement and, without this check, corroborate each other while they place the event elsewhere or credit it to
  * someone else.
  *
- * A swap is a name (a person, place, organisation or other name) of one sentence that matches no name of the other, where the other
- * has a name of the same type that matches none of the first, in the same frame: the words just before and just after
- * the two names are the same (the sentence start or end counts as one), and the sentences share most of their content
- * words (FLIP_MIN_LEXICAL, as for opposite words) and nearly all outside the two names (NAME_SWAP_MIN_REST). Not two forms of one name (a word in common, a spelling, an
- * acronym), and not when either article names both anywhere (a region and a town in it, two ends of one cable):
- * on the 66 ECB+ dev stories (reports of one event told apart) each rule removed only such pairs, and none is left.
- * Who said it is left to the quote ledger ("…, said Tomas Reyes" /
- * "…, said Mira Lenk" is a conflict of speakers there), so a name next to a verb of saying or after "according to" is
- * not read here.
+ * A swap is a name (a person, place, organisation or other name) of one sentence that matches no name of the other,
+ * where the other has a name of the same type that matches none of the first, in the same frame: the words just before
+ * and just after the two names are the same (the sentence start or end counts as one), and the sentences share most
+ * of their content words (FLIP_MIN_LEXICAL, as for opposite words) and nearly all outside the two names
+ * (NAME_SWAP_MIN_REST). Not two forms of one name (a word in common, a spelling, an acronym), and not when either
+ * article names both anywhere (a region and a town in it, two ends of one cable): on the 66 ECB+ dev stories (reports
+ * of one event told apart) each rule removed only such pairs, and none is left. Who said it is left to the quote
+ * ledger ("…, said Tomas Reyes" / "…, said Mira Lenk" is a conflict of speakers there), so a name next to a verb of
+ * saying or after "according to" is not read here.
  */
 import { distance } from 'fastest-levenshtein';
 import { lookupTable } from '../text/lookup-table.js';

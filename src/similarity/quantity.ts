@@ -2,8 +2,8 @@
  * A measure in its base unit, so that one quantity written in two units compares as one: "5 km" and "5,000 metres"
  * are both 5,000 m, "2.5 tonnes" and "2,500 kg" both 2,500 kg. Only the exact metric steps (and those of power and
  * energy) and the exact steps of time up to a week ("90 minutes" is 5,400 s, "two hours" 7,200 s; a month or a year is
- * no fixed number of days): a mile is no exact number of kilometres, and a rewrite that turned miles into kilometres rounded them, so
- * such values keep their own units (and are compared with nothing of another unit).
+ * no fixed number of days): a mile is no exact number of kilometres, and a rewrite that turned miles into kilometres
+ * rounded them, so such values keep their own units (and are compared with nothing of another unit).
  */
 import type { NumberMention } from '../types.js';
 import { lookupTable } from '../text/lookup-table.js';
