@@ -66,3 +66,16 @@ test('one duration in two units is one quantity: "two hours" agrees with "120 mi
   const read = analyse(article('d', 'The detour adds about an hour to the trip, the wait under half an hour; an hour later buses run twice an hour at 100 km an hour.')).numbers;
   assert.deepEqual(read.map((n) => [n.text, n.value, n.unit]), [['an hour', 1, 'h'], ['half an hour', 0.5, 'h'], ['100 km', 100, 'km']]);
 });
+
+test('one amount in two currencies is a conflict ("2.5 million euros" / "2.5 million dollars"); an amount converted, or given in both, is not', async () => {
+  const text = (x: string): string => `The Harbour Council of Port Ellery said on Monday that the ministry pledged ${x} for the flood barrier.`;
+  const conflictsOf = async (x: string, y: string) => {
+    const [story] = await compareAnalysed([article('a', text(x)), article('b', text(y))].map(analyse), { encoder: false, cacheDir: null }, 'one-story');
+    return story!.conflicts.filter((c) => c.type === 'number');
+  };
+  const swapped = await conflictsOf('2.5 million euros', '2.5 million dollars');
+  assert.equal(swapped.length, 1);
+  assert.match(swapped[0]!.summary, /^Currency: a says 2\.5 million euros; b says 2\.5 million dollars/);
+  assert.deepEqual(await conflictsOf('2.5 million euros', '2.7 million dollars'), []);
+  assert.deepEqual(await conflictsOf('€2.5 million ($2.7 million)', '$2.7 million'), []);
+});

@@ -157,7 +157,7 @@ test('numberRange: the values a number allows, from the qualifier before it (Eng
   // A bare number; words that only end like a qualifier ("Andover"); "over" before a span of time (during); Russian "до" (often "to").
   assert.deepEqual(range('the 12 shots', '12', 12), { low: 12, high: 12 });
   assert.deepEqual(range('Andover 12 shots', '12', 12), { low: 12, high: 12 });
-  assert.deepEqual(range('arrested 40 people over 3 days', '3', 3, 'day'), { low: 3, high: 3 });
+  assert.deepEqual(range('arrested 40 people over 3 days', '3', 3, 'day'), { low: 3 * 86_400, high: 3 * 86_400 }); // (in seconds, time's base unit)
   assert.deepEqual(range('over 3 km', '3', 3, 'km').high, Infinity);
   assert.deepEqual(range('снизил ставку до 16%', '16', 16, '%'), { low: 16, high: 16 });
   assert.deepEqual(range('всего 87 пунктов', '87', 87), { low: 87, high: 87 });

@@ -378,7 +378,11 @@ function whatOf(book: ClaimBook, first: Piece, sides: readonly ConflictSide[]): 
     case 'number': {
       const counted = sides.map((s) => numberAt(book, s)?.counted).find((c): c is string => !!c);
       if (counted) return `Number of ${counted.replace(/\s+/g, ' ')}`;
-      const unit = sides.map((s) => numberAt(book, s)?.unit).find((u): u is string => !!u);
+      const numbers = sides.map((s) => numberAt(book, s));
+      const units = new Set(numbers.map((n) => n?.unit).filter((u): u is string => !!u));
+      // One amount in two currencies (similarity/slots.ts `currencySwap`); "5 km" / "6,000 metres" is one quantity.
+      if (units.size > 1 && numbers.every((n) => n?.kind === 'money')) return 'Currency';
+      const unit = units.values().next().value;
       return unit ? `Quantity in ${unit}` : 'Number';
     }
     case 'date':

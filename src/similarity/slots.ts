@@ -284,6 +284,8 @@ export function slotConflicts(
       const y = g.b[0]!;
       conflicts.push({ kind: 'number', key, a: slotSide(x, numberValue(x)), b: slotSide(y, numberValue(y)) });
     }
+    const swap = currencySwap(a.numbers, b.numbers);
+    if (swap) conflicts.push({ kind: 'number', key: `money:${swap[0].unit}`, a: slotSide(swap[0], `${numberValue(swap[0])} ${swap[0].unit}`), b: slotSide(swap[1], `${numberValue(swap[1])} ${swap[1].unit}`) });
   }
 
   // Dates: compare at each grain both sides use; explicit (non-inferred) dates only conflict.
@@ -365,6 +367,27 @@ function sameNeighbours(x: DateNeighbours, y: DateNeighbours, sure: boolean): bo
   if (x.before !== null && y.before !== null) return x.before === y.before;
   if (x.after !== null && y.after !== null) return x.after === y.after;
   return !sure;
+}
+
+/**
+ * One amount in two currencies: the same value in a currency the other side never names ("2.5 million euros" /
+ * "2.5 million dollars", "300 rubles" / "300 dollars"). A rewrite that converts an amount changes its value too; one
+ * that keeps the value and changes the currency changes what was paid. The key has a ':', so only links that say the
+ * same thing are read (not partial ones).
+ */
+function currencySwap(a: readonly NumberMention[], b: readonly NumberMention[]): [NumberMention, NumberMention] | null {
+  const money = (ns: readonly NumberMention[]): NumberMention[] => ns.filter((n) => n.kind === 'money' && n.unit !== null);
+  const ma = money(a);
+  const mb = money(b);
+  if (ma.length === 0 || mb.length === 0) return null;
+  const ca = new Set(ma.map((n) => n.unit));
+  const cb = new Set(mb.map((n) => n.unit));
+  for (const x of ma) {
+    if (cb.has(x.unit)) continue;
+    const y = mb.find((n) => n.value === x.value && !ca.has(n.unit));
+    if (y) return [x, y];
+  }
+  return null;
 }
 
 /** A date of each side that may date the same words (`sameNeighbours`), else null. */
