@@ -160,3 +160,19 @@ test('dates: both years of a range ("la saison 2025-2026"), read as years, not c
   assert.deepEqual(a.dates.map((d) => [d.text, d.iso, d.grain]), [['2025', '2025', 'year'], ['2026', '2026', 'year']]);
   assert.deepEqual(a.numbers.map((n) => [n.text, n.value, n.kind]), [['2025', 2025, 'year'], ['2026', 2026, 'year'], ['300 maisons', 300, 'count']]);
 });
+
+test('dates: a clock time next to a day word is a time of that day ("lundi à 21h40", "hier à 18 h 30"), as in English', () => {
+  // Published on Tuesday 1 December 2026: Monday is 30 November.
+  const a = analyse("L'explosion a eu lieu lundi à 21h40. Hier à 18 h 30, la police est arrivée. À 9 h lundi, le conseil s'est réuni.");
+  assert.deepEqual(
+    a.dates.map((d) => [d.text, d.iso, d.grain]),
+    [
+      ['lundi', '2026-11-30', 'day'],
+      ['21h40', '2026-11-30T21:40', 'time'],
+      ['Hier', '2026-11-30', 'day'],
+      ['18 h 30', '2026-11-30T18:30', 'time'],
+      ['9 h', '2026-11-30T09:00', 'time'],
+      ['lundi', '2026-11-30', 'day'],
+    ],
+  );
+});

@@ -270,3 +270,18 @@ test('numbers: a label after a name is no number, as in English ("Bellator 206",
   const a = analyse('Зрители всю ночь смотрели турнир Bellator 206 и 12 боёв в зале № 5.');
   assert.deepEqual(a.numbers.map((n) => [n.text, n.value, n.kind]), [['12 боёв', 12, 'count']]);
 });
+
+test('dates: a clock time next to a day word is a time of that day ("в понедельник в 21:40", "в 9:00 в понедельник"), as in English', () => {
+  // Published on Tuesday 1 December 2026: Monday is 30 November.
+  const a = analyse('Взрыв произошёл в понедельник в 21:40 по московскому времени. В 9:00 вчера начались переговоры. Вчера в 25:00 ничего не было.');
+  assert.deepEqual(
+    a.dates.map((d) => [d.text, d.iso, d.grain]),
+    [
+      ['понедельник', '2026-11-30', 'day'],
+      ['21:40', '2026-11-30T21:40', 'time'],
+      ['9:00', '2026-11-30T09:00', 'time'],
+      ['вчера', '2026-11-30', 'day'],
+      ['Вчера', '2026-11-30', 'day'],
+    ],
+  );
+});

@@ -195,40 +195,60 @@ function relativeDays(ctx: RuleContext, out: RuleDate[]): void {
   }
 }
 
-/** A clock time with a.m. or p.m. ("9 a.m.", "11:30 pm"), ending where a day word follows ("… on Monday"). */
-const CLOCK_BEFORE = /\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:\.\s?m\.|m\b)(\s+(?:on\s+)?)$/i;
-/** ", at 9 a.m." after a day word. */
-const CLOCK_AFTER = /^(,?\s+at\s+)(\d{1,2})(?:[:.](\d{2}))?\s*([ap])(?:\.\s?m\.|m\b)/i;
+/**
+ * A clock time written next to a day word, by language: English "at 9 a.m. on Monday" / "Monday at 11:30 p.m." (a
+ * 12-hour clock with a.m. or p.m.), Russian "в 9:00 в понедельник" / "в понедельник в 21:40", French "à 9 h lundi" /
+ * "lundi à 21h40" (24-hour clocks). `clock` is the clock's own words; `half` the a.m./p.m. letter of a 12-hour clock.
+ */
+const CLOCKS: Readonly<Record<'en' | 'ru' | 'fr', { before: RegExp; after: RegExp }>> = {
+  en: {
+    before: /\b(?<clock>(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<half>[ap])(?:\.\s?m\.|m\b))\s+(?:on\s+)?$/i,
+    after: /^,?\s+at\s+(?<clock>(?<h>\d{1,2})(?:[:.](?<m>\d{2}))?\s*(?<half>[ap])(?:\.\s?m\.|m\b))/i,
+  },
+  ru: {
+    before: /(?<![\p{L}\p{N}])[вВ]\s+(?<clock>(?<h>\d{1,2})[:.](?<m>\d{2}))\s+(?:[вВ]о?\s+)?$/u,
+    after: /^,?\s+в\s+(?<clock>(?<h>\d{1,2})[:.](?<m>\d{2}))(?!\d)/u,
+  },
+  fr: {
+    before: /(?<![\p{L}\p{N}])[àÀ]\s+(?<clock>(?<h>\d{1,2})\s?h\s?(?<m>\d{2})?)\s+(?:le\s+)?$/u,
+    after: /^,?\s+à\s+(?<clock>(?<h>\d{1,2})\s?h\s?(?<m>\d{2})?)(?![\p{L}\d])/u,
+  },
+};
+
+/**
+ * The clock time written next to the day word at [start, end) in `language`, as its words' span and "HH:MM"; null when
+ * there is none (or it is no time: an hour past 12 on a 12-hour clock, past 23 on a 24-hour one). Shared by every
+ * language's rules: strict chrono reads a clock with a day only when the day has a date.
+ */
+export function clockBeside(text: string, start: number, end: number, language: 'en' | 'ru' | 'fr'): { start: number; end: number; time: string } | null {
+  const rule = CLOCKS[language];
+  const from = Math.max(0, start - 24);
+  const before = rule.before.exec(text.slice(from, start));
+  const m = before ?? rule.after.exec(text.slice(end, end + 24));
+  if (!m) return null;
+  const g = m.groups as { clock: string; h: string; m?: string; half?: string };
+  const at = (before ? from : end) + m.index + m[0].indexOf(g.clock);
+  const time = clockIso(g.h, g.m, g.half);
+  return time ? { start: at, end: at + g.clock.length, time } : null;
+}
 
 /**
  * A day word, and the clock time written next to it as its own date of `time` grain on the clock's words ("at 9 a.m.
- * on Monday", "Monday at 11:30 p.m."): strict chrono reads a clock with a day only when the day has a date. The day
- * stays a date of its own, so a day is still compared with a day ("on Monday" / "on Tuesday") and a time with a time.
+ * on Monday", "Monday at 11:30 p.m."). The day stays a date of its own, so a day is still compared with a day ("on
+ * Monday" / "on Tuesday") and a time with a time.
  */
 function pushDay(out: RuleDate[], ctx: RuleContext, start: number, end: number, iso: string): void {
   push(out, ctx, { start, end, iso, grain: 'day', inferred: true });
-  const before = CLOCK_BEFORE.exec(ctx.text.slice(Math.max(0, start - 24), start));
-  if (before) {
-    const clockEnd = start - before[4]!.length;
-    const clockStart = clockEnd - (before[0].length - before[4]!.length);
-    const time = clockIso(before[1]!, before[2], before[3]!);
-    if (time) push(out, ctx, { start: clockStart, end: clockEnd, iso: `${iso}T${time}`, grain: 'time', inferred: true });
-    return;
-  }
-  const after = CLOCK_AFTER.exec(ctx.text.slice(end, end + 24));
-  if (after) {
-    const clockStart = end + after[1]!.length;
-    const time = clockIso(after[2]!, after[3], after[4]!);
-    if (time) push(out, ctx, { start: clockStart, end: end + after[0].length, iso: `${iso}T${time}`, grain: 'time', inferred: true });
-  }
+  const clock = clockBeside(ctx.text, start, end, 'en');
+  if (clock) push(out, ctx, { start: clock.start, end: clock.end, iso: `${iso}T${clock.time}`, grain: 'time', inferred: true });
 }
 
-/** "HH:MM" of a 12-hour clock reading, or null when it is no time (hour past 12, minutes past 59). */
-function clockIso(hour: string, minutes: string | undefined, half: string): string | null {
+/** "HH:MM" of a clock reading (12-hour with `half`, else 24-hour), or null when it is no time. */
+function clockIso(hour: string, minutes: string | undefined, half: string | undefined): string | null {
   const h = Number(hour);
   const m = minutes === undefined ? 0 : Number(minutes);
-  if (h < 1 || h > 12 || m > 59) return null;
-  const h24 = (h % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+  if (m > 59 || (half ? h < 1 || h > 12 : h > 23)) return null;
+  const h24 = half ? (h % 12) + (half.toLowerCase() === 'p' ? 12 : 0) : h;
   return `${pad(h24)}:${pad(m)}`;
 }
 

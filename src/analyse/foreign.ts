@@ -36,7 +36,7 @@ import type {
 } from '../types.js';
 import { sentenceIndexAt, spanOf } from '../text/spans.js';
 import { BoundedCache } from '../text/bounded-cache.js';
-import { parsePublished, type Ymd } from './date-rules.js';
+import { clockBeside, parsePublished, type Ymd } from './date-rules.js';
 import { chronoDateValue } from './dates.js';
 import { cutSentences, lineBlocks } from './sentences.js';
 import { groupScores } from './entity-candidates.js';
@@ -173,16 +173,28 @@ export interface RuleDateFound {
 
 /**
  * What a language's date rules collect into: `push` keeps a date only where no earlier finding (chrono's, or a
- * rule's before it) is, and marks its span taken; `out` the dates kept, in the order pushed.
+ * rule's before it) is, and marks its span taken; `out` the dates kept, in the order pushed. `pushDay` pushes a day
+ * word (a weekday, "вчера", "hier") of `text`, inferred from the publication day, and the clock time written next to
+ * it ("в понедельник в 21:40", "lundi à 21h40") as a date of `time` grain on the clock's words
+ * (date-rules.ts `clockBeside`).
  */
-export function ruleDateCollector(taken: [number, number][]): { out: RuleDateFound[]; push: (d: RuleDateFound) => void } {
+export function ruleDateCollector(
+  taken: [number, number][],
+  text: string,
+  language: 'ru' | 'fr',
+): { out: RuleDateFound[]; push: (d: RuleDateFound) => void; pushDay: (start: number, end: number, iso: string) => void } {
   const out: RuleDateFound[] = [];
   const push = (d: RuleDateFound): void => {
     if (taken.some(([a, b]) => d.start < b && a < d.end)) return;
     out.push(d);
     taken.push([d.start, d.end]);
   };
-  return { out, push };
+  const pushDay = (start: number, end: number, iso: string): void => {
+    push({ start, end, iso, grain: 'day', inferred: true });
+    const clock = clockBeside(text, start, end, language);
+    if (clock) push({ start: clock.start, end: clock.end, iso: `${iso}T${clock.time}`, grain: 'time', inferred: true });
+  };
+  return { out, push, pushDay };
 }
 
 export interface AttributionPattern {

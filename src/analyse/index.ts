@@ -40,7 +40,8 @@ import { analysisLanguage } from '../lang/language.js';
  * is a part of ("two of the victims" counts victims; it was no number); a weekday after "until", "till" or "by" is the next
  * one and after "since" the last one ("closed until Monday", published on a Tuesday, is in six days, not yesterday);
  * one unit of time after a word that measures it is a duration ("about an hour", "within a week", "half an hour"); a
- * clock time next to a day word is a time of that day ("at 9 a.m. on Monday": it was dropped, the day kept).
+ * clock time next to a day word is a time of that day ("at 9 a.m. on Monday", "в понедельник в 21:40", "lundi à 21h40": it
+ * was dropped, the day kept).
  */
 export const ANALYSIS_VERSION = 9;
 

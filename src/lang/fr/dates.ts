@@ -4,7 +4,8 @@
  * date; the weekday rule of date-rules.ts), month + year ("novembre 2026", month grain), a month after a
  * preposition ("en novembre", "depuis mars", "fin novembre", "mi-novembre"; the year closest to publication,
  * inferred), a bare year after a preposition ("en 2024", "depuis 2020", "de 2020 à 2024") and both years of a range
- * ("la saison 2025-2026", date-rules.ts `yearRangeYears`).
+ * ("la saison 2025-2026", date-rules.ts `yearRangeYears`); a clock time next to a day word ("lundi à 21h40") is a time
+ * of that day (date-rules.ts `clockBeside`).
  */
 import * as chrono from 'chrono-node';
 import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';
@@ -28,7 +29,7 @@ const PREP_MONTH_RE = new RegExp(`${L}(?:en|depuis|dès|jusqu['’]en|début|fin
 const YEAR_RE = new RegExp(`${L}(?:en|depuis|dès|jusqu['’]en|avant|après|de|à|entre|et|fin|début)\\s+((?:1[0-9]|20)[0-9]{2})${R}(?![,.]\\d)`, 'giu');
 
 export function ruleDatesFr(text: string, ref: Ymd | null, taken: [number, number][]): RuleDateFound[] {
-  const { out, push } = ruleDateCollector(taken);
+  const { out, push, pushDay } = ruleDateCollector(taken, text, 'fr');
   for (const m of text.matchAll(MONTH_YEAR_RE)) {
     if (/\d(?:er)?\s*$/.test(text.slice(Math.max(0, m.index - 5), m.index))) continue; // "30 novembre 2026" is chrono's
     push({ start: m.index, end: m.index + m[0].length, iso: `${m[2]}-${pad(monthNumber(m[1]!))}`, grain: 'month', inferred: false });
@@ -38,13 +39,13 @@ export function ruleDatesFr(text: string, ref: Ymd | null, taken: [number, numbe
       const q = m[2]?.toLowerCase();
       const qualifier = q === 'dernier' ? 'last' : q === 'prochain' ? 'next' : null;
       const iso = isoDay(resolveWeekday(ref, WEEKDAYS[m[1]!.toLowerCase()]!, qualifier));
-      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
+      if (iso) pushDay(m.index, m.index + m[0].length, iso);
     }
     for (const m of text.matchAll(RELATIVE_RE)) {
       const w = m[1]!.toLowerCase();
       const offset = w === 'hier' ? -1 : w === 'demain' ? 1 : w === 'avant-hier' ? -2 : w === 'après-demain' ? 2 : 0;
       const iso = isoDay(addDays(ref, offset));
-      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
+      if (iso) pushDay(m.index, m.index + m[0].length, iso);
     }
   }
   for (const m of text.matchAll(PREP_MONTH_RE)) {

@@ -4,7 +4,8 @@
  * прошлый понедельник" 1–7 days before, "в следующий" 1–7 after), month + year ("в ноябре 2026 года", month grain),
  * a month after a preposition ("в ноябре", "с ноября", "в конце ноября"; the year closest to publication,
  * inferred), a bare year after a preposition or before a year word ("в 2024 году", "с 2020", "2019 г."), and both
- * years of a range ("в 2025-2026 годах", date-rules.ts `yearRangeYears`).
+ * years of a range ("в 2025-2026 годах", date-rules.ts `yearRangeYears`); a clock time next to a day word ("в понедельник в
+ * 21:40") is a time of that day (date-rules.ts `clockBeside`).
  */
 import * as chrono from 'chrono-node';
 import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';
@@ -35,7 +36,7 @@ const PREP_MONTH_RE = new RegExp(`${L}(?:в|во|с|со|до|к|после|на
 const YEAR_RE = new RegExp(`${L}(?:(в|во|с|со|до|к|по|от|после|около|начиная\\s+с)\\s+)?((?:1[0-9]|20)[0-9]{2})(\\s*(?:году|года|год|гг?\\.|-м|-го|-й))?${R}`, 'giu');
 
 export function ruleDatesRu(text: string, ref: Ymd | null, taken: [number, number][]): RuleDateFound[] {
-  const { out, push } = ruleDateCollector(taken);
+  const { out, push, pushDay } = ruleDateCollector(taken, text, 'ru');
   for (const m of text.matchAll(MONTH_YEAR_RE)) {
     if (/\d\s*$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue; // "30 ноября 2026" is chrono's
     push({ start: m.index, end: m.index + m[0].length, iso: `${m[2]}-${pad(monthNumber(m[1]!))}`, grain: 'month', inferred: false });
@@ -45,11 +46,11 @@ export function ruleDatesRu(text: string, ref: Ymd | null, taken: [number, numbe
       const q = m[1]?.toLowerCase() ?? '';
       const qualifier = q.startsWith('прошл') ? 'last' : q.startsWith('следующ') ? 'next' : null;
       const iso = isoDay(resolveWeekday(ref, WEEKDAYS[m[2]!.toLowerCase()]!, qualifier));
-      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
+      if (iso) pushDay(m.index, m.index + m[0].length, iso);
     }
     for (const m of text.matchAll(RELATIVE_RE)) {
       const iso = isoDay(addDays(ref, RELATIVE_OFFSET[m[1]!.toLowerCase()]!));
-      if (iso) push({ start: m.index, end: m.index + m[0].length, iso, grain: 'day', inferred: true });
+      if (iso) pushDay(m.index, m.index + m[0].length, iso);
     }
   }
   for (const m of text.matchAll(PREP_MONTH_RE)) {
