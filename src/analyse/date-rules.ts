@@ -217,10 +217,10 @@ const CLOCKS: Readonly<Record<'en' | 'ru' | 'fr', { before: RegExp; after: RegEx
 
 /**
  * The clock time written next to the day word at [start, end) in `language`, as its words' span and "HH:MM"; null when
- * there is none (or it is no time: an hour past 12 on a 12-hour clock, past 23 on a 24-hour one). Shared by every
- * language's rules: strict chrono reads a clock with a day only when the day has a date.
+ * there is none (or it is no time: an hour past 12 on a 12-hour clock, past 23 on a 24-hour one): strict chrono reads a
+ * clock with a day only when the day has a date.
  */
-export function clockBeside(text: string, start: number, end: number, language: 'en' | 'ru' | 'fr'): { start: number; end: number; time: string } | null {
+function clockBeside(text: string, start: number, end: number, language: 'en' | 'ru' | 'fr'): { start: number; end: number; time: string } | null {
   const rule = CLOCKS[language];
   const from = Math.max(0, start - 24);
   const before = rule.before.exec(text.slice(from, start));
@@ -233,14 +233,21 @@ export function clockBeside(text: string, start: number, end: number, language: 
 }
 
 /**
- * A day word, and the clock time written next to it as its own date of `time` grain on the clock's words ("at 9 a.m.
- * on Monday", "Monday at 11:30 p.m."). The day stays a date of its own, so a day is still compared with a day ("on
- * Monday" / "on Tuesday") and a time with a time.
+ * A day word's date (inferred from the publication day), and the clock time written next to it as its own date of
+ * `time` grain on the clock's words ("at 9 a.m. on Monday", "в понедельник в 21:40"). The day stays a date of its own,
+ * so a day is still compared with a day ("on Monday" / "on Tuesday") and a time with a time. Shared by every
+ * language's rules.
  */
+export function dayAndClock(text: string, start: number, end: number, iso: string, language: 'en' | 'ru' | 'fr'): RuleDate[] {
+  const out: RuleDate[] = [{ start, end, iso, grain: 'day', inferred: true }];
+  const clock = clockBeside(text, start, end, language);
+  if (clock) out.push({ start: clock.start, end: clock.end, iso: `${iso}T${clock.time}`, grain: 'time', inferred: true });
+  return out;
+}
+
+/** The date of a day word and of its clock time (`dayAndClock`), each where no earlier finding is. */
 function pushDay(out: RuleDate[], ctx: RuleContext, start: number, end: number, iso: string): void {
-  push(out, ctx, { start, end, iso, grain: 'day', inferred: true });
-  const clock = clockBeside(ctx.text, start, end, 'en');
-  if (clock) push(out, ctx, { start: clock.start, end: clock.end, iso: `${iso}T${clock.time}`, grain: 'time', inferred: true });
+  for (const d of dayAndClock(ctx.text, start, end, iso, 'en')) push(out, ctx, d);
 }
 
 /** "HH:MM" of a clock reading (12-hour with `half`, else 24-hour), or null when it is no time. */

@@ -36,7 +36,7 @@ import type {
 } from '../types.js';
 import { sentenceIndexAt, spanOf } from '../text/spans.js';
 import { BoundedCache } from '../text/bounded-cache.js';
-import { clockBeside, parsePublished, type Ymd } from './date-rules.js';
+import { dayAndClock, parsePublished, type Ymd } from './date-rules.js';
 import { chronoDateValue } from './dates.js';
 import { cutSentences, lineBlocks } from './sentences.js';
 import { groupScores } from './entity-candidates.js';
@@ -176,7 +176,7 @@ export interface RuleDateFound {
  * rule's before it) is, and marks its span taken; `out` the dates kept, in the order pushed. `pushDay` pushes a day
  * word (a weekday, "вчера", "hier") of `text`, inferred from the publication day, and the clock time written next to
  * it ("в понедельник в 21:40", "lundi à 21h40") as a date of `time` grain on the clock's words
- * (date-rules.ts `clockBeside`).
+ * (date-rules.ts `dayAndClock`).
  */
 export function ruleDateCollector(
   taken: [number, number][],
@@ -190,9 +190,7 @@ export function ruleDateCollector(
     taken.push([d.start, d.end]);
   };
   const pushDay = (start: number, end: number, iso: string): void => {
-    push({ start, end, iso, grain: 'day', inferred: true });
-    const clock = clockBeside(text, start, end, language);
-    if (clock) push({ start: clock.start, end: clock.end, iso: `${iso}T${clock.time}`, grain: 'time', inferred: true });
+    for (const d of dayAndClock(text, start, end, iso, language)) push(d);
   };
   return { out, push, pushDay };
 }

@@ -13,11 +13,11 @@ import type { AlignmentLink } from '../types.js';
 import { crossScore, crossUnits } from '../similarity/crosslingual.js';
 import type { AnalysisLanguage } from '../lang/language.js';
 import type { SentenceInfo, StoryContext } from './context.js';
-import { linkConflicts, pairAlignment, sentenceRef } from './align.js';
+import { linkConflictOf, linkConflicts, pairAlignment, sentenceRef } from './align.js';
 import { ACROSS_MIN_SHARED, ACROSS_NONMUTUAL_RATIO, ACROSS_PARAPHRASE, ACROSS_PARTIAL } from './thresholds.js';
 import type { LinkConflict, LinkDetail, PairAlignment } from './types.js';
 import { numberRange, rangesMeet } from '../similarity/number-range.js';
-import { numberValue } from '../similarity/slots.js';
+import { numberValue, slotSide } from '../similarity/slots.js';
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -112,12 +112,5 @@ function singleCountConflict(x: SentenceInfo, y: SentenceInfo, la: AnalysisLangu
   const b = cy[0]!;
   if (a.value === b.value || !a.counted || !b.counted || !sameCounted(a.counted, la, b.counted, lb)) return null;
   if (rangesMeet(numberRange(x.slots.articleText, a), numberRange(y.slots.articleText, b))) return null;
-  const key = a.countedKey ?? b.countedKey ?? 'count';
-  return {
-    type: 'number',
-    key,
-    summary: `Number of ${key}: ${numberValue(a)} vs ${numberValue(b)}`,
-    a: { start: a.start, end: a.end, text: a.text, value: numberValue(a) },
-    b: { start: b.start, end: b.end, text: b.text, value: numberValue(b) },
-  };
+  return linkConflictOf({ kind: 'number', key: a.countedKey ?? b.countedKey ?? 'count', a: slotSide(a, numberValue(a)), b: slotSide(b, numberValue(b)) });
 }

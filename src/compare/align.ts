@@ -13,7 +13,7 @@
 import type { AlignmentLink, SentenceRef, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
 import { BoundedCache } from '../text/bounded-cache.js';
-import { slotConflicts } from '../similarity/slots.js';
+import { slotConflicts, type SlotConflict } from '../similarity/slots.js';
 import { sharedCount, weightedContainment, weightedDice } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
 import { surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
@@ -338,9 +338,7 @@ export function linkConflicts(
   for (const c of slotConflicts(x.slots, y.slots, x.tokens, y.tokens, sameLanguage)) {
     if (label === 'partial' && c.kind === 'negation') continue;
     if (label === 'partial' && c.kind === 'number' && c.key.includes(':')) continue; // unit-only keys
-    const what = c.kind === 'number' ? `Number of ${c.key}` : c.kind === 'date' ? 'Date' : `Negation of “${c.key}”`;
-    const summary = c.kind === 'negation' ? `${what}: “${c.a.value}” vs “${c.b.value}”` : `${what}: ${c.a.value} vs ${c.b.value}`;
-    (out ??= []).push({ type: c.kind, key: c.key, summary, a: c.a, b: c.b });
+    (out ??= []).push(linkConflictOf(c));
   }
   // Role checks need a shared skeleton of words themselves, so they also run on partial links that
   // share enough words.
@@ -373,6 +371,13 @@ export function linkConflicts(
 }
 
 const NO_CONFLICTS: readonly LinkConflict[] = Object.freeze([]);
+
+/** A slot conflict as a link conflict, with its summary ("Number of resident: 1200 vs 2100"). */
+export function linkConflictOf(c: SlotConflict): LinkConflict {
+  const what = c.kind === 'number' ? `Number of ${c.key}` : c.kind === 'date' ? 'Date' : `Negation of “${c.key}”`;
+  const summary = c.kind === 'negation' ? `${what}: “${c.a.value}” vs “${c.b.value}”` : `${what}: ${c.a.value} vs ${c.b.value}`;
+  return { type: c.kind, key: c.key, summary, a: c.a, b: c.b };
+}
 
 /** Alignments of every article pair, in story order (0-1, 0-2, ..., 1-2, ...). */
 export function alignStory(ctx: StoryContext): PairAlignment[] {

@@ -11,7 +11,7 @@
  * 47-year-old man and a 48-year-old man"); those fail one of the two.
  */
 import { antonymsOf, stemPairTable } from '../similarity/antonyms.js';
-import type { Token } from '../similarity/tokens.js';
+import { sameFrame, tokensAround, type Token } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL } from './thresholds.js';
@@ -45,18 +45,14 @@ export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): 
   const ys = y.tokens;
   const stemsX = new Set(xs.map((t) => t.stem));
   const stemsY = new Set(ys.map((t) => t.stem));
-  for (let i = 0; i < xs.length; i++) {
-    const t = xs[i]!;
+  for (const t of xs) {
     if (t.numeric || stemsY.has(t.stem)) continue;
     for (const opposite of oppositesOf(t.stem)) {
       if (!stemsY.has(opposite) || stemsX.has(opposite)) continue;
-      for (let j = 0; j < ys.length; j++) {
-        const u = ys[j]!;
+      for (const u of ys) {
         if (u.stem !== opposite) continue;
         // The same word before and after it (the sentence start or end counts as one).
-        const sameBefore = i === 0 ? j === 0 : j > 0 && xs[i - 1]!.norm === ys[j - 1]!.norm;
-        const sameAfter = i + 1 === xs.length ? j + 1 === ys.length : j + 1 < ys.length && xs[i + 1]!.norm === ys[j + 1]!.norm;
-        if (!sameBefore || !sameAfter) continue;
+        if (!sameFrame(tokensAround(xs, t.start, t.end), tokensAround(ys, u.start, u.end))) continue;
         const a = side(x, t);
         const b = side(y, u);
         return { type: 'meaning', key: `${t.stem}|${u.stem}`, summary: `Opposite words: “${a.value}” vs “${b.value}”`, a, b };

@@ -18,7 +18,7 @@
 import { distance } from 'fastest-levenshtein';
 import { lookupTable } from '../text/lookup-table.js';
 import { sameEntityRef, type EntityRef } from '../similarity/slots.js';
-import type { Token } from '../similarity/tokens.js';
+import { sameFrame, tokensAround, type Token, type TokensAround } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL, NAME_SWAP_MIN_REST } from './thresholds.js';
@@ -43,7 +43,7 @@ export function nameSwap(x: SentenceInfo, y: SentenceInfo, lexical: number): Lin
     for (const q of ey) {
       if (q.entity.type !== p.entity.type || ex.some((r) => sameEntityRef(r, q))) continue;
       const fq = frameOf(y.tokens, q);
-      if (!fq || fp.before !== fq.before || fp.after !== fq.after || formsOfOneName(p.text, q.text)) continue;
+      if (!fq || !sameFrame(fp, fq) || formsOfOneName(p.text, q.text)) continue;
       if (restOverlap(x.tokens, p, y.tokens, q) < NAME_SWAP_MIN_REST) continue;
       // Each article names only its own one: an article that names both elsewhere knows them as two places or people
       // of the story ("between Sicily and North Africa" / "between Italy and Egypt" in a text that has "Sicily in
@@ -107,29 +107,11 @@ function isAcronymOf(acronym: string, words: readonly string[]): boolean {
   return initials(words) === low || initials(words.filter((w) => w !== 'of' && w !== 'the' && w !== 'and')) === low;
 }
 
-/** The words just before and after a name ('' at the sentence start or end); null beside a verb of saying. */
-function frameOf(tokens: readonly Token[], ref: EntityRef): { before: string; after: string } | null {
-  let before = '';
-  let after = '';
-  for (const t of tokens) {
-    if (t.end <= ref.start) before = t.norm;
-    else if (t.start >= ref.end) {
-      after = t.norm;
-      break;
-    }
-  }
-  if (SPEECH.has(before) || SPEECH.has(after) || (before === 'to' && precededByAccording(tokens, ref))) return null;
-  return { before, after };
-}
-
-/** "according to X": the word before "to" is "according". */
-function precededByAccording(tokens: readonly Token[], ref: EntityRef): boolean {
-  let prev = '';
-  let last = '';
-  for (const t of tokens) {
-    if (t.end > ref.start) break;
-    prev = last;
-    last = t.norm;
-  }
-  return prev === 'according';
+/** The words just before and after a name (`tokensAround`); null beside a verb of saying or after "according to". */
+function frameOf(tokens: readonly Token[], ref: EntityRef): TokensAround | null {
+  const around = tokensAround(tokens, ref.start, ref.end);
+  const { before, after } = around;
+  if (SPEECH.has(before?.norm ?? '') || SPEECH.has(after?.norm ?? '')) return null;
+  if (before?.norm === 'to' && tokensAround(tokens, before.start, before.end).before?.norm === 'according') return null;
+  return around;
 }

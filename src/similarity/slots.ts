@@ -448,7 +448,8 @@ function uniqueEntities(refs: readonly EntityRef[]): Entity[] {
   return out;
 }
 
-function slotSide(s: Span, value: string): SlotSide {
+/** A side of a slot conflict: the mention's span and the value compared. */
+export function slotSide(s: Span, value: string): SlotSide {
   return { start: s.start, end: s.end, text: s.text, value };
 }
 

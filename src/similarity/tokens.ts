@@ -138,3 +138,24 @@ export function contentStems(text: string): string[] {
 export function surfaceTokens(text: string): string[] {
   return tokenize(text).map((t) => t.norm);
 }
+
+/** The tokens just before and just after a span (undefined at the sentence start or end). */
+export interface TokensAround {
+  before: Token | undefined;
+  after: Token | undefined;
+}
+
+/** The tokens just before and just after the span [start, end) of `tokens`. */
+export function tokensAround(tokens: readonly Token[], start: number, end: number): TokensAround {
+  let before: Token | undefined;
+  for (const t of tokens) {
+    if (t.end <= start) before = t;
+    else if (t.start >= end) return { before, after: t };
+  }
+  return { before, after: undefined };
+}
+
+/** Two spans in the same frame: the same word before each and the same word after each (no word on both sides counts as one). */
+export function sameFrame(x: TokensAround, y: TokensAround): boolean {
+  return x.before?.norm === y.before?.norm && x.after?.norm === y.after?.norm;
+}

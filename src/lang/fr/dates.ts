@@ -5,7 +5,7 @@
  * preposition ("en novembre", "depuis mars", "fin novembre", "mi-novembre"; the year closest to publication,
  * inferred), a bare year after a preposition ("en 2024", "depuis 2020", "de 2020 à 2024") and both years of a range
  * ("la saison 2025-2026", date-rules.ts `yearRangeYears`); a clock time next to a day word ("lundi à 21h40") is a time
- * of that day (date-rules.ts `clockBeside`).
+ * of that day (date-rules.ts `dayAndClock`).
  */
 import * as chrono from 'chrono-node';
 import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';

@@ -5,7 +5,7 @@
  * a month after a preposition ("в ноябре", "с ноября", "в конце ноября"; the year closest to publication,
  * inferred), a bare year after a preposition or before a year word ("в 2024 году", "с 2020", "2019 г."), and both
  * years of a range ("в 2025-2026 годах", date-rules.ts `yearRangeYears`); a clock time next to a day word ("в понедельник в
- * 21:40") is a time of that day (date-rules.ts `clockBeside`).
+ * 21:40") is a time of that day (date-rules.ts `dayAndClock`).
  */
 import * as chrono from 'chrono-node';
 import { ruleDateCollector, type DateRules, type RuleDateFound } from '../../analyse/foreign.js';
