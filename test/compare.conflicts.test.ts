@@ -306,6 +306,63 @@ test('opposite outcomes, causes and decisions the way rewrites of war and policy
   assert.deepEqual(flips.map((c) => c.sides.map((s) => s.text)), [['civilians', 'soldiers'], ['deliberately', 'accidentally'], ['cut', 'create']]);
 });
 
+test('a rewrite that changes a count and the word next to it shows both changes ("rose 12 percent" / "fell 15 percent", "40 civilians" / "25 soldiers")', () => {
+  const arts = [
+    art('a', 'Ticket prices in Kelso rose 12 percent last year, the council said.\n\nThe ministry said 40 civilians were killed in the strike on Kelso.'),
+    art('b', 'Ticket prices in Kelso fell 15 percent last year, the council said.\n\nThe ministry said 25 soldiers were killed in the strike on Kelso.'),
+  ];
+  const r = run(arts);
+  for (const c of r.conflicts) sidesOk(r, arts, c);
+  assert.deepEqual(
+    r.conflicts.map((c) => [c.type, c.sides.map((s) => s.text).join(' / ')]),
+    [
+      ['meaning', 'rose / fell'],
+      ['number', '12 percent / 15 percent'],
+      ['meaning', 'civilians / soldiers'],
+    ],
+  );
+});
+
+test('opposite phrases ("under control" / "out of control", "withdrew from" / "entered", "voted for" / "voted against"), not when the words after them name other things', () => {
+  const arts = [
+    art('a', 'The mayor said the fire was under control by noon.\n\nTroops withdrew from the town of Kelso on Monday.\n\nCouncillor Ana Lind voted for the harbour plan.'),
+    art('b', 'The mayor said the fire was out of control by noon.\n\nTroops entered the town of Kelso on Monday.\n\nCouncillor Ana Lind voted against the harbour plan.'),
+  ];
+  const r = run(arts);
+  const flips = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of flips) sidesOk(r, arts, c);
+  assert.deepEqual(flips.map((c) => c.sides.map((s) => s.text)), [['under control', 'out of control'], ['withdrew from', 'entered'], ['for', 'against']]);
+  // The same word on each side of "for" / "against", but two teams after it (the team named otherwise is a conflict of
+  // its own, not an opposite word).
+  const teams = run([art('a', 'Tomas Reyes scored 23 points against the Kelso Hawks on Sunday.'), art('b', 'Tomas Reyes scored 23 points for the Dorrow Owls on Sunday.')]);
+  assert.equal(teams.alignments[0]!.links.length, 1);
+  assert.deepEqual(teams.conflicts.filter((c) => c.summary.startsWith('Opposite')), []);
+});
+
+test('two numbers of a pair turned round ("a 7-2 vote" / "a 2-7 vote", "from 12 to 40" / "from 40 to 12") conflict in meaning; the numbers stay agreed', () => {
+  const arts = [
+    art('a', 'The council approved the harbour plan in a 7-2 vote on Tuesday.\n\nTicket prices rose from 12 to 40 euros this year.'),
+    art('b', 'The council approved the harbour plan in a 2-7 vote on Tuesday.\n\nTicket prices rose from 40 to 12 euros this year.'),
+  ];
+  const r = run(arts);
+  const turned = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of turned) sidesOk(r, arts, c);
+  assert.deepEqual(turned.map((c) => c.sides.map((s) => s.text)), [['7-2', '2-7'], ['12 to 40', '40 to 12']]);
+  assert.match(turned[0]!.summary, /^Order turned round/);
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'number'), []);
+  assert.ok(r.claims.some((c) => c.kind === 'number' && c.status === 'corroborated' && c.text === '7'), 'the number 7 is still agreed');
+  for (const [x, y] of [
+    // Another frame: who beat whom is said the other way round.
+    ['The Kelso Hawks beat Dorrow 3-1 on Sunday.', 'Dorrow lost 1-3 to the Kelso Hawks on Sunday.'],
+    // Both orders on one side; a year range; the same order on both sides.
+    ['The vote was 7-2, then 2-7 on the second motion on Tuesday.', 'The vote was 2-7 on the second motion on Tuesday.'],
+    ['The harbour plan covers the 2025-2026 season, officials said.', 'The harbour plan covers the 2026-2025 season, officials said.'],
+  ] as const) {
+    const r2 = run([art('a', x), art('b', y)]);
+    assert.deepEqual(r2.conflicts.filter((c) => c.summary.startsWith('Order')), [], `${x} / ${y}`);
+  }
+});
+
 test('one name put in place of another in the same words is a conflict of meaning; two forms of one name, or names both articles know, are not', () => {
   const arts = [
     art('a', 'A storm cut power to more than 100 homes in Kelso on Monday, the grid operator said.\n\nPolice arrested Tomas Reyes after a chase through the old harbour.'),

@@ -6,7 +6,9 @@
  *
  * A flip is a word of one sentence whose antonym (../similarity/antonyms.ts, by stem) stands in the other, where neither
  * sentence has both words, in the same frame: the words before and after it are the same in both sentences ("prices
- * rose 12%" / "prices fell 12 percent"), and the sentences share most of their content words (FLIP_MIN_LEXICAL).
+ * rose 12%" / "prices fell 12 percent"; a number counts as any number, so a rewrite that also changed the count next to
+ * the word shows both changes: "40 civilians" / "25 soldiers"), and the sentences share most of their content words
+ * (FLIP_MIN_LEXICAL).
  * Reports of one event told apart pair opposite words about other things ("a 63-year-old woman and two men" / "a
  * 47-year-old man and a 48-year-old man"); those fail one of the two.
  */
@@ -38,9 +40,30 @@ function oppositesOf(wordStem: string): Iterable<string> {
   return outcomes ? [...antonymsOf(wordStem), ...outcomes] : antonymsOf(wordStem);
 }
 
+/**
+ * Opposite phrases of more than one word, or of words too common for the stem tables ("voted for" / "voted against"):
+ * each entry two sides, a phrase of one side against one of the other, as lower-case words. The same frame is asked of
+ * them as of single words, and the same second word after them too (`wordsAfter`).
+ */
+const OPPOSITE_PHRASES: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [['under control', 'brought under control'], ['out of control']],
+  [
+    ['withdrew from', 'withdrawn from', 'withdraw from', 'withdrawing from', 'pulled out of', 'pull out of', 'retreated from', 'retreat from'],
+    ['entered', 'enter', 'captured', 'capture', 'seized', 'seize', 'took control of', 'moved into', 'advanced into'],
+  ],
+  [['for', 'in favour of', 'in favor of'], ['against']],
+];
+const PHRASE_SIDES: readonly (readonly [readonly (readonly string[])[], readonly (readonly string[])[]])[] = OPPOSITE_PHRASES.map(
+  ([p, q]) => [p.map((w) => w.split(' ')), q.map((w) => w.split(' '))] as const,
+);
+
 /** The first pair of opposite words of two aligned sentences of one language, as a conflict of meaning; else null. */
 export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): LinkConflict | null {
   if (lexical < FLIP_MIN_LEXICAL) return null;
+  return wordFlip(x, y) ?? phraseFlip(x, y);
+}
+
+function wordFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
   const xs = x.tokens;
   const ys = y.tokens;
   const stemsX = new Set(xs.map((t) => t.stem));
@@ -51,8 +74,8 @@ export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): 
       if (!stemsY.has(opposite) || stemsX.has(opposite)) continue;
       for (const u of ys) {
         if (u.stem !== opposite) continue;
-        // The same word before and after it (the sentence start or end counts as one).
-        if (!sameFrame(tokensAround(xs, t.start, t.end), tokensAround(ys, u.start, u.end))) continue;
+        // The same word before and after it (the sentence start or end counts as one; a number counts as any number).
+        if (!sameFrame(tokensAround(xs, t.start, t.end), tokensAround(ys, u.start, u.end), true)) continue;
         const a = side(x, t);
         const b = side(y, u);
         return { type: 'meaning', key: `${t.stem}|${u.stem}`, summary: `Opposite words: “${a.value}” vs “${b.value}”`, a, b };
@@ -62,7 +85,53 @@ export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): 
   return null;
 }
 
-function side(s: SentenceInfo, t: Token): LinkConflict['a'] {
+/**
+ * A phrase of one side of OPPOSITE_PHRASES in x and one of the other side in y, in the same frame and with the same two
+ * words after it, where neither sentence has a phrase of the other's side.
+ */
+function phraseFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
+  for (const [p, q] of PHRASE_SIDES) {
+    for (const [mine, theirs] of [[p, q], [q, p]] as const) {
+      const inX = occurrences(x.tokens, mine);
+      if (inX.length === 0 || occurrences(x.tokens, theirs).length > 0) continue;
+      const inY = occurrences(y.tokens, theirs);
+      if (inY.length === 0 || occurrences(y.tokens, mine).length > 0) continue;
+      for (const a of inX) {
+        for (const b of inY) {
+          if (!sameFrame(tokensAround(x.tokens, a.start, a.end), tokensAround(y.tokens, b.start, b.end), true)) continue;
+          if (wordsAfter(x.tokens, a.end) !== wordsAfter(y.tokens, b.end)) continue;
+          const sa = side(x, a);
+          const sb = side(y, b);
+          return { type: 'meaning', key: `${sa.value.toLowerCase()}|${sb.value.toLowerCase()}`, summary: `Opposite words: “${sa.value}” vs “${sb.value}”`, a: sa, b: sb };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * The two words after `end`, the wider frame a phrase flip asks for: "23 points against the Tar Heels" / "23 points for
+ * the Purple Aces" share the word on each side of the flip and are about two teams.
+ */
+function wordsAfter(tokens: readonly Token[], end: number): string {
+  const i = tokens.findIndex((t) => t.start >= end);
+  return i < 0 ? '' : tokens.slice(i, i + 2).map((t) => t.norm).join(' ');
+}
+
+/** Where the phrases (word lists) stand in `tokens`, as spans from the first word's start to the last word's end. */
+function occurrences(tokens: readonly Token[], phrases: readonly (readonly string[])[]): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const words of phrases) {
+      if (i + words.length > tokens.length || !words.every((w, k) => tokens[i + k]!.norm === w)) continue;
+      out.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end });
+    }
+  }
+  return out;
+}
+
+function side(s: SentenceInfo, t: { start: number; end: number }): LinkConflict['a'] {
   const text = s.slots.articleText.slice(t.start, t.end);
   return { start: t.start, end: t.end, text, value: text };
 }

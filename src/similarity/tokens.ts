@@ -155,7 +155,15 @@ export function tokensAround(tokens: readonly Token[], start: number, end: numbe
   return { before, after: undefined };
 }
 
-/** Two spans in the same frame: the same word before each and the same word after each (no word on both sides counts as one). */
-export function sameFrame(x: TokensAround, y: TokensAround): boolean {
-  return x.before?.norm === y.before?.norm && x.after?.norm === y.after?.norm;
+/**
+ * Two spans in the same frame: the same word before each and the same word after each (no word on both sides counts as
+ * one). `numbersAlike`: a number on both sides counts as the same word, for a rewrite that changed a number next to the
+ * span as well ("40 civilians were killed" / "25 soldiers were killed": two changes, each of which must still show).
+ */
+export function sameFrame(x: TokensAround, y: TokensAround, numbersAlike = false): boolean {
+  return sameWord(x.before, y.before, numbersAlike) && sameWord(x.after, y.after, numbersAlike);
+}
+
+function sameWord(x: Token | undefined, y: Token | undefined, numbersAlike: boolean): boolean {
+  return x?.norm === y?.norm || (numbersAlike && x !== undefined && y !== undefined && x.numeric && y.numeric);
 }
