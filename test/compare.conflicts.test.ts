@@ -323,6 +323,66 @@ test('a rewrite that changes a count and the word next to it shows both changes 
   );
 });
 
+test('a claim credited to another source ("according to the United Nations" / "according to NATO", "the ministry said" / "the army said") is a conflict of attribution; a speaker of a quotation is left to the quote ledger', () => {
+  const arts = [
+    art('a', 'The attack on the Kelso depot was carried out by a drone, according to the United Nations.\n\nThe bridge at Dorrow will stay closed until June, the Transport Ministry said.'),
+    art('b', 'The attack on the Kelso depot was carried out by a drone, according to NATO.\n\nThe bridge at Dorrow will stay closed until June, the Coast Guard said.'),
+  ];
+  const r = run(arts);
+  const credited = r.conflicts.filter((c) => c.type === 'attribution');
+  for (const c of credited) sidesOk(r, arts, c);
+  assert.deepEqual(credited.map((c) => c.sides.map((s) => s.text)), [['United Nations', 'NATO'], ['Transport Ministry', 'Coast Guard']]);
+  // In a quotation's reporting clause the speakers are the ledger's to compare, not this rule's.
+  const quoted = run([
+    art('a', '“The bridge at Dorrow will stay closed until June,” said Tomas Reyes on Monday.'),
+    art('b', '“The bridge at Dorrow will stay closed until June,” said Mira Lenk on Monday.'),
+  ]);
+  assert.ok(!quoted.conflicts.some((c) => c.summary.startsWith('Source named otherwise') || c.summary.includes('named otherwise')));
+});
+
+test('one nationality put in place of another ("Ukrainian forces" / "Russian forces") is a conflict of meaning; not when a sentence names both', () => {
+  const arts = [
+    art('a', 'Ukrainian forces shelled the centre of Kelso on Monday, the regional governor said.\n\nTwo Georgian soldiers were wounded near the border post.'),
+    art('b', 'Russian forces shelled the centre of Kelso on Monday, the regional governor said.\n\nTwo Armenian soldiers were wounded near the border post.'),
+  ];
+  const r = run(arts);
+  const swaps = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of swaps) sidesOk(r, arts, c);
+  assert.deepEqual(swaps.map((c) => c.sides.map((s) => s.text)), [['Ukrainian', 'Russian'], ['Georgian', 'Armenian']]);
+  assert.match(swaps[0]!.summary, /^Nationality named otherwise/);
+  // Both nationalities in one sentence: the other article may just say it in another order.
+  noConflictOver(
+    [
+      art('a', 'Ukrainian forces shelled Russian positions near Kelso on Monday, the governor said.'),
+      art('b', 'Russian positions near Kelso were shelled by Ukrainian forces on Monday, the governor said.'),
+    ],
+    'meaning',
+    [0, 0],
+  );
+});
+
+test('a hedge one article keeps and the other drops ("allegedly set" / "set", "plans to cut" / "cut", "could reopen" / "will reopen") is a conflict of meaning', () => {
+  const arts = [
+    art('a', 'Police said the man allegedly set fire to the Kelso depot on Monday.\n\nThe Arden company plans to cut 1,200 jobs at its Dorrow plant.\n\nThe harbour bridge could reopen next month, the operator said.'),
+    art('b', 'Police said the man set fire to the Kelso depot on Monday.\n\nThe Arden company cut 1,200 jobs at its Dorrow plant.\n\nThe harbour bridge will reopen next month, the operator said.'),
+  ];
+  const r = run(arts);
+  const hedges = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of hedges) sidesOk(r, arts, c);
+  assert.deepEqual(hedges.map((c) => c.sides.map((s) => s.text)), [['allegedly set', 'set'], ['plans to cut', 'cut'], ['could reopen', 'will reopen']]);
+  assert.match(hedges[0]!.summary, /^Hedged in one, stated as done in the other/);
+  assert.match(hedges[2]!.summary, /^Possible in one, certain in the other/);
+  for (const [x, y] of [
+    // A hedge in both; a hedge of the whole sentence; a modal alone (a headline's present tense).
+    ['Police said the man allegedly set fire to the Kelso depot on Monday.', 'Police said the man reportedly set fire to the Kelso depot on Monday.'],
+    ['Apparently, the Arden company wants a new plant in Dorrow this year.', 'The Arden company wants a new plant in Dorrow this year.'],
+    ['The Kelso Hawks could clinch a playoff berth with a win over Dorrow.', 'Kelso Hawks clinch playoff berth with win over Dorrow'],
+  ] as const) {
+    const r2 = run([art('a', x), art('b', y)]);
+    assert.deepEqual(r2.conflicts.filter((c) => /^(Hedged|Possible)/.test(c.summary)), [], `${x} / ${y}`);
+  }
+});
+
 test('opposite phrases ("under control" / "out of control", "withdrew from" / "entered", "voted for" / "voted against"), not when the words after them name other things', () => {
   const arts = [
     art('a', 'The mayor said the fire was under control by noon.\n\nTroops withdrew from the town of Kelso on Monday.\n\nCouncillor Ana Lind voted for the harbour plan.'),

@@ -20,7 +20,8 @@
 import type { Entity, EntityType, Sentence, Span } from '../types.js';
 import { normaliseKey } from '../text/normalise.js';
 import { parseTerms, type NlpTerm } from './nlp-doc.js';
-import { bareWord, bestType, emptyScores, findCandidates, groupScores, isDemonym, isDemonymWord, NAME_SUFFIXES, type Candidate, type Scores } from './entity-candidates.js';
+import { isDemonymWord } from '../lang/demonyms.js';
+import { bareWord, bestType, emptyScores, findCandidates, groupScores, isDemonym, NAME_SUFFIXES, type Candidate, type Scores } from './entity-candidates.js';
 import { TITLE_MODIFIERS, TITLE_SYNONYMS, TITLE_WORDS } from './entity-lexicon.js';
 
 interface Group {

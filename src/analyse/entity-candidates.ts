@@ -16,10 +16,10 @@
  */
 import type { EntityType } from '../types.js';
 import { lexiconTag, type NlpTerm } from './nlp-doc.js';
+import { isDemonymWord } from '../lang/demonyms.js';
 import { BoundedCache } from '../text/bounded-cache.js';
 import { KNOWN_OUTLETS } from './lexicon-outlets.js';
 import {
-  EXTRA_DEMONYMS,
   NAME_PARTICLES,
   NEVER_ENTITY,
   ORG_HEADS_BEFORE_OF,
@@ -107,10 +107,6 @@ export function isDemonym(t: NlpTerm): boolean {
   return t.tags.has('Demonym') || isDemonymWord(bareWord(t.text));
 }
 
-/** A lower-case nationality word ("russian", "ukrainian"). */
-export function isDemonymWord(w: string): boolean {
-  return EXTRA_DEMONYMS.has(w) || lexiconTag(w) === 'Demonym';
-}
 
 function isCapitalised(t: NlpTerm): boolean {
   // ASCII first letters decided by their code (the common case, same answer as the Unicode test).

@@ -112,23 +112,3 @@ export const NEVER_ENTITY = new Set([
   'pdt', 'cst', 'cdt', 'mst', 'mdt', 'eet', 'msk',
 ]);
 
-/** Common adjectival words that name a nation or group ("Russian", "Ukrainian"); the lexicon has most of them. */
-export const EXTRA_DEMONYMS = new Set([
-  'ukrainian', 'russian', 'american', 'british', 'european', 'western', 'eastern', 'northern', 'southern',
-  'afghan', 'albanian', 'algerian', 'argentine', 'argentinian', 'armenian', 'australian', 'austrian', 'azerbaijani',
-  'bangladeshi', 'belarusian', 'belgian', 'bolivian', 'bosnian', 'brazilian', 'bulgarian', 'burmese', 'cambodian',
-  'cameroonian', 'canadian', 'chadian', 'chilean', 'chinese', 'colombian', 'congolese', 'croatian', 'cuban',
-  'cypriot', 'czech', 'danish', 'dutch', 'ecuadorian', 'egyptian', 'emirati', 'english', 'eritrean', 'estonian',
-  'ethiopian', 'filipino', 'finnish', 'french', 'georgian', 'german', 'ghanaian', 'greek', 'guatemalan', 'haitian',
-  'honduran', 'hungarian', 'icelandic', 'indian', 'indonesian', 'iranian', 'iraqi', 'irish', 'israeli', 'italian',
-  'ivorian', 'jamaican', 'japanese', 'jordanian', 'kazakh', 'kenyan', 'korean', 'kosovar', 'kurdish', 'kuwaiti',
-  'kyrgyz', 'latvian', 'lebanese', 'liberian', 'libyan', 'lithuanian', 'malaysian', 'malian', 'maltese', 'mexican',
-  'moldovan', 'mongolian', 'moroccan', 'mozambican', 'namibian', 'nepalese', 'nepali', 'nicaraguan', 'nigerian',
-  'nigerien', 'norwegian', 'omani', 'pakistani', 'palestinian', 'panamanian', 'paraguayan', 'peruvian', 'polish',
-  'portuguese', 'qatari', 'romanian', 'rwandan', 'saudi', 'scottish', 'senegalese', 'serbian', 'singaporean',
-  'slovak', 'slovenian', 'somali', 'spanish', 'sudanese', 'swedish', 'swiss', 'syrian', 'taiwanese', 'tajik',
-  'tanzanian', 'thai', 'tibetan', 'tunisian', 'turkish', 'turkmen', 'ugandan', 'uruguayan', 'uzbek', 'venezuelan',
-  'vietnamese', 'welsh', 'yemeni', 'zambian', 'zimbabwean', 'arab', 'asian', 'african', 'latin', 'nordic',
-  'baltic', 'balkan', 'caucasian', 'soviet', 'sunni', 'shia', 'shiite', 'muslim', 'christian', 'jewish', 'catholic',
-  'orthodox', 'protestant', 'hindu', 'buddhist', 'islamist', 'jihadist', 'kurd', 'pashtun', 'tamil', 'sikh',
-]);

@@ -239,18 +239,7 @@ export function clearParseCaches(): void {
   cache.length = 0;
   sentenceCache.clear();
 }
-let lexicon: Record<string, unknown> | null = null;
-
-/** The tag compromise's lexicon gives a lower-case word ("moscow" → "City"), or undefined. */
-export function lexiconTag(word: string): string | undefined {
-  if (lexicon === null) {
-    const model: unknown = nlp.model();
-    const one = (model as { one?: { lexicon?: unknown } }).one;
-    lexicon = typeof one?.lexicon === 'object' && one.lexicon !== null ? (one.lexicon as Record<string, unknown>) : {};
-  }
-  const tag = lexicon[word];
-  return typeof tag === 'string' ? tag : undefined;
-}
+export { lexiconTag } from '../lang/demonyms.js';
 
 /** Index of the first term whose start is >= offset (binary search). */
 export function termIndexAt(terms: readonly NlpTerm[], offset: number): number {

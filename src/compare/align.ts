@@ -8,7 +8,7 @@
  * sentences into one (or split one) links both to their counterpart (many-to-one). Labels: `same`
  * when the surface tokens nearly coincide, `paraphrase` when the combined score is high, else `partial`.
  * Each link is checked for typed slot conflicts (numbers, dates, negation, actors, meaning, a word swapped for its
- * opposite, a pair of numbers turned round, media attribution); see thresholds.ts for every constant.
+ * opposite, a hedge dropped, a pair of numbers turned round, media attribution); see thresholds.ts for every constant.
  */
 import type { AlignmentLink, SentenceRef, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
@@ -19,8 +19,9 @@ import { dot } from '../similarity/vector.js';
 import { surfaceDice, type SentenceInfo, type StoryContext } from './context.js';
 import { roleConflicts } from './roles.js';
 import { antonymFlip } from './antonym-flips.js';
-import { nameSwap } from './name-swaps.js';
+import { nameSwap, nationalitySwap } from './name-swaps.js';
 import { reversedPair } from './reversed-pairs.js';
+import { hedgeDropped } from './hedges.js';
 import { alignAcross } from './align-across.js';
 import {
   CONTAIN_LINK,
@@ -350,14 +351,20 @@ export function linkConflicts(
     const flip = antonymFlip(x, y, lexical);
     if (flip) (out ??= []).push(flip);
   }
+  // A hedge kept by one and dropped by the other ("allegedly set fire" / "set fire", "could reopen" / "will reopen").
+  if (sameLanguage && !out?.some((c) => c.type === 'meaning' || c.type === 'negation')) {
+    const hedge = hedgeDropped(x, y, lexical);
+    if (hedge) (out ??= []).push(hedge);
+  }
   // Two numbers of a pair turned round ("a 7-2 vote" / "a 2-7 vote"): the number slots agree on both.
   if (sameLanguage && !out?.some((c) => c.type === 'number')) {
     const turned = reversedPair(x, y);
     if (turned) (out ??= []).push(turned);
   }
-  // One name put in place of another ("in Kelso" / "in Dorrow"), unless a role check found who did it changed.
+  // One name or nationality put in place of another ("in Kelso" / "in Dorrow", "Ukrainian forces" / "Russian forces"),
+  // unless a role check found who did it changed.
   if (sameLanguage && !out?.some((c) => c.type === 'actor' || c.type === 'meaning')) {
-    const swap = nameSwap(x, y, lexical);
+    const swap = nameSwap(x, y, lexical) ?? nationalitySwap(x, y, lexical);
     if (swap) (out ??= []).push(swap);
   }
   const ka = x.slots.attributions;

@@ -167,3 +167,17 @@ export function sameFrame(x: TokensAround, y: TokensAround, numbersAlike = false
 function sameWord(x: Token | undefined, y: Token | undefined, numbersAlike: boolean): boolean {
   return x?.norm === y?.norm || (numbersAlike && x !== undefined && y !== undefined && x.numeric && y.numeric);
 }
+
+/**
+ * Dice of the content stems of two token lists outside one stretch of each (a name, a word, a hedge): how nearly the
+ * rest of two sentences is the same.
+ */
+export function overlapOutside(xs: readonly Token[], p: { start: number; end: number }, ys: readonly Token[], q: { start: number; end: number }): number {
+  const rest = (ts: readonly Token[], r: { start: number; end: number }): Set<string> => new Set(ts.filter((t) => !t.stop && (t.end <= r.start || t.start >= r.end)).map((t) => t.stem));
+  const a = rest(xs, p);
+  const b = rest(ys, q);
+  if (a.size + b.size === 0) return 0;
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return (2 * shared) / (a.size + b.size);
+}
