@@ -383,6 +383,25 @@ test('a hedge one article keeps and the other drops ("allegedly set" / "set", "p
   }
 });
 
+test('a count in words of another order of magnitude ("dozens" / "hundreds", "thousands" / "tens of thousands") is a number conflict', () => {
+  const arts = [
+    art('a', 'Dozens of people were evacuated from the Kelso harbour district on Tuesday.\n\nThe storm left thousands of homes in Dorrow without power, the grid operator said.'),
+    art('b', 'Hundreds of people were evacuated from the Kelso harbour district on Tuesday.\n\nThe storm left tens of thousands of homes in Dorrow without power, the grid operator said.'),
+  ];
+  const r = run(arts);
+  const counts = r.conflicts.filter((c) => c.type === 'number');
+  for (const c of counts) sidesOk(r, arts, c);
+  assert.deepEqual(counts.map((c) => c.sides.map((s) => s.text)), [['Dozens', 'Hundreds'], ['thousands', 'tens of thousands']]);
+  assert.match(counts[0]!.summary, /^Order of magnitude: a says Dozens; b says Hundreds/);
+  // The same order in other words, and two counts of other things.
+  for (const [x, y] of [
+    ['Dozens of people were evacuated from the Kelso harbour district on Tuesday.', 'Dozens were evacuated from the Kelso harbour district on Tuesday.'],
+    ['Hundreds of people and dozens of boats were moved from the Kelso harbour district on Tuesday.', 'Dozens of boats and hundreds of people were moved from the Kelso harbour district on Tuesday.'],
+  ] as const) {
+    assert.deepEqual(run([art('a', x), art('b', y)]).conflicts.filter((c) => c.summary.startsWith('Order of magnitude')), [], `${x} / ${y}`);
+  }
+});
+
 test('opposite phrases ("under control" / "out of control", "withdrew from" / "entered", "voted for" / "voted against"), not when the words after them name other things', () => {
   const arts = [
     art('a', 'The mayor said the fire was under control by noon.\n\nTroops withdrew from the town of Kelso on Monday.\n\nCouncillor Ana Lind voted for the harbour plan.'),

@@ -8,7 +8,7 @@
  * sentences into one (or split one) links both to their counterpart (many-to-one). Labels: `same`
  * when the surface tokens nearly coincide, `paraphrase` when the combined score is high, else `partial`.
  * Each link is checked for typed slot conflicts (numbers, dates, negation, actors, meaning, a word swapped for its
- * opposite, a hedge dropped, a pair of numbers turned round, media attribution); see thresholds.ts for every constant.
+ * opposite, a hedge dropped, a count of another magnitude, a pair of numbers turned round, media attribution); see thresholds.ts for every constant.
  */
 import type { AlignmentLink, SentenceRef, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
@@ -22,6 +22,7 @@ import { antonymFlip } from './antonym-flips.js';
 import { nameSwap, nationalitySwap } from './name-swaps.js';
 import { reversedPair } from './reversed-pairs.js';
 import { hedgeDropped } from './hedges.js';
+import { magnitudeChanged } from './magnitudes.js';
 import { alignAcross } from './align-across.js';
 import {
   CONTAIN_LINK,
@@ -355,6 +356,11 @@ export function linkConflicts(
   if (sameLanguage && !out?.some((c) => c.type === 'meaning' || c.type === 'negation')) {
     const hedge = hedgeDropped(x, y, lexical);
     if (hedge) (out ??= []).push(hedge);
+  }
+  // A count in words of another order of magnitude ("dozens of people" / "hundreds of people").
+  if (sameLanguage && !out?.some((c) => c.type === 'number')) {
+    const magnitude = magnitudeChanged(x, y, lexical);
+    if (magnitude) (out ??= []).push(magnitude);
   }
   // Two numbers of a pair turned round ("a 7-2 vote" / "a 2-7 vote"): the number slots agree on both.
   if (sameLanguage && !out?.some((c) => c.type === 'number')) {

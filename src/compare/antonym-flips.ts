@@ -13,7 +13,7 @@
  * 47-year-old man and a 48-year-old man"); those fail one of the two.
  */
 import { antonymsOf, stemPairTable } from '../similarity/antonyms.js';
-import { sameFrame, tokensAround, type Token } from '../similarity/tokens.js';
+import { sameFrame, tokensAround, wordsAfter, type Token } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL } from './thresholds.js';
@@ -99,6 +99,8 @@ function phraseFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
       for (const a of inX) {
         for (const b of inY) {
           if (!sameFrame(tokensAround(x.tokens, a.start, a.end), tokensAround(y.tokens, b.start, b.end), true)) continue;
+          // The wider frame: "23 points against the Kelso Hawks" / "23 points for the Dorrow Owls" share the word on
+          // each side of the flip and are about two teams.
           if (wordsAfter(x.tokens, a.end) !== wordsAfter(y.tokens, b.end)) continue;
           const sa = side(x, a);
           const sb = side(y, b);
@@ -108,15 +110,6 @@ function phraseFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
     }
   }
   return null;
-}
-
-/**
- * The two words after `end`, the wider frame a phrase flip asks for: "23 points against the Tar Heels" / "23 points for
- * the Purple Aces" share the word on each side of the flip and are about two teams.
- */
-function wordsAfter(tokens: readonly Token[], end: number): string {
-  const i = tokens.findIndex((t) => t.start >= end);
-  return i < 0 ? '' : tokens.slice(i, i + 2).map((t) => t.norm).join(' ');
 }
 
 /** Where the phrases (word lists) stand in `tokens`, as spans from the first word's start to the last word's end. */

@@ -376,6 +376,8 @@ const SUMMARY_NAMES = 3;
 function whatOf(book: ClaimBook, first: Piece, sides: readonly ConflictSide[]): string {
   switch (first.type) {
     case 'number': {
+      // A count in words ("dozens" / "hundreds", ./magnitudes.ts): no number to name.
+      if (first.key.startsWith('magnitude:')) return 'Order of magnitude';
       const counted = sides.map((s) => numberAt(book, s)?.counted).find((c): c is string => !!c);
       if (counted) return `Number of ${counted.replace(/\s+/g, ' ')}`;
       const numbers = sides.map((s) => numberAt(book, s));

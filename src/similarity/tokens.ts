@@ -168,6 +168,12 @@ function sameWord(x: Token | undefined, y: Token | undefined, numbersAlike: bool
   return x?.norm === y?.norm || (numbersAlike && x !== undefined && y !== undefined && x.numeric && y.numeric);
 }
 
+/** The words (norms) of the first two tokens at or after offset `end`, joined by a space: a wider frame than `tokensAround`. */
+export function wordsAfter(tokens: readonly Token[], end: number): string {
+  const i = tokens.findIndex((t) => t.start >= end);
+  return i < 0 ? '' : tokens.slice(i, i + 2).map((t) => t.norm).join(' ');
+}
+
 /**
  * Dice of the content stems of two token lists outside one stretch of each (a name, a word, a hedge): how nearly the
  * rest of two sentences is the same.
