@@ -402,6 +402,17 @@ test('a count in words of another order of magnitude ("dozens" / "hundreds", "th
   }
 });
 
+test('how an act was received and what it was, as state-media rewrites turn them ("condemned" / "welcomed", "peaceful" / "violent", "an invasion" / "a liberation")', () => {
+  const arts = [
+    art('a', 'The government condemned the strike on the Kelso depot on Monday.\n\nThe protest in Dorrow was peaceful, police said.\n\nThe council said the operation in Kelso was an invasion.'),
+    art('b', 'The government welcomed the strike on the Kelso depot on Monday.\n\nThe protest in Dorrow was violent, police said.\n\nThe council said the operation in Kelso was a liberation.'),
+  ];
+  const r = run(arts);
+  const flips = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of flips) sidesOk(r, arts, c);
+  assert.deepEqual(flips.map((c) => c.sides.map((s) => s.text)), [['condemned', 'welcomed'], ['peaceful', 'violent'], ['invasion', 'liberation']]);
+});
+
 test('opposite phrases ("under control" / "out of control", "withdrew from" / "entered", "voted for" / "voted against"), not when the words after them name other things', () => {
   const arts = [
     art('a', 'The mayor said the fire was under control by noon.\n\nTroops withdrew from the town of Kelso on Monday.\n\nCouncillor Ana Lind voted for the harbour plan.'),

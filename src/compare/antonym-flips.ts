@@ -31,6 +31,9 @@ const OUTCOMES: readonly (readonly [string, string])[] = [
   ['deliberately', 'accidentally'], ['intentionally', 'accidentally'], ['deliberate', 'accidental'],
   ['cut', 'create'], ['agreed', 'rejected'], ['accepted', 'refused'], ['agreed', 'refused'],
   ['lifted', 'imposed'], ['ease', 'tighten'], ['eased', 'tightened'], ['raise', 'cut'], ['raised', 'cut'],
+  // How an act was received and what it was, as state-media rewrites turn them.
+  ['condemned', 'welcomed'], ['condemned', 'praised'], ['criticised', 'praised'], ['criticized', 'praised'], ['denounced', 'welcomed'],
+  ['peaceful', 'violent'], ['invasion', 'liberation'], ['occupied', 'liberated'], ['occupation', 'liberation'],
 ];
 const OUTCOME_TABLE = stemPairTable(OUTCOMES);
 

@@ -157,7 +157,7 @@ export function tokensAround(tokens: readonly Token[], start: number, end: numbe
 
 /**
  * Two spans in the same frame: the same word before each and the same word after each (no word on both sides counts as
- * one). `numbersAlike`: a number on both sides counts as the same word, for a rewrite that changed a number next to the
+ * one; "a" and "an" are one word). `numbersAlike`: a number on both sides counts as the same word, for a rewrite that changed a number next to the
  * span as well ("40 civilians were killed" / "25 soldiers were killed": two changes, each of which must still show).
  */
 export function sameFrame(x: TokensAround, y: TokensAround, numbersAlike = false): boolean {
@@ -165,7 +165,12 @@ export function sameFrame(x: TokensAround, y: TokensAround, numbersAlike = false
 }
 
 function sameWord(x: Token | undefined, y: Token | undefined, numbersAlike: boolean): boolean {
-  return x?.norm === y?.norm || (numbersAlike && x !== undefined && y !== undefined && x.numeric && y.numeric);
+  return article(x?.norm) === article(y?.norm) || (numbersAlike && x !== undefined && y !== undefined && x.numeric && y.numeric);
+}
+
+/** "an" as "a": the article before a word that a rewrite changed follows that word's first sound ("an invasion" / "a liberation"). */
+function article(norm: string | undefined): string | undefined {
+  return norm === 'an' ? 'a' : norm;
 }
 
 /** The words (norms) of the first two tokens at or after offset `end`, joined by a space: a wider frame than `tokensAround`. */
