@@ -45,6 +45,15 @@ const CONTRACTED_MODALS = lookupTable({ ca: 'can', wo: 'will', sha: 'shall' });
 /** The auxiliary of do-support ("did not confirm"): the plain sentence has no auxiliary in its place ("confirmed"). */
 const DO_SUPPORT = new Set(['do', 'does', 'did']);
 
+/**
+ * Modals of ability, possibility or condition: "could harm", "can expect", "would have told" do not say that it happened,
+ * so they say nothing against "did not harm", "is not expected", "had not been told".
+ */
+const NOT_ASSERTING = new Set(['can', 'could', 'may', 'might', 'would', 'should']);
+
+/** Verbs of thinking that move a negation up from the clause they govern: "I didn't feel we were executing" is "I feel we weren't executing". */
+const NEGATION_RAISERS = new Set(['feel', 'think', 'believe', 'expect', 'suppose', 'imagine', 'reckon', 'want', 'seem', 'appear']);
+
 /** How many content words after a negation count as its scope. */
 const NEGATION_SCOPE = 2;
 
@@ -453,6 +462,14 @@ export function slotSide(s: Span, value: string): SlotSide {
   return { start: s.start, end: s.end, text: s.text, value };
 }
 
+/** A modal of NOT_ASSERTING among the two words before `start` ("could harm", "would have told"), else null. */
+function modalBefore(tokens: readonly Token[], start: number): string | null {
+  const i = tokens.findIndex((t) => t.start >= start);
+  const end = i < 0 ? tokens.length : i;
+  for (let k = end - 1; k >= Math.max(0, end - 2); k--) if (NOT_ASSERTING.has(tokens[k]!.norm)) return tokens[k]!.norm;
+  return null;
+}
+
 /** The first content word at or after `from`. */
 function nextContent(tokens: readonly Token[], from: number): Token | undefined {
   return tokens.find((t) => t.start >= from && !t.stop);
@@ -522,6 +539,14 @@ function negationConflict(
     const modal = n.text.toLowerCase() === 'cannot' ? 'can' : (CONTRACTED_MODALS[px.norm] ?? px.norm);
     const frameNorm = doSupport ? frame.norm : modal;
     if (frameNorm !== py.norm && !(AUXILIARIES.has(modal) && AUXILIARIES.has(py.norm))) continue;
+    // The plain word under a modal the negation lacks ("did not harm" / "could harm", "had not been told" / "would have
+    // told"): a possibility or a condition, not the fact x denies. "cannot afford" / "can afford" keep their modal.
+    const plainModal = modalBefore(yTokens, hit.start);
+    if (plainModal !== null && plainModal !== modal && modalBefore(xTokens, n.start) !== plainModal) continue;
+    // The negation raised to a verb of thinking ("I didn't feel we were executing" / "I feel we weren't executing"): the
+    // two deny the same, one from the verb of thinking, the other in the clause after it.
+    if (y.negations.some((m) => m.start < hit.start && NEGATION_RAISERS.has(m.scope[0]?.stem ?? ''))) continue;
+    if (NEGATION_RAISERS.has(w.stem) && y.negations.some((m) => m.start > hit.start)) continue;
     // The negated side spans negation → scope word; the other side is the plain word.
     const xText = `${n.text} ${w.norm}`;
     const negSide: SlotSide = { start: n.start, end: w.end, text: x.articleText.slice(n.start, w.end), value: xText };
