@@ -545,6 +545,19 @@ test('no negation conflict when the other sentence negates the word too, also be
   noConflictOver(arts, 'negation', [0, 1]);
 });
 
+test('no negation conflict with the word under a modal the negation lacks, or with the same denial raised to a verb of thinking', () => {
+  for (const [x, y, link] of [
+    ['The works at the Kelso weir did not harm the fish in the river, the agency said.', 'The works at the Kelso weir could harm the fish in the river, the agency said.', [0, 0]],
+    ['Reyes said the mayor had not been told of the plan to close the Kelso depot.', 'Reyes said the mayor would have told of the plan to close the Kelso depot.', [0, 0]],
+    ['“I didn’t feel on the floor we were executing the plan we wanted,” coach Ana Lind said.', '“I feel on the floor we weren’t executing the plan we wanted,” coach Ana Lind said.', [0, 0]],
+  ] as const) {
+    noConflictOver([art('a', x), art('b', y)], 'negation', [link[0], link[1]]);
+  }
+  // The modal on both sides is no condition: "cannot afford" / "can afford" still conflict.
+  const r = run([art('a', 'The city cannot afford the new stadium, Mayor Tomas Reyes said on Monday.'), art('b', 'The city can afford the new stadium, Mayor Tomas Reyes said on Monday.')]);
+  assert.equal(r.conflicts.filter((c) => c.type === 'negation').length, 1);
+});
+
 test('a negation\'s scope ends with its sentence, also inside a quoted passage kept as one sentence', () => {
   const arts = [
     art('a', '“That is total nonsense,” Mayor Ilse Varga replied.\n\nThe council meets on Friday.'),
