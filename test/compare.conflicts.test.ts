@@ -413,6 +413,23 @@ test('how an act was received and what it was, as state-media rewrites turn them
   assert.deepEqual(flips.map((c) => c.sides.map((s) => s.text)), [['condemned', 'welcomed'], ['peaceful', 'violent'], ['invasion', 'liberation']]);
 });
 
+test('one thing framed another way, as state-media rewrites do ("war" / "special military operation", "the Ukrainian government" / "the Kyiv regime", "troops" / "militants", "annexation" / "reunification")', () => {
+  const arts = [
+    art('a', 'The talks come in the third year of Russia’s war in Ukraine, officials said.\n\nThe Ukrainian government rejected the proposal on Monday.\n\nUkrainian troops shelled the outskirts of Dorrow overnight.\n\nThe annexation of Crimea in 2014 was condemned by the United Nations.'),
+    art('b', 'The talks come in the third year of Russia’s special military operation in Ukraine, officials said.\n\nThe Kyiv regime rejected the proposal on Monday.\n\nUkrainian militants shelled the outskirts of Dorrow overnight.\n\nThe reunification of Crimea in 2014 was condemned by the United Nations.'),
+  ];
+  const r = run(arts);
+  const framed = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of framed) sidesOk(r, arts, c);
+  assert.deepEqual(framed.map((c) => c.sides.map((s) => s.text)), [
+    ['war', 'special military operation'],
+    ['Ukrainian government', 'Kyiv regime'],
+    ['troops', 'militants'],
+    ['annexation', 'reunification'],
+  ]);
+  assert.ok(framed.every((c) => c.summary.startsWith('Framed otherwise')));
+});
+
 test('opposite phrases ("under control" / "out of control", "withdrew from" / "entered", "voted for" / "voted against"), not when the words after them name other things', () => {
   const arts = [
     art('a', 'The mayor said the fire was under control by noon.\n\nTroops withdrew from the town of Kelso on Monday.\n\nCouncillor Ana Lind voted for the harbour plan.'),

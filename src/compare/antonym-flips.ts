@@ -56,14 +56,35 @@ const OPPOSITE_PHRASES: readonly (readonly [readonly string[], readonly string[]
   ],
   [['for', 'in favour of', 'in favor of'], ['against']],
 ];
-const PHRASE_SIDES: readonly (readonly [readonly (readonly string[])[], readonly (readonly string[])[]])[] = OPPOSITE_PHRASES.map(
-  ([p, q]) => [p.map((w) => w.split(' ')), q.map((w) => w.split(' '))] as const,
-);
+/**
+ * Words that frame one thing two ways, as state-media rewrites of agency and mainstream copy swap them ("Russia's war in
+ * Ukraine" / "Russia's special military operation in Ukraine", "the Ukrainian government" / "the Kyiv regime"). Not a
+ * fact in dispute but a change of what the reader is told the thing is: "Framed otherwise", a conflict of meaning, under
+ * the same conditions as an opposite phrase.
+ */
+const FRAMINGS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [['war', 'invasion', 'full-scale invasion', 'aggression', 'attack'], ['special military operation', 'special operation', 'military operation']],
+  [
+    ['government', 'authorities', 'leadership', 'administration', 'ukrainian government', 'ukrainian authorities', 'government in kyiv'],
+    ['regime', 'junta', 'kyiv regime', 'kiev regime', 'zelensky regime', 'kyiv junta', 'kiev junta'],
+  ],
+  [['annexation', 'annexed', 'illegal annexation', 'illegally annexed'], ['reunification', 'reunified', 'accession', 'joined']],
+  [['occupied territories', 'occupied regions', 'occupied areas'], ['new regions', 'new territories', 'liberated territories', 'liberated areas']],
+  [['soldiers', 'troops', 'servicemen', 'forces'], ['militants', 'nationalists', 'neo-nazis', 'mercenaries', 'terrorists']],
+  [['protesters', 'demonstrators'], ['rioters', 'extremists', 'provocateurs']],
+  [['withdrawal', 'retreat'], ['regrouping', 'goodwill gesture']],
+];
+
+type PhraseSides = readonly (readonly [readonly (readonly string[])[], readonly (readonly string[])[]])[];
+const asWords = (table: readonly (readonly [readonly string[], readonly string[]])[]): PhraseSides =>
+  table.map(([p, q]) => [p.map((w) => w.split(' ')), q.map((w) => w.split(' '))] as const);
+const PHRASE_SIDES = asWords(OPPOSITE_PHRASES);
+const FRAMING_SIDES = asWords(FRAMINGS);
 
 /** The first pair of opposite words of two aligned sentences of one language, as a conflict of meaning; else null. */
 export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): LinkConflict | null {
   if (lexical < FLIP_MIN_LEXICAL) return null;
-  return wordFlip(x, y) ?? phraseFlip(x, y);
+  return wordFlip(x, y) ?? phraseFlip(x, y, PHRASE_SIDES, 'Opposite words') ?? phraseFlip(x, y, FRAMING_SIDES, 'Framed otherwise');
 }
 
 function wordFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
@@ -89,11 +110,11 @@ function wordFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
 }
 
 /**
- * A phrase of one side of OPPOSITE_PHRASES in x and one of the other side in y, in the same frame and with the same two
+ * A phrase of one side of an entry of `table` (OPPOSITE_PHRASES, FRAMINGS) in x and one of the other side in y, in the same frame and with the same two
  * words after it, where neither sentence has a phrase of the other's side.
  */
-function phraseFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
-  for (const [p, q] of PHRASE_SIDES) {
+function phraseFlip(x: SentenceInfo, y: SentenceInfo, table: PhraseSides, what: string): LinkConflict | null {
+  for (const [p, q] of table) {
     for (const [mine, theirs] of [[p, q], [q, p]] as const) {
       const inX = occurrences(x.tokens, mine);
       if (inX.length === 0 || occurrences(x.tokens, theirs).length > 0) continue;
@@ -107,7 +128,7 @@ function phraseFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
           if (wordsAfter(x.tokens, a.end) !== wordsAfter(y.tokens, b.end)) continue;
           const sa = side(x, a);
           const sb = side(y, b);
-          return { type: 'meaning', key: `${sa.value.toLowerCase()}|${sb.value.toLowerCase()}`, summary: `Opposite words: “${sa.value}” vs “${sb.value}”`, a: sa, b: sb };
+          return { type: 'meaning', key: `${sa.value.toLowerCase()}|${sb.value.toLowerCase()}`, summary: `${what}: “${sa.value}” vs “${sb.value}”`, a: sa, b: sb };
         }
       }
     }
