@@ -430,6 +430,18 @@ test('one thing framed another way, as state-media rewrites do ("war" / "special
   assert.ok(framed.every((c) => c.summary.startsWith('Framed otherwise')));
 });
 
+test('what a strike hit, civilian or military ("a hospital" / "a military base"), and who did it in a clash ("shot by police" / "shot by protesters"), are conflicts of meaning', () => {
+  const arts = [
+    art('a', 'The missile hit a hospital in Dorrow on Tuesday, the regional governor said.\n\nThe teenager was shot by police during the protest in Kelso.'),
+    art('b', 'The missile hit a military base in Dorrow on Tuesday, the regional governor said.\n\nThe teenager was shot by protesters during the protest in Kelso.'),
+  ];
+  const r = run(arts);
+  const swaps = r.conflicts.filter((c) => c.type === 'meaning');
+  for (const c of swaps) sidesOk(r, arts, c);
+  assert.deepEqual(swaps.map((c) => c.sides.map((s) => s.text)), [['hospital', 'military base'], ['police', 'protesters']]);
+  assert.match(swaps[0]!.summary, /^Target named otherwise/);
+});
+
 test('opposite phrases ("under control" / "out of control", "withdrew from" / "entered", "voted for" / "voted against"), not when the words after them name other things', () => {
   const arts = [
     art('a', 'The mayor said the fire was under control by noon.\n\nTroops withdrew from the town of Kelso on Monday.\n\nCouncillor Ana Lind voted for the harbour plan.'),

@@ -34,6 +34,8 @@ const OUTCOMES: readonly (readonly [string, string])[] = [
   // How an act was received and what it was, as state-media rewrites turn them.
   ['condemned', 'welcomed'], ['condemned', 'praised'], ['criticised', 'praised'], ['criticized', 'praised'], ['denounced', 'welcomed'],
   ['peaceful', 'violent'], ['invasion', 'liberation'], ['occupied', 'liberated'], ['occupation', 'liberation'],
+  // Who did it, when a rewrite hands the act to the other side of a clash ("shot by police" / "shot by protesters").
+  ['police', 'protesters'], ['police', 'demonstrators'], ['officers', 'protesters'], ['officers', 'demonstrators'],
 ];
 const OUTCOME_TABLE = stemPairTable(OUTCOMES);
 
@@ -75,16 +77,42 @@ const FRAMINGS: readonly (readonly [readonly string[], readonly string[]])[] = [
   [['withdrawal', 'retreat'], ['regrouping', 'goodwill gesture']],
 ];
 
+/**
+ * What a strike hit, civilian or military, the swap war reporting is most often falsified by ("the missile hit a
+ * hospital" / "the missile hit a military base"): "Target named otherwise", a conflict of meaning on the opposite-phrase
+ * conditions. Words that name either ("depot", "base", "facility") are left out.
+ */
+const TARGETS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [
+    [
+      'hospital', 'maternity hospital', 'clinic', 'school', 'kindergarten', 'university', 'church', 'mosque', 'cathedral', 'synagogue', 'market',
+      'shopping centre', 'shopping center', 'shopping mall', 'supermarket', 'residential building', 'apartment building', 'apartment block',
+      'residential area', 'residential district', 'homes', 'playground', 'theatre', 'theater', 'museum', 'railway station', 'bus station',
+    ],
+    [
+      'military base', 'air base', 'airbase', 'naval base', 'barracks', 'military facility', 'military target', 'military airfield', 'airfield',
+      'ammunition depot', 'arms depot', 'weapons depot', 'command post', 'military headquarters', 'firing position', 'firing positions',
+      'military positions', 'air defence system', 'air defense system',
+    ],
+  ],
+];
+
 type PhraseSides = readonly (readonly [readonly (readonly string[])[], readonly (readonly string[])[]])[];
 const asWords = (table: readonly (readonly [readonly string[], readonly string[]])[]): PhraseSides =>
   table.map(([p, q]) => [p.map((w) => w.split(' ')), q.map((w) => w.split(' '))] as const);
 const PHRASE_SIDES = asWords(OPPOSITE_PHRASES);
 const FRAMING_SIDES = asWords(FRAMINGS);
+const TARGET_SIDES = asWords(TARGETS);
 
 /** The first pair of opposite words of two aligned sentences of one language, as a conflict of meaning; else null. */
 export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): LinkConflict | null {
   if (lexical < FLIP_MIN_LEXICAL) return null;
-  return wordFlip(x, y) ?? phraseFlip(x, y, PHRASE_SIDES, 'Opposite words') ?? phraseFlip(x, y, FRAMING_SIDES, 'Framed otherwise');
+  return (
+    wordFlip(x, y) ??
+    phraseFlip(x, y, PHRASE_SIDES, 'Opposite words') ??
+    phraseFlip(x, y, TARGET_SIDES, 'Target named otherwise') ??
+    phraseFlip(x, y, FRAMING_SIDES, 'Framed otherwise')
+  );
 }
 
 function wordFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
@@ -110,7 +138,7 @@ function wordFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
 }
 
 /**
- * A phrase of one side of an entry of `table` (OPPOSITE_PHRASES, FRAMINGS) in x and one of the other side in y, in the same frame and with the same two
+ * A phrase of one side of an entry of `table` (OPPOSITE_PHRASES, TARGETS, FRAMINGS) in x and one of the other side in y, in the same frame and with the same two
  * words after it, where neither sentence has a phrase of the other's side.
  */
 function phraseFlip(x: SentenceInfo, y: SentenceInfo, table: PhraseSides, what: string): LinkConflict | null {
