@@ -18,11 +18,12 @@ const EVALUATORS: Record<string, () => Promise<Evaluator>> = {
   derivation: async () => (await import('./derivation.js')).evaluate,
   extraction: async () => (await import('./extraction.js')).evaluate,
   alignment: async () => (await import('./alignment.js')).evaluate,
+  planted: async () => (await import('./planted.js')).evaluate,
   crosslingual: async () => (await import('./crosslingual.js')).evaluate,
 };
 
 /** Tasks whose set ships in the repo (eval/data/): they run without the shared data folder. */
-const IN_REPO: ReadonlySet<string> = new Set(['alignment']);
+const IN_REPO: ReadonlySet<string> = new Set(['alignment', 'planted']);
 
 export async function runEvaluations(names: string[], options: EvalOptions, log: (line: string) => void): Promise<{ rows: EvalResult[]; skipped: string[] }> {
   const rows: EvalResult[] = [];

@@ -62,6 +62,23 @@ test('actor conflict: who blamed whom is swapped', () => {
   assert.equal(stmt.status, 'conflicting');
 });
 
+test('the passive says who did what to whom as the active does: a voice turned round is no actor conflict, the participants turned round through it are', () => {
+  for (const [x, y] of [
+    ['Ukrainian drones struck a Russian airfield near the border overnight.', 'A Russian airfield near the border was struck by Ukrainian drones overnight.'],
+    ['A stray bullet killed a 10-year-old girl in Dorrow on Friday.', 'A 10-year-old girl was killed by a stray bullet in Dorrow on Friday.'],
+    ['Iran-backed militias used the facilities near the Kelso border.', 'The facilities near the Kelso border used by Iran-backed militias were hit.'],
+    ['Police arrested Jamal Reyes on suspicion of drunk driving.', 'Jamal Reyes arrested on suspicion of drunk driving, police said.'],
+  ] as const) {
+    const r = run([art('a', x), art('b', y)]);
+    assert.deepEqual(r.conflicts.filter((c) => c.type === 'actor'), [], `${x} / ${y}`);
+  }
+  const arts = [art('a', 'Police were attacked by protesters outside the Kelso town hall on Monday.'), art('b', 'Police attacked protesters outside the Kelso town hall on Monday.')];
+  const r = run(arts);
+  const actors = r.conflicts.filter((c) => c.type === 'actor');
+  for (const c of actors) sidesOk(r, arts, c);
+  assert.deepEqual(actors.map((c) => c.sides.map((s) => s.text)), [['Police were attacked by protesters', 'Police attacked protesters outside the Kelso town hall']]);
+});
+
 test('negation conflict: "not polluted" vs "polluted"', () => {
   const arts = wildfire();
   const r = run(arts);
@@ -372,6 +389,9 @@ test('a hedge one article keeps and the other drops ("allegedly set" / "set", "p
   assert.deepEqual(hedges.map((c) => c.sides.map((s) => s.text)), [['allegedly set', 'set'], ['plans to cut', 'cut'], ['could reopen', 'will reopen']]);
   assert.match(hedges[0]!.summary, /^Hedged in one, stated as done in the other/);
   assert.match(hedges[2]!.summary, /^Possible in one, certain in the other/);
+  // A hedge with "will" in its place.
+  const expected = run([art('a', 'The Arden company is expected to close its Dorrow plant this year.'), art('b', 'The Arden company will close its Dorrow plant this year.')]);
+  assert.deepEqual(expected.conflicts.map((c) => c.sides.map((s) => s.text)), [['is expected to close', 'will close']]);
   for (const [x, y] of [
     // A hedge in both; a hedge of the whole sentence; a modal alone (a headline's present tense).
     ['Police said the man allegedly set fire to the Kelso depot on Monday.', 'Police said the man reportedly set fire to the Kelso depot on Monday.'],

@@ -1,15 +1,15 @@
 /**
  * A hedge one article keeps and the other drops: "the man allegedly set fire to the depot" / "the man set fire to the
  * depot", "the company plans to cut 1,200 jobs" / "the company cut 1,200 jobs", "suspected militants" / "militants",
- * "the strike may have killed 12" / "the strike killed 12"; and a modal of possibility made one of certainty ("the
- * plant could reopen next month" / "the plant will reopen next month"). A rewrite that turns an allegation, a plan or
+ * "the strike may have killed 12" / "the strike killed 12"; and a modal of possibility or a hedge made "will" ("the
+ * plant could reopen next month" / "the plant will reopen next month", "is expected to close" / "will close"). A rewrite that turns an allegation, a plan or
  * a possibility into a fact keeps every other word, so the two sentences align as one statement and, without this
  * check, corroborate each other. It is a conflict of meaning: the two say different things about what is known.
  *
  * A dropped hedge is a phrase of HEDGES in one sentence whose words before and after stand next to each other in the
  * other sentence (the hedge cut out and nothing else), where the other sentence has no hedge at all, and the word after
- * it is a content word (the one it qualifies); a modal is one of MAYBE in one sentence and "will" in the other between
- * the same words. Both need the sentences to share most of their content words (FLIP_MIN_LEXICAL) and nearly all of them
+ * it is a content word (the one it qualifies); a modal of MAYBE or a hedge in one sentence with "will" in its place in
+ * the other, between the same words, is a possibility made certain. Both need the sentences to share most of their content words (FLIP_MIN_LEXICAL) and nearly all of them
  * outside the hedge (NAME_SWAP_MIN_REST), as a name put in place of another does (./name-swaps.ts): two outlets'
  * reports of one event that word a sentence their own way ("fatally shot a carjacker who drew a gun" / "fatally shooting
  * a suspected carjacker who had pulled a gun") are not one sentence with a hedge cut out.
@@ -73,19 +73,22 @@ function cutOut(h: SentenceInfo, s: SentenceInfo, ranges: readonly [number, numb
   return null;
 }
 
-/** "could reopen" in m, "will reopen" in c between the same words. `swapped`: m is the link's b side. */
+/**
+ * A modal of MAYBE or a hedge of HEDGES in m that c puts "will" in place of, between the same words ("could reopen" /
+ * "will reopen", "is expected to close" / "will close"). `swapped`: m is the link's b side.
+ */
 function madeCertain(m: SentenceInfo, c: SentenceInfo, swapped = false): LinkConflict | null {
-  for (let i = 0; i < m.tokens.length; i++) {
-    const t = m.tokens[i]!;
-    if (!MAYBE.has(t.norm)) continue;
-    const before = m.tokens[i - 1];
-    const after = m.tokens[i + 1];
+  const ranges: [number, number][] = [...m.tokens.flatMap((t, i): [number, number][] => (MAYBE.has(t.norm) ? [[i, i + 1]] : [])), ...hedgesIn(m.tokens)];
+  for (const [from, to] of ranges) {
+    const before = m.tokens[from - 1];
+    const after = m.tokens[to];
     if (!before || !after || after.stop) continue;
     for (let j = 0; j < c.tokens.length; j++) {
       const u = c.tokens[j]!;
       if (u.norm !== 'will' || c.tokens[j + 1]?.norm !== after.norm || c.tokens[j - 1]?.norm !== before.norm) continue;
-      if (overlapOutside(m.tokens, t, c.tokens, u) < NAME_SWAP_MIN_REST) continue;
-      return conflict(m, { start: t.start, end: after.end }, c, { start: u.start, end: c.tokens[j + 1]!.end }, 'Possible in one, certain in the other', swapped);
+      const hedge = { start: m.tokens[from]!.start, end: m.tokens[to - 1]!.end };
+      if (overlapOutside(m.tokens, hedge, c.tokens, u) < NAME_SWAP_MIN_REST) continue;
+      return conflict(m, { start: hedge.start, end: after.end }, c, { start: u.start, end: c.tokens[j + 1]!.end }, 'Possible in one, certain in the other', swapped);
     }
   }
   return null;

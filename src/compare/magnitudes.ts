@@ -16,8 +16,7 @@ import { FLIP_MIN_LEXICAL } from './thresholds.js';
 
 const MAGNITUDES: readonly (readonly string[])[] = [
   ['a few', 'a handful of', 'several'],
-  ['dozens', 'dozens of'],
-  ['scores of'],
+  ['dozens', 'dozens of', 'scores of'],
   ['hundreds', 'hundreds of'],
   ['thousands', 'thousands of'],
   ['tens of thousands', 'tens of thousands of'],

@@ -1,7 +1,9 @@
 /**
  * Who did what to whom, compared across two aligned sentences:
  *  - actor: the same verb with the participants swapped ("The council blamed the authority" vs "The
- *    authority blamed the council"), or a different named subject for the same verb and object;
+ *    authority blamed the council", also through the passive: "Police were attacked by protesters" vs "Police
+ *    attacked protesters", while "The airfield was struck by drones" says what "Drones struck the airfield" does), or
+ *    a different named subject for the same verb and object;
  *  - meaning: the same ordered words with a clause inserted into a noun's complement, changing what
  *    the sentence is about ("the initiative for the entire line ..." vs "the initiative to establish a
  *    security zone along the entire line ...").
@@ -70,7 +72,8 @@ export function roleConflicts(a: SentenceInfo, b: SentenceInfo): readonly LinkCo
   if (a.sentence.text === b.sentence.text) return NONE;
   // Cheap word-order prefilters first; part-of-speech tagging only for the few candidates. Each prefilter is a
   // condition the tagged check needs to find anything (tags only narrow it), so skipping is exact.
-  const actorPossible = (hasInversion(a, b) || hasDistinctEntities(a, b)) && actorCandidate(a, b);
+  // A passive on one side only turns the word order round by itself: those go to the tagged check as they are.
+  const actorPossible = passiveBy(a) !== passiveBy(b) || ((hasInversion(a, b) || hasDistinctEntities(a, b)) && actorCandidate(a, b));
   const meaningPossible = meaningCandidate(a, b);
   if (!actorPossible && !meaningPossible) return NONE;
   const ta = tagged(a);
@@ -84,6 +87,17 @@ export function roleConflicts(a: SentenceInfo, b: SentenceInfo): readonly LinkCo
 }
 
 const NONE: readonly LinkConflict[] = Object.freeze([]);
+
+/** A passive with its doer, tag-free: "by" after a word, within three words of a form of "be" or right after a word ending in -ed ("was struck by", "were quickly attacked by", "used by"). */
+function passiveBy(info: SentenceInfo): boolean {
+  const ts = info.tokens;
+  for (let j = 1; j < ts.length; j++) {
+    if (ts[j]!.norm !== 'by' || ts[j + 1]?.numeric === true) continue;
+    if (ts[j - 1]!.norm.endsWith('ed')) return true;
+    for (let k = Math.max(0, j - 3); k < j - 1; k++) if (PASSIVE_AUXILIARIES.has(ts[k]!.norm)) return true;
+  }
+  return false;
+}
 
 /** Two shared content words (each once per sentence) in opposite orders: participants may have swapped. */
 function hasInversion(a: SentenceInfo, b: SentenceInfo): boolean {
@@ -269,7 +283,43 @@ function frame(ts: readonly Tagged[], vi: number, dates: readonly { start: numbe
     if (t.clause !== v.clause) break;
     if (isActorWord(t, dates)) obj.push(t);
   }
+  // The passive ("the airfield was struck by drones") names the one it was done to first and the doer after "by", if
+  // at all: the frame is the active one's ("drones struck the airfield"; no doer for "Scott was signed"), so a rewrite
+  // that turns the voice round keeps who did what to whom.
+  if (isPassive(ts, vi)) {
+    const clause = v.clause;
+    let by = -1;
+    for (let j = vi + 1; j < ts.length && ts[j]!.clause === clause && by < 0; j++) if (ts[j]!.tok.norm === 'by') by = j;
+    return { verb: v, subj: by < 0 ? [] : obj.filter((t) => t.tok.start > ts[by]!.tok.start), obj: subj };
+  }
   return { verb: v, subj, obj };
+}
+
+/** Prepositions of place or time: an -ed verb followed by one of them has no object, so it is a participle of the passive. */
+const PLACE_OR_TIME_AFTER = new Set(['in', 'on', 'at', 'during', 'after', 'near', 'outside', 'inside', 'while', 'when', 'since']);
+
+/** A form of "be" before a passive verb (an -ly adverb may stand between: "was quickly struck"). */
+const PASSIVE_AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
+
+/**
+ * The verb at vi is passive: not an -ing form, after a form of "be" ("was struck", "were quickly moved"; not "was
+ * striking") or followed by "by" ("facilities used by militias", a headline's "Indictment Dismissed by Judge").
+ */
+function isPassive(ts: readonly Tagged[], vi: number): boolean {
+  const v = ts[vi]!;
+  if (v.tok.norm.endsWith('ing')) return false;
+  const next = ts[vi + 1];
+  const sameClause = next !== undefined && next.clause === v.clause;
+  // "by" and a doer, not a quantity ("payrolls increased by 943,000"), after a past form ("used by", "struck by"; not a
+  // noun read as a verb: "… and television networks by Edison Research").
+  const pastForm = v.tok.norm.endsWith('ed') || v.tags.has('PastTense') || v.tags.has('Participle');
+  if (sameClause && pastForm && next.tok.norm === 'by' && ts[vi + 2]?.tok.numeric !== true) return true;
+  // A headline's or a reduced clause's participle, with no object but a place or time after it ("150 people killed in
+  // shootings", "Jackson arrested on suspicion of …"): the people were killed, Jackson was arrested.
+  if (sameClause && v.tok.norm.endsWith('ed') && PLACE_OR_TIME_AFTER.has(next.tok.norm)) return true;
+  let k = vi - 1;
+  while (k >= 0 && !ts[k]!.tok.stop && ts[k]!.tok.norm.endsWith('ly')) k--;
+  return k >= 0 && PASSIVE_AUXILIARIES.has(ts[k]!.tok.norm);
 }
 
 function occurrences(ts: readonly Tagged[], stem: string): number[] {
@@ -301,8 +351,9 @@ function actorConflict(a: SentenceInfo, b: SentenceInfo, ta: readonly Tagged[], 
     if (swapAB.length > 0 && swapBA.length > 0) {
       const endA = lastOf(fa.obj, (t) => swapBA.some((s) => s.tok.stem === t.tok.stem));
       const endB = lastOf(fb.obj, (t) => swapAB.some((s) => s.tok.stem === t.tok.stem));
-      const sideA = sideOf(a, swapAB[0]!.tok.start, endA.tok.end);
-      const sideB = sideOf(b, swapBA[0]!.tok.start, endB.tok.end);
+      // From the first to the last of the two participants (in a passive the doer comes after the one it was done to).
+      const sideA = sideOf(a, Math.min(swapAB[0]!.tok.start, endA.tok.start), Math.max(swapAB[0]!.tok.end, endA.tok.end));
+      const sideB = sideOf(b, Math.min(swapBA[0]!.tok.start, endB.tok.start), Math.max(swapBA[0]!.tok.end, endB.tok.end));
       return {
         type: 'actor',
         key: v.tok.norm,
