@@ -13,10 +13,11 @@
  * 47-year-old man and a 48-year-old man"); those fail one of the two.
  */
 import { antonymsOf, stemPairTable } from '../similarity/antonyms.js';
-import { sameFrame, tokensAround, wordsAfter, type Token } from '../similarity/tokens.js';
+import { sameFrame, tokensAround, wordsAfter } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL } from './thresholds.js';
+import { PhraseTable, type PhraseHit } from './phrase-table.js';
 
 /**
  * Outcomes that exclude each other though they are no antonyms: a report that turns the injured into the dead changes
@@ -97,21 +98,18 @@ const TARGETS: readonly (readonly [readonly string[], readonly string[]])[] = [
   ],
 ];
 
-type PhraseSides = readonly (readonly [readonly (readonly string[])[], readonly (readonly string[])[]])[];
-const asWords = (table: readonly (readonly [readonly string[], readonly string[]])[]): PhraseSides =>
-  table.map(([p, q]) => [p.map((w) => w.split(' ')), q.map((w) => w.split(' '))] as const);
-const PHRASE_SIDES = asWords(OPPOSITE_PHRASES);
-const FRAMING_SIDES = asWords(FRAMINGS);
-const TARGET_SIDES = asWords(TARGETS);
+const PHRASE_TABLE = new PhraseTable(OPPOSITE_PHRASES);
+const FRAMING_TABLE = new PhraseTable(FRAMINGS);
+const TARGET_TABLE = new PhraseTable(TARGETS);
 
 /** The first pair of opposite words of two aligned sentences of one language, as a conflict of meaning; else null. */
 export function antonymFlip(x: SentenceInfo, y: SentenceInfo, lexical: number): LinkConflict | null {
   if (lexical < FLIP_MIN_LEXICAL) return null;
   return (
     wordFlip(x, y) ??
-    phraseFlip(x, y, PHRASE_SIDES, 'Opposite words') ??
-    phraseFlip(x, y, TARGET_SIDES, 'Target named otherwise') ??
-    phraseFlip(x, y, FRAMING_SIDES, 'Framed otherwise')
+    phraseFlip(x, y, PHRASE_TABLE, 'Opposite words') ??
+    phraseFlip(x, y, TARGET_TABLE, 'Target named otherwise') ??
+    phraseFlip(x, y, FRAMING_TABLE, 'Framed otherwise')
   );
 }
 
@@ -141,13 +139,19 @@ function wordFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
  * A phrase of one side of an entry of `table` (OPPOSITE_PHRASES, TARGETS, FRAMINGS) in x and one of the other side in y, in the same frame and with the same two
  * words after it, where neither sentence has a phrase of the other's side.
  */
-function phraseFlip(x: SentenceInfo, y: SentenceInfo, table: PhraseSides, what: string): LinkConflict | null {
-  for (const [p, q] of table) {
-    for (const [mine, theirs] of [[p, q], [q, p]] as const) {
-      const inX = occurrences(x.tokens, mine);
-      if (inX.length === 0 || occurrences(x.tokens, theirs).length > 0) continue;
-      const inY = occurrences(y.tokens, theirs);
-      if (inY.length === 0 || occurrences(y.tokens, mine).length > 0) continue;
+function phraseFlip(x: SentenceInfo, y: SentenceInfo, table: PhraseTable, what: string): LinkConflict | null {
+  const hx = table.hits(x.tokens);
+  if (hx.length === 0) return null;
+  const hy = table.hits(y.tokens);
+  if (hy.length === 0) return null;
+  const entries = [...new Set(hx.map((h) => h.entry))].sort((a, b) => a - b);
+  for (const entry of entries) {
+    for (const [mine, theirs] of [[0, 1], [1, 0]] as const) {
+      const of = (hits: readonly PhraseHit[], side: number): PhraseHit[] => hits.filter((h) => h.entry === entry && h.side === side);
+      const inX = of(hx, mine);
+      if (inX.length === 0 || of(hx, theirs).length > 0) continue;
+      const inY = of(hy, theirs);
+      if (inY.length === 0 || of(hy, mine).length > 0) continue;
       for (const a of inX) {
         for (const b of inY) {
           if (!sameFrame(tokensAround(x.tokens, a.start, a.end), tokensAround(y.tokens, b.start, b.end), true)) continue;
@@ -162,18 +166,6 @@ function phraseFlip(x: SentenceInfo, y: SentenceInfo, table: PhraseSides, what: 
     }
   }
   return null;
-}
-
-/** Where the phrases (word lists) stand in `tokens`, as spans from the first word's start to the last word's end. */
-function occurrences(tokens: readonly Token[], phrases: readonly (readonly string[])[]): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (const words of phrases) {
-      if (i + words.length > tokens.length || !words.every((w, k) => tokens[i + k]!.norm === w)) continue;
-      out.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end });
-    }
-  }
-  return out;
 }
 
 function side(s: SentenceInfo, t: { start: number; end: number }): LinkConflict['a'] {

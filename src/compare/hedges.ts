@@ -18,30 +18,29 @@ import { overlapOutside, type Token } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL, NAME_SWAP_MIN_REST } from './thresholds.js';
+import { PhraseTable } from './phrase-table.js';
 
 /** Words that say a claim is alleged, reported, planned or possible rather than done, as lower-case words. */
-const HEDGES: readonly (readonly string[])[] = [
-  'allegedly', 'reportedly', 'purportedly', 'apparently', 'supposedly', 'presumably', 'possibly', 'probably', 'alleged', 'suspected', 'unconfirmed',
-  // A modal alone is no hedge to cut: "the Colts could clinch a berth" / "Colts clinch berth" is a headline's present.
-  'may have', 'might have', 'could have',
-  'plans to', 'planned to', 'plan to', 'intends to', 'intended to', 'wants to', 'wanted to', 'aims to', 'hopes to', 'seeks to', 'threatened to', 'threatens to',
-  'is expected to', 'are expected to', 'was expected to', 'were expected to', 'expected to',
-  'is said to', 'are said to', 'was said to', 'were said to', 'is believed to', 'are believed to', 'was believed to', 'were believed to', 'is thought to',
-  'claimed to', 'claims to',
-].map((h) => h.split(' '));
+const HEDGES = new PhraseTable([
+  [
+    [
+      'allegedly', 'reportedly', 'purportedly', 'apparently', 'supposedly', 'presumably', 'possibly', 'probably', 'alleged', 'suspected', 'unconfirmed',
+      // A modal alone is no hedge to cut: "the Colts could clinch a berth" / "Colts clinch berth" is a headline's present.
+      'may have', 'might have', 'could have',
+      'plans to', 'planned to', 'plan to', 'intends to', 'intended to', 'wants to', 'wanted to', 'aims to', 'hopes to', 'seeks to', 'threatened to', 'threatens to',
+      'is expected to', 'are expected to', 'was expected to', 'were expected to', 'expected to',
+      'is said to', 'are said to', 'was said to', 'were said to', 'is believed to', 'are believed to', 'was believed to', 'were believed to', 'is thought to',
+      'claimed to', 'claims to',
+    ],
+  ],
+]);
 
 /** Modals of possibility, which "will" makes certain. */
 const MAYBE = new Set(['could', 'may', 'might']);
 
 /** The hedges of `tokens`, as [first token, token after the last] index ranges. */
 function hedgesIn(tokens: readonly Token[]): [number, number][] {
-  const out: [number, number][] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    for (const words of HEDGES) {
-      if (i + words.length <= tokens.length && words.every((w, k) => tokens[i + k]!.norm === w)) out.push([i, i + words.length]);
-    }
-  }
-  return out;
+  return HEDGES.hits(tokens).map((h) => [h.from, h.to]);
 }
 
 /** The first hedge of x that y drops or makes certain, as a conflict of meaning; else null (see the module comment). */

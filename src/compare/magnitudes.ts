@@ -13,20 +13,17 @@ import { sameFrame, tokensAround, wordsAfter, type Token } from '../similarity/t
 import type { SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL } from './thresholds.js';
+import { PhraseTable } from './phrase-table.js';
 
-const MAGNITUDES: readonly (readonly string[])[] = [
-  ['a few', 'a handful of', 'several'],
-  ['dozens', 'dozens of', 'scores of'],
-  ['hundreds', 'hundreds of'],
-  ['thousands', 'thousands of'],
-  ['tens of thousands', 'tens of thousands of'],
-  ['hundreds of thousands', 'hundreds of thousands of'],
-  ['millions', 'millions of'],
-];
-/** Every phrase with its order, longest first (so a place reads its longest phrase). */
-const PHRASES: readonly { words: readonly string[]; order: number }[] = MAGNITUDES.flatMap((phrases, order) => phrases.map((p) => ({ words: p.split(' '), order }))).sort(
-  (a, b) => b.words.length - a.words.length,
-);
+const MAGNITUDES = new PhraseTable([
+  [['a few', 'a handful of', 'several']],
+  [['dozens', 'dozens of', 'scores of']],
+  [['hundreds', 'hundreds of']],
+  [['thousands', 'thousands of']],
+  [['tens of thousands', 'tens of thousands of']],
+  [['hundreds of thousands', 'hundreds of thousands of']],
+  [['millions', 'millions of']],
+]);
 
 interface Found {
   order: number;
@@ -35,16 +32,22 @@ interface Found {
   to: number;
 }
 
+/** The phrases of MAGNITUDES in `tokens`, the longest at each place, none overlapping ("hundreds of thousands" is not "hundreds"). */
 function magnitudesIn(tokens: readonly Token[]): Found[] {
   const out: Found[] = [];
-  for (let i = 0; i < tokens.length; ) {
-    const hit = PHRASES.find((p) => i + p.words.length <= tokens.length && p.words.every((w, k) => tokens[i + k]!.norm === w));
-    if (!hit) {
-      i++;
+  let next = 0;
+  for (const h of MAGNITUDES.hits(tokens)) {
+    if (h.from < next) {
+      const last = out[out.length - 1];
+      // A longer phrase at the same place replaces the one taken.
+      if (last && last.from === h.from && h.to > last.to) {
+        out[out.length - 1] = { order: h.entry, from: h.from, to: h.to };
+        next = h.to;
+      }
       continue;
     }
-    out.push({ order: hit.order, from: i, to: i + hit.words.length });
-    i += hit.words.length;
+    out.push({ order: h.entry, from: h.from, to: h.to });
+    next = h.to;
   }
   return out;
 }

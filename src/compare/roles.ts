@@ -90,7 +90,14 @@ const NONE: readonly LinkConflict[] = Object.freeze([]);
 
 /** A passive with its doer, tag-free: "by" after a word, within three words of a form of "be" or right after a word ending in -ed ("was struck by", "were quickly attacked by", "used by"). */
 function passiveBy(info: SentenceInfo): boolean {
-  const ts = info.tokens;
+  let known = passiveMemo.get(info);
+  if (known === undefined) passiveMemo.set(info, (known = hasPassiveBy(info.tokens)));
+  return known;
+}
+
+const passiveMemo = new WeakMap<SentenceInfo, boolean>();
+
+function hasPassiveBy(ts: readonly Token[]): boolean {
   for (let j = 1; j < ts.length; j++) {
     if (ts[j]!.norm !== 'by' || ts[j + 1]?.numeric === true) continue;
     if (ts[j - 1]!.norm.endsWith('ed')) return true;
