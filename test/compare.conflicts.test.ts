@@ -68,6 +68,7 @@ test('the passive says who did what to whom as the active does: a voice turned r
     ['A stray bullet killed a 10-year-old girl in Dorrow on Friday.', 'A 10-year-old girl was killed by a stray bullet in Dorrow on Friday.'],
     ['Iran-backed militias used the facilities near the Kelso border.', 'The facilities near the Kelso border used by Iran-backed militias were hit.'],
     ['Police arrested Jamal Reyes on suspicion of drunk driving.', 'Jamal Reyes arrested on suspicion of drunk driving, police said.'],
+    ['“I’m pleased we are bringing it to a conclusion,” Mayor Ana Lind said.', '“I’m pleased by the fact that we are bringing this to a conclusion,” Mayor Ana Lind said.'],
   ] as const) {
     const r = run([art('a', x), art('b', y)]);
     assert.deepEqual(r.conflicts.filter((c) => c.type === 'actor'), [], `${x} / ${y}`);

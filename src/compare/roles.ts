@@ -293,7 +293,8 @@ function frame(ts: readonly Tagged[], vi: number, dates: readonly { start: numbe
   // The passive ("the airfield was struck by drones") names the one it was done to first and the doer after "by", if
   // at all: the frame is the active one's ("drones struck the airfield"; no doer for "Scott was signed"), so a rewrite
   // that turns the voice round keeps who did what to whom.
-  if (isPassive(ts, vi)) {
+  // (Only with a participle of its own before the verb: "I'm pleased by the fact that …" names no one it was done to.)
+  if (subj.length > 0 && isPassive(ts, vi)) {
     const clause = v.clause;
     let by = -1;
     for (let j = vi + 1; j < ts.length && ts[j]!.clause === clause && by < 0; j++) if (ts[j]!.tok.norm === 'by') by = j;
@@ -326,7 +327,8 @@ function isPassive(ts: readonly Tagged[], vi: number): boolean {
   if (sameClause && v.tok.norm.endsWith('ed') && PLACE_OR_TIME_AFTER.has(next.tok.norm)) return true;
   let k = vi - 1;
   while (k >= 0 && !ts[k]!.tok.stop && ts[k]!.tok.norm.endsWith('ly')) k--;
-  return k >= 0 && PASSIVE_AUXILIARIES.has(ts[k]!.tok.norm);
+  // "I'm pleased", "we're told": the form of "be" written into the pronoun.
+  return k >= 0 && (PASSIVE_AUXILIARIES.has(ts[k]!.tok.norm) || /'(?:m|re)$/.test(ts[k]!.tok.norm));
 }
 
 function occurrences(ts: readonly Tagged[], stem: string): number[] {
