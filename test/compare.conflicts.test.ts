@@ -127,6 +127,15 @@ test('no meaning conflict for a parenthetical addition or an added prepositional
   assert.deepEqual(r.conflicts, []);
 });
 
+test('no meaning conflict for a relative clause another outlet adds after a noun ("the doctor who says he broke the law")', () => {
+  for (const [x, y] of [
+    ['A Kelso doctor was sued in the first known challenge of the new law on Monday.', 'A Kelso doctor who says he broke the law was sued in the first known challenge of the new law on Monday.'],
+    ['The fire destroyed the old mill in Dorrow overnight, the fire service said.', 'The fire that started in a shed destroyed the old mill in Dorrow overnight, the fire service said.'],
+  ] as const) {
+    noConflictOver([art('a', x), art('b', y)], 'meaning', [0, 0]);
+  }
+});
+
 test('no meaning conflict when the insertion holds a sentence end: a quotation that carries one more sentence adds a statement', () => {
   const quote = (middle: string) =>
     `“We will put the whole plan to the council. ${middle}Each delay costs the town money,” said engineer Mara Holt of Dorrow.\n\nThe vote is on Friday.`;

@@ -343,9 +343,10 @@ export function linkConflicts(
     if (label === 'partial' && c.kind === 'number' && c.key.includes(':')) continue; // unit-only keys
     (out ??= []).push(linkConflictOf(c));
   }
-  // Role checks need a shared skeleton of words themselves, so they also run on partial links that
-  // share enough words.
-  if (label !== 'partial' || lexical >= PARAPHRASE_MIN_LEXICAL) for (const c of roleConflicts(x, y)) (out ??= []).push(c);
+  // Role checks need a shared skeleton of words themselves, so actor checks also run on partial links that share
+  // enough words; a clause inserted after a noun changes the meaning only of sentences that otherwise say the same
+  // (on partial links it was another outlet's detail: "the fire that destroyed the original Matanuska Maid" / "the fire").
+  if (label !== 'partial' || lexical >= PARAPHRASE_MIN_LEXICAL) for (const c of roleConflicts(x, y, label !== 'partial')) (out ??= []).push(c);
   if (label === 'partial') return out ?? NO_CONFLICTS;
   // One word swapped for its opposite ("rose" / "fell") in sentences that otherwise say the same.
   if (sameLanguage && !out?.some((c) => c.type === 'meaning' || c.type === 'negation')) {
