@@ -8,7 +8,8 @@
  * sentences into one (or split one) links both to their counterpart (many-to-one). Labels: `same`
  * when the surface tokens nearly coincide, `paraphrase` when the combined score is high, else `partial`.
  * Each link is checked for typed slot conflicts (numbers, dates, negation, actors, meaning, a word swapped for its
- * opposite, a hedge dropped, a count of another magnitude, a pair of numbers turned round, media attribution); see thresholds.ts for every constant.
+ * opposite, a hedge dropped, a count of another magnitude, a pair of numbers turned round, a name or nationality put
+ * in place of another, media attribution); see thresholds.ts for every constant.
  */
 import type { AlignmentLink, SentenceRef, SentenceVectors } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';

@@ -91,7 +91,10 @@ export function roleConflicts(a: SentenceInfo, b: SentenceInfo, withMeaning = tr
 
 const NONE: readonly LinkConflict[] = Object.freeze([]);
 
-/** A passive with its doer, tag-free: "by" after a word, within three words of a form of "be" or right after a word ending in -ed ("was struck by", "were quickly attacked by", "used by"). */
+/**
+ * A passive with its doer, tag-free: "by" within three words of a form of "be" or right after a word ending in -ed
+ * ("was struck by", "were quickly attacked by", "used by"), not before a number ("increased by 943,000").
+ */
 function passiveBy(info: SentenceInfo): boolean {
   let known = passiveMemo.get(info);
   if (known === undefined) passiveMemo.set(info, (known = hasPassiveBy(info.tokens)));

@@ -157,8 +157,9 @@ export function tokensAround(tokens: readonly Token[], start: number, end: numbe
 
 /**
  * Two spans in the same frame: the same word before each and the same word after each (no word on both sides counts as
- * one; "a" and "an" are one word). `numbersAlike`: a number on both sides counts as the same word, for a rewrite that changed a number next to the
- * span as well ("40 civilians were killed" / "25 soldiers were killed": two changes, each of which must still show).
+ * one; "a" and "an" are one word). `numbersAlike`: a number on both sides counts as the same word, for a rewrite that
+ * changed a number next to the span as well ("40 civilians were killed" / "25 soldiers were killed": two changes, each
+ * of which must still show).
  */
 export function sameFrame(x: TokensAround, y: TokensAround, numbersAlike = false): boolean {
   return sameWord(x.before, y.before, numbersAlike) && sameWord(x.after, y.after, numbersAlike);
@@ -168,7 +169,7 @@ function sameWord(x: Token | undefined, y: Token | undefined, numbersAlike: bool
   return article(x?.norm) === article(y?.norm) || (numbersAlike && x !== undefined && y !== undefined && x.numeric && y.numeric);
 }
 
-/** "an" as "a": the article before a word that a rewrite changed follows that word's first sound ("an invasion" / "a liberation"). */
+/** "an" as "a": the article before a changed word follows that word's first sound ("an invasion" / "a liberation"). */
 function article(norm: string | undefined): string | undefined {
   return norm === 'an' ? 'a' : norm;
 }
@@ -179,12 +180,15 @@ export function wordsAfter(tokens: readonly Token[], end: number): string {
   return i < 0 ? '' : tokens.slice(i, i + 2).map((t) => t.norm).join(' ');
 }
 
+/** Offsets of a stretch of text. */
+type Stretch = { start: number; end: number };
+
 /**
  * Dice of the content stems of two token lists outside one stretch of each (a name, a word, a hedge): how nearly the
  * rest of two sentences is the same.
  */
-export function overlapOutside(xs: readonly Token[], p: { start: number; end: number }, ys: readonly Token[], q: { start: number; end: number }): number {
-  const rest = (ts: readonly Token[], r: { start: number; end: number }): Set<string> => new Set(ts.filter((t) => !t.stop && (t.end <= r.start || t.start >= r.end)).map((t) => t.stem));
+export function overlapOutside(xs: readonly Token[], p: Stretch, ys: readonly Token[], q: Stretch): number {
+  const rest = (ts: readonly Token[], r: Stretch): Set<string> => new Set(ts.filter((t) => !t.stop && (t.end <= r.start || t.start >= r.end)).map((t) => t.stem));
   const a = rest(xs, p);
   const b = rest(ys, q);
   if (a.size + b.size === 0) return 0;
