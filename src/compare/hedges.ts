@@ -2,17 +2,19 @@
  * A hedge one article keeps and the other drops: "the man allegedly set fire to the depot" / "the man set fire to the
  * depot", "the company plans to cut 1,200 jobs" / "the company cut 1,200 jobs", "suspected militants" / "militants",
  * "the strike may have killed 12" / "the strike killed 12"; and a modal of possibility or a hedge made "will" ("the
- * plant could reopen next month" / "the plant will reopen next month", "is expected to close" / "will close"). A rewrite that turns an allegation, a plan or
- * a possibility into a fact keeps every other word, so the two sentences align as one statement and, without this
- * check, corroborate each other. It is a conflict of meaning: the two say different things about what is known.
+ * plant could reopen next month" / "the plant will reopen next month", "is expected to close" / "will close"). A
+ * rewrite that turns an allegation, a plan or a possibility into a fact keeps every other word, so the two sentences
+ * align as one statement and, without this check, corroborate each other. It is a conflict of meaning: the two say
+ * different things about what is known.
  *
  * A dropped hedge is a phrase of HEDGES in one sentence whose words before and after stand next to each other in the
  * other sentence (the hedge cut out and nothing else), where the other sentence has no hedge at all, and the word after
  * it is a content word (the one it qualifies); a modal of MAYBE or a hedge in one sentence with "will" in its place in
- * the other, between the same words, is a possibility made certain. Both need the sentences to share most of their content words (FLIP_MIN_LEXICAL) and nearly all of them
- * outside the hedge (NAME_SWAP_MIN_REST), as a name put in place of another does (./name-swaps.ts): two outlets'
- * reports of one event that word a sentence their own way ("fatally shot a carjacker who drew a gun" / "fatally shooting
- * a suspected carjacker who had pulled a gun") are not one sentence with a hedge cut out.
+ * the other, between the same words, is a possibility made certain. Both need the sentences to share most of their
+ * content words (FLIP_MIN_LEXICAL) and nearly all of them outside the hedge (NAME_SWAP_MIN_REST), as a name put in
+ * place of another does (./name-swaps.ts): two outlets' reports of one event that word a sentence their own way
+ * ("fatally shot a carjacker who drew a gun" / "fatally shooting a suspected carjacker who had pulled a gun") are not
+ * one sentence with a hedge cut out.
  */
 import { overlapOutside, type Token } from '../similarity/tokens.js';
 import type { SentenceInfo } from './context.js';
