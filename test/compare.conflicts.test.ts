@@ -795,6 +795,23 @@ test('a quote whose speaker both articles write in the same words ("she said") i
   assert.deepEqual(named.conflicts.map((c) => c.type), ['attribution']);
 });
 
+test('a quote whose reporting clause both articles print word for word ("…, Osama noted.") is no attribution conflict when one copy\'s open quotation mark reads on to another name', () => {
+  const sentence = '"Some internet users suffered problems with internet and mobile services, Osama noted.';
+  const after = 'No further details were reported about the effects of the cuts.';
+  const r = run([
+    art('a', `Ahmed Osama, an engineer at Telecom Kelso, said the cable near Dorrow was cut on Monday.\n\n${sentence}\n\n${after}`),
+    art('b', `The cable near Dorrow has often failed since 2007, said Mira Lenk of the Kelso ministry.\n\n${sentence}\n\n${after}`),
+  ]);
+  assert.deepEqual(r.conflicts.filter((c) => c.type === 'attribution'), []);
+  // The same quotation with another name in its own clause is one.
+  const closed = (who: string) => `"Some internet users suffered problems with internet and mobile services," ${who} noted.`;
+  const named = run([
+    art('a', `Ahmed Osama, an engineer at Telecom Kelso, said the cable near Dorrow was cut on Monday.\n\n${closed('Osama')}\n\n${after}`),
+    art('b', `Ahmed Osama, an engineer at Telecom Kelso, said the cable near Dorrow was cut on Monday.\n\n${closed('Mira Lenk')}\n\n${after}`),
+  ]);
+  assert.deepEqual(named.conflicts.map((c) => c.type), ['attribution']);
+});
+
 test('a part of a quotation in another named mouth is a conflict; an unnamed speaker stating it, or a named one the few words of a short quotation, supports the quote', () => {
   // Brand is given the second half of Reyes's quotation: a conflict between beta and gamma, though gamma shares nothing
   // with alpha's first half.

@@ -19,6 +19,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { isDemonymWord } from '../lang/demonyms.js';
+import { hasWholeWords } from '../text/spans.js';
 import { lookupTable } from '../text/lookup-table.js';
 import { sameEntityRef, type EntityRef } from '../similarity/slots.js';
 import { overlapOutside, sameFrame, tokensAround, type Token, type TokensAround } from '../similarity/tokens.js';
@@ -51,7 +52,7 @@ export function nameSwap(x: SentenceInfo, y: SentenceInfo, lexical: number): Lin
       // Each article names only its own one: an article that names both elsewhere knows them as two places or people
       // of the story ("between Sicily and North Africa" / "between Italy and Egypt" in a text that has "Sicily in
       // southern Italy"; "Millom, Cumbria").
-      if (namesAnywhere(x.slots.articleText, q.text) || namesAnywhere(y.slots.articleText, p.text)) continue;
+      if (hasWholeWords(x.slots.articleText, q.text) || hasWholeWords(y.slots.articleText, p.text)) continue;
       // The same frame: both names are the source, or neither is.
       return {
         type: fp.source ? 'attribution' : 'meaning',
@@ -124,14 +125,6 @@ function formsOfOneName(a: string, b: string): boolean {
   const lb = wb.join(' ');
   if (distance(la, lb) <= 2) return true;
   return isAcronymOf(a, wb) || isAcronymOf(b, wa);
-}
-
-/** Whether `text` has `name` as whole words. */
-function namesAnywhere(text: string, name: string): boolean {
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + name.length] ?? '')) return true;
-  }
-  return false;
 }
 
 function nameWords(name: string): string[] {

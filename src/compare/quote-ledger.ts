@@ -35,12 +35,12 @@
 import type { Mention, Quote, SentenceVectors, SpeakerRef } from '../types.js';
 import { scoreParaphrase } from '../similarity/paraphrase.js';
 import { crossCoverage } from '../similarity/crosslingual.js';
-import { quotedWords } from '../text/spans.js';
+import { hasWholeWords, quotedWords } from '../text/spans.js';
 import { tokenize } from '../similarity/tokens.js';
 import { distance } from 'fastest-levenshtein';
 import { antonymsOf } from '../similarity/antonyms.js';
 import { normaliseKey } from '../text/normalise.js';
-import { sameSpeaker } from '../similarity/speakers.js';
+import { sameSpeaker, speakerKeys } from '../similarity/speakers.js';
 import { sharedCount, weightedContainment, type WeightedSet } from '../similarity/weights.js';
 import { dot } from '../similarity/vector.js';
 import type { ArticleInfo, SentenceInfo } from './context.js';
@@ -164,6 +164,32 @@ function named(speaker: SpeakerRef | null): boolean {
 function sameMouthAsWritten(a: SpeakerRef, b: SpeakerRef): boolean {
   return a.via !== 'name' && b.via !== 'name' && normaliseKey(a.text) === normaliseKey(b.text);
 }
+
+/**
+ * Whether one article's attribution stands word for word in the other: the sentence n's quotation opens in names n's
+ * speaker (as n wrote it, or by the last word of the name: "… mobile services, Osama noted." for "Ahmed Osama"), and
+ * m's article has that sentence as it is. Then m's text
+ * says who spoke as n's does, whatever m's analysis read into the quotation around it (a copy whose quotation mark is
+ * left open reads on to the next name). Not when n's sentence does not name the speaker: a copy that dropped the
+ * sentence naming the speaker does tell its reader someone else said it.
+ */
+function clauseCopied(n: QuoteNode, m: QuoteNode): boolean {
+  const s = n.art.analysed.sentences[n.q.sentence];
+  if (!s) return false;
+  // The speaker as written, or the last word of the name it was read as ("Osama" for "Ahmed Osama").
+  const surname = speakerKeys(n.q.speaker!.name).pop();
+  if (!hasWholeWords(s.text, n.q.speaker!.text) && !(surname !== undefined && hasWholeWords(normaliseKey(s.text), surname))) return false;
+  return sentenceTexts(m.art).has(s.text);
+}
+
+/** The texts of an article's sentences (kept per article of the story). */
+function sentenceTexts(art: ArticleInfo): ReadonlySet<string> {
+  let texts = textsMemo.get(art);
+  if (!texts) textsMemo.set(art, (texts = new Set(art.analysed.sentences.map((s) => s.text))));
+  return texts;
+}
+
+const textsMemo = new WeakMap<ArticleInfo, ReadonlySet<string>>();
 
 /** Content words a quotation needs before its words in another speaker's sentence make an attribution conflict. */
 const MOUTH_MIN_WORDS = 5;
@@ -405,7 +431,7 @@ export function addQuotes(book: ClaimBook, pairs: readonly PairAlignment[]): Quo
         let n: QuoteNode | undefined;
         for (const list of earlier.values()) {
           const x = list.find((y) => y.art !== m.art);
-          if (x && conflictsWith(x, m)) {
+          if (x && conflictsWith(x, m) && !clauseCopied(x, m) && !clauseCopied(m, x)) {
             n = x;
             break;
           }

@@ -38,3 +38,12 @@ export function sentenceIndexAt(sentences: readonly Sentence[], offset: number):
 export function quotedWords(q: Pick<Quote, 'text' | 'fragments'>): string {
   return q.fragments ? q.fragments.map((f) => f.text).join(' ') : q.text;
 }
+
+/** Whether `text` holds `words` as whole words (no letter or digit right before or after them). */
+export function hasWholeWords(text: string, words: string): boolean {
+  if (words === '') return false;
+  for (let at = text.indexOf(words); at >= 0; at = text.indexOf(words, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + words.length] ?? '')) return true;
+  }
+  return false;
+}
