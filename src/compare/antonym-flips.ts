@@ -13,8 +13,8 @@
  * 47-year-old man and a 48-year-old man"); those fail one of the two.
  */
 import { antonymsOf, stemPairTable } from '../similarity/antonyms.js';
-import { sameFrame, tokensAround, wordsAfter } from '../similarity/tokens.js';
-import type { SentenceInfo } from './context.js';
+import { sameFrame, sameWideFrame, tokensAround } from '../similarity/tokens.js';
+import { sideAt, type SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL } from './thresholds.js';
 import { PhraseTable, type PhraseHit } from './phrase-table.js';
@@ -49,7 +49,7 @@ function oppositesOf(wordStem: string): Iterable<string> {
 /**
  * Opposite phrases of more than one word, or of words too common for the stem tables ("voted for" / "voted against"):
  * each entry two sides, a phrase of one side against one of the other, as lower-case words. The same frame is asked of
- * them as of single words, and the same second word after them too (`wordsAfter`).
+ * them as of single words, and the same second word after them too (`sameWideFrame`).
  */
 const OPPOSITE_PHRASES: readonly (readonly [readonly string[], readonly string[]])[] = [
   [['under control', 'brought under control'], ['out of control']],
@@ -126,8 +126,8 @@ function wordFlip(x: SentenceInfo, y: SentenceInfo): LinkConflict | null {
         if (u.stem !== opposite) continue;
         // The same word before and after it (the sentence start or end counts as one; a number counts as any number).
         if (!sameFrame(tokensAround(xs, t.start, t.end), tokensAround(ys, u.start, u.end), true)) continue;
-        const a = side(x, t);
-        const b = side(y, u);
+        const a = sideAt(x, t.start, t.end);
+        const b = sideAt(y, u.start, u.end);
         return { type: 'meaning', key: `${t.stem}|${u.stem}`, summary: `Opposite words: “${a.value}” vs “${b.value}”`, a, b };
       }
     }
@@ -154,21 +154,13 @@ function phraseFlip(x: SentenceInfo, y: SentenceInfo, table: PhraseTable, what: 
       if (inY.length === 0 || of(hy, mine).length > 0) continue;
       for (const a of inX) {
         for (const b of inY) {
-          if (!sameFrame(tokensAround(x.tokens, a.start, a.end), tokensAround(y.tokens, b.start, b.end), true)) continue;
-          // The wider frame: "23 points against the Kelso Hawks" / "23 points for the Dorrow Owls" share the word on
-          // each side of the flip and are about two teams.
-          if (wordsAfter(x.tokens, a.end) !== wordsAfter(y.tokens, b.end)) continue;
-          const sa = side(x, a);
-          const sb = side(y, b);
+          if (!sameWideFrame(x.tokens, a, y.tokens, b)) continue;
+          const sa = sideAt(x, a.start, a.end);
+          const sb = sideAt(y, b.start, b.end);
           return { type: 'meaning', key: `${sa.value.toLowerCase()}|${sb.value.toLowerCase()}`, summary: `${what}: “${sa.value}” vs “${sb.value}”`, a: sa, b: sb };
         }
       }
     }
   }
   return null;
-}
-
-function side(s: SentenceInfo, t: { start: number; end: number }): LinkConflict['a'] {
-  const text = s.slots.articleText.slice(t.start, t.end);
-  return { start: t.start, end: t.end, text, value: text };
 }

@@ -2,7 +2,7 @@
 import type { AnalysedArticle, Sentence, SentenceVectors } from '../types.js';
 import { dice, TermWeights, weightedDice, type WeightedSet } from '../similarity/weights.js';
 import { tokenize, type Token } from '../similarity/tokens.js';
-import { sentenceSlots, type SentenceSlots } from '../similarity/slots.js';
+import { sentenceSlots, type SentenceSlots, type SlotSide } from '../similarity/slots.js';
 import { normalised } from '../similarity/vector.js';
 import { crossUnits, CrossWeights, type CrossSentence } from '../similarity/crosslingual.js';
 import { analysisLanguage, type AnalysisLanguage } from '../lang/language.js';
@@ -165,6 +165,12 @@ export function buildContext(articles: readonly AnalysedArticle[], vectors: Sent
  * dice(x.bigrams, y.bigrams). One text has one bigram set, and a set's Dice with itself is 2n / 2n = 1 exactly
  * (0 for the empty set): copies of a wire sentence, most links of a story, skip the set intersection.
  */
+/** A conflict side: the stretch [start, end) of the sentence's article, its text as the value. */
+export function sideAt(s: SentenceInfo, start: number, end: number): SlotSide {
+  const text = s.slots.articleText.slice(start, end);
+  return { start, end, text, value: text };
+}
+
 export function surfaceDice(x: SentenceInfo, y: SentenceInfo): number {
   if (x.textId === y.textId) return x.bigrams.size === 0 ? 0 : 1;
   return dice(x.bigrams, y.bigrams);

@@ -17,7 +17,7 @@
  * one sentence with a hedge cut out.
  */
 import { overlapOutside, type Token } from '../similarity/tokens.js';
-import type { SentenceInfo } from './context.js';
+import { sideAt, type SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL, NAME_SWAP_MIN_REST } from './thresholds.js';
 import { PhraseTable } from './phrase-table.js';
@@ -103,13 +103,8 @@ function conflict(
   what: string,
   swapped: boolean,
 ): LinkConflict {
-  const a = side(h, hs);
-  const b = side(s, ss);
+  const a = sideAt(h, hs.start, hs.end);
+  const b = sideAt(s, ss.start, ss.end);
   const [x, y] = swapped ? [b, a] : [a, b];
   return { type: 'meaning', key: `hedge:${x.value.toLowerCase()}|${y.value.toLowerCase()}`, summary: `${what}: “${x.value}” vs “${y.value}”`, a: x, b: y };
-}
-
-function side(s: SentenceInfo, span: { start: number; end: number }): LinkConflict['a'] {
-  const text = s.slots.articleText.slice(span.start, span.end);
-  return { start: span.start, end: span.end, text, value: text };
 }

@@ -9,11 +9,11 @@
  * counting as any number) with the same two words after it, in sentences that share most of their content words
  * (FLIP_MIN_LEXICAL), as for opposite words (./antonym-flips.ts).
  */
-import { sameFrame, tokensAround, wordsAfter, type Token } from '../similarity/tokens.js';
-import type { SentenceInfo } from './context.js';
+import { sameWideFrame, type Token } from '../similarity/tokens.js';
+import { sideAt, type SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL } from './thresholds.js';
-import { PhraseTable } from './phrase-table.js';
+import { PhraseTable, type PhraseHit } from './phrase-table.js';
 
 const MAGNITUDES = new PhraseTable([
   [['a few', 'a handful of', 'several']],
@@ -25,28 +25,21 @@ const MAGNITUDES = new PhraseTable([
   [['millions', 'millions of']],
 ]);
 
-interface Found {
-  order: number;
-  /** Token index of the first word and after the last. */
-  from: number;
-  to: number;
-}
-
 /** The phrases of MAGNITUDES in `tokens`, the longest at each place, none overlapping ("hundreds of thousands" is not "hundreds"). */
-function magnitudesIn(tokens: readonly Token[]): Found[] {
-  const out: Found[] = [];
+function magnitudesIn(tokens: readonly Token[]): PhraseHit[] {
+  const out: PhraseHit[] = [];
   let next = 0;
   for (const h of MAGNITUDES.hits(tokens)) {
     if (h.from < next) {
       const last = out[out.length - 1];
       // A longer phrase at the same place replaces the one taken.
       if (last && last.from === h.from && h.to > last.to) {
-        out[out.length - 1] = { order: h.entry, from: h.from, to: h.to };
+        out[out.length - 1] = h;
         next = h.to;
       }
       continue;
     }
-    out.push({ order: h.entry, from: h.from, to: h.to });
+    out.push(h);
     next = h.to;
   }
   return out;
@@ -58,32 +51,22 @@ export function magnitudeChanged(x: SentenceInfo, y: SentenceInfo, lexical: numb
   const mx = magnitudesIn(x.tokens);
   if (mx.length === 0) return null;
   const my = magnitudesIn(y.tokens);
+  // An entry of MAGNITUDES is one order of magnitude.
   for (const a of mx) {
-    if (my.some((b) => b.order === a.order)) continue;
+    if (my.some((b) => b.entry === a.entry)) continue;
     for (const b of my) {
-      if (mx.some((c) => c.order === b.order)) continue;
-      const wa = words(x, a);
-      const wb = words(y, b);
-      if (!sameFrame(tokensAround(x.tokens, wa.start, wa.end), tokensAround(y.tokens, wb.start, wb.end), true)) continue;
-      if (wordsAfter(x.tokens, wa.end) !== wordsAfter(y.tokens, wb.end)) continue;
+      if (mx.some((c) => c.entry === b.entry)) continue;
+      if (!sameWideFrame(x.tokens, a, y.tokens, b)) continue;
       const sa = span(x, a);
       const sb = span(y, b);
-      return { type: 'number', key: `magnitude:${a.order}|${b.order}`, summary: `Order of magnitude: ${sa.value} vs ${sb.value}`, a: sa, b: sb };
+      return { type: 'number', key: `magnitude:${a.entry}|${b.entry}`, summary: `Order of magnitude: ${sa.value} vs ${sb.value}`, a: sa, b: sb };
     }
   }
   return null;
 }
 
-/** The offsets of a found phrase, all its words. */
-function words(s: SentenceInfo, f: Found): { start: number; end: number } {
-  return { start: s.tokens[f.from]!.start, end: s.tokens[f.to - 1]!.end };
-}
-
 /** The words of a found phrase but a last "of" ("Dozens", not "Dozens of"). */
-function span(s: SentenceInfo, f: Found): LinkConflict['a'] {
-  const start = s.tokens[f.from]!.start;
-  const last = f.to - 1 > f.from && s.tokens[f.to - 1]!.norm === 'of' ? f.to - 2 : f.to - 1;
-  const end = s.tokens[last]!.end;
-  const text = s.slots.articleText.slice(start, end);
-  return { start, end, text, value: text };
+function span(s: SentenceInfo, h: PhraseHit): LinkConflict['a'] {
+  const last = h.to - 1 > h.from && s.tokens[h.to - 1]!.norm === 'of' ? h.to - 2 : h.to - 1;
+  return sideAt(s, h.start, s.tokens[last]!.end);
 }

@@ -23,7 +23,7 @@ import { hasWholeWords } from '../text/spans.js';
 import { lookupTable } from '../text/lookup-table.js';
 import { sameEntityRef, type EntityRef } from '../similarity/slots.js';
 import { overlapOutside, sameFrame, tokensAround, type Token, type TokensAround } from '../similarity/tokens.js';
-import type { SentenceInfo } from './context.js';
+import { sideAt, type SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 import { FLIP_MIN_LEXICAL, NAME_SWAP_MIN_REST } from './thresholds.js';
 
@@ -98,15 +98,9 @@ export function nationalitySwap(x: SentenceInfo, y: SentenceInfo, lexical: numbe
       const u = y.tokens[j]!;
       if (!sameFrame(tokensAround(x.tokens, t.start, t.end), tokensAround(y.tokens, u.start, u.end), true)) continue;
       if (overlapOutside(x.tokens, t, y.tokens, u) < NAME_SWAP_MIN_REST) continue;
-      const ta = x.slots.articleText.slice(t.start, t.end);
-      const tb = y.slots.articleText.slice(u.start, u.end);
-      return {
-        type: 'meaning',
-        key: `${a}|${b}`,
-        summary: `Nationality named otherwise: “${ta}” vs “${tb}”`,
-        a: { start: t.start, end: t.end, text: ta, value: ta },
-        b: { start: u.start, end: u.end, text: tb, value: tb },
-      };
+      const sa = sideAt(x, t.start, t.end);
+      const sb = sideAt(y, u.start, u.end);
+      return { type: 'meaning', key: `${a}|${b}`, summary: `Nationality named otherwise: “${sa.value}” vs “${sb.value}”`, a: sa, b: sb };
     }
   }
   return null;

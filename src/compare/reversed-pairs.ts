@@ -11,7 +11,7 @@
  * numbers are stated alike, and their claims stay corroborated.
  */
 import { sameFrame, tokensAround } from '../similarity/tokens.js';
-import type { SentenceInfo } from './context.js';
+import { sideAt, type SentenceInfo } from './context.js';
 import type { LinkConflict } from './types.js';
 
 const PAIR = /(?<![\p{N}.,:/])(\p{N}{1,3})(?:\s*[-–—]\s*|\s+to\s+)(\p{N}{1,3})(?![\p{N}:/]|[.,]\p{N})/gu;
@@ -43,15 +43,10 @@ export function reversedPair(x: SentenceInfo, y: SentenceInfo): LinkConflict | n
     for (const b of py) {
       if (b.first !== a.second || b.second !== a.first || px.some((c) => c.first === b.first && c.second === b.second)) continue;
       if (!sameFrame(tokensAround(x.tokens, a.start, a.end), tokensAround(y.tokens, b.start, b.end))) continue;
-      const sa = side(x, a);
-      const sb = side(y, b);
+      const sa = sideAt(x, a.start, a.end);
+      const sb = sideAt(y, b.start, b.end);
       return { type: 'meaning', key: `order:${a.first}|${a.second}`, summary: `Order turned round: ${sa.value} vs ${sb.value}`, a: sa, b: sb };
     }
   }
   return null;
-}
-
-function side(s: SentenceInfo, p: NumberPair): LinkConflict['a'] {
-  const text = s.slots.articleText.slice(p.start, p.end);
-  return { start: p.start, end: p.end, text, value: text };
 }

@@ -12,7 +12,7 @@
 import { sameEntityRef, type EntityRef } from '../similarity/slots.js';
 import type { Token } from '../similarity/tokens.js';
 import { intersectionSize } from '../similarity/weights.js';
-import type { SentenceInfo } from './context.js';
+import { sideAt, type SentenceInfo } from './context.js';
 import { posTerms, tagsAt } from './pos.js';
 import { clauseEndsBetween, sentenceEndWithin } from '../text/sentence-ends.js';
 import { MEANING_MIN_INSERT, MEANING_MIN_SKELETON, OBJECT_WINDOW, SUBJECT_WINDOW } from './thresholds.js';
@@ -423,9 +423,10 @@ function lastOf(xs: readonly Tagged[], pred: (t: Tagged) => boolean): Tagged {
   return xs[xs.length - 1]!;
 }
 
+/** `sideAt`, with the value on one line (a role spans several words). */
 function sideOf(info: SentenceInfo, start: number, end: number): LinkConflict['a'] {
-  const text = info.slots.articleText.slice(start, end);
-  return { start, end, text, value: text.replace(/\s+/g, ' ') };
+  const side = sideAt(info, start, end);
+  return { ...side, value: side.value.replace(/\s+/g, ' ') };
 }
 
 /** Longest common subsequence of content stems: index pairs into the two content-token lists. */

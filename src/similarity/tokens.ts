@@ -175,13 +175,22 @@ function article(norm: string | undefined): string | undefined {
 }
 
 /** The words (norms) of the first two tokens at or after offset `end`, joined by a space: a wider frame than `tokensAround`. */
-export function wordsAfter(tokens: readonly Token[], end: number): string {
+function wordsAfter(tokens: readonly Token[], end: number): string {
   const i = tokens.findIndex((t) => t.start >= end);
   return i < 0 ? '' : tokens.slice(i, i + 2).map((t) => t.norm).join(' ');
 }
 
 /** Offsets of a stretch of text. */
 type Stretch = { start: number; end: number };
+
+/**
+ * The frame opposite phrases ask for: the same frame (`sameFrame`, a number as any number) and the same two words after
+ * (`wordsAfter`): "23 points against the Kelso Hawks" / "23 points for the Dorrow Owls" share the word on each side of the
+ * phrase and are about two teams.
+ */
+export function sameWideFrame(xs: readonly Token[], a: Stretch, ys: readonly Token[], b: Stretch): boolean {
+  return sameFrame(tokensAround(xs, a.start, a.end), tokensAround(ys, b.start, b.end), true) && wordsAfter(xs, a.end) === wordsAfter(ys, b.end);
+}
 
 /**
  * Dice of the content stems of two token lists outside one stretch of each (a name, a word, a hedge): how nearly the
